@@ -1,0 +1,361 @@
+package io.demandcast.core.data;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Many time series held column-wise in primitive arrays (no boxed value per cell).
+ *
+ * <p>Rows of series {@code s} are {@code offsets[s] .. offsets[s+1]-1}, sorted by period; every
+ * row-aligned column (target, numeric covariates, categorical covariates) uses that same layout.
+ * Periods are indices on the panel's {@link TimeAxis}. A panel straight from CSV may have gaps;
+ * a prepared panel is regular ({@link #isRegular()}). Missing cells are {@code NaN}.
+ *
+ * <p>A panel is immutable: the constructor takes ownership of the arrays it is given (callers must
+ * not change them afterwards) and every accessor returns a copy or an unmodifiable view.
+ */
+public final class Panel {
+    private final TimeAxis axis;
+    private final String[] seriesIds;
+    private final int[] offsets;
+    private final int[] periods;
+    private final double[] target;
+    private final Map<String, double[]> numeric;
+    private final Map<String, Categorical> categorical;
+    private final Map<String, String[]> statics;
+    private final Map<String, Integer> indexById;
+
+    /**
+     * @param axis        time axis of all series
+     * @param seriesIds   one id per series, unique
+     * @param offsets     {@code seriesIds.length + 1} row offsets, non-decreasing, first 0, last = row count
+     * @param periods     period of each row, strictly increasing within a series
+     * @param target      target value per row (NaN = missing)
+     * @param numeric     numeric covariates/features per row, in a stable order
+     * @param categorical categorical covariates per row
+     * @param statics     static attributes, one value per series
+     * @throws IllegalArgumentException when lengths do not agree or ids repeat
+     */
+    public Panel(TimeAxis axis, String[] seriesIds, int[] offsets, int[] periods, double[] target,
+                 Map<String, double[]> numeric, Map<String, Categorical> categorical, Map<String, String[]> statics) {
+        this.axis = Objects.requireNonNull(axis, "axis");
+        this.seriesIds = Objects.requireNonNull(seriesIds, "seriesIds");
+        this.offsets = Objects.requireNonNull(offsets, "offsets");
+        this.periods = Objects.requireNonNull(periods, "periods");
+        this.target = Objects.requireNonNull(target, "target");
+        this.numeric = Collections.unmodifiableMap(new LinkedHashMap<>(numeric));
+        this.categorical = Collections.unmodifiableMap(new LinkedHashMap<>(categorical));
+        this.statics = Collections.unmodifiableMap(new LinkedHashMap<>(statics));
+        int n = seriesIds.length;
+        if (offsets.length != n + 1 || offsets[0] != 0 || offsets[n] != periods.length) {
+            throw new IllegalArgumentException("offsets must have " + (n + 1) + " entries from 0 to " + periods.length);
+        }
+        int rows = periods.length;
+        if (target.length != rows) {
+            throw new IllegalArgumentException("target has " + target.length + " rows, periods " + rows);
+        }
+        this.numeric.forEach((name, col) -> {
+            if (col.length != rows) {
+                throw new IllegalArgumentException("numeric column '" + name + "' has " + col.length + " rows, expected " + rows);
+            }
+        });
+        this.categorical.forEach((name, col) -> {
+            if (col.codes().length != rows) {
+                throw new IllegalArgumentException("categorical column '" + name + "' has " + col.codes().length + " rows, expected " + rows);
+            }
+        });
+        this.statics.forEach((name, col) -> {
+            if (col.length != n) {
+                throw new IllegalArgumentException("static column '" + name + "' has " + col.length + " values, expected " + n);
+            }
+        });
+        this.indexById = new HashMap<>(n * 2);
+        for (int s = 0; s < n; s++) {
+            if (offsets[s + 1] < offsets[s]) {
+                throw new IllegalArgumentException("offsets decrease at series " + s);
+            }
+            if (indexById.put(seriesIds[s], s) != null) {
+                throw new IllegalArgumentException("series id '" + seriesIds[s] + "' appears twice");
+            }
+        }
+    }
+
+    public TimeAxis axis() {
+        return axis;
+    }
+
+    public Frequency frequency() {
+        return axis.frequency();
+    }
+
+    public int seriesCount() {
+        return seriesIds.length;
+    }
+
+    public int rowCount() {
+        return periods.length;
+    }
+
+    public String seriesId(int series) {
+        return seriesIds[series];
+    }
+
+    public List<String> seriesIds() {
+        return List.of(seriesIds);
+    }
+
+    /** Index of a series id, or -1. */
+    public int indexOf(String seriesId) {
+        Integer i = indexById.get(seriesId);
+        return i == null ? -1 : i;
+    }
+
+    /** First row of a series. */
+    public int rowStart(int series) {
+        return offsets[series];
+    }
+
+    /** One past the last row of a series. */
+    public int rowEnd(int series) {
+        return offsets[series + 1];
+    }
+
+    public int length(int series) {
+        return offsets[series + 1] - offsets[series];
+    }
+
+    public int firstPeriod(int series) {
+        return periods[offsets[series]];
+    }
+
+    public int lastPeriod(int series) {
+        return periods[offsets[series + 1] - 1];
+    }
+
+    public int period(int row) {
+        return periods[row];
+    }
+
+    public double target(int row) {
+        return target[row];
+    }
+
+    /** The target values of one series, a copy. */
+    public double[] values(int series) {
+        return Arrays.copyOfRange(target, offsets[series], offsets[series + 1]);
+    }
+
+    /** The periods of one series, a copy. */
+    public int[] periods(int series) {
+        return Arrays.copyOfRange(periods, offsets[series], offsets[series + 1]);
+    }
+
+    /** The whole target column, a copy. */
+    public double[] targetColumn() {
+        return target.clone();
+    }
+
+    /** Every period, a copy. */
+    public int[] periodColumn() {
+        return periods.clone();
+    }
+
+    /** Row offsets, a copy ({@code seriesCount() + 1} entries). */
+    public int[] offsets() {
+        return offsets.clone();
+    }
+
+    public List<String> numericNames() {
+        return List.copyOf(numeric.keySet());
+    }
+
+    public boolean hasNumeric(String name) {
+        return numeric.containsKey(name);
+    }
+
+    /** A numeric column, a copy. */
+    public double[] numericColumn(String name) {
+        return requireColumn(numeric, name, "numeric").clone();
+    }
+
+    /** A numeric covariate's value on a row. */
+    public double numeric(String name, int row) {
+        return requireColumn(numeric, name, "numeric")[row];
+    }
+
+    /** The values of a numeric column for one series, a copy. */
+    public double[] numericValues(String name, int series) {
+        double[] col = requireColumn(numeric, name, "numeric");
+        return Arrays.copyOfRange(col, offsets[series], offsets[series + 1]);
+    }
+
+    public List<String> categoricalNames() {
+        return List.copyOf(categorical.keySet());
+    }
+
+    /** A categorical column (its codes are shared; do not change them). */
+    public Categorical categorical(String name) {
+        return requireColumn(categorical, name, "categorical");
+    }
+
+    public List<String> staticNames() {
+        return List.copyOf(statics.keySet());
+    }
+
+    public String staticValue(String name, int series) {
+        return requireColumn(statics, name, "static")[series];
+    }
+
+    /** True when every series has one row per period from its first to its last, no gaps. */
+    public boolean isRegular() {
+        for (int s = 0; s < seriesIds.length; s++) {
+            if (length(s) > 0 && lastPeriod(s) - firstPeriod(s) + 1 != length(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Earliest period of any series (0 for an empty panel). */
+    public int minPeriod() {
+        int min = Integer.MAX_VALUE;
+        for (int s = 0; s < seriesIds.length; s++) {
+            if (length(s) > 0) {
+                min = Math.min(min, firstPeriod(s));
+            }
+        }
+        return min == Integer.MAX_VALUE ? 0 : min;
+    }
+
+    /** Latest period of any series (-1 for an empty panel). */
+    public int maxPeriod() {
+        int max = Integer.MIN_VALUE;
+        for (int s = 0; s < seriesIds.length; s++) {
+            if (length(s) > 0) {
+                max = Math.max(max, lastPeriod(s));
+            }
+        }
+        return max == Integer.MIN_VALUE ? -1 : max;
+    }
+
+    /** A panel with the target column replaced. */
+    public Panel withTarget(double[] newTarget) {
+        return new Panel(axis, seriesIds, offsets, periods, newTarget, numeric, categorical, statics);
+    }
+
+    /** A panel with a numeric column added (or replaced, keeping its position). */
+    public Panel withNumeric(String name, double[] column) {
+        Map<String, double[]> copy = new LinkedHashMap<>(numeric);
+        copy.put(name, column);
+        return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics);
+    }
+
+    /** A panel without the named numeric column. */
+    public Panel withoutNumeric(String name) {
+        Map<String, double[]> copy = new LinkedHashMap<>(numeric);
+        copy.remove(name);
+        return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics);
+    }
+
+    /** A panel with series ids replaced one for one (anonymisation). */
+    public Panel withSeriesIds(String[] newIds) {
+        if (newIds.length != seriesIds.length) {
+            throw new IllegalArgumentException("expected " + seriesIds.length + " ids, got " + newIds.length);
+        }
+        return new Panel(axis, newIds.clone(), offsets, periods, target, numeric, categorical, statics);
+    }
+
+    /** Rows with {@code from <= period <= to} of every series (series left empty stay, with length 0). */
+    public Panel slice(int fromPeriod, int toPeriod) {
+        int n = seriesIds.length;
+        int[] keep = new int[periods.length];
+        int[] newOffsets = new int[n + 1];
+        int k = 0;
+        for (int s = 0; s < n; s++) {
+            for (int r = offsets[s]; r < offsets[s + 1]; r++) {
+                if (periods[r] >= fromPeriod && periods[r] <= toPeriod) {
+                    keep[k++] = r;
+                }
+            }
+            newOffsets[s + 1] = k;
+        }
+        return gather(Arrays.copyOf(keep, k), seriesIds, newOffsets);
+    }
+
+    /** Rows up to and including a period. */
+    public Panel sliceUntil(int toPeriod) {
+        return slice(Integer.MIN_VALUE, toPeriod);
+    }
+
+    /** Only the given series, in the given order. */
+    public Panel select(int[] series) {
+        String[] ids = new String[series.length];
+        int[] newOffsets = new int[series.length + 1];
+        int total = 0;
+        for (int i = 0; i < series.length; i++) {
+            total += length(series[i]);
+        }
+        int[] keep = new int[total];
+        int k = 0;
+        for (int i = 0; i < series.length; i++) {
+            int s = series[i];
+            ids[i] = seriesIds[s];
+            for (int r = offsets[s]; r < offsets[s + 1]; r++) {
+                keep[k++] = r;
+            }
+            newOffsets[i + 1] = k;
+        }
+        Map<String, String[]> newStatics = new LinkedHashMap<>();
+        statics.forEach((name, col) -> {
+            String[] vals = new String[series.length];
+            for (int i = 0; i < series.length; i++) {
+                vals[i] = col[series[i]];
+            }
+            newStatics.put(name, vals);
+        });
+        return gather(keep, ids, newOffsets, newStatics);
+    }
+
+    private Panel gather(int[] rows, String[] ids, int[] newOffsets) {
+        return gather(rows, ids, newOffsets, statics);
+    }
+
+    private Panel gather(int[] rows, String[] ids, int[] newOffsets, Map<String, String[]> newStatics) {
+        int[] p = new int[rows.length];
+        double[] t = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            p[i] = periods[rows[i]];
+            t[i] = target[rows[i]];
+        }
+        Map<String, double[]> num = new LinkedHashMap<>();
+        numeric.forEach((name, col) -> {
+            double[] out = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = col[rows[i]];
+            }
+            num.put(name, out);
+        });
+        Map<String, Categorical> cat = new LinkedHashMap<>();
+        categorical.forEach((name, col) -> {
+            int[] out = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = col.codes()[rows[i]];
+            }
+            cat.put(name, new Categorical(out, col.levels()));
+        });
+        return new Panel(axis, ids.clone(), newOffsets, p, t, num, cat, newStatics);
+    }
+
+    private static <T> T requireColumn(Map<String, T> columns, String name, String kind) {
+        T col = columns.get(name);
+        if (col == null) {
+            throw new IllegalArgumentException("no " + kind + " column '" + name + "'; the panel has " + columns.keySet());
+        }
+        return col;
+    }
+}
