@@ -67,7 +67,7 @@ record ConfigPath(List<Object> segments) {
             if (bracket >= 0) {
                 name = part.substring(0, bracket);
                 String rest = part.substring(bracket);
-                if (!rest.matches("(\\[\\d+])+")) {
+                if (!rest.matches("(\\[\\d{1,9}])+")) {
                     return null;
                 }
                 for (String idx : rest.substring(1, rest.length() - 1).split("]\\[")) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +148,12 @@ class ConfigLoaderTest {
         Path file = dir.resolve("nope.yaml");
         var e = assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(file, List.of()));
         assertEquals("config file not found: " + file, e.getMessage());
+    }
+
+    @Test
+    void aDirectoryIsNotAConfigFile(@TempDir Path dir) {
+        var e = assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(dir, List.of()));
+        assertEquals(dir + ": is a directory, not a config file", e.getMessage());
     }
 
     @Test
@@ -301,6 +308,9 @@ class ConfigLoaderTest {
                 error(yaml, "predict.quantiles=[0.1,2]"));
         assertEquals("--set data.calendar.date=d: data.calendar.file is required when data.calendar is given",
                 error(yaml, "data.calendar.date=d"));
+        assertEquals("--set data.frequency=dayly: unknown frequency 'dayly', allowed: daily, weekly, monthly, quarterly, yearly",
+                error(yaml, "data.frequency=dayly"));
+        assertEquals("--set data.files=a.csv: expected a list, got 'a.csv'", error(yaml, "data.files=a.csv"));
         assertEquals("--set prepare.gaps.target=zeros: 'zeros' is not one of [zero, ffill, missing, mean, linear]",
                 error(yaml, "predict.horizon=5", "prepare.gaps.target=zeros"));
     }
@@ -336,6 +346,14 @@ class ConfigLoaderTest {
         assertEquals(c, back);
         assertEquals(c.model().params(), back.model().params());
         assertEquals(yaml, ConfigLoader.toYaml(back));
+    }
+
+    @Test
+    @Disabled("PrepareConfig.SplitConfig fills test=0 beside test_start, then refuses that pair when re-read; "
+            + "fix in PrepareConfig (owned elsewhere): accept test == 0 with test_start, or keep test null")
+    void toYamlRoundTripsAnExplicitTestStart() {
+        ExperimentConfig c = parse("prepare:\n  split: {test_start: 2016-04-25}\n");
+        assertEquals(c, parse(ConfigLoader.toYaml(c)));
     }
 
     @Test
