@@ -1,9 +1,9 @@
 package io.demandcast.core.model.stat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.demandcast.core.data.Frequency;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecaster;
+import io.demandcast.core.model.ModelContext;
 import io.demandcast.core.model.ModelFamily;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public final class StatFamilies {
         }
 
         @Override
-        public Forecaster create(JsonNode params, Frequency frequency) {
+        public Forecaster create(JsonNode params, ModelContext context) {
             rejectUnknown(params, NAIVE, Set.of());
             return SeasonalNaive.naive();
         }
@@ -65,15 +65,15 @@ public final class StatFamilies {
 
         @Override
         public String description() {
-            return "value one season earlier repeated; season_length (default: 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly)";
+            return "value one season earlier repeated; season_length (default: data.season_length, else 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly)";
         }
 
         @Override
-        public Forecaster create(JsonNode params, Frequency frequency) {
+        public Forecaster create(JsonNode params, ModelContext context) {
             rejectUnknown(params, SEASONAL_NAIVE, Set.of("season_length"));
             JsonNode m = params.get("season_length");
             if (m == null || m.isNull()) {
-                return SeasonalNaive.seasonal(frequency.defaultSeasonLength());
+                return SeasonalNaive.seasonal(context.seasonLength());
             }
             if (!m.canConvertToInt() || !m.isIntegralNumber()) {
                 throw new IllegalArgumentException("model.params.season_length must be an integer >= 1 (got " + m + ")");
