@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Per-series weights for WRMSSE, optionally grouped into aggregation levels (M5: level 1 = total,
@@ -45,12 +46,14 @@ public record SeriesWeights(Map<String, Double> weights, Map<String, String> lev
         return new SeriesWeights(weights, Map.of());
     }
 
-    /** Level names in order of first appearance ({@link #ALL} alone when there are no levels). */
+    /** Level names in order of first appearance in the weights ({@link #ALL} alone when there are no levels). */
     public List<String> levelNames() {
         if (levels.isEmpty()) {
             return List.of(ALL);
         }
-        return new ArrayList<>(new LinkedHashSet<>(levels.values()));
+        Set<String> names = new LinkedHashSet<>();
+        weights.keySet().forEach(id -> names.add(levels.get(id)));
+        return new ArrayList<>(names);
     }
 
     /** Level of a weighted series ({@link #ALL} when there are no levels), or null when it has no weight. */
