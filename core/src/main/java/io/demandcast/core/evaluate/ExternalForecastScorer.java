@@ -1,5 +1,6 @@
 package io.demandcast.core.evaluate;
 
+import io.demandcast.core.config.SchemaConfig;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.Forecast;
@@ -11,7 +12,7 @@ import java.util.Set;
 
 /**
  * Scores a forecast CSV made by another tool (R, statsforecast, a competition file) against actuals
- * and training CSVs in long format ({@code series_id,date,value}), with the same {@link Scorer} as
+ * and training CSVs in long format (by default {@code series_id,date,value}), with the same {@link Scorer} as
  * demandcast's own forecasts, so the numbers are comparable.
  *
  * <p>Only the forecast's series are read from the actuals and training files, so those files may
@@ -21,19 +22,28 @@ public final class ExternalForecastScorer {
     private final Frequency frequency;
     private final ScoreOptions options;
     private final Set<String> series;
+    private final SchemaConfig dataSchema;
 
     /**
-     * @param frequency frequency of the forecasts and data
-     * @param options   scaling and weights
-     * @param series    the series to score, or null for every series of the forecast file
+     * @param frequency  frequency of the forecasts and data
+     * @param options    scaling and weights
+     * @param series     the series to score, or null for every series of the forecast file
+     * @param dataSchema id, date and target columns of the actuals and training files (covariate
+     *                   roles are ignored)
      */
-    public ExternalForecastScorer(Frequency frequency, ScoreOptions options, Set<String> series) {
+    public ExternalForecastScorer(Frequency frequency, ScoreOptions options, Set<String> series, SchemaConfig dataSchema) {
         this.frequency = Objects.requireNonNull(frequency, "frequency");
         this.options = Objects.requireNonNull(options, "options");
         this.series = series == null ? null : Set.copyOf(series);
+        this.dataSchema = Objects.requireNonNull(dataSchema, "dataSchema");
     }
 
-    /** Scores every series of the forecast file. */
+    /** Data files with columns {@code series_id,date,value}. */
+    public ExternalForecastScorer(Frequency frequency, ScoreOptions options, Set<String> series) {
+        this(frequency, options, series, new SchemaConfig(null, null, null, null, null, null));
+    }
+
+    /** Scores every series of the forecast file; data files with columns {@code series_id,date,value}. */
     public ExternalForecastScorer(Frequency frequency, ScoreOptions options) {
         this(frequency, options, null);
     }
@@ -50,8 +60,8 @@ public final class ExternalForecastScorer {
     public ScoreResult score(Path forecasts, ForecastCsvFormat format, Path actuals, List<Path> training) {
         Forecast forecast = ForecastCsvReader.read(forecasts, format, frequency, series);
         Set<String> ids = new LinkedHashSet<>(forecast.seriesIds());
-        Panel actualPanel = SeriesCsv.read(List.of(actuals), frequency, ids);
-        Panel trainingPanel = SeriesCsv.read(training, frequency, ids);
+        Panel actualPanel = SeriesCsv.read(List.of(actuals), dataSchema, frequency, ids);
+        Panel trainingPanel = SeriesCsv.read(training, dataSchema, frequency, ids);
         return new Scorer(options).score(forecast, actualPanel, trainingPanel);
     }
 

@@ -1,5 +1,6 @@
 package io.demandcast.core.evaluate;
 
+import io.demandcast.core.config.SchemaConfig;
 import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
@@ -14,16 +15,23 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the target of chosen series from long CSV files ({@code series_id,date,value}) into a
- * panel; several files (train, then validation) are read as one. Only the wanted series are kept,
- * which lets one score a subset of a file that mixes frequencies (M3). Rows may have gaps
- * (scoring skips them); a repeated (series, date) is an error.
+ * Reads the target of chosen series from long CSV files (columns named by a {@link SchemaConfig}:
+ * series key, date, target) into a panel; several files (train, then validation) are read as one.
+ *
+ * <p>Why not {@link io.demandcast.core.data.PanelCsvReader}: it reads every series of a file and
+ * rejects a file whose dates do not all fit one frequency, while scoring an external forecast must
+ * read just the forecast's series from files that may mix frequencies (the M3 files hold yearly,
+ * quarterly, monthly and daily-indexed series together). Keys of several id columns are joined
+ * with {@code /}, as PanelCsvReader does. Rows may have gaps (scoring skips them); a repeated
+ * (series, date) is an error.
  */
 final class SeriesCsv {
     private SeriesCsv() {
     }
 
-    static Panel read(List<Path> files, Frequency frequency, Set<String> series) {
+    private static final String KEY_SEPARATOR = "/";
+
+    static Panel read(List<Path> files, SchemaConfig schema, Frequency frequency, Set<String> series) {
         Map<String, Rows> bySeries = new LinkedHashMap<>();
         for (String id : series) {
             bySeries.put(id, new Rows());
@@ -31,11 +39,16 @@ final class SeriesCsv {
         TimeAxis axis = null;
         for (Path file : files) {
             try (CsvInput in = CsvInput.open(file)) {
-                int id = in.column("series_id");
-                int date = in.column("date");
-                int value = in.column("value");
+                int[] id = schema.id().stream().mapToInt(in::column).toArray();
+                int date = in.column(schema.date());
+                int value = in.column(schema.target());
+                StringBuilder key = new StringBuilder();
                 for (CSVRecord r : in.records()) {
-                    Rows rows = bySeries.get(in.requiredText(r, id));
+                    key.setLength(0);
+                    for (int i = 0; i < id.length; i++) {
+                        key.append(i == 0 ? "" : KEY_SEPARATOR).append(in.requiredText(r, id[i]));
+                    }
+                    Rows rows = bySeries.get(key.toString());
                     if (rows == null) {
                         continue;
                     }
