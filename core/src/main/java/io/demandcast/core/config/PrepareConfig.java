@@ -1,10 +1,14 @@
 package io.demandcast.core.config;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Cleaning, feature engineering and split, applied by {@code prepare} in this order: gaps,
- * negatives, outliers, missing values, aggregation, features, scaling, split, anonymisation.
+ * Cleaning, feature engineering and split, applied by {@code prepare} in this order: negatives,
+ * gaps and missing values, outliers, aggregation, features, split, scaling (fitted on the train
+ * split), anonymisation, quality report. Negatives come first so that {@code negatives: missing}
+ * cells are imputed like any other empty cell.
  *
  * @param output     prepared dataset directory (default {@code build/prepared/<name>})
  * @param gaps       how missing periods are filled
@@ -14,7 +18,7 @@ import java.util.List;
  * @param features   calendar, lag, rolling and price features
  * @param scaling    scaling of numeric features
  * @param split      train / validation / test split by date
- * @param anonymize  replace series ids by a salted HMAC
+ * @param anonymize  replace series ids by a salted HMAC; off when absent
  */
 public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negatives, OutlierConfig outliers,
                             String aggregate, FeatureConfig features, ScalingConfig scaling, SplitConfig split,
@@ -25,11 +29,20 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
         negatives = negatives == null ? NegativePolicy.keep : negatives;
         outliers = outliers == null ? new OutlierConfig(null, null, null, null) : outliers;
         if (aggregate != null) {
-            io.demandcast.core.data.Frequency.parse(aggregate);
+            try {
+                io.demandcast.core.data.Frequency.parse(aggregate);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("prepare.aggregate: " + e.getMessage(), e);
+            }
         }
         features = features == null ? new FeatureConfig(null, null, null, null) : features;
         scaling = scaling == null ? new ScalingConfig(null, null) : scaling;
         split = split == null ? new SplitConfig(null, null, null, null) : split;
+    }
+
+    /** The frequency to aggregate to, or null when the panel keeps its own. */
+    public io.demandcast.core.data.Frequency aggregateFrequency() {
+        return aggregate == null ? null : io.demandcast.core.data.Frequency.parse(aggregate);
     }
 
     public static PrepareConfig defaults() {
@@ -61,9 +74,10 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
 
     /**
      * @param method    {@code none} (default), {@code hampel} (rolling median ± k·MAD) or {@code iqr} (Q1−k·IQR, Q3+k·IQR)
-     * @param window    Hampel half-window in periods (default 7)
+     * @param window    Hampel half-window in periods: the window is {@code 2·window+1} periods centred on the point (default 7)
      * @param threshold k (default 3 for Hampel, 1.5 for IQR)
-     * @param action    {@code flag} (adds a 0/1 column), {@code clip} (to the bound) or {@code replace} (by the rolling median)
+     * @param action    {@code flag} (adds a 0/1 column {@code outlier}), {@code clip} (to the bound) or
+     *                  {@code replace} (by the rolling median for Hampel, the series median for IQR)
      */
     public record OutlierConfig(OutlierMethod method, Integer window, Double threshold, OutlierAction action) {
         public OutlierConfig {
@@ -80,6 +94,13 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
         }
     }
 
+    /** Calendar features {@code prepare.features.calendar} accepts. */
+    public static final List<String> CALENDAR_FEATURES =
+            List.of("day_of_week", "week_of_year", "month", "quarter", "year", "events");
+
+    /** Rolling statistics {@code prepare.features.rolling.stats} accepts. */
+    public static final List<String> ROLLING_STATS = List.of("mean", "std");
+
     /**
      * @param calendar calendar features to add: {@code day_of_week, week_of_year, month, quarter, year, events}
      * @param lags     target lags in periods
@@ -89,6 +110,12 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
     public record FeatureConfig(List<String> calendar, List<Integer> lags, RollingConfig rolling, PriceConfig price) {
         public FeatureConfig {
             calendar = calendar == null ? List.of() : List.copyOf(calendar);
+            for (String c : calendar) {
+                if (!CALENDAR_FEATURES.contains(c)) {
+                    throw new IllegalArgumentException("prepare.features.calendar: unknown feature '" + c
+                            + "', allowed: " + String.join(", ", CALENDAR_FEATURES));
+                }
+            }
             lags = lags == null ? List.of() : List.copyOf(lags);
             for (int lag : lags) {
                 if (lag < 1) {
@@ -112,6 +139,12 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
                 }
             }
             stats = stats == null ? List.of("mean") : List.copyOf(stats);
+            for (String stat : stats) {
+                if (!ROLLING_STATS.contains(stat)) {
+                    throw new IllegalArgumentException("prepare.features.rolling.stats: unknown statistic '" + stat
+                            + "', allowed: " + String.join(", ", ROLLING_STATS));
+                }
+            }
         }
     }
 
@@ -125,6 +158,9 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
                 throw new IllegalArgumentException("prepare.features.price.column is required");
             }
             window = window == null ? 28 : window;
+            if (window < 1) {
+                throw new IllegalArgumentException("prepare.features.price.window must be >= 1 (got " + window + ")");
+            }
         }
     }
 
@@ -133,7 +169,8 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
 
     /**
      * @param method  {@code none} (default), {@code minmax} or {@code standard}
-     * @param columns numeric columns to scale (default: every covariate and feature, never the target)
+     * @param columns numeric columns to scale (default: every numeric covariate and feature, never the target);
+     *                parameters are fitted on the train split only
      */
     public record ScalingConfig(ScalingMethod method, List<String> columns) {
         public ScalingConfig {
@@ -143,11 +180,13 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
     }
 
     /**
-     * Either the last N periods ({@code test}, {@code validation}) or explicit first dates.
+     * Either the last N periods ({@code test}, {@code validation}) of the prepared panel's overall
+     * date range, counted at the prepared (possibly aggregated) frequency, or explicit first dates.
+     * A start date opens its split at the first period that starts on or after it.
      *
      * @param test            periods in the test split (default 0)
-     * @param validation      periods in the validation split (default 0)
-     * @param testStart       first date of the test split (instead of {@code test})
+     * @param validation      periods in the validation split, just before the test split (default 0)
+     * @param testStart       first date (ISO {@code yyyy-mm-dd}) of the test split (instead of {@code test})
      * @param validationStart first date of the validation split (instead of {@code validation})
      */
     public record SplitConfig(Integer test, Integer validation, String testStart, String validationStart) {
@@ -160,18 +199,53 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
             }
             test = test == null ? 0 : test;
             validation = validation == null ? 0 : validation;
-            if (test < 0 || validation < 0) {
-                throw new IllegalArgumentException("prepare.split.test and validation must be >= 0");
+            if (test < 0) {
+                throw new IllegalArgumentException("prepare.split.test must be >= 0 (got " + test + ")");
+            }
+            if (validation < 0) {
+                throw new IllegalArgumentException("prepare.split.validation must be >= 0 (got " + validation + ")");
+            }
+            LocalDate testDate = parseDate("prepare.split.test_start", testStart);
+            LocalDate validationDate = parseDate("prepare.split.validation_start", validationStart);
+            if (testDate != null && validationDate != null && !validationDate.isBefore(testDate)) {
+                throw new IllegalArgumentException("prepare.split.validation_start (" + validationStart
+                        + ") must be before prepare.split.test_start (" + testStart + ")");
+            }
+        }
+
+        /** First date of the test split, or null when given as a count. */
+        public LocalDate testStartDate() {
+            return parseDate("prepare.split.test_start", testStart);
+        }
+
+        /** First date of the validation split, or null when given as a count. */
+        public LocalDate validationStartDate() {
+            return parseDate("prepare.split.validation_start", validationStart);
+        }
+
+        private static LocalDate parseDate(String key, String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text.trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(key + " must be an ISO date yyyy-mm-dd (got '" + text + "')", e);
             }
         }
     }
 
     /**
+     * Present to anonymise: series ids become hex HMAC-SHA256(salt, id); the salt is never in the config.
+     *
      * @param saltEnv environment variable holding the HMAC salt (default {@code DEMANDCAST_SALT})
      */
     public record AnonymizeConfig(String saltEnv) {
         public AnonymizeConfig {
-            saltEnv = saltEnv == null ? "DEMANDCAST_SALT" : saltEnv;
+            saltEnv = saltEnv == null ? "DEMANDCAST_SALT" : saltEnv.trim();
+            if (saltEnv.isEmpty()) {
+                throw new IllegalArgumentException("prepare.anonymize.salt_env must name an environment variable (got '')");
+            }
         }
     }
 }

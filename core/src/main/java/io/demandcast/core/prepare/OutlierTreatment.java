@@ -1,0 +1,68 @@
+package io.demandcast.core.prepare;
+
+import io.demandcast.core.config.PrepareConfig.OutlierAction;
+import io.demandcast.core.config.PrepareConfig.OutlierConfig;
+import io.demandcast.core.data.Panel;
+
+/**
+ * Finds target outliers series by series with a Hampel or IQR rule and acts on them:
+ * {@code flag} adds a numeric 0/1 column {@value #FLAG_COLUMN} and leaves the target alone,
+ * {@code clip} moves an outlier to the band edge it crossed, {@code replace} sets it to the rule's
+ * typical value (rolling median for Hampel, series median for IQR).
+ */
+public final class OutlierTreatment {
+    /** Name of the 0/1 column added by the {@code flag} action. */
+    public static final String FLAG_COLUMN = "outlier";
+
+    private OutlierTreatment() {
+    }
+
+    /** The treated panel and the number of outliers found per series. */
+    public record Result(Panel panel, int[] outliers) {
+    }
+
+    /** Applies {@code prepare.outliers}; with method {@code none} the panel is returned as it is. */
+    public static Result apply(Panel panel, OutlierConfig config) {
+        OutlierRule rule = switch (config.method()) {
+            case none -> null;
+            case hampel -> new HampelFilter(config.window(), config.threshold());
+            case iqr -> new IqrFilter(config.threshold());
+        };
+        if (rule == null) {
+            return new Result(panel, new int[panel.seriesCount()]);
+        }
+        return apply(panel, rule, config.action());
+    }
+
+    static Result apply(Panel panel, OutlierRule rule, OutlierAction action) {
+        double[] target = panel.targetColumn();
+        int rows = target.length;
+        double[] lower = new double[rows];
+        double[] upper = new double[rows];
+        double[] centre = new double[rows];
+        double[] flags = new double[rows];
+        int[] counts = new int[panel.seriesCount()];
+        for (int s = 0; s < panel.seriesCount(); s++) {
+            int from = panel.rowStart(s);
+            int to = panel.rowEnd(s);
+            rule.bands(target, from, to, lower, upper, centre);
+            for (int i = from; i < to; i++) {
+                double y = target[i];
+                boolean low = y < lower[i];
+                boolean high = y > upper[i];
+                if (!low && !high) {
+                    continue;
+                }
+                counts[s]++;
+                flags[i] = 1.0;
+                switch (action) {
+                    case flag -> { }
+                    case clip -> target[i] = low ? lower[i] : upper[i];
+                    case replace -> target[i] = centre[i];
+                }
+            }
+        }
+        Panel out = action == OutlierAction.flag ? panel.withNumeric(FLAG_COLUMN, flags) : panel.withTarget(target);
+        return new Result(out, counts);
+    }
+}

@@ -1,0 +1,133 @@
+package io.demandcast.core.prepare;
+
+import io.demandcast.core.config.InvalidConfigException;
+import io.demandcast.core.config.PrepareConfig;
+import io.demandcast.core.config.PrepareConfig.FeatureConfig;
+import io.demandcast.core.config.PrepareConfig.ScalingMethod;
+import io.demandcast.core.data.DataException;
+import io.demandcast.core.data.Frequency;
+import io.demandcast.core.data.Panel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The {@code prepare} pipeline. Steps, in order: negatives ({@link NegativeValues}), gaps and
+ * empty cells ({@link GapFiller}), outliers ({@link OutlierTreatment}), aggregation
+ * ({@link Aggregator}), features ({@link CalendarFeatures}, {@link LagFeatures},
+ * {@link RollingFeatures}, {@link PriceFeatures}), split ({@link Splitter}), scaling fitted on the
+ * train split ({@link FeatureScaler}), anonymisation ({@link Anonymizer}), quality report.
+ *
+ * <p>Negatives run before gap filling so that {@code negatives: missing} cells are imputed like any
+ * other empty cell. The split is decided before scaling because the scalers may only see train rows.
+ */
+public final class Preparer {
+    private Preparer() {
+    }
+
+    /**
+     * Runs every step; the raw panel is left unchanged.
+     *
+     * @param raw    panel as read from CSV: sorted by period within each series, gaps and NaN allowed
+     * @param config the {@code prepare} section
+     * @param env    environment lookup for the anonymisation salt (e.g. {@code System::getenv})
+     * @throws InvalidConfigException when the config does not fit the data (unknown column, split too long, no salt)
+     * @throws DataException          when the data breaks a rule the config asks to enforce ({@code negatives: error})
+     */
+    public static PreparedData prepare(Panel raw, PrepareConfig config, Function<String, String> env) {
+        NegativeValues.Result negatives = NegativeValues.apply(raw, config.negatives());
+        GapFiller.Result gaps = GapFiller.fill(negatives.panel(), config.gaps());
+        OutlierTreatment.Result outliers = OutlierTreatment.apply(gaps.panel(), config.outliers());
+        CleaningCounts counts = new CleaningCounts(negatives.negatives(), gaps.filledPeriods(), gaps.imputedCells(),
+                gaps.imputedCovariates(), outliers.outliers());
+
+        Panel panel = aggregate(outliers.panel(), config.aggregateFrequency());
+        panel = addFeatures(panel, config.features());
+        SplitPoints split = Splitter.split(panel, config.split());
+        List<ScalerParams> scalers = FeatureScaler.fit(panel, scalingColumns(panel, config, split),
+                config.scaling().method(), split.lastTrainPeriod());
+        panel = FeatureScaler.apply(panel, scalers);
+
+        Map<String, String> mapping = Map.of();
+        if (config.anonymize() != null) {
+            Anonymizer.Result anonymous = Anonymizer.anonymize(panel, config.anonymize(), env);
+            panel = anonymous.panel();
+            mapping = anonymous.mapping();
+        }
+        Set<String> rawColumns = new HashSet<>(raw.numericNames());
+        List<String> features = panel.numericNames().stream().filter(c -> !rawColumns.contains(c)).toList();
+        return new PreparedData(panel, split, scalers, counts, QualityReport.of(panel, counts), mapping, features);
+    }
+
+    private static Panel aggregate(Panel panel, Frequency to) {
+        if (to == null || to == panel.frequency()) {
+            return panel;
+        }
+        if (to.ordinal() < panel.frequency().ordinal()) {
+            throw new InvalidConfigException("prepare.aggregate: cannot turn " + panel.frequency().label() + " data into "
+                    + to.label() + "; aggregate only to a coarser frequency");
+        }
+        return Aggregator.aggregate(panel, to);
+    }
+
+    private static Panel addFeatures(Panel panel, FeatureConfig features) {
+        if (features.calendar().contains("events") && panel.categoricalNames().isEmpty()) {
+            throw new InvalidConfigException("prepare.features.calendar: 'events' needs categorical event columns"
+                    + " (data.schema.categorical or data.calendar.categorical); the data has none");
+        }
+        if (features.price() != null && !panel.hasNumeric(features.price().column())) {
+            throw new InvalidConfigException("prepare.features.price.column: '" + features.price().column()
+                    + "' is not a numeric covariate; the data has " + panel.numericNames());
+        }
+        Panel out = CalendarFeatures.add(panel, features.calendar());
+        out = LagFeatures.add(out, features.lags());
+        out = RollingFeatures.add(out, features.rolling());
+        if (features.price() != null) {
+            out = PriceFeatures.add(out, features.price());
+        }
+        return out;
+    }
+
+    /**
+     * The configured columns (each must exist), or by default every numeric column with at least one
+     * value in the train split (a column without one, such as {@code roll_std_1}, has nothing to fit).
+     */
+    private static List<String> scalingColumns(Panel panel, PrepareConfig config, SplitPoints split) {
+        if (config.scaling().method() == ScalingMethod.none) {
+            return List.of();
+        }
+        List<String> configured = config.scaling().columns();
+        if (!configured.isEmpty()) {
+            for (String c : configured) {
+                if (!panel.hasNumeric(c)) {
+                    throw new InvalidConfigException("prepare.scaling.columns: no numeric column '" + c
+                            + "' in the prepared data; it has " + panel.numericNames());
+                }
+                if (!hasTrainValue(panel, c, split.lastTrainPeriod())) {
+                    throw new InvalidConfigException("prepare.scaling.columns: column '" + c
+                            + "' has no value in the train split (up to " + split.lastTrainDate() + "), so it cannot be scaled");
+                }
+            }
+            return configured;
+        }
+        List<String> columns = new ArrayList<>();
+        for (String c : panel.numericNames()) {
+            if (hasTrainValue(panel, c, split.lastTrainPeriod())) {
+                columns.add(c);
+            }
+        }
+        return columns;
+    }
+
+    private static boolean hasTrainValue(Panel panel, String column, int lastTrainPeriod) {
+        for (int r = 0; r < panel.rowCount(); r++) {
+            if (panel.period(r) <= lastTrainPeriod && !Double.isNaN(panel.numeric(column, r))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
