@@ -4,6 +4,7 @@ import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.TimeAxis;
 import io.demandcast.core.model.Forecast;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Scores point forecasts against held-out actuals.
@@ -119,11 +121,11 @@ public final class Scorer {
                 undefined(rows, SeriesMetrics::rmsse), undefined(rows, SeriesMetrics::r2), wrmsse, byLevel);
     }
 
-    private static double mean(List<SeriesMetrics> rows, java.util.function.ToDoubleFunction<SeriesMetrics> metric) {
+    private static double mean(List<SeriesMetrics> rows, ToDoubleFunction<SeriesMetrics> metric) {
         return rows.stream().mapToDouble(metric).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
     }
 
-    private static int undefined(List<SeriesMetrics> rows, java.util.function.ToDoubleFunction<SeriesMetrics> metric) {
+    private static int undefined(List<SeriesMetrics> rows, ToDoubleFunction<SeriesMetrics> metric) {
         return (int) rows.stream().mapToDouble(metric).filter(Double::isNaN).count();
     }
 
@@ -185,7 +187,7 @@ public final class Scorer {
 
     /** First forecast period of series s expressed on another axis of the same frequency. */
     private static int periodOn(TimeAxis axis, Forecast forecast, int s, String what) {
-        var date = forecast.axis().date(forecast.firstPeriod(s));
+        LocalDate date = forecast.axis().date(forecast.firstPeriod(s));
         if (!axis.fits(date)) {
             throw new DataException("forecast series '" + forecast.seriesId(s) + "' starts on " + date
                     + ", which does not fit the " + what + " periods (" + axis.describeAnchor() + ")");

@@ -2,7 +2,6 @@ package io.demandcast.core.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.demandcast.core.SharedData;
 import io.demandcast.core.data.DataException;
