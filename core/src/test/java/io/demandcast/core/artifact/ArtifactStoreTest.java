@@ -129,7 +129,11 @@ class ArtifactStoreTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(18, store.list("m").size());
+        List<String> versions = store.list("m");
+        assertEquals(18, versions.size());
+        assertEquals(a.version(), versions.get(0));
+        assertEquals(a.version() + "-2", versions.get(1));
+        assertEquals(a.version() + "-10", versions.get(9), "numeric, not text, order of suffixes");
         assertTrue(store.list("m").contains(store.resolve("m", "latest").version()));
         assertNoTempLeft(tmp.resolve("m"));
     }
