@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,14 +37,24 @@ public final class PanelCsvReader {
 
     private final SchemaConfig schema;
     private final Frequency frequency;
+    private final Predicate<String> keepSeries;
 
     /**
      * @param schema    column roles
      * @param frequency the frequency, or null to infer it from the smallest gap between dates
      */
     public PanelCsvReader(SchemaConfig schema, Frequency frequency) {
+        this(schema, frequency, id -> true);
+    }
+
+    /**
+     * A reader that keeps only the series whose key passes {@code keepSeries}; the rows of other
+     * series are skipped unparsed, so a file may mix series of other frequencies (the M3 files do).
+     */
+    public PanelCsvReader(SchemaConfig schema, Frequency frequency, Predicate<String> keepSeries) {
         this.schema = schema;
         this.frequency = frequency;
+        this.keepSeries = keepSeries;
     }
 
     /** Reads one or more files into one panel. */
@@ -100,6 +111,9 @@ public final class PanelCsvReader {
                 String id = key.toString();
                 Integer series = seriesIndex.get(id);
                 if (series == null) {
+                    if (!keepSeries.test(id)) {
+                        continue;
+                    }
                     series = seriesIndex.size();
                     seriesIndex.put(id, series);
                     String[] statics = new String[staticCols.length];

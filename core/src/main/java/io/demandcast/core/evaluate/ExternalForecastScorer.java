@@ -3,6 +3,7 @@ package io.demandcast.core.evaluate;
 import io.demandcast.core.config.SchemaConfig;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
+import io.demandcast.core.data.PanelCsvReader;
 import io.demandcast.core.model.Forecast;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -60,8 +61,10 @@ public final class ExternalForecastScorer {
     public ScoreResult score(Path forecasts, ForecastCsvFormat format, Path actuals, List<Path> training) {
         Forecast forecast = ForecastCsvReader.read(forecasts, format, frequency, series);
         Set<String> ids = new LinkedHashSet<>(forecast.seriesIds());
-        Panel actualPanel = SeriesCsv.read(List.of(actuals), dataSchema, frequency, ids);
-        Panel trainingPanel = SeriesCsv.read(training, dataSchema, frequency, ids);
+        // Only the target matters here; covariates named in the schema are not read.
+        SchemaConfig targetOnly = new SchemaConfig(dataSchema.id(), dataSchema.date(), dataSchema.target(), null, null, null);
+        Panel actualPanel = new PanelCsvReader(targetOnly, frequency, ids::contains).read(List.of(actuals));
+        Panel trainingPanel = new PanelCsvReader(targetOnly, frequency, ids::contains).read(training);
         return new Scorer(options).score(forecast, actualPanel, trainingPanel);
     }
 

@@ -63,7 +63,7 @@ class ExternalForecastScorerTest {
         Path train = write("train.csv", "series_id,date,value\nA,2020-01-01,1\nA,2020-02-01,3\n");
         DataException e = assertThrows(DataException.class, () -> new ExternalForecastScorer(Frequency.MONTHLY, ScoreOptions.of(1))
                 .score(forecasts, ForecastCsvFormat.defaults(), actuals, train));
-        assertEquals(actuals + ":3: series 'A' has a second value for 2020-06-01 (first at " + actuals + ":2)", e.getMessage());
+        assertEquals(actuals + ":3:2: duplicate row for series 'A' on 2020-06-01 (first at " + actuals + ":2)", e.getMessage());
     }
 
     @Test
@@ -73,7 +73,7 @@ class ExternalForecastScorerTest {
         Path train = write("train.csv", "series_id,date,value\nA,2020-01-01,1\nA,2020-02-01,3\n");
         DataException e = assertThrows(DataException.class, () -> new ExternalForecastScorer(Frequency.MONTHLY, ScoreOptions.of(1))
                 .score(forecasts, ForecastCsvFormat.defaults(), actuals, train));
-        assertEquals(actuals + ":2:3: value 'five' is not a number", e.getMessage());
+        assertEquals(actuals + ":2:3: column 'value': 'five' is not a number", e.getMessage());
     }
 
     private Path write(String name, String text) throws IOException {
