@@ -255,6 +255,13 @@ public final class Panel {
         return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics);
     }
 
+    /** A panel with a categorical column added (or replaced, keeping its position). */
+    public Panel withCategorical(String name, Categorical column) {
+        Map<String, Categorical> copy = new LinkedHashMap<>(categorical);
+        copy.put(name, column);
+        return new Panel(axis, seriesIds, offsets, periods, target, numeric, copy, statics);
+    }
+
     /** A panel without the named numeric column. */
     public Panel withoutNumeric(String name) {
         Map<String, double[]> copy = new LinkedHashMap<>(numeric);

@@ -1,7 +1,6 @@
 package io.demandcast.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.demandcast.core.data.Frequency;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -21,10 +20,10 @@ public interface ModelFamily {
      * Builds a forecaster.
      *
      * @param params    the {@code model.params} node (an empty object when absent)
-     * @param frequency frequency of the data, for defaults such as the season length
+     * @param context   frequency and season length of the data, for defaults
      * @throws IllegalArgumentException naming the parameter and value when one is invalid
      */
-    Forecaster create(JsonNode params, Frequency frequency);
+    Forecaster create(JsonNode params, ModelContext context);
 
     /** Loads a fitted model saved by this family. */
     FittedModel load(Path directory) throws IOException;

@@ -1,0 +1,41 @@
+package io.demandcast.cli;
+
+import java.util.concurrent.Callable;
+import picocli.AutoComplete.GenerateCompletion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: registers the verbs and prints usage to stderr when called bare. */
+@Command(name = "demandcast",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        header = "Forecast product demand for retail and e-commerce from YAML experiments.",
+        description = {
+            "Each verb reads the sections it needs from one experiment file.",
+            "",
+            "Examples:",
+            "  demandcast prepare  -c configs/quickstart.yaml",
+            "  demandcast train    -c configs/quickstart.yaml --set model.family=naive",
+            "  demandcast predict  -c configs/quickstart.yaml --json",
+            "  demandcast evaluate -c configs/quickstart.yaml",
+            ""
+        },
+        footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 invalid input (option, config, data, artifact), 3 evaluation gate failed."},
+        subcommands = {
+            PrepareCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
+            EvaluateCommand.class,
+            GenerateCompletion.class
+        })
+public final class DemandcastCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.INVALID_INPUT;
+    }
+}

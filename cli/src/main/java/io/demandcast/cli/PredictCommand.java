@@ -1,0 +1,55 @@
+package io.demandcast.cli;
+
+import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.model.PredictJob;
+import io.demandcast.core.model.PredictSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code predict}: a published artifact to a forecast CSV. */
+@Command(name = "predict",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        header = "Forecast past the end of the data with a published model.",
+        description = {
+            "Loads <train.store>/<model.name>/<predict.version> (default: latest), verifies every",
+            "checksum, forecasts predict.horizon steps and writes long CSV:",
+            "series_id,date,model,forecast,q0.1,... (one column per predict.quantiles level).",
+            "",
+            "Examples:",
+            "  demandcast predict -c configs/quickstart.yaml",
+            "  demandcast predict -c configs/quickstart.yaml -o - | head",
+            "  demandcast predict -c configs/quickstart.yaml --set predict.version=20261124T101500Z-1a2b3c4d",
+            ""
+        })
+final class PredictCommand extends BaseCommand {
+    @Mixin
+    ConfigMixin config;
+
+    @Mixin
+    OutputMixin output;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<file>",
+            description = "Forecast CSV to write ('-' for stdout); overrides predict.output.")
+    String outputFile;
+
+    @Override
+    int doCall() throws Exception {
+        ExperimentConfig cfg = config.load(spec.commandLine());
+        if (outputFile != null) {
+            cfg = PredictJob.withOutput(cfg, outputFile);
+        }
+        boolean toStdout = "-".equals(PredictJob.outputOf(cfg));
+        if (toStdout && output.format() == OutputMixin.Format.json) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--json and '-o -' both want stdout; write the forecast to a file or drop --json");
+        }
+        PredictSummary summary = PredictJob.run(cfg, out(), progress());
+        info(summary.text());
+        if (output.format() == OutputMixin.Format.json) {
+            printJson(Summaries.withSchema("predict", summary.toMap()));
+        }
+        return ExitCodes.OK;
+    }
+}

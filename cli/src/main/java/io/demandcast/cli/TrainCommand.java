@@ -1,0 +1,42 @@
+package io.demandcast.cli;
+
+import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.model.TrainJob;
+import io.demandcast.core.model.TrainSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code train}: prepared data to a new, immutable artifact version. */
+@Command(name = "train",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        header = "Fit the configured model and publish it as a new artifact version.",
+        description = {
+            "Fits model.family with model.params on the prepared dataset (train.fit_on decides which",
+            "split rows) and publishes <train.store>/<model.name>/<version>/ with manifest.json",
+            "(checksums, parameters, resolved config, data fingerprint). Versions are never",
+            "overwritten; LATEST names the newest.",
+            "",
+            "Examples:",
+            "  demandcast train -c configs/quickstart.yaml",
+            "  demandcast train -c configs/quickstart.yaml --set model.family=naive --set model.name=naive-baseline",
+            ""
+        })
+final class TrainCommand extends BaseCommand {
+    @Mixin
+    ConfigMixin config;
+
+    @Mixin
+    OutputMixin output;
+
+    @Override
+    int doCall() throws Exception {
+        ExperimentConfig cfg = config.load(spec.commandLine());
+        TrainSummary summary = TrainJob.run(cfg, progress());
+        info(summary.text());
+        if (output.format() == OutputMixin.Format.json) {
+            printJson(Summaries.withSchema("train", summary.toMap()));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,307 @@
+package io.demandcast.core.artifact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.demandcast.core.ManifestJson;
+import io.demandcast.core.Sha256;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
+
+/**
+ * The versioned model store: a directory tree
+ *
+ * <pre>
+ * &lt;root&gt;/&lt;model-name&gt;/LATEST                 text file: the newest version's name and a newline
+ * &lt;root&gt;/&lt;model-name&gt;/&lt;version&gt;/...          one {@link Artifact} per version
+ * &lt;root&gt;/&lt;model-name&gt;/.tmp-&lt;random&gt;/        a publish in progress (or crashed); never read
+ * </pre>
+ *
+ * <p>Version names are {@code yyyyMMdd'T'HHmmss'Z'-<h>} where the timestamp is the training time in
+ * UTC and {@code <h>} the first 8 hex digits of SHA-256 of the resolved config YAML, a newline and
+ * the data fingerprint; {@code -2}, {@code -3}, ... is appended when that name is taken. A version is
+ * never overwritten or changed after publishing.
+ *
+ * <p>Publishing writes into a temporary directory beside the versions, then renames it to the
+ * version name in one atomic step, then rewrites {@code LATEST} (write temp file, atomic rename).
+ * Readers therefore see a version completely or not at all; a crash leaves at most an ignored
+ * {@code .tmp-*} directory, or a version that {@code LATEST} does not name yet.
+ *
+ * <p>Several processes may publish into one store at once: each rename either claims a free
+ * version name or fails and tries the next suffix. {@code LATEST} then names the version whose
+ * publish finished last. The class holds no state besides the root; it is thread-safe.
+ */
+public final class ArtifactStore {
+    /** Name of the pointer file in a model directory. */
+    public static final String LATEST_FILE = "LATEST";
+    /** The reference that {@link #resolve} reads from {@link #LATEST_FILE}. */
+    public static final String LATEST = "latest";
+
+    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final String NAME_PATTERN = "[A-Za-z0-9_][A-Za-z0-9._-]*";
+
+    private final Path root;
+
+    /** A store rooted at {@code root}; nothing is created until the first publish. */
+    public ArtifactStore(Path root) {
+        this.root = Objects.requireNonNull(root, "root");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Publishes a new version of a model: runs {@code contents.payload()} on an empty
+     * {@code model/} directory, writes {@code config.yaml} and {@code manifest.json} with the SHA-256
+     * of every file, renames the result into place and points {@code LATEST} at it.
+     *
+     * @return the published artifact
+     * @throws IllegalArgumentException when {@code modelName} is not a plain name (letters, digits,
+     *                                  {@code . _ -}, not starting with {@code .} or {@code -})
+     * @throws IOException              when writing fails, or the payload writer throws it; then no
+     *                                  version and no temporary directory is left
+     */
+    public Artifact publish(String modelName, ArtifactContents contents) throws IOException {
+        checkName(modelName);
+        Objects.requireNonNull(contents, "contents");
+        Path modelDir = root.resolve(modelName);
+        Files.createDirectories(modelDir);
+        Path tmp = Files.createDirectory(modelDir.resolve(".tmp-" + randomHex()));
+        try {
+            Path payload = Files.createDirectory(tmp.resolve(Artifact.PAYLOAD_DIR));
+            contents.payload().writeTo(payload);
+            Files.writeString(tmp.resolve(Artifact.CONFIG_FILE), contents.configYaml(), StandardCharsets.UTF_8);
+            Map<String, String> files = digests(tmp);
+            String base = VERSION_TIME.format(contents.createdAt()) + "-"
+                    + Sha256.text(contents.configYaml() + "\n" + contents.data().canonical()).substring(0, 8);
+            for (int n = 1; ; n++) {
+                String version = n == 1 ? base : base + "-" + n;
+                Path target = modelDir.resolve(version);
+                if (Files.exists(target)) {
+                    continue;
+                }
+                ArtifactManifest manifest = ArtifactManifest.of(modelName, version, contents, files);
+                Files.write(tmp.resolve(Artifact.MANIFEST_FILE), json(manifest));
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileSystemException e) {
+                    if (Files.exists(target)) {
+                        continue; // another publisher took this name between our check and our rename
+                    }
+                    throw e;
+                }
+                writeLatest(modelDir, version);
+                return new Artifact(target, manifest);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                if (Files.exists(tmp)) {
+                    PathUtils.deleteDirectory(tmp);
+                }
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Finds a version and reads its manifest. Does not check the payload: see {@link #verify} or
+     * {@link #load}.
+     *
+     * @param reference {@value #LATEST} or a version name
+     * @throws ArtifactException naming the store and listing what is available when the model or
+     *                           version does not exist; naming the file when the manifest is
+     *                           missing, invalid or of an unknown format version
+     * @throws IOException       when an existing file cannot be read
+     */
+    public Artifact resolve(String modelName, String reference) throws IOException {
+        Objects.requireNonNull(reference, "reference");
+        Path modelDir = root.resolve(modelName);
+        List<String> versions = modelName.matches(NAME_PATTERN) ? list(modelName) : List.of();
+        if (versions.isEmpty()) {
+            List<String> models = models();
+            throw new ArtifactException("no artifact '" + modelName + "' in store " + root + "; available: "
+                    + (models.isEmpty() ? "none (train a model first)" : String.join(", ", models)));
+        }
+        String version = reference;
+        if (LATEST.equals(reference)) {
+            version = readLatest(modelDir).orElse(versions.get(versions.size() - 1));
+        }
+        if (!versions.contains(version)) {
+            throw new ArtifactException("no version '" + version + "' of artifact '" + modelName + "' in store " + root
+                    + "; available: " + String.join(", ", versions) + " (or 'latest')");
+        }
+        Path dir = modelDir.resolve(version);
+        return new Artifact(dir, readManifest(dir.resolve(Artifact.MANIFEST_FILE)));
+    }
+
+    /** {@link #resolve} then {@link #verify}: what {@code predict} and {@code evaluate} should call. */
+    public Artifact load(String modelName, String reference) throws IOException {
+        Artifact artifact = resolve(modelName, reference);
+        verify(artifact);
+        return artifact;
+    }
+
+    /**
+     * Recomputes the SHA-256 of every file the manifest lists and checks that the version holds no
+     * other file.
+     *
+     * @throws ArtifactException naming the file when one is missing, differs from its checksum or
+     *                           is not listed in the manifest
+     * @throws IOException       when a file cannot be read
+     */
+    public void verify(Artifact artifact) throws IOException {
+        String label = "artifact " + artifact.name() + "/" + artifact.version() + " (" + artifact.directory() + ")";
+        Map<String, String> actual = digests(artifact.directory());
+        actual.remove(Artifact.MANIFEST_FILE);
+        for (Map.Entry<String, String> e : artifact.manifest().files().entrySet()) {
+            String found = actual.remove(e.getKey());
+            if (found == null) {
+                throw new ArtifactException(label + ": file " + e.getKey() + " listed in " + Artifact.MANIFEST_FILE
+                        + " is missing; the artifact is incomplete, restore it or train again");
+            }
+            if (!found.equals(e.getValue())) {
+                throw new ArtifactException(label + ": checksum mismatch for " + e.getKey() + " (manifest sha256 " + e.getValue()
+                        + ", file " + found + "); the artifact was changed or damaged, restore it or train again");
+            }
+        }
+        if (!actual.isEmpty()) {
+            throw new ArtifactException(label + ": file " + actual.keySet().iterator().next() + " is not listed in "
+                    + Artifact.MANIFEST_FILE + "; an artifact must not be changed after publishing");
+        }
+    }
+
+    /**
+     * Versions of a model, oldest first (by name, hence by training time to the second); empty when
+     * the model has none. Temporary directories are not listed.
+     */
+    public List<String> list(String modelName) throws IOException {
+        checkName(modelName);
+        return subdirectories(root.resolve(modelName));
+    }
+
+    /** Names of the models in the store, sorted; empty when the store does not exist yet. */
+    public List<String> models() throws IOException {
+        return subdirectories(root);
+    }
+
+    private static List<String> subdirectories(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches(NAME_PATTERN))
+                    .sorted()
+                    .forEach(names::add);
+        }
+        return names;
+    }
+
+    private static java.util.Optional<String> readLatest(Path modelDir) throws IOException {
+        try {
+            String name = Files.readString(modelDir.resolve(LATEST_FILE), StandardCharsets.UTF_8).trim();
+            return name.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(name);
+        } catch (NoSuchFileException e) {
+            // A crash between the version rename and the LATEST update: the newest version stands in.
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void writeLatest(Path modelDir, String version) throws IOException {
+        Path tmp = modelDir.resolve(".tmp-" + randomHex() + "-" + LATEST_FILE);
+        try {
+            Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, modelDir.resolve(LATEST_FILE), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static ArtifactManifest readManifest(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ArtifactException(file + ": missing; this is not a complete artifact", e);
+        }
+        try {
+            JsonNode tree = ManifestJson.treeReader().readTree(bytes);
+            JsonNode version = tree == null ? null : tree.get("format_version");
+            if (version == null || !version.canConvertToInt()) {
+                throw new ArtifactException(file + ": no format_version; not a demandcast artifact manifest");
+            }
+            if (version.intValue() != ArtifactManifest.FORMAT_VERSION) {
+                throw new ArtifactException(file + ": artifact format version " + version.intValue()
+                        + " is not supported (this demandcast reads " + ArtifactManifest.FORMAT_VERSION
+                        + "); use the demandcast version that trained it, or train again");
+            }
+            return ManifestJson.reader(ArtifactManifest.class).treeToValue(tree, ArtifactManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new ArtifactException(file + ": invalid artifact manifest: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** SHA-256 of every regular file under {@code dir}, by relative path with '/' separators, sorted. */
+    private static Map<String, String> digests(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            out.put(relative(dir, f), Sha256.file(f));
+        }
+        return out;
+    }
+
+    private static String relative(Path dir, Path file) {
+        Path rel = dir.relativize(file);
+        List<String> parts = new ArrayList<>();
+        rel.forEach(p -> parts.add(p.toString()));
+        return String.join("/", parts);
+    }
+
+    private static byte[] json(ArtifactManifest manifest) throws IOException {
+        return (ManifestJson.writer().writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void checkName(String modelName) {
+        if (modelName == null || !modelName.matches(NAME_PATTERN)) {
+            throw new IllegalArgumentException("model name may only hold letters, digits, '.', '_' and '-' and must not start with"
+                    + " '.' or '-' (got '" + modelName + "')");
+        }
+    }
+
+    private static String randomHex() {
+        byte[] b = new byte[6];
+        ThreadLocalRandom.current().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** The version-name timestamp of an instant, for tests and tools that predict names. */
+    static String versionTime(Instant instant) {
+        return VERSION_TIME.format(instant);
+    }
+}

@@ -1,0 +1,151 @@
+package io.demandcast.core.data;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The {@code manifest.json} of a prepared dataset: what the data is (frequency, counts, dates,
+ * columns, split), how it was made (inputs with their hashes, the config section's hash, the
+ * transformations in the order applied, fitted scalers) and a content hash of {@code panel.bin}.
+ * Written with snake_case keys; dates and instants as ISO-8601 text; an empty split part is null.
+ *
+ * @param formatVersion     manifest format, {@link #FORMAT_VERSION} when written by this version
+ * @param name              experiment/dataset name
+ * @param createdAt         when prepare wrote it (UTC)
+ * @param frequency         frequency of the panel
+ * @param anchor            date of period 0 of the panel's time axis
+ * @param seriesCount       number of series
+ * @param rowCount          number of rows (series x periods)
+ * @param firstDate         earliest date of any series; null for an empty panel
+ * @param lastDate          latest date of any series; null for an empty panel
+ * @param split             last date of each split part
+ * @param columns           column names by role
+ * @param scalers           fitted scalers, in the order applied
+ * @param inputs            the raw files read, with size and SHA-256
+ * @param configSha256      SHA-256 of the config that produced the dataset (hex)
+ * @param panelSha256       SHA-256 of {@code panel.bin} (hex); filled in by {@link PreparedDataset} when written
+ * @param demandcastVersion version of demandcast that wrote it ("unknown" when not known)
+ * @param steps             transformations in the order applied, one human-readable line each
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record DatasetManifest(int formatVersion, String name, Instant createdAt, Frequency frequency, LocalDate anchor,
+                              int seriesCount, long rowCount, LocalDate firstDate, LocalDate lastDate, Split split,
+                              Columns columns, List<Scaler> scalers, List<InputFile> inputs, String configSha256,
+                              String panelSha256, String demandcastVersion, List<String> steps) {
+
+    /** The manifest format this version writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * @throws IllegalArgumentException naming the field when a required field (name, created_at,
+     *                                  frequency, anchor, columns) is missing or a count is negative
+     */
+    public DatasetManifest {
+        require(name, "name");
+        require(createdAt, "created_at");
+        require(frequency, "frequency");
+        require(anchor, "anchor");
+        require(columns, "columns");
+        if (seriesCount < 0 || rowCount < 0) {
+            throw new IllegalArgumentException("series_count and row_count must be >= 0 (got " + seriesCount + ", " + rowCount + ")");
+        }
+        split = split == null ? new Split(null, null, null) : split;
+        scalers = scalers == null ? List.of() : List.copyOf(scalers);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        demandcastVersion = demandcastVersion == null ? "unknown" : demandcastVersion;
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /**
+     * A manifest whose counts, dates and column lists are taken from {@code panel} (so they cannot
+     * disagree with it); {@code panel_sha256} is left null for the writer to fill in.
+     */
+    public static DatasetManifest describe(String name, Instant createdAt, Panel panel, String targetName, Split split,
+                                           List<Scaler> scalers, List<InputFile> inputs, String configSha256,
+                                           String demandcastVersion, List<String> steps) {
+        boolean empty = panel.rowCount() == 0;
+        TimeAxis axis = panel.axis();
+        Columns columns = new Columns(targetName, panel.numericNames(), panel.categoricalNames(), panel.staticNames());
+        return new DatasetManifest(FORMAT_VERSION, name, createdAt, axis.frequency(), axis.anchor(), panel.seriesCount(),
+                panel.rowCount(), empty ? null : axis.date(panel.minPeriod()), empty ? null : axis.date(panel.maxPeriod()),
+                split, columns, scalers, inputs, configSha256, null, demandcastVersion, steps);
+    }
+
+    /** This manifest with {@code panel_sha256} set. */
+    public DatasetManifest withPanelSha256(String sha256) {
+        return new DatasetManifest(formatVersion, name, createdAt, frequency, anchor, seriesCount, rowCount, firstDate,
+                lastDate, split, columns, scalers, inputs, configSha256, sha256, demandcastVersion, steps);
+    }
+
+    /** The time axis of the panel. */
+    public TimeAxis axis() {
+        return new TimeAxis(frequency, anchor);
+    }
+
+    /**
+     * Last date of each split part, inclusive; a part that is empty is null. Train is
+     * {@code first_date..train_end}, validation {@code train_end+1..validation_end}, test from the
+     * period after the previous part's end to {@code test_end}.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Split(LocalDate trainEnd, LocalDate validationEnd, LocalDate testEnd) {
+    }
+
+    /**
+     * Column names by role, in panel order.
+     *
+     * @param target      name of the target column in the raw data
+     * @param numeric     numeric covariates and features
+     * @param categorical categorical covariates
+     * @param statics     static attributes (one value per series)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Columns(String target, List<String> numeric, List<String> categorical, List<String> statics) {
+        public Columns {
+            require(target, "columns.target");
+            numeric = numeric == null ? List.of() : List.copyOf(numeric);
+            categorical = categorical == null ? List.of() : List.copyOf(categorical);
+            statics = statics == null ? List.of() : List.copyOf(statics);
+        }
+    }
+
+    /**
+     * A fitted scaler of one column, plain data: {@code scaled = (x - a) / b} for
+     * {@code standard} (a = mean, b = standard deviation) and {@code minmax} (a = min, b = max - min);
+     * the meaning of {@code a} and {@code b} for other methods is defined by the method.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Scaler(String column, String method, double a, double b) {
+        public Scaler {
+            require(column, "scalers[].column");
+            require(method, "scalers[].method");
+        }
+    }
+
+    /**
+     * A raw input file as read by prepare.
+     *
+     * @param path   path as given in the config
+     * @param bytes  size in bytes
+     * @param sha256 SHA-256 of the content (hex)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record InputFile(String path, long bytes, String sha256) {
+        public InputFile {
+            require(path, "inputs[].path");
+            require(sha256, "inputs[].sha256");
+        }
+    }
+
+    private static void require(Object value, String key) {
+        if (value == null) {
+            throw new IllegalArgumentException("manifest key '" + key + "' is missing");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.demandcast.core.evaluate;
+
+import io.demandcast.core.data.DataException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A headed CSV file opened for reading, with the cell parsing and {@code file:line:column} error
+ * messages the evaluate readers share. Lines are counted as the record number plus one (the header),
+ * which is exact for files without quoted line breaks, as all long-format series files are.
+ */
+final class CsvInput implements AutoCloseable {
+    private final String name;
+    private final CSVParser parser;
+    private final List<String> header;
+
+    private CsvInput(String name, CSVParser parser) {
+        this.name = name;
+        this.parser = parser;
+        this.header = parser.getHeaderNames();
+    }
+
+    static CsvInput open(Path file) {
+        try {
+            Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+            return new CsvInput(file.toString(), CSVParser.parse(reader, format));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    Iterable<CSVRecord> records() {
+        return parser;
+    }
+
+    /** Index of a required column, or a DataException naming the file and the columns it has. */
+    int column(String column) {
+        int index = header.indexOf(column);
+        if (index < 0) {
+            throw DataException.at(name, 1, 1, "no column '" + column + "'; the header has " + header);
+        }
+        return index;
+    }
+
+    /** Index of an optional column, or -1. */
+    int optionalColumn(String column) {
+        return column == null ? -1 : header.indexOf(column);
+    }
+
+    static long line(CSVRecord record) {
+        return record.getRecordNumber() + 1;
+    }
+
+    String text(CSVRecord record, int column) {
+        if (column >= record.size()) {
+            throw DataException.at(name, line(record), column + 1, "missing cell: the row has " + record.size()
+                    + " cells, the header " + header.size());
+        }
+        return record.get(column);
+    }
+
+    String requiredText(CSVRecord record, int column) {
+        String text = text(record, column);
+        if (text.isEmpty()) {
+            throw DataException.at(name, line(record), column + 1, "empty " + header.get(column));
+        }
+        return text;
+    }
+
+    /** A number; an empty cell, "NA" or "NaN" is NaN (missing). */
+    double number(CSVRecord record, int column) {
+        String text = text(record, column);
+        if (text.isEmpty() || text.equals("NA") || text.equals("NaN")) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw DataException.at(name, line(record), column + 1, header.get(column) + " '" + text + "' is not a number");
+        }
+    }
+
+    /** A finite number; empty or non-numeric cells are errors. */
+    double finiteNumber(CSVRecord record, int column) {
+        double value = number(record, column);
+        if (!Double.isFinite(value)) {
+            throw DataException.at(name, line(record), column + 1, header.get(column) + " must be a finite number (got '"
+                    + text(record, column) + "')");
+        }
+        return value;
+    }
+
+    LocalDate date(CSVRecord record, int column) {
+        String text = requiredText(record, column);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw DataException.at(name, line(record), column + 1, header.get(column) + " '" + text
+                    + "' is not an ISO date (yyyy-mm-dd)");
+        }
+    }
+
+    DataException error(CSVRecord record, int column, String what) {
+        return DataException.at(name, line(record), column + 1, what);
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

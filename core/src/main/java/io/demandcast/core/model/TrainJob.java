@@ -1,0 +1,48 @@
+package io.demandcast.core.model;
+
+import io.demandcast.core.BuildInfo;
+import io.demandcast.core.Progress;
+import io.demandcast.core.artifact.Artifact;
+import io.demandcast.core.artifact.ArtifactContents;
+import io.demandcast.core.artifact.ArtifactStore;
+import io.demandcast.core.artifact.DataFingerprint;
+import io.demandcast.core.artifact.RuntimeVersions;
+import io.demandcast.core.config.ConfigLoader;
+import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.data.Panel;
+import io.demandcast.core.prepare.PrepareJob;
+import io.demandcast.core.prepare.PreparedSplits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/** The {@code train} verb: fit the configured model on the prepared data and publish a new artifact version. */
+public final class TrainJob {
+    private TrainJob() {
+    }
+
+    public static TrainSummary run(ExperimentConfig config, Progress progress) throws IOException {
+        return run(config, ModelRegistry.standard(), progress);
+    }
+
+    public static TrainSummary run(ExperimentConfig config, ModelRegistry registry, Progress progress) throws IOException {
+        PreparedSplits data = PreparedSplits.open(PrepareJob.outputDirectory(config));
+        Panel history = data.upTo(config.train().fitOn());
+        Forecaster forecaster = ModelFactory.create(registry, config, history.frequency());
+        progress.report("train: fitting " + forecaster.family() + " " + forecaster.parameters() + " on "
+                + history.seriesCount() + " series (" + config.train().fitOn() + " rows)");
+        long t0 = System.nanoTime();
+        FittedModel fitted = forecaster.fit(history);
+        double fitSeconds = (System.nanoTime() - t0) / 1e9;
+
+        BuildInfo build = BuildInfo.current();
+        ArtifactContents contents = new ArtifactContents(fitted::save, forecaster.family(), config.model().params(),
+                ConfigLoader.toYaml(config), DataFingerprint.of(data.dataset()), history.numericNames(),
+                data.dataset().manifest().scalers(), Map.of(), RuntimeVersions.current(build.version()), Instant.now(),
+                build.gitCommit().equals("unknown") ? null : build.gitCommit());
+        Artifact artifact = new ArtifactStore(Path.of(config.train().store())).publish(config.model().name(), contents);
+        return new TrainSummary(artifact.name(), artifact.version(), artifact.directory(), forecaster.family(),
+                history.seriesCount(), config.train().fitOn().name(), fitSeconds);
+    }
+}

@@ -1,0 +1,175 @@
+package io.demandcast.core.prepare;
+
+import io.demandcast.core.BuildInfo;
+import io.demandcast.core.Progress;
+import io.demandcast.core.Sha256;
+import io.demandcast.core.config.ConfigLoader;
+import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.config.InvalidConfigException;
+import io.demandcast.core.data.CalendarJoin;
+import io.demandcast.core.data.DatasetManifest;
+import io.demandcast.core.data.Frequency;
+import io.demandcast.core.data.Panel;
+import io.demandcast.core.data.PanelCsvReader;
+import io.demandcast.core.data.PreparedDataset;
+import io.demandcast.core.data.PreparedDataset.FileContent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@code prepare} verb: raw CSV files to a prepared dataset directory. Nothing is written
+ * unless every step succeeds (the dataset is published by an atomic rename).
+ */
+public final class PrepareJob {
+    /** Name of the anonymisation mapping, written beside (not inside) the prepared directory. */
+    static final String ID_MAPPING_SUFFIX = ".id-mapping.csv";
+
+    private PrepareJob() {
+    }
+
+    /** Where the prepared dataset goes: {@code prepare.output}, else {@code build/prepared/<name>}. */
+    public static Path outputDirectory(ExperimentConfig config) {
+        String out = config.prepare().output();
+        return out == null ? Path.of("build", "prepared", config.name()) : Path.of(out);
+    }
+
+    /** Runs prepare with the process environment (for the anonymisation salt). */
+    public static PrepareSummary run(ExperimentConfig config, Path configFile, Progress progress) throws IOException {
+        return run(config, progress, System::getenv);
+    }
+
+    /**
+     * Reads, prepares and writes.
+     *
+     * @param env environment lookup, for the anonymisation salt variable
+     * @throws InvalidConfigException when the config names no input file
+     * @throws io.demandcast.core.data.DataException on bad input, naming file, line and column
+     */
+    public static PrepareSummary run(ExperimentConfig config, Progress progress, Function<String, String> env) throws IOException {
+        List<Path> files = config.data().files().stream().map(Path::of).toList();
+        if (files.isEmpty()) {
+            throw new InvalidConfigException("data.files is empty: name at least one long-format CSV file");
+        }
+        Frequency frequency = config.data().frequency() == null ? null : Frequency.parse(config.data().frequency());
+        long t0 = System.nanoTime();
+        Panel raw = new PanelCsvReader(config.data().schema(), frequency).read(files);
+        List<Path> inputs = new ArrayList<>(files);
+        if (config.data().calendar() != null) {
+            Path calendar = Path.of(config.data().calendar().file());
+            raw = CalendarJoin.join(raw, config.data().calendar(), calendar);
+            inputs.add(calendar);
+        }
+        double readSeconds = (System.nanoTime() - t0) / 1e9;
+        progress.report(String.format(java.util.Locale.ROOT, "prepare: read %,d rows of %,d series (%s) from %d file(s) in %.2f s",
+                raw.rowCount(), raw.seriesCount(), raw.frequency().label(), inputs.size(), readSeconds));
+
+        long t1 = System.nanoTime();
+        PreparedData prepared;
+        try {
+            prepared = Preparer.prepare(raw, config.prepare(), env);
+        } catch (IllegalArgumentException e) {
+            // The preparer rejects settings that do not fit this data (a split longer than the series, say).
+            throw new InvalidConfigException("prepare: " + e.getMessage(), e);
+        }
+        double prepareSeconds = (System.nanoTime() - t1) / 1e9;
+        progress.report(String.format(java.util.Locale.ROOT, "prepare: cleaned and featured %,d rows in %.2f s", prepared.panel().rowCount(), prepareSeconds));
+
+        long t2 = System.nanoTime();
+        Path output = outputDirectory(config);
+        DatasetManifest manifest = manifest(config, prepared, inputs);
+        Map<String, FileContent> extras = new LinkedHashMap<>();
+        extras.put(QualityReportWriter.JSON_FILE, FileContent.text(QualityReportWriter.toJson(prepared.quality())));
+        extras.put(QualityReportWriter.MARKDOWN_FILE, FileContent.text(QualityReportWriter.toMarkdown(prepared.quality())));
+        Path mapping = null;
+        if (prepared.anonymized()) {
+            // Written first and apart from the dataset, so whoever gets the data does not get the real ids.
+            mapping = output.resolveSibling(output.getFileName() + ID_MAPPING_SUFFIX);
+            writeMapping(prepared.anonymization(), mapping);
+        }
+        PreparedDataset.replace(output, manifest, prepared.panel(), extras);
+        double writeSeconds = (System.nanoTime() - t2) / 1e9;
+
+        QualityReport.Summary quality = prepared.quality().summary();
+        Map<String, Integer> classes = new LinkedHashMap<>();
+        quality.demandClasses().forEach((k, v) -> classes.put(k.label(), v));
+        SplitPoints split = prepared.split();
+        DatasetManifest.Split dates = manifest.split();
+        return new PrepareSummary(output, prepared.panel().seriesCount(), prepared.panel().rowCount(),
+                prepared.panel().frequency().label(), str(split.firstDate()), str(split.lastDate()),
+                str(dates.trainEnd()), str(dates.validationEnd()), str(dates.testEnd()), classes,
+                quality.filledPeriods(), quality.outliers(), readSeconds, prepareSeconds, writeSeconds, mapping);
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static DatasetManifest manifest(ExperimentConfig config, PreparedData prepared, List<Path> inputs) throws IOException {
+        List<DatasetManifest.InputFile> inputFiles = new ArrayList<>();
+        for (Path p : inputs) {
+            inputFiles.add(new DatasetManifest.InputFile(p.toString(), Files.size(p), Sha256.file(p)));
+        }
+        SplitPoints split = prepared.split();
+        DatasetManifest.Split dates = new DatasetManifest.Split(split.lastTrainDate(),
+                split.validationPeriods() > 0 ? split.lastValidationDate() : null,
+                split.testPeriods() > 0 ? split.lastDate() : null);
+        List<DatasetManifest.Scaler> scalers = prepared.scalers().stream()
+                .map(s -> new DatasetManifest.Scaler(s.column(), s.method().name(), s.location(), s.scale()))
+                .toList();
+        // The fingerprint covers only the sections prepare reads, so editing model settings keeps it.
+        ExperimentConfig section = new ExperimentConfig(config.name(), config.data(), config.prepare(), null, null, null, null);
+        String configSha = Sha256.text(ConfigLoader.toYaml(section));
+        return DatasetManifest.describe(config.name(), Instant.now(), prepared.panel(), config.data().schema().target(),
+                dates, scalers, inputFiles, configSha, BuildInfo.current().version(), steps(config, prepared));
+    }
+
+    private static List<String> steps(ExperimentConfig config, PreparedData prepared) {
+        var p = config.prepare();
+        List<String> steps = new ArrayList<>();
+        steps.add("read " + String.join(", ", config.data().files()));
+        if (config.data().calendar() != null) {
+            steps.add("join calendar " + config.data().calendar().file());
+        }
+        steps.add("negatives: " + p.negatives());
+        steps.add("gaps: target " + p.gaps().target() + ", covariates " + p.gaps().covariates());
+        steps.add("outliers: " + p.outliers().method() + (p.outliers().method().name().equals("none") ? ""
+                : " window " + p.outliers().window() + " threshold " + p.outliers().threshold() + " action " + p.outliers().action()));
+        if (p.aggregate() != null) {
+            steps.add("aggregate to " + p.aggregate());
+        }
+        if (!prepared.features().isEmpty()) {
+            steps.add("features: " + String.join(", ", prepared.features()));
+        }
+        SplitPoints split = prepared.split();
+        steps.add("split: train " + split.trainPeriods() + ", validation " + split.validationPeriods() + ", test " + split.testPeriods() + " periods");
+        if (!prepared.scalers().isEmpty()) {
+            steps.add("scaling: " + p.scaling().method() + " fitted on train");
+        }
+        if (prepared.anonymized()) {
+            steps.add("anonymised ids (HMAC-SHA256, salt from $" + p.anonymize().saltEnv() + ")");
+        }
+        return steps;
+    }
+
+    private static void writeMapping(Map<String, String> mapping, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("anonymous_id,series_id\n");
+        mapping.forEach((anon, original) -> sb.append(anon).append(',').append(csv(original)).append('\n'));
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".id-mapping", ".tmp");
+        Files.writeString(tmp, sb.toString());
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String csv(String text) {
+        return text.contains(",") || text.contains("\"") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+}

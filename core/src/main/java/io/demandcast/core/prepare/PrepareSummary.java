@@ -1,0 +1,47 @@
+package io.demandcast.core.prepare;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What {@code prepare} did, for the human summary and {@code --json}. */
+public record PrepareSummary(Path output, int seriesCount, int rowCount, String frequency, String firstDate,
+                             String lastDate, String trainEnd, String validationEnd, String testEnd,
+                             Map<String, Integer> demandClasses, long filledPeriods, long outliers,
+                             double readSeconds, double prepareSeconds, double writeSeconds, Path idMapping) {
+
+    public String text() {
+        return String.format(java.util.Locale.ROOT,
+                "prepare: %d series, %d rows (%s, %s .. %s); train to %s, validation to %s, test to %s; classes %s; wrote %s"
+                        + (idMapping == null ? "" : " (id mapping: " + idMapping + ")"),
+                seriesCount, rowCount, frequency, firstDate, lastDate, trainEnd, dash(validationEnd), dash(testEnd),
+                demandClasses, output);
+    }
+
+    private static String dash(String s) {
+        return s == null ? "-" : s;
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("output", output.toString());
+        m.put("series_count", seriesCount);
+        m.put("row_count", rowCount);
+        m.put("frequency", frequency);
+        m.put("first_date", firstDate);
+        m.put("last_date", lastDate);
+        Map<String, Object> split = new LinkedHashMap<>();
+        split.put("train_end", trainEnd);
+        split.put("validation_end", validationEnd);
+        split.put("test_end", testEnd);
+        m.put("split", split);
+        m.put("demand_classes", demandClasses);
+        m.put("filled_periods", filledPeriods);
+        m.put("outliers", outliers);
+        m.put("read_seconds", readSeconds);
+        m.put("prepare_seconds", prepareSeconds);
+        m.put("write_seconds", writeSeconds);
+        m.put("id_mapping", idMapping == null ? null : idMapping.toString());
+        return m;
+    }
+}

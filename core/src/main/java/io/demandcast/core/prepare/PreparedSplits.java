@@ -1,0 +1,79 @@
+package io.demandcast.core.prepare;
+
+import io.demandcast.core.config.TrainConfig.FitOn;
+import io.demandcast.core.data.DataException;
+import io.demandcast.core.data.DatasetManifest;
+import io.demandcast.core.data.Panel;
+import io.demandcast.core.data.PreparedDataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Opens a prepared dataset and cuts its panel at the split dates its manifest records, so train,
+ * evaluate and predict agree on what "train" and "test" are.
+ */
+public final class PreparedSplits {
+    private final PreparedDataset dataset;
+    private final Panel panel;
+
+    private PreparedSplits(PreparedDataset dataset, Panel panel) {
+        this.dataset = dataset;
+        this.panel = panel;
+    }
+
+    /**
+     * @throws DataException telling the user to run {@code prepare} when the directory is missing
+     */
+    public static PreparedSplits open(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new DataException(directory + ": no prepared dataset here; run 'demandcast prepare' with this config first");
+        }
+        PreparedDataset dataset = PreparedDataset.open(directory);
+        return new PreparedSplits(dataset, dataset.readPanel());
+    }
+
+    public PreparedDataset dataset() {
+        return dataset;
+    }
+
+    /** Every prepared row. */
+    public Panel all() {
+        return panel;
+    }
+
+    /** The rows a model is fitted on. */
+    public Panel upTo(FitOn fitOn) {
+        DatasetManifest.Split split = dataset.manifest().split();
+        return switch (fitOn) {
+            case all -> panel;
+            case train -> until(split.trainEnd());
+            case train_validation -> until(split.validationEnd() != null ? split.validationEnd() : split.trainEnd());
+        };
+    }
+
+    /** The test rows: everything after the validation (or train) end; empty when there is no test split. */
+    public Panel test() {
+        DatasetManifest.Split split = dataset.manifest().split();
+        if (split.testEnd() == null) {
+            return panel.slice(Integer.MAX_VALUE, Integer.MAX_VALUE);
+        }
+        LocalDate before = split.validationEnd() != null ? split.validationEnd() : split.trainEnd();
+        return panel.slice(panel.axis().period(before) + 1, panel.axis().period(split.testEnd()));
+    }
+
+    /** Number of periods in the test split (0 when none). */
+    public int testPeriods() {
+        DatasetManifest.Split split = dataset.manifest().split();
+        if (split.testEnd() == null) {
+            return 0;
+        }
+        LocalDate before = split.validationEnd() != null ? split.validationEnd() : split.trainEnd();
+        return panel.axis().period(split.testEnd()) - panel.axis().period(before);
+    }
+
+    private Panel until(LocalDate end) {
+        return end == null ? panel : panel.sliceUntil(panel.axis().period(end));
+    }
+}

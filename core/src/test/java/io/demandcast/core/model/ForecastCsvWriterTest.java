@@ -1,0 +1,41 @@
+package io.demandcast.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.demandcast.core.data.Frequency;
+import io.demandcast.core.data.TimeAxis;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ForecastCsvWriterTest {
+
+    @Test
+    void writesLongCsvWithQuantileColumns() throws Exception {
+        TimeAxis axis = new TimeAxis(Frequency.MONTHLY, LocalDate.of(2020, 1, 1));
+        Forecast f = new Forecast("snaive", axis, new String[] {"a", "b,c"}, new int[] {12, 3}, 2,
+                new double[] {1, 2.5, 0.33333, -4},
+                new double[] {0.1, 0.975},
+                new double[][] {{0, 1, 0, -5}, {2, 4, 1, -3.00004}});
+        StringWriter out = new StringWriter();
+        ForecastCsvWriter.write(f, out);
+        assertEquals("""
+                series_id,date,model,forecast,q0.1,q0.975
+                a,2021-01-01,snaive,1,0,2
+                a,2021-02-01,snaive,2.5,1,4
+                "b,c",2020-04-01,snaive,0.3333,0,1
+                "b,c",2020-05-01,snaive,-4,-5,-3
+                """, out.toString());
+    }
+
+    @Test
+    void numbersAreRoundedWithoutExponent() {
+        StringBuilder sb = new StringBuilder();
+        ForecastCsvWriter.appendNumber(sb, 1.0e-7);
+        sb.append(' ');
+        ForecastCsvWriter.appendNumber(sb, 123456.78915);
+        sb.append(' ');
+        ForecastCsvWriter.appendNumber(sb, -0.05);
+        assertEquals("0 123456.7892 -0.05", sb.toString());
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the whole pipeline on sample-data/ with configs/quickstart.yaml:
+# prepare -> train -> predict -> evaluate. Builds demandcast first if needed.
+# Each run publishes a new model version; earlier versions are kept.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+config=configs/quickstart.yaml
+dc=scripts/demandcast
+
+$dc prepare  -c "$config"
+$dc train    -c "$config"
+$dc predict  -c "$config"
+$dc evaluate -c "$config"
+
+echo >&2
+echo "quickstart done:" >&2
+echo "  forecasts: build/forecasts/quickstart.csv" >&2
+echo "  metrics:   build/evaluation/quickstart/metrics.json (per series: build/evaluation/quickstart/per_series.csv)" >&2
+echo "  models:    build/artifacts/quickstart-snaive/ (LATEST names the newest version)" >&2
