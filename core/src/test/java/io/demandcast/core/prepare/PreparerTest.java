@@ -100,6 +100,19 @@ class PreparerTest {
     }
 
     @Test
+    void emptySeriesPassesThroughEveryStep() {
+        Panel p = new Panel(TestPanels.DAILY, new String[] {"empty", "b"}, new int[] {0, 0, 4}, new int[] {0, 1, 2, 3},
+                new double[] {0, 3, 0, 5}, Map.of("price", new double[] {1, 1, 2, 2}), Map.of(), Map.of());
+        PrepareConfig c = new PrepareConfig(null, null, null, new OutlierConfig(OutlierMethod.hampel, 1, 3.0, OutlierAction.flag),
+                null, new FeatureConfig(List.of("month"), List.of(1), null, new PriceConfig("price", 2)),
+                new ScalingConfig(ScalingMethod.minmax, null), new SplitConfig(1, null, null, null), null);
+        PreparedData d = Preparer.prepare(p, c, k -> null);
+        assertEquals(0, d.panel().length(0));
+        assertEquals(DemandClass.NO_DEMAND, d.quality().series().get(0).demandClass());
+        assertEquals(DemandClass.INTERMITTENT, d.quality().series().get(1).demandClass(), "ADI 2, CV² 1/16");
+    }
+
+    @Test
     void aggregatesBeforeFeatures() {
         PrepareConfig weekly = new PrepareConfig(null, null, null, null, "weekly",
                 new FeatureConfig(null, List.of(1), null, null), null, null, null);
