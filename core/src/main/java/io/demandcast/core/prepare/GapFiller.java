@@ -20,12 +20,34 @@ public final class GapFiller {
     }
 
     /**
+     * Counts are copied in and out, so the result stays immutable.
+     *
      * @param panel             the regular panel
      * @param filledPeriods     per series, how many periods were absent and inserted
      * @param imputedCells      per series, how many target cells of rows that were present were empty and got a value
      * @param imputedCovariates per series, how many numeric covariate cells (inserted rows included) got a value
      */
     public record Result(Panel panel, int[] filledPeriods, int[] imputedCells, int[] imputedCovariates) {
+        public Result {
+            filledPeriods = filledPeriods.clone();
+            imputedCells = imputedCells.clone();
+            imputedCovariates = imputedCovariates.clone();
+        }
+
+        @Override
+        public int[] filledPeriods() {
+            return filledPeriods.clone();
+        }
+
+        @Override
+        public int[] imputedCells() {
+            return imputedCells.clone();
+        }
+
+        @Override
+        public int[] imputedCovariates() {
+            return imputedCovariates.clone();
+        }
     }
 
     /**
