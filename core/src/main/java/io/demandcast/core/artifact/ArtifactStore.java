@@ -15,12 +15,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 
@@ -56,6 +59,11 @@ public final class ArtifactStore {
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final String NAME_PATTERN = "[A-Za-z0-9_][A-Za-z0-9._-]*";
+    private static final Pattern VERSION = Pattern.compile("([0-9]{8}T[0-9]{6}Z-[0-9a-f]{8})(?:-([0-9]{1,9}))?");
+    /** Orders {@code base-2} after {@code base} and {@code base-10} after {@code base-9}. */
+    private static final Comparator<String> VERSION_ORDER = Comparator
+            .comparing((String v) -> versionBase(v))
+            .thenComparingInt(ArtifactStore::versionSuffix);
 
     private final Path root;
 
@@ -191,20 +199,31 @@ public final class ArtifactStore {
     }
 
     /**
-     * Versions of a model, oldest first (by name, hence by training time to the second); empty when
-     * the model has none. Temporary directories are not listed.
+     * Versions of a model, oldest first: by name, hence by training time to the second, and
+     * {@code -2}, {@code -3}, ... after the unsuffixed name; empty when the model has none.
+     * Temporary directories are not listed.
      */
     public List<String> list(String modelName) throws IOException {
         checkName(modelName);
-        return subdirectories(root.resolve(modelName));
+        return subdirectories(root.resolve(modelName), VERSION_ORDER);
     }
 
     /** Names of the models in the store, sorted; empty when the store does not exist yet. */
     public List<String> models() throws IOException {
-        return subdirectories(root);
+        return subdirectories(root, Comparator.naturalOrder());
     }
 
-    private static List<String> subdirectories(Path dir) throws IOException {
+    private static String versionBase(String version) {
+        Matcher m = VERSION.matcher(version);
+        return m.matches() ? m.group(1) : version;
+    }
+
+    private static int versionSuffix(String version) {
+        Matcher m = VERSION.matcher(version);
+        return m.matches() && m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
+    }
+
+    private static List<String> subdirectories(Path dir, Comparator<String> order) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -213,7 +232,7 @@ public final class ArtifactStore {
             entries.filter(Files::isDirectory)
                     .map(p -> p.getFileName().toString())
                     .filter(n -> n.matches(NAME_PATTERN))
-                    .sorted()
+                    .sorted(order)
                     .forEach(names::add);
         }
         return names;

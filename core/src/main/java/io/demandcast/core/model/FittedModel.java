@@ -24,6 +24,14 @@ public interface FittedModel {
     Forecast forecast(ForecastRequest request);
 
     /**
+     * Names of the panel columns the model reads as inputs, in model order; empty for univariate
+     * models. Recorded in the artifact manifest.
+     */
+    default java.util.List<String> features() {
+        return java.util.List.of();
+    }
+
+    /**
      * Writes the fitted state as plain files (JSON or a documented binary, never Java
      * serialization) into an existing empty directory, so every later version can load it.
      */

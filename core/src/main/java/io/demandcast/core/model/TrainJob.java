@@ -38,7 +38,7 @@ public final class TrainJob {
 
         BuildInfo build = BuildInfo.current();
         ArtifactContents contents = new ArtifactContents(fitted::save, forecaster.family(), config.model().params(),
-                ConfigLoader.toYaml(config), DataFingerprint.of(data.dataset()), history.numericNames(),
+                ConfigLoader.toYaml(config), DataFingerprint.of(data.dataset()), fitted.features(),
                 data.dataset().manifest().scalers(), Map.of(), RuntimeVersions.current(build.version()), Instant.now(),
                 build.gitCommit().equals("unknown") ? null : build.gitCommit());
         Artifact artifact = new ArtifactStore(Path.of(config.train().store())).publish(config.model().name(), contents);

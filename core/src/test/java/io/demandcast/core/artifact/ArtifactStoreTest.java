@@ -129,7 +129,11 @@ class ArtifactStoreTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(18, store.list("m").size());
+        List<String> versions = store.list("m");
+        assertEquals(18, versions.size());
+        assertEquals(a.version(), versions.get(0));
+        assertEquals(a.version() + "-2", versions.get(1));
+        assertEquals(a.version() + "-10", versions.get(9), "numeric, not text, order of suffixes");
         assertTrue(store.list("m").contains(store.resolve("m", "latest").version()));
         assertNoTempLeft(tmp.resolve("m"));
     }
@@ -239,7 +243,7 @@ class ArtifactStoreTest {
     void aRealFittedModelRoundTripsThroughTheStore() throws IOException {
         ModelRegistry registry = ModelRegistry.standard();
         String family = registry.families().get(0).name();
-        var forecaster = registry.family(family).create(new ObjectMapper().createObjectNode(), Frequency.DAILY);
+        var forecaster = registry.family(family).create(new ObjectMapper().createObjectNode(), io.demandcast.core.model.ModelContext.of(Frequency.DAILY));
         var panel = new PanelBuilder(Frequency.DAILY, LocalDate.of(2020, 1, 1))
                 .add("a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14).build();
         FittedModel fitted = forecaster.fit(panel);

@@ -185,5 +185,9 @@ class PreparedDatasetTest {
         PreparedDataset b = PreparedDataset.create(tmp.resolve("b"), manifestFor(other), other, Map.of());
         assertNotEquals(a.manifest().panelSha256(), b.manifest().panelSha256());
         assertNotEquals(a.manifestSha256(), b.manifestSha256());
+        a.verify();
+        Files.copy(b.panelFile(), a.panelFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        DataException e = assertThrows(DataException.class, a::verify);
+        assertTrue(e.getMessage().contains("differs"), e.getMessage());
     }
 }
