@@ -2,6 +2,7 @@ package io.demandcast.core.prepare;
 
 import io.demandcast.core.config.PrepareConfig.GapConfig;
 import io.demandcast.core.data.Categorical;
+import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.Panel;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,15 +20,41 @@ public final class GapFiller {
     }
 
     /**
+     * Counts are copied in and out, so the result stays immutable.
+     *
      * @param panel             the regular panel
      * @param filledPeriods     per series, how many periods were absent and inserted
      * @param imputedCells      per series, how many target cells of rows that were present were empty and got a value
      * @param imputedCovariates per series, how many numeric covariate cells (inserted rows included) got a value
      */
     public record Result(Panel panel, int[] filledPeriods, int[] imputedCells, int[] imputedCovariates) {
+        public Result {
+            filledPeriods = filledPeriods.clone();
+            imputedCells = imputedCells.clone();
+            imputedCovariates = imputedCovariates.clone();
+        }
+
+        @Override
+        public int[] filledPeriods() {
+            return filledPeriods.clone();
+        }
+
+        @Override
+        public int[] imputedCells() {
+            return imputedCells.clone();
+        }
+
+        @Override
+        public int[] imputedCovariates() {
+            return imputedCovariates.clone();
+        }
     }
 
+    /**
+     * @throws DataException when a series repeats a period or is not sorted by period
+     */
     public static Result fill(Panel raw, GapConfig config) {
+        requireSorted(raw);
         int n = raw.seriesCount();
         int[] offsets = new int[n + 1];
         for (int s = 0; s < n; s++) {
@@ -107,6 +134,19 @@ public final class GapFiller {
         String[] ids = raw.seriesIds().toArray(String[]::new);
         Panel panel = new Panel(raw.axis(), ids, offsets, periods, target, numeric, categorical, statics);
         return new Result(panel, filledPeriods, imputedCells, imputedCovariates);
+    }
+
+    /** Two rows on one period would silently overwrite each other in the regular layout. */
+    private static void requireSorted(Panel raw) {
+        for (int s = 0; s < raw.seriesCount(); s++) {
+            for (int r = raw.rowStart(s) + 1; r < raw.rowEnd(s); r++) {
+                if (raw.period(r) <= raw.period(r - 1)) {
+                    throw new DataException("series '" + raw.seriesId(s) + "' has " + raw.axis().date(raw.period(r))
+                            + (raw.period(r) == raw.period(r - 1) ? " twice" : " after " + raw.axis().date(raw.period(r - 1)))
+                            + "; each series needs one row per date, sorted by date");
+                }
+            }
+        }
     }
 
     private static double[] scatter(double[] src, int[] dest, int rows) {

@@ -13,8 +13,16 @@ public final class NegativeValues {
     private NegativeValues() {
     }
 
-    /** The panel after the policy, and how many negative targets each series had. */
+    /** The panel after the policy, and how many negative targets each series had (copied in and out). */
     public record Result(Panel panel, int[] negatives) {
+        public Result {
+            negatives = negatives.clone();
+        }
+
+        @Override
+        public int[] negatives() {
+            return negatives.clone();
+        }
     }
 
     /**

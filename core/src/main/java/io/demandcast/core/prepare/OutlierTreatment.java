@@ -17,8 +17,16 @@ public final class OutlierTreatment {
     private OutlierTreatment() {
     }
 
-    /** The treated panel and the number of outliers found per series. */
+    /** The treated panel and the number of outliers found per series (copied in and out). */
     public record Result(Panel panel, int[] outliers) {
+        public Result {
+            outliers = outliers.clone();
+        }
+
+        @Override
+        public int[] outliers() {
+            return outliers.clone();
+        }
     }
 
     /** Applies {@code prepare.outliers}; with method {@code none} the panel is returned as it is. */

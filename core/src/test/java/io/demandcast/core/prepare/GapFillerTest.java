@@ -3,11 +3,13 @@ package io.demandcast.core.prepare;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.demandcast.core.config.PrepareConfig.Fill;
 import io.demandcast.core.config.PrepareConfig.GapConfig;
 import io.demandcast.core.data.Categorical;
+import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.Panel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,22 @@ class GapFillerTest {
         assertArrayEquals(new int[] {1, 0}, r.imputedCells());
         assertArrayEquals(new double[] {2, N, N, N, 3, 9, 9.5}, r.panel().numericColumn("price"));
         assertArrayEquals(new int[] {0, 0}, r.imputedCovariates());
+    }
+
+    @Test
+    void repeatedPeriodIsADataError() {
+        Panel dup = TestPanels.oneSeries(new int[] {0, 2, 2}, new double[] {1, 2, 3});
+        DataException e = assertThrows(DataException.class, () -> GapFiller.fill(dup, new GapConfig(null, null)));
+        assertEquals("series 'a' has 2024-01-03 twice; each series needs one row per date, sorted by date", e.getMessage());
+    }
+
+    @Test
+    void emptySeriesStaysEmpty() {
+        Panel p = new Panel(TestPanels.DAILY, new String[] {"empty", "b"}, new int[] {0, 0, 2}, new int[] {3, 5},
+                new double[] {1, 2}, java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
+        GapFiller.Result r = GapFiller.fill(p, new GapConfig(null, null));
+        assertEquals(0, r.panel().length(0));
+        assertArrayEquals(new double[] {1, 0, 2}, r.panel().targetColumn());
     }
 
     @Test
