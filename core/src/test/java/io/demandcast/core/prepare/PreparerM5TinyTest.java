@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.demandcast.core.SharedData;
+import io.demandcast.core.data.Frequency;
+import io.demandcast.core.data.PanelCsvReader;
+import io.demandcast.core.config.SchemaConfig;
 import io.demandcast.core.config.PrepareConfig;
 import io.demandcast.core.config.PrepareConfig.FeatureConfig;
 import io.demandcast.core.config.PrepareConfig.OutlierAction;
@@ -36,7 +39,7 @@ class PreparerM5TinyTest {
 
     @Test
     void preparesTheRealFileQuickly(@TempDir Path out) throws Exception {
-        Panel raw = M5TinyCsv.read(SharedData.folder("m5-tiny").resolve("train.csv"));
+        Panel raw = readM5Tiny();
         assertEquals(280, raw.seriesCount());
         assertEquals(535_640, raw.rowCount());
 
@@ -68,7 +71,7 @@ class PreparerM5TinyTest {
 
     @Test
     void aggregatesTheRealFileToWeeks() throws Exception {
-        Panel raw = M5TinyCsv.read(SharedData.folder("m5-tiny").resolve("train.csv"));
+        Panel raw = readM5Tiny();
         PreparedData d = Preparer.prepare(raw, fullConfig("weekly"), k -> null);
         // 1913 days from Saturday 2011-01-29: 273 whole Saturday-to-Friday weeks, the last 2 days dropped
         assertEquals(280 * 273, d.panel().rowCount());
@@ -78,5 +81,11 @@ class PreparerM5TinyTest {
             dayTotal += Math.max(0, v);
         }
         assertTrue(dayTotal > 0);
+    }
+
+    private static Panel readM5Tiny() {
+        SchemaConfig schema = new SchemaConfig(null, null, null, List.of("sell_price", "snap"),
+                List.of("event_name_1", "event_type_1", "event_name_2", "event_type_2"), null);
+        return new PanelCsvReader(schema, Frequency.DAILY).read(List.of(SharedData.folder("m5-tiny").resolve("train.csv")));
     }
 }
