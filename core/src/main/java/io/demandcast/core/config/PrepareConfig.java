@@ -191,10 +191,12 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
      */
     public record SplitConfig(Integer test, Integer validation, String testStart, String validationStart) {
         public SplitConfig {
-            if (test != null && testStart != null) {
+            // 0 is also what an absent count resolves to, so a resolved config (test: 0 plus
+            // test_start) must read back; only a positive count conflicts with a start date.
+            if (test != null && test != 0 && testStart != null) {
                 throw new IllegalArgumentException("prepare.split: give test or test_start, not both");
             }
-            if (validation != null && validationStart != null) {
+            if (validation != null && validation != 0 && validationStart != null) {
                 throw new IllegalArgumentException("prepare.split: give validation or validation_start, not both");
             }
             test = test == null ? 0 : test;
