@@ -1,8 +1,8 @@
 package io.demandcast.core.model.stat;
 
-import io.demandcast.core.data.Panel;
-import io.demandcast.core.model.FittedModel;
-import io.demandcast.core.model.Forecaster;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
@@ -12,11 +12,11 @@ import java.util.Map;
  * Athanasopoulos, FPP3 §5.5): {@code sd(h) = sigma * sqrt(k + 1)}, sigma the root mean square of
  * the in-sample seasonal differences, as R's {@code snaive()}/{@code naive()} compute them.
  */
-public final class SeasonalNaive implements Forecaster {
+public final class SeasonalNaive implements SeriesMethod {
     private final String family;
     private final int seasonLength;
 
-    private SeasonalNaive(String family, int seasonLength) {
+    SeasonalNaive(String family, int seasonLength) {
         if (seasonLength < 1) {
             throw new IllegalArgumentException("season_length must be >= 1 (got " + seasonLength + ")");
         }
@@ -24,14 +24,14 @@ public final class SeasonalNaive implements Forecaster {
         this.seasonLength = seasonLength;
     }
 
-    /** Seasonal naive with the given season length. */
-    public static SeasonalNaive seasonal(int seasonLength) {
-        return new SeasonalNaive(StatFamilies.SEASONAL_NAIVE, seasonLength);
+    /** Seasonal naive with the given season length, over every series of a panel. */
+    public static LocalForecaster seasonal(int seasonLength) {
+        return new LocalForecaster(new SeasonalNaive(StatFamilies.SEASONAL_NAIVE, seasonLength));
     }
 
     /** Naive: the last value, repeated. */
-    public static SeasonalNaive naive() {
-        return new SeasonalNaive(StatFamilies.NAIVE, 1);
+    public static LocalForecaster naive() {
+        return new LocalForecaster(new SeasonalNaive(StatFamilies.NAIVE, 1));
     }
 
     @Override
@@ -49,59 +49,78 @@ public final class SeasonalNaive implements Forecaster {
     }
 
     @Override
-    public FittedModel fit(Panel history) {
-        int n = history.seriesCount();
-        String[] ids = new String[n];
-        int[] lastPeriods = new int[n];
-        double[][] tails = new double[n][];
-        double[] sigmas = new double[n];
-        for (int s = 0; s < n; s++) {
-            ids[s] = history.seriesId(s);
-            double[] y = history.values(s);
-            lastPeriods[s] = history.length(s) == 0 ? -1 : history.lastPeriod(s);
-            tails[s] = lastSeason(y);
-            sigmas[s] = residualScale(y);
+    public SeriesFit fit(double[] y) {
+        return new Fit(lastSeason(y), residualScale(y));
+    }
+
+    @Override
+    public SeriesFit load(JsonNode state) {
+        JsonNode tail = state.path("last_season");
+        if (tail.size() != seasonLength) {
+            throw new IllegalArgumentException("last_season has " + tail.size() + " values, expected " + seasonLength);
         }
-        return new FittedSeasonalNaive(family, seasonLength, history.axis(), ids, lastPeriods, tails, sigmas);
+        double[] values = new double[seasonLength];
+        for (int j = 0; j < seasonLength; j++) {
+            values[j] = tail.get(j).asDouble();
+        }
+        return new Fit(values, state.path("sigma").asDouble());
     }
 
     /**
-     * The last m values, where a missing one (NaN, or before the series began) is taken from the
-     * same season position further back, else from the last observed value, else 0; so the forecast
-     * is always finite.
+     * The last m values; where the series is shorter than a season, the missing positions take the
+     * last value (0 for an empty series), so the forecast is always finite.
      */
     private double[] lastSeason(double[] y) {
         double[] tail = new double[seasonLength];
-        double lastObserved = 0;
-        for (int i = y.length - 1; i >= 0; i--) {
-            if (!Double.isNaN(y[i])) {
-                lastObserved = y[i];
-                break;
-            }
-        }
+        double last = y.length == 0 ? 0 : y[y.length - 1];
         for (int j = 0; j < seasonLength; j++) {
-            double value = Double.NaN;
-            for (int i = y.length - seasonLength + j; i >= 0 && Double.isNaN(value); i -= seasonLength) {
-                if (i < y.length) {
-                    value = y[i];
-                }
-            }
-            tail[j] = Double.isNaN(value) ? lastObserved : value;
+            int i = y.length - seasonLength + j;
+            tail[j] = i >= 0 ? y[i] : last;
         }
         return tail;
     }
 
-    /** Root mean square of the seasonal differences that can be formed; 0 when none can. */
+    /** Root mean square of the seasonal differences; 0 when none can be formed. */
     private double residualScale(double[] y) {
         double sum = 0;
         int count = 0;
         for (int t = seasonLength; t < y.length; t++) {
             double d = y[t] - y[t - seasonLength];
-            if (!Double.isNaN(d)) {
-                sum += d * d;
-                count++;
-            }
+            sum += d * d;
+            count++;
         }
         return count == 0 ? 0 : Math.sqrt(sum / count);
+    }
+
+    private final class Fit implements SeriesFit {
+        private final double[] tail;
+        private final double sigma;
+
+        Fit(double[] tail, double sigma) {
+            this.tail = tail;
+            this.sigma = sigma;
+        }
+
+        @Override
+        public SeriesForecast forecast(int horizon, double[] levels) {
+            double[] point = new double[horizon];
+            double[] sd = new double[horizon];
+            for (int step = 0; step < horizon; step++) {
+                point[step] = tail[step % seasonLength];
+                sd[step] = sigma * Math.sqrt(step / seasonLength + 1);
+            }
+            return NormalIntervals.of(point, sd, levels);
+        }
+
+        @Override
+        public ObjectNode state() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            var arr = node.putArray("last_season");
+            for (double v : tail) {
+                arr.add(v);
+            }
+            node.put("sigma", sigma);
+            return node;
+        }
     }
 }

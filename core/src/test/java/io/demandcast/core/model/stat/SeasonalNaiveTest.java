@@ -47,9 +47,12 @@ class SeasonalNaiveTest {
     }
 
     @Test
-    void missingValuesFallBackToEarlierSeasonThenLastObserved() {
+    void missingValuesAreInterpolatedOrCarriedAndShortSeriesUseTheLastValue() {
+        // trailing NaN carries the last observed value, interior NaN is interpolated
         Forecast f = SeasonalNaive.seasonal(2).fitForecast(panel(5, 7, 1, Double.NaN), new ForecastRequest(2));
-        assertArrayEquals(new double[] {1, 7}, f.points(0));
+        assertArrayEquals(new double[] {1, 1}, f.points(0));
+        Forecast interior = SeasonalNaive.seasonal(2).fitForecast(panel(5, Double.NaN, 1, 9), new ForecastRequest(2));
+        assertArrayEquals(new double[] {1, 9}, interior.points(0));
         Forecast shortSeries = SeasonalNaive.seasonal(7).fitForecast(panel(2, 3), new ForecastRequest(7));
         assertArrayEquals(new double[] {3, 3, 3, 3, 3, 2, 3}, shortSeries.points(0));
     }
@@ -72,6 +75,11 @@ class SeasonalNaiveTest {
         assertArrayEquals(a.points(0), b.points(0));
         assertEquals(a.quantile(1, 0, 4), b.quantile(1, 0, 4));
         assertThrows(java.io.IOException.class, () -> StatFamilies.all().get(0).load(dir));
+        assertEquals(4, f0(loaded).length);
+    }
+
+    private static double[] f0(FittedModel m) {
+        return m.forecast(new ForecastRequest(4)).points(0);
     }
 
     @Test

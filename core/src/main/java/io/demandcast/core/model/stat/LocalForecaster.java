@@ -1,0 +1,48 @@
+package io.demandcast.core.model.stat;
+
+import io.demandcast.core.data.Panel;
+import io.demandcast.core.model.FittedModel;
+import io.demandcast.core.model.Forecaster;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a {@link SeriesMethod} on every series of a panel, one independent fit per series, in
+ * parallel over the common fork-join pool (one task per series; memory grows with the fitted
+ * states only, which are small).
+ */
+public final class LocalForecaster implements Forecaster {
+    private final SeriesMethod method;
+
+    public LocalForecaster(SeriesMethod method) {
+        this.method = method;
+    }
+
+    public SeriesMethod method() {
+        return method;
+    }
+
+    @Override
+    public String family() {
+        return method.family();
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return method.parameters();
+    }
+
+    @Override
+    public FittedModel fit(Panel history) {
+        int n = history.seriesCount();
+        String[] ids = new String[n];
+        int[] lastPeriods = new int[n];
+        SeriesFit[] fits = new SeriesFit[n];
+        IntStream.range(0, n).parallel().forEach(s -> {
+            ids[s] = history.seriesId(s);
+            lastPeriods[s] = history.length(s) == 0 ? -1 : history.lastPeriod(s);
+            fits[s] = method.fit(SeriesCleaner.clean(history.values(s)));
+        });
+        return new FittedLocalModel(method, history.axis(), ids, lastPeriods, fits);
+    }
+}
