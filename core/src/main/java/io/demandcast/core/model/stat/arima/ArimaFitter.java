@@ -106,6 +106,33 @@ final class ArimaFitter {
         return method == Method.CSS ? f.fitCss() : f.fitCssMl();
     }
 
+    /**
+     * The model with the given coefficients, nothing estimated (R's {@code Arima(fixed = ...)}); its
+     * variance is the mean squared standardised prediction error. Null when the series is too short
+     * for the differencing or the coefficients give no finite likelihood.
+     */
+    static ArimaModel fixed(double[] y, ArimaOrder order, double[] coef) {
+        ArimaFitter f = new ArimaFitter(y, order);
+        if (f.nUsed <= 0 || coef.length != f.nCoef) {
+            return null;
+        }
+        f.expand(coef, false);
+        f.demean(coef);
+        double[] resid = new double[f.nUsed];
+        if (!f.lik.exact(f.w, f.nUsed, f.phi, f.arDeg, f.theta, f.maDeg, resid)) {
+            return null;
+        }
+        double rss = 0;
+        for (double e : resid) {
+            rss += e * e;
+        }
+        double sigma2 = rss / f.nUsed;
+        double value = f.lik.used == 0 || !(sigma2 > 0) ? Double.NaN : 0.5 * (Math.log(f.lik.ssq / f.lik.used) + f.lik.sumLog / f.lik.used);
+        double loglik = -0.5 * (2 * f.nUsed * value + f.nUsed + f.nUsed * Math.log(2 * Math.PI));
+        Fit fit = new Fit(f, Method.CSS_ML, coef.clone(), coef.clone(), value, sigma2, loglik, rss, resid);
+        return fit.toModel(sigma2);
+    }
+
     private double[] initialCoefficients() {
         double[] init = new double[nCoef];
         if (hasX) {

@@ -2,6 +2,8 @@ package io.demandcast.core.model.stat.arima;
 
 import org.hipparchus.analysis.solvers.LaguerreSolver;
 import org.hipparchus.complex.Complex;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 
 /**
  * Lag-polynomial helpers: expansion of the multiplicative seasonal form, the stationarity-enforcing
@@ -87,7 +89,13 @@ final class Polynomials {
         }
     }
 
-    /** Roots of {@code 1 + c_1 z + ... + c_k z^k}, with trailing zero coefficients dropped; empty for degree 0. */
+    /**
+     * Roots of {@code 1 + c_1 z + ... + c_k z^k}, with trailing zero coefficients dropped; empty for
+     * degree 0. Computed as the inverses of the eigenvalues of the companion matrix of the reversed
+     * polynomial {@code z^k + c_1 z^(k-1) + ... + c_k} (Hipparchus' non-symmetric eigen solver), which
+     * stays reliable for the sparse high-degree polynomials of seasonal models where Laguerre's
+     * method does not converge; Laguerre remains the fallback.
+     */
     static Complex[] roots(double[] onePlus) {
         int k = onePlus.length;
         while (k > 0 && Math.abs(onePlus[k - 1]) == 0) {
@@ -96,10 +104,29 @@ final class Polynomials {
         if (k == 0) {
             return new Complex[0];
         }
-        double[] c = new double[k + 1];
-        c[0] = 1;
-        System.arraycopy(onePlus, 0, c, 1, k);
-        return ROOTS.solveAllComplex(c, 10_000, 0);
+        if (k == 1) {
+            return new Complex[] {new Complex(-1 / onePlus[0])};
+        }
+        double[][] companion = new double[k][k];
+        for (int j = 0; j < k; j++) {
+            companion[0][j] = -onePlus[j];
+        }
+        for (int i = 1; i < k; i++) {
+            companion[i][i - 1] = 1;
+        }
+        try {
+            Complex[] eig = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(companion, false)).getEigenvalues();
+            Complex[] out = new Complex[eig.length];
+            for (int i = 0; i < eig.length; i++) {
+                out[i] = Complex.ONE.divide(eig[i]);
+            }
+            return out;
+        } catch (RuntimeException e) {
+            double[] c = new double[k + 1];
+            c[0] = 1;
+            System.arraycopy(onePlus, 0, c, 1, k);
+            return ROOTS.solveAllComplex(c, 10_000, 0);
+        }
     }
 
     /**
