@@ -13,6 +13,13 @@ import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFunction;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.util.Pair;
 
 /**
  * Estimates one ARIMA model the way R's {@code stats::arima} does: the constant (mean or drift) is a
@@ -161,7 +168,7 @@ final class ArimaFitter {
         if (nUsed - arDeg <= 0) {
             return null;
         }
-        Opt css = minimise(this::cssObjective, init, 0.5);
+        Opt css = leastSquares(this::cssResiduals, this::cssObjective, init);
         if (!Double.isFinite(css.value) || css.value >= BAD) {
             return null;
         }
@@ -183,7 +190,7 @@ final class ArimaFitter {
         int sp = order.seasonalP();
         int sq = order.seasonalQ();
         if (nUsed - arDeg > 0 && nCoef > 0) {
-            Opt css = minimise(this::cssObjective, init, 0.5);
+            Opt css = leastSquares(this::cssResiduals, this::cssObjective, init);
             if (Double.isFinite(css.value) && css.value < BAD) {
                 init = css.par;
             }
@@ -208,7 +215,7 @@ final class ArimaFitter {
         if (sq > 0) {
             System.arraycopy(Polynomials.invertMa(Arrays.copyOfRange(init, p + q + sp, p + q + sp + sq)), 0, start, p + q + sp, sq);
         }
-        Opt ml = minimise(this::mlObjective, start, 0.1);
+        Opt ml = leastSquares(this::mlResiduals, this::mlObjective, start);
         if (!Double.isFinite(ml.value) || ml.value >= BAD) {
             return null;
         }
@@ -302,10 +309,10 @@ final class ArimaFitter {
     }
 
     static final java.util.concurrent.atomic.AtomicLong CSS_EVALS = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong LM_OK = new java.util.concurrent.atomic.AtomicLong(), LM_FAIL = new java.util.concurrent.atomic.AtomicLong(), LM_WORSE = new java.util.concurrent.atomic.AtomicLong(), LM_ITER = new java.util.concurrent.atomic.AtomicLong(), LM_EVAL = new java.util.concurrent.atomic.AtomicLong();
     static final java.util.concurrent.atomic.AtomicLong ML_EVALS = new java.util.concurrent.atomic.AtomicLong();
 
     private double cssObjective(double[] par) {
-        CSS_EVALS.incrementAndGet();
         expand(par, false);
         demean(par);
         double s = lik.css(w, nUsed, phi, arDeg, theta, maDeg);
@@ -314,7 +321,6 @@ final class ArimaFitter {
     }
 
     private double mlObjective(double[] par) {
-        ML_EVALS.incrementAndGet();
         double[] coef = transform(par, true);
         expand(coef, false);
         demean(coef);
@@ -327,6 +333,138 @@ final class ArimaFitter {
     }
 
     private record Opt(double[] par, double value) {
+    }
+
+    /** Residuals whose sum of squares is a monotone function of an objective; false when not computable. */
+    private interface Residuals {
+        boolean fill(double[] par, double[] out);
+    }
+
+    /** CSS residuals: minimising their sum of squares minimises the CSS objective. */
+    private boolean cssResiduals(double[] par, double[] out) {
+        CSS_EVALS.incrementAndGet();
+        expand(par, false);
+        demean(par);
+        double s = lik.css(w, nUsed, phi, arDeg, theta, maDeg);
+        if (!Double.isFinite(s)) {
+            return false;
+        }
+        lik.cssResiduals(nUsed, out);
+        return true;
+    }
+
+    /**
+     * Exact-likelihood residuals: standardised prediction errors times the geometric mean of the
+     * prediction standard deviations, whose sum of squares is {@code ssq * exp(sumlog / n)}, so
+     * minimising it maximises the concentrated Gaussian likelihood (the usual exact-least-squares
+     * form of the ARMA likelihood).
+     */
+    private boolean mlResiduals(double[] par, double[] out) {
+        ML_EVALS.incrementAndGet();
+        double[] coef = transform(par, true);
+        expand(coef, false);
+        demean(coef);
+        if (!lik.exact(w, nUsed, phi, arDeg, theta, maDeg, out) || lik.used == 0) {
+            return false;
+        }
+        double g = Math.exp(lik.sumLog / (2.0 * lik.used));
+        if (!Double.isFinite(g)) {
+            return false;
+        }
+        for (int t = 0; t < nUsed; t++) {
+            out[t] *= g;
+        }
+        return true;
+    }
+
+    /**
+     * Minimises a sum of squared residuals by Levenberg-Marquardt (Hipparchus) with a forward-difference
+     * Jacobian; falls back to BOBYQA on the objective when it fails.
+     */
+    private Opt leastSquares(Residuals fn, java.util.function.ToDoubleFunction<double[]> objective, double[] start) {
+        int k = start.length;
+        if (k == 0) {
+            return new Opt(start, objective.applyAsDouble(start));
+        }
+        double startValue = objective.applyAsDouble(start);
+        double[] r0 = new double[nUsed];
+        double[] r1 = new double[nUsed];
+        double[] x = new double[k];
+        double[] penalty = new double[nUsed];
+        double[] startRes = new double[nUsed];
+        if (!fn.fill(start, startRes)) {
+            return minimise(objective, start, 0.1);
+        }
+        double big = 0;
+        for (double v : startRes) {
+            big = Math.max(big, Math.abs(v));
+        }
+        Arrays.fill(penalty, 1e3 * (big + 1));
+        double[] bestX = start.clone();
+        double[] bestCost = {Double.POSITIVE_INFINITY};
+        MultivariateJacobianFunction model = point -> {
+            for (int i = 0; i < k; i++) {
+                x[i] = point.getEntry(i);
+            }
+            double[] r = new double[nUsed];
+            double[][] jac = new double[nUsed][k];
+            if (!fn.fill(x, r0)) {
+                return new Pair<>(new ArrayRealVector(penalty), new Array2DRowRealMatrix(jac, false));
+            }
+            System.arraycopy(r0, 0, r, 0, nUsed);
+            double cost = 0;
+            for (double v : r) {
+                cost += v * v;
+            }
+            if (cost < bestCost[0]) {
+                bestCost[0] = cost;
+                System.arraycopy(x, 0, bestX, 0, k);
+            }
+            for (int i = 0; i < k; i++) {
+                double hstep = 1e-7 * Math.max(Math.abs(x[i]), parscale[i]);
+                double xi = x[i];
+                x[i] = xi + hstep;
+                boolean ok = fn.fill(x, r1);
+                x[i] = xi;
+                if (ok) {
+                    for (int t = 0; t < nUsed; t++) {
+                        jac[t][i] = (r1[t] - r[t]) / hstep;
+                    }
+                }
+            }
+            return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(jac, false));
+        };
+        try {
+            LeastSquaresProblem problem = new LeastSquaresBuilder()
+                    .start(start.clone())
+                    .model(model)
+                    .target(new double[nUsed])
+                    .maxEvaluations(100)
+                    .maxIterations(100)
+                    .build();
+            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
+                    .withCostRelativeTolerance(1e-9)
+                    .withParameterRelativeTolerance(1e-7)
+                    .optimize(problem);
+            double[] par = opt.getPoint().toArray();
+            double value = objective.applyAsDouble(par);
+            LM_ITER.addAndGet(opt.getIterations());
+            LM_EVAL.addAndGet(opt.getEvaluations());
+            if (Double.isFinite(value) && value <= startValue) {
+                LM_OK.incrementAndGet();
+                return new Opt(par, value);
+            }
+            LM_WORSE.incrementAndGet();
+        } catch (RuntimeException e) {
+            // iteration limit: keep the best point the iterations reached
+            LM_FAIL.incrementAndGet();
+            double value = objective.applyAsDouble(bestX);
+            if (Double.isFinite(value) && value <= startValue) {
+                return new Opt(bestX, value);
+            }
+            // iteration limit or a degenerate Jacobian: fall through to the derivative-free search
+        }
+        return minimise(objective, start, 0.1);
     }
 
     /** Minimises f from start, in coordinates scaled by parscale. */

@@ -99,6 +99,11 @@ final class ArmaLikelihood {
         return count == 0 ? Double.NaN : sum / count;
     }
 
+    /** The residuals of the last {@link #css} call (zero before the conditioning lags), copied into out. */
+    void cssResiduals(int n, double[] out) {
+        System.arraycopy(cssResid, 0, out, 0, n);
+    }
+
     /**
      * Runs the exact-likelihood filter; afterwards {@link #ssq}, {@link #sumLog} and {@link #used}
      * hold the sum of squared standardised prediction errors, the sum of log prediction variances
@@ -132,7 +137,7 @@ final class ArmaLikelihood {
                 sumLog += Math.log(f);
             }
             if (resid != null) {
-                resid[t] = v / Math.sqrt(f);
+                resid[t] = f < MAX_GAIN ? v / Math.sqrt(f) : 0;
             }
             double g = v / f;
             double a0 = a[0];
