@@ -168,7 +168,7 @@ final class ArimaFitter {
         if (nUsed - arDeg <= 0) {
             return null;
         }
-        Opt css = leastSquares(this::cssResiduals, this::cssObjective, init);
+        Opt css = cssOptimum(init);
         if (!Double.isFinite(css.value) || css.value >= BAD) {
             return null;
         }
@@ -190,7 +190,7 @@ final class ArimaFitter {
         int sp = order.seasonalP();
         int sq = order.seasonalQ();
         if (nUsed - arDeg > 0 && nCoef > 0) {
-            Opt css = leastSquares(this::cssResiduals, this::cssObjective, init);
+            Opt css = cssOptimum(init);
             if (Double.isFinite(css.value) && css.value < BAD) {
                 init = css.par;
             }
@@ -308,9 +308,6 @@ final class ArimaFitter {
         }
     }
 
-    static final java.util.concurrent.atomic.AtomicLong CSS_EVALS = new java.util.concurrent.atomic.AtomicLong();
-    static final java.util.concurrent.atomic.AtomicLong LM_OK = new java.util.concurrent.atomic.AtomicLong(), LM_FAIL = new java.util.concurrent.atomic.AtomicLong(), LM_WORSE = new java.util.concurrent.atomic.AtomicLong(), LM_ITER = new java.util.concurrent.atomic.AtomicLong(), LM_EVAL = new java.util.concurrent.atomic.AtomicLong();
-    static final java.util.concurrent.atomic.AtomicLong ML_EVALS = new java.util.concurrent.atomic.AtomicLong();
 
     private double cssObjective(double[] par) {
         expand(par, false);
@@ -335,6 +332,16 @@ final class ArimaFitter {
     private record Opt(double[] par, double value) {
     }
 
+    /**
+     * CSS starting values by BOBYQA from zero (radius 0.5, stopped at 1e-2 in parscale units: the
+     * exact-likelihood stage refines them). A derivative-free trust region explores more of the
+     * multimodal CSS surface than a local least-squares descent, which from zero can stop in a poor
+     * local minimum (AirPassengers ARIMA(2,1,1)(0,1,0) is one such case).
+     */
+    private Opt cssOptimum(double[] init) {
+        return minimise(this::cssObjective, init, 0.5, 1e-2);
+    }
+
     /** Residuals whose sum of squares is a monotone function of an objective; false when not computable. */
     private interface Residuals {
         boolean fill(double[] par, double[] out);
@@ -342,7 +349,6 @@ final class ArimaFitter {
 
     /** CSS residuals: minimising their sum of squares minimises the CSS objective. */
     private boolean cssResiduals(double[] par, double[] out) {
-        CSS_EVALS.incrementAndGet();
         expand(par, false);
         demean(par);
         double s = lik.css(w, nUsed, phi, arDeg, theta, maDeg);
@@ -360,7 +366,6 @@ final class ArimaFitter {
      * form of the ARMA likelihood).
      */
     private boolean mlResiduals(double[] par, double[] out) {
-        ML_EVALS.incrementAndGet();
         double[] coef = transform(par, true);
         expand(coef, false);
         demean(coef);
@@ -448,16 +453,11 @@ final class ArimaFitter {
                     .optimize(problem);
             double[] par = opt.getPoint().toArray();
             double value = objective.applyAsDouble(par);
-            LM_ITER.addAndGet(opt.getIterations());
-            LM_EVAL.addAndGet(opt.getEvaluations());
             if (Double.isFinite(value) && value <= startValue) {
-                LM_OK.incrementAndGet();
                 return new Opt(par, value);
             }
-            LM_WORSE.incrementAndGet();
         } catch (RuntimeException e) {
             // iteration limit: keep the best point the iterations reached
-            LM_FAIL.incrementAndGet();
             double value = objective.applyAsDouble(bestX);
             if (Double.isFinite(value) && value <= startValue) {
                 return new Opt(bestX, value);
@@ -469,6 +469,10 @@ final class ArimaFitter {
 
     /** Minimises f from start, in coordinates scaled by parscale. */
     private Opt minimise(java.util.function.ToDoubleFunction<double[]> f, double[] start, double radius) {
+        return minimise(f, start, radius, 1e-6);
+    }
+
+    private Opt minimise(java.util.function.ToDoubleFunction<double[]> f, double[] start, double radius, double stopRadius) {
         int k = start.length;
         if (k == 0) {
             return new Opt(start, f.applyAsDouble(start));
@@ -494,7 +498,7 @@ final class ArimaFitter {
                 double[] hi = new double[k];
                 Arrays.fill(lo, -50);
                 Arrays.fill(hi, 50);
-                BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * k + 1, radius, 1e-6);
+                BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * k + 1, radius, stopRadius);
                 result = opt.optimize(new MaxEval(200 * (k + 1)), new ObjectiveFunction(scaled::applyAsDouble), GoalType.MINIMIZE,
                         new InitialGuess(u0), new SimpleBounds(lo, hi));
             }
