@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,15 @@ class PrepareCommandTest {
         CliRun.Result r = CliRun.run(p.args("prepare", "--set", "prepare.split.test=-1"));
         assertUserError(r, "--set prepare.split.test=-1", ">= 0");
         assertNothingWritten();
+    }
+
+    @Test
+    void badInputLeavesAnEarlierDatasetUntouched() throws Exception {
+        assertEquals(0, prepare(p.config).code());
+        Map<String, String> before = CliTest.digests(p.prepared);
+        Path cfg = p.configReading("badvalue", good.replaceFirst("(?m)^B,2024-01-07,\\d+$", "B,2024-01-07,n/a"));
+        assertUserErrorAt(prepare(cfg), tmp.resolve("badvalue.csv").toString(), "'n/a'");
+        assertEquals(before, CliTest.digests(p.prepared), "the earlier prepared dataset is unchanged");
     }
 
     @Test
