@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +51,6 @@ class ErrorHandlerTest {
      * ("demandcast prepare: I/O error: /tmp/.../a-file"). STYLE §2: say what failed, where, and what to do.
      */
     @Test
-    @Disabled("ErrorHandler prints only IOException.getMessage(), which for java.nio.file exceptions is just the path; "
-            + "see the report")
     void ioFailureSaysWhatFailed() throws IOException {
         CliRun.Result r = prepareIntoAFile();
         String line = r.err().strip();

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,7 +122,6 @@ class EvaluateCommandTest {
      * config key. Expected: -o overrides evaluate.output, or a message saying -o needs --forecasts.
      */
     @Test
-    @Disabled("evaluate -c <cfg> -o <dir> exits 2 with 'Missing required argument(s): --forecasts=<csv>, ...'; see the report")
     void withConfigOutputOptionOverridesEvaluateOutput() {
         TestProject p = TestProject.create(tmp.resolve("project"));
         assertEquals(0, p.run("prepare", "-q").code());
