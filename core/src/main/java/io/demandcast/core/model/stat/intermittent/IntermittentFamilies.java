@@ -54,7 +54,10 @@ public final class IntermittentFamilies {
         Params p = Params.of(CROSTON, params, Set.of("alpha"));
         JsonNode alpha = p.node("alpha");
         if (alpha != null && alpha.isTextual()) {
-            p.choice("alpha", OPTIMIZED, List.of(OPTIMIZED));
+            if (!alpha.textValue().equals(OPTIMIZED)) {
+                throw new IllegalArgumentException("model.params.alpha of " + CROSTON + " must be a number in (0, 1] or '"
+                        + OPTIMIZED + "' (got " + alpha + ")");
+            }
             return Croston.optimized();
         }
         return Croston.classic(p.number("alpha", DEFAULT_ALPHA, 1e-6, 1));

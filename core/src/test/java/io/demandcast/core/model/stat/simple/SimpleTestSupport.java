@@ -43,6 +43,43 @@ public final class SimpleTestSupport {
         }
     }
 
+    /**
+     * Through the family as the registry uses it: create with {@code params}, fit a small panel
+     * (a seasonal series, an intermittent one, a single value), save, load, and compare forecasts.
+     */
+    public static void assertFamilyRoundTrip(io.demandcast.core.model.ModelFamily family, String params,
+                                             io.demandcast.core.model.ModelContext context, java.nio.file.Path dir) {
+        try {
+            java.time.LocalDate start = java.time.LocalDate.of(2021, 1, 1);
+            double[] seasonal = new double[40];
+            for (int t = 0; t < seasonal.length; t++) {
+                seasonal[t] = 50 + t + 10 * Math.sin(2 * Math.PI * t / 7) + (t % 3);
+            }
+            io.demandcast.core.data.Panel panel = new io.demandcast.core.data.PanelBuilder(io.demandcast.core.data.Frequency.DAILY, start)
+                    .add("seasonal", start, seasonal)
+                    .add("intermittent", start, new double[] {0, 0, 3, 0, 0, 1, 0, 0, 0, 4, 0, 2, 0, 0, 0, 0, 5, 0})
+                    .add("single", start, new double[] {7})
+                    .build();
+            io.demandcast.core.model.FittedModel fitted = family.create(JSON.readTree(params), context).fit(panel);
+            fitted.save(dir);
+            io.demandcast.core.model.FittedModel loaded = family.load(dir);
+            io.demandcast.core.model.ForecastRequest request = new io.demandcast.core.model.ForecastRequest(10, 0.05, 0.5, 0.95);
+            io.demandcast.core.model.Forecast a = fitted.forecast(request);
+            io.demandcast.core.model.Forecast b = loaded.forecast(request);
+            for (int s = 0; s < 3; s++) {
+                assertArrayEquals(a.points(s), b.points(s), family.name() + " series " + s);
+                for (int l = 0; l < 3; l++) {
+                    for (int k = 0; k < 10; k++) {
+                        assertTrue(Double.isFinite(a.quantile(l, s, k)));
+                        org.junit.jupiter.api.Assertions.assertEquals(a.quantile(l, s, k), b.quantile(l, s, k));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The fit read back from its JSON state forecasts identically. */
     public static void assertRoundTrip(SeriesMethod method, double[] y) {
         try {
