@@ -132,21 +132,9 @@ public final class Theta implements SeriesMethod {
         if (n == 0) {
             return new Fit(0, 1, 0, 0, 0, null);
         }
-        double[] x = y;
-        double[] next = null;
-        if (isSeasonal(y, seasonLength)) {
-            double[] idx = ClassicalDecomposition.seasonalIndices(y, seasonLength);
-            if (idx != null && allAwayFromZero(idx)) {
-                x = new double[n];
-                for (int t = 0; t < n; t++) {
-                    x[t] = y[t] / idx[t % seasonLength];
-                }
-                next = new double[seasonLength];
-                for (int j = 0; j < seasonLength; j++) {
-                    next[j] = idx[(n + j) % seasonLength];
-                }
-            }
-        }
+        Adjusted adjusted = adjust(y, seasonLength);
+        double[] x = adjusted.values();
+        double[] next = adjusted.nextIndices();
         Ses.Fit ses = Ses.optimal(x);
         double alpha = Math.max(1e-10, ses.alpha());
         double drift = slope(x) / 2;
@@ -155,6 +143,36 @@ public final class Theta implements SeriesMethod {
             return new Fit(y[n - 1], 1, 0, n, 0, null);
         }
         return new Fit(ses.level(), alpha, drift, n, sigma2, next);
+    }
+
+    /**
+     * The series divided by its multiplicative seasonal indices when thetaf's test finds it seasonal.
+     *
+     * @param values      the (adjusted) series
+     * @param nextIndices the indices of the m steps after the series, or null when not adjusted
+     */
+    record Adjusted(double[] values, double[] nextIndices) {
+    }
+
+    /** thetaf's seasonal adjustment: test, decompose, divide (unchanged when not seasonal or an index is near 0). */
+    static Adjusted adjust(double[] y, int m) {
+        int n = y.length;
+        if (!isSeasonal(y, m)) {
+            return new Adjusted(y, null);
+        }
+        double[] idx = ClassicalDecomposition.seasonalIndices(y, m);
+        if (idx == null || !allAwayFromZero(idx)) {
+            return new Adjusted(y, null);
+        }
+        double[] x = new double[n];
+        for (int t = 0; t < n; t++) {
+            x[t] = y[t] / idx[t % m];
+        }
+        double[] next = new double[m];
+        for (int j = 0; j < m; j++) {
+            next[j] = idx[(n + j) % m];
+        }
+        return new Adjusted(x, next);
     }
 
     private static boolean allAwayFromZero(double[] idx) {
