@@ -16,6 +16,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import io.demandcast.core.config.SchemaConfig;
+import io.demandcast.core.data.Frequency;
+import io.demandcast.core.data.Panel;
+import io.demandcast.core.data.PanelCsvReader;
+import io.demandcast.core.evaluate.AggregateMetrics;
+import io.demandcast.core.evaluate.ScoreOptions;
+import io.demandcast.core.evaluate.Scorer;
+import io.demandcast.core.model.Forecast;
+import io.demandcast.core.model.ForecastRequest;
+import io.demandcast.core.model.stat.LocalForecaster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -56,6 +66,37 @@ class AutoArimaM3Test {
             map.computeIfAbsent(f[0].replace("\"", ""), k -> new ArrayList<>()).add(Double.parseDouble(f[2]));
         }
         return map;
+    }
+
+    /**
+     * The same measurement through the framework as {@code io.demandcast.cli.bench.M3Benchmark} runs
+     * it: panel CSV reader, {@link io.demandcast.core.model.stat.LocalForecaster} (parallel over the
+     * common pool), the core {@link Scorer}. Wall time covers fit and forecast of all series.
+     */
+    @Test
+    void monthlyThroughTheFramework() throws Exception {
+        Path folder = SharedData.folder("m3-competition");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        List<String> meta = Files.readAllLines(folder.resolve("meta.csv"));
+        for (String line : meta.subList(1, meta.size())) {
+            String[] f = line.split(",");
+            if (f[2].replace("\"", "").equals("monthly")) {
+                ids.add(f[0].replace("\"", ""));
+            }
+        }
+        SchemaConfig schema = new SchemaConfig(null, null, null, null, null, null);
+        Panel train = new PanelCsvReader(schema, Frequency.MONTHLY, ids::contains).read(List.of(folder.resolve("train.csv")));
+        Panel test = new PanelCsvReader(schema, Frequency.MONTHLY, ids::contains).read(List.of(folder.resolve("test.csv")));
+        LocalForecaster forecaster = new LocalForecaster(ArimaMethod.automatic(AutoArima.Options.defaults(12)));
+        long t0 = System.nanoTime();
+        Forecast forecast = forecaster.fit(train).forecast(new ForecastRequest(18, 0.1, 0.9));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        AggregateMetrics m = new Scorer(ScoreOptions.of(12)).score(forecast, test, train).aggregate();
+        String summary = String.format(Locale.ROOT, "auto_arima M3 monthly via framework: %d series, sMAPE %.3f, MASE %.4f, wall %.1f s on %d cores",
+                train.seriesCount(), m.smape(), m.mase(), seconds, Runtime.getRuntime().availableProcessors());
+        System.out.println(summary);
+        Files.writeString(Path.of("target/arima-m3-framework.summary.txt"), summary + "\n");
+        assertTrue(Double.isFinite(m.smape()));
     }
 
     @Test
