@@ -14,7 +14,7 @@ public final class ArimaFamilies {
 
     private static final Set<String> AUTO_KEYS = Set.of("season_length", "max_p", "max_q", "max_P", "max_Q", "max_d", "max_D",
             "stepwise", "seasonal", "ic");
-    private static final Set<String> FIXED_KEYS = Set.of("order", "seasonal_order", "season_length", "include_constant");
+    private static final Set<String> FIXED_KEYS = Set.of("order", "seasonal_order", "season_length", "include_constant", "method");
 
     private ArimaFamilies() {
     }
@@ -31,9 +31,9 @@ public final class ArimaFamilies {
                 new LocalFamily(ARIMA,
                         "ARIMA(p,d,q)(P,D,Q)[m] with fixed orders, fitted by CSS-ML; order [p,d,q] (required), "
                                 + "seasonal_order [P,D,Q] (default [0,0,0]), season_length (default: data.season_length), "
-                                + "include_constant (mean when d+D=0, drift when d+D=1; default true when d+D=0)",
-                        (params, ctx) -> ArimaMethod.fixed(fixedOrder(params, ctx.seasonLength())),
-                        saved -> ArimaMethod.fixed(fixedOrder(saved, saved.path("season_length").asInt(1)))));
+                                + "include_constant (mean when d+D=0, drift when d+D=1; default true when d+D=0), method css-ml|ml|css (default css-ml)",
+                        (params, ctx) -> ArimaMethod.fixed(fixedOrder(params, ctx.seasonLength()), estimation(params)),
+                        saved -> ArimaMethod.fixed(fixedOrder(saved, saved.path("season_length").asInt(1)), estimation(saved))));
     }
 
     static AutoArima.Options autoOptions(JsonNode node, int defaultSeasonLength) {
@@ -67,6 +67,11 @@ public final class ArimaFamilies {
         }
         return new ArimaOrder(order[0], order[1], order[2], seasonal[0], seasonal[1], seasonal[2], seasonalPart ? m : Math.max(1, m),
                 constant);
+    }
+
+    static EstimationMethod estimation(JsonNode node) {
+        String m = Params.of(ARIMA, node, FIXED_KEYS).choice("method", "css-ml", List.of("css-ml", "ml", "css"));
+        return EstimationMethod.valueOf(m.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 
     private static int[] triple(JsonNode v, String key, int[] defaultValue) {

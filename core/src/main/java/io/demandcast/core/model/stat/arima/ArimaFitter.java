@@ -35,8 +35,6 @@ final class ArimaFitter {
     /** Value returned for parameters with no finite likelihood. */
     private static final double BAD = 1e10;
 
-    enum Method { CSS_ML, CSS }
-
     private final ArimaOrder order;
     private final double[] y;
     private final int n;
@@ -105,12 +103,16 @@ final class ArimaFitter {
      * Fits the model; null when R's {@code arima} would fail (too few observations, non-stationary
      * CSS start, no finite likelihood).
      */
-    static Fit fit(double[] y, ArimaOrder order, Method method) {
+    static Fit fit(double[] y, ArimaOrder order, EstimationMethod method) {
         ArimaFitter f = new ArimaFitter(y, order);
         if (f.nUsed <= 0) {
             return null;
         }
-        return method == Method.CSS ? f.fitCss() : f.fitCssMl();
+        return switch (method) {
+            case CSS -> f.fitCss();
+            case CSS_ML -> f.fitCssMl();
+            case ML -> f.fitMl(f.initialCoefficients());
+        };
     }
 
     /**
@@ -123,7 +125,7 @@ final class ArimaFitter {
         if (f.nUsed <= 0 || coef.length != f.nCoef) {
             return null;
         }
-        f.expand(coef, false);
+        f.expand(coef);
         f.demean(coef);
         double[] resid = new double[f.nUsed];
         if (!f.lik.exact(f.w, f.nUsed, f.phi, f.arDeg, f.theta, f.maDeg, resid)) {
@@ -136,7 +138,7 @@ final class ArimaFitter {
         double sigma2 = rss / f.nUsed;
         double value = f.lik.used == 0 || !(sigma2 > 0) ? Double.NaN : 0.5 * (Math.log(f.lik.ssq / f.lik.used) + f.lik.sumLog / f.lik.used);
         double loglik = -0.5 * (2 * f.nUsed * value + f.nUsed + f.nUsed * Math.log(2 * Math.PI));
-        Fit fit = new Fit(f, Method.CSS_ML, coef.clone(), coef.clone(), value, sigma2, loglik, rss, resid);
+        Fit fit = new Fit(f, EstimationMethod.CSS_ML, coef.clone(), coef.clone(), value, sigma2, loglik, rss, resid);
         return fit.toModel(sigma2);
     }
 
@@ -168,33 +170,40 @@ final class ArimaFitter {
         if (nUsed - arDeg <= 0) {
             return null;
         }
-        Opt css = cssOptimum(init);
+        // here the CSS value is the answer (it ranks models), so the search runs to a tight radius
+        Opt css = minimise(this::cssObjective, init, 0.5, 1e-6);
         if (!Double.isFinite(css.value) || css.value >= BAD) {
             return null;
         }
         double[] coef = css.par;
         double sigma2 = Math.exp(2 * css.value);
-        expand(coef, false);
+        expand(coef);
         demean(coef);
         double s2 = lik.css(w, nUsed, phi, arDeg, theta, maDeg);
         double[] resid = new double[nUsed];
+        lik.cssResiduals(nUsed, resid);
         // residual sum of squares over the CSS residuals (zero before the conditioning lags)
         double rss = s2 * (nUsed - arDeg);
-        return new Fit(this, Method.CSS, coef, coef.clone(), css.value, sigma2, Double.NaN, rss, resid);
+        return new Fit(this, EstimationMethod.CSS, coef, coef.clone(), css.value, sigma2, Double.NaN, rss, resid);
     }
 
     private Fit fitCssMl() {
         double[] init = initialCoefficients();
-        int p = order.p();
-        int q = order.q();
-        int sp = order.seasonalP();
-        int sq = order.seasonalQ();
         if (nUsed - arDeg > 0 && nCoef > 0) {
             Opt css = cssOptimum(init);
             if (Double.isFinite(css.value) && css.value < BAD) {
                 init = css.par;
             }
         }
+        return fitMl(init);
+    }
+
+    /** Exact maximum likelihood from the given starting coefficients; null when R's arima would fail. */
+    private Fit fitMl(double[] init) {
+        int p = order.p();
+        int q = order.q();
+        int sp = order.seasonalP();
+        int sq = order.seasonalQ();
         if (p > 0 && !Polynomials.isStationary(Arrays.copyOfRange(init, 0, p))) {
             return null;
         }
@@ -242,8 +251,8 @@ final class ArimaFitter {
                 return null;
             }
         }
-        double[] coef = transform(par, true).clone();
-        expand(coef, false);
+        double[] coef = toCoefficients(par).clone();
+        expand(coef);
         demean(coef);
         double[] resid = new double[nUsed];
         if (!lik.exact(w, nUsed, phi, arDeg, theta, maDeg, resid)) {
@@ -255,27 +264,25 @@ final class ArimaFitter {
         for (double e : resid) {
             rss += e * e;
         }
-        return new Fit(this, Method.CSS_ML, coef, par, value, sigma2, loglik, rss, resid);
+        return new Fit(this, EstimationMethod.CSS_ML, coef, par, value, sigma2, loglik, rss, resid);
     }
 
-    /** Coefficients from optimiser parameters: the AR blocks through the stationarity transform when asked. */
-    private double[] transform(double[] par, boolean trans) {
+    /** Coefficients from optimiser parameters: the AR blocks through the stationarity transform (into a work array). */
+    private double[] toCoefficients(double[] par) {
         System.arraycopy(par, 0, coefWork, 0, nCoef);
-        if (trans) {
-            int p = order.p();
-            int sp = order.seasonalP();
-            if (p > 0) {
-                Polynomials.toStationary(par, 0, p, coefWork, trWork);
-            }
-            if (sp > 0) {
-                Polynomials.toStationary(par, p + order.q(), sp, coefWork, trWork);
-            }
+        int p = order.p();
+        int sp = order.seasonalP();
+        if (p > 0) {
+            Polynomials.toStationary(par, 0, p, coefWork, trWork);
+        }
+        if (sp > 0) {
+            Polynomials.toStationary(par, p + order.q(), sp, coefWork, trWork);
         }
         return coefWork;
     }
 
     /** Expanded phi/theta of the multiplicative model into the work arrays. */
-    private void expand(double[] coef, boolean unused) {
+    private void expand(double[] coef) {
         int p = order.p();
         int q = order.q();
         int sp = order.seasonalP();
@@ -310,7 +317,7 @@ final class ArimaFitter {
 
 
     private double cssObjective(double[] par) {
-        expand(par, false);
+        expand(par);
         demean(par);
         double s = lik.css(w, nUsed, phi, arDeg, theta, maDeg);
         double v = 0.5 * Math.log(s);
@@ -318,8 +325,8 @@ final class ArimaFitter {
     }
 
     private double mlObjective(double[] par) {
-        double[] coef = transform(par, true);
-        expand(coef, false);
+        double[] coef = toCoefficients(par);
+        expand(coef);
         demean(coef);
         if (!lik.exact(w, nUsed, phi, arDeg, theta, maDeg, null) || lik.used == 0) {
             return BAD;
@@ -349,7 +356,7 @@ final class ArimaFitter {
 
     /** CSS residuals: minimising their sum of squares minimises the CSS objective. */
     private boolean cssResiduals(double[] par, double[] out) {
-        expand(par, false);
+        expand(par);
         demean(par);
         double s = lik.css(w, nUsed, phi, arDeg, theta, maDeg);
         if (!Double.isFinite(s)) {
@@ -366,8 +373,8 @@ final class ArimaFitter {
      * form of the ARMA likelihood).
      */
     private boolean mlResiduals(double[] par, double[] out) {
-        double[] coef = transform(par, true);
-        expand(coef, false);
+        double[] coef = toCoefficients(par);
+        expand(coef);
         demean(coef);
         if (!lik.exact(w, nUsed, phi, arDeg, theta, maDeg, out) || lik.used == 0) {
             return false;
@@ -522,7 +529,7 @@ final class ArimaFitter {
      */
     static final class Fit {
         private final ArimaFitter fitter;
-        final Method method;
+        final EstimationMethod method;
         /** Coefficients, R layout. */
         final double[] coef;
         /** Optimiser parameters at the optimum (AR blocks untransformed for CSS-ML). */
@@ -534,7 +541,7 @@ final class ArimaFitter {
         final double rss;
         private final double[] resid;
 
-        Fit(ArimaFitter fitter, Method method, double[] coef, double[] par, double value, double sigma2, double loglik,
+        Fit(ArimaFitter fitter, EstimationMethod method, double[] coef, double[] par, double value, double sigma2, double loglik,
             double rss, double[] resid) {
             this.fitter = fitter;
             this.method = method;
@@ -557,7 +564,7 @@ final class ArimaFitter {
 
         /** R's aic: {@code -2 loglik + 2 (k + 1)}; NaN for CSS. */
         double aic() {
-            return method == Method.CSS ? Double.NaN : -2 * loglik + 2 * (coef.length + 1);
+            return method == EstimationMethod.CSS ? Double.NaN : -2 * loglik + 2 * (coef.length + 1);
         }
 
         double[] expandedAr() {
@@ -583,7 +590,7 @@ final class ArimaFitter {
             if (k == 0) {
                 return true;
             }
-            java.util.function.ToDoubleFunction<double[]> f = method == Method.CSS ? fitter::cssObjective : fitter::mlObjective;
+            java.util.function.ToDoubleFunction<double[]> f = method == EstimationMethod.CSS ? fitter::cssObjective : fitter::mlObjective;
             double[] eps = new double[k];
             for (int i = 0; i < k; i++) {
                 eps[i] = 1e-3 * fitter.parscale[i];
@@ -642,7 +649,7 @@ final class ArimaFitter {
             for (int i = 0; i < k; i++) {
                 a[i][i] = 1;
             }
-            if (method == Method.CSS) {
+            if (method == EstimationMethod.CSS) {
                 return a;
             }
             ArimaOrder o = order();

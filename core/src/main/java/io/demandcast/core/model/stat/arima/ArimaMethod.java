@@ -17,21 +17,28 @@ public final class ArimaMethod implements SeriesMethod {
     private final String family;
     private final AutoArima auto;
     private final ArimaOrder order;
+    private final EstimationMethod estimation;
 
-    private ArimaMethod(String family, AutoArima auto, ArimaOrder order) {
+    private ArimaMethod(String family, AutoArima auto, ArimaOrder order, EstimationMethod estimation) {
         this.family = family;
         this.auto = auto;
         this.order = order;
+        this.estimation = estimation;
     }
 
     /** auto.arima with the given search options. */
     public static ArimaMethod automatic(AutoArima.Options options) {
-        return new ArimaMethod(ArimaFamilies.AUTO_ARIMA, new AutoArima(options), null);
+        return new ArimaMethod(ArimaFamilies.AUTO_ARIMA, new AutoArima(options), null, EstimationMethod.CSS_ML);
     }
 
-    /** A fixed-order ARIMA. */
+    /** A fixed-order ARIMA estimated by CSS-ML. */
     public static ArimaMethod fixed(ArimaOrder order) {
-        return new ArimaMethod(ArimaFamilies.ARIMA, null, order);
+        return fixed(order, EstimationMethod.CSS_ML);
+    }
+
+    /** A fixed-order ARIMA with the given estimation method. */
+    public static ArimaMethod fixed(ArimaOrder order, EstimationMethod estimation) {
+        return new ArimaMethod(ArimaFamilies.ARIMA, null, order, java.util.Objects.requireNonNull(estimation, "estimation"));
     }
 
     @Override
@@ -59,6 +66,7 @@ public final class ArimaMethod implements SeriesMethod {
             map.put("seasonal_order", List.of(order.seasonalP(), order.seasonalD(), order.seasonalQ()));
             map.put("season_length", order.period());
             map.put("include_constant", order.constant());
+            map.put("method", estimation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
         return map;
     }
@@ -75,7 +83,7 @@ public final class ArimaMethod implements SeriesMethod {
         if (UnitRoots.isConstant(y) && order.differences() == 0) {
             return Fallbacks.mean(y);
         }
-        ArimaFitter.Fit fit = ArimaFitter.fit(y, order, ArimaFitter.Method.CSS_ML);
+        ArimaFitter.Fit fit = ArimaFitter.fit(y, order, estimation);
         if (fit != null) {
             int npar = fit.coef.length + 1;
             int den = fit.nUsed() - npar + 1;

@@ -24,9 +24,14 @@ public record ArimaOrder(int p, int d, int q, int seasonalP, int seasonalD, int 
         }
     }
 
-    /** A non-seasonal ARIMA(p,d,q). */
-    public static ArimaOrder of(int p, int d, int q, boolean constant) {
-        return new ArimaOrder(p, d, q, 0, 0, 0, 1, constant);
+    /** A non-seasonal ARIMA(p,d,q) without constant. */
+    public static ArimaOrder of(int p, int d, int q) {
+        return new ArimaOrder(p, d, q, 0, 0, 0, 1, false);
+    }
+
+    /** The same orders with a constant (a mean when d + D = 0, a drift when d + D = 1). */
+    public ArimaOrder withConstant() {
+        return new ArimaOrder(p, d, q, seasonalP, seasonalD, seasonalQ, period, true);
     }
 
     /** Total number of differences {@code d + D}. */

@@ -117,7 +117,7 @@ public final class AutoArima {
         double[] dx = seasonalD > 0 ? ArimaFitter.difference(y, seasonalDiff) : y;
         int d = dx.length == 0 ? 0 : UnitRoots.ndiffs(dx, o.maxD());
         if (d > 0) {
-            dx = ArimaFitter.difference(dx, ArimaOrder.of(0, d, 0, false));
+            dx = ArimaFitter.difference(dx, ArimaOrder.of(0, d, 0));
         }
         if (dx.length == 0) {
             return Fallbacks.naive(y);
@@ -137,7 +137,7 @@ public final class AutoArima {
         double offset = 0;
         if (approximation) {
             ArimaOrder base = new ArimaOrder(0, d, 0, 0, seasonalD, 0, m, d + seasonalD == 0);
-            ArimaFitter.Fit f = ArimaFitter.fit(y, base, ArimaFitter.Method.CSS_ML);
+            ArimaFitter.Fit f = ArimaFitter.fit(y, base, EstimationMethod.CSS_ML);
             if (f != null) {
                 offset = -2 * f.loglik - n * Math.log(f.sigma2);
             }
@@ -288,9 +288,9 @@ public final class AutoArima {
         } else if (seasonalD > 0) {
             model = Fallbacks.fixed(y, new ArimaOrder(0, d, 0, 0, seasonalD, 0, m, false), new double[0]);
         } else if (d == 2) {
-            model = Fallbacks.fixed(y, ArimaOrder.of(0, 2, 0, false), new double[0]);
+            model = Fallbacks.fixed(y, ArimaOrder.of(0, 2, 0), new double[0]);
         } else {
-            model = Fallbacks.fixed(y, ArimaOrder.of(0, d, 0, true), new double[] {mean});
+            model = Fallbacks.fixed(y, ArimaOrder.of(0, d, 0).withConstant(), new double[] {mean});
         }
         return model != null ? model : Fallbacks.naive(y);
     }
@@ -338,7 +338,7 @@ public final class AutoArima {
 
         Candidate fit(int p, int q, int sp, int sq, boolean constant) {
             ArimaOrder o = order(p, q, sp, sq, constant);
-            Candidate c = score(o, ArimaFitter.fit(y, o, approximation ? ArimaFitter.Method.CSS : ArimaFitter.Method.CSS_ML));
+            Candidate c = score(o, ArimaFitter.fit(y, o, approximation ? EstimationMethod.CSS : EstimationMethod.CSS_ML));
             all.add(c);
             if (trace != null) {
                 trace.accept(o + " : " + c.ic);
@@ -347,7 +347,7 @@ public final class AutoArima {
         }
 
         Candidate fitExact(ArimaOrder o) {
-            return score(o, ArimaFitter.fit(y, o, ArimaFitter.Method.CSS_ML));
+            return score(o, ArimaFitter.fit(y, o, EstimationMethod.CSS_ML));
         }
 
         private Candidate score(ArimaOrder o, ArimaFitter.Fit f) {
@@ -355,7 +355,7 @@ public final class AutoArima {
                 return new Candidate(o, null, Double.POSITIVE_INFINITY);
             }
             int npar = f.coef.length + 1;
-            double aic = f.method == ArimaFitter.Method.CSS ? offset + nstar * Math.log(f.sigma2) + 2 * npar : f.aic();
+            double aic = f.method == EstimationMethod.CSS ? offset + nstar * Math.log(f.sigma2) + 2 * npar : f.aic();
             double value;
             if (!Double.isFinite(aic)) {
                 value = Double.POSITIVE_INFINITY;
@@ -368,10 +368,10 @@ public final class AutoArima {
             }
             double minRoot = 2;
             if (o.p() + o.seasonalP() > 0) {
-                minRoot = Math.min(minRoot, Polynomials.minRootModulus(f.expandedAr(), true));
+                minRoot = Math.min(minRoot, Polynomials.minArRootModulus(f.expandedAr()));
             }
             if (o.q() + o.seasonalQ() > 0 && value < Double.POSITIVE_INFINITY) {
-                minRoot = Math.min(minRoot, Polynomials.minRootModulus(f.expandedMa(), false));
+                minRoot = Math.min(minRoot, Polynomials.minMaRootModulus(f.expandedMa()));
             }
             if (!(minRoot >= 1.01)) {
                 value = Double.POSITIVE_INFINITY;

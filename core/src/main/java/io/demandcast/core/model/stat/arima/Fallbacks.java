@@ -16,7 +16,7 @@ final class Fallbacks {
             mean += v;
         }
         mean = y.length == 0 ? 0 : mean / y.length;
-        ArimaOrder order = ArimaOrder.of(0, 0, 0, true);
+        ArimaOrder order = ArimaOrder.of(0, 0, 0).withConstant();
         ArimaModel model = y.length == 0 ? null : ArimaFitter.fixed(y, order, new double[] {mean});
         if (model != null) {
             return model;
@@ -27,7 +27,7 @@ final class Fallbacks {
 
     /** ARIMA(0,1,0): the last value, with random-walk intervals; the mean model for fewer than two values. */
     static ArimaModel naive(double[] y) {
-        ArimaModel model = y.length < 2 ? null : ArimaFitter.fixed(y, ArimaOrder.of(0, 1, 0, false), new double[0]);
+        ArimaModel model = y.length < 2 ? null : ArimaFitter.fixed(y, ArimaOrder.of(0, 1, 0), new double[0]);
         return model != null ? model : mean(y);
     }
 
@@ -39,7 +39,7 @@ final class Fallbacks {
     /** The differencing-only model ARIMA(0,d,0)(0,D,0)[m], with a constant when d + D &lt;= 1; else a random walk. */
     static ArimaModel simple(double[] y, int d, int seasonalD, int m) {
         ArimaOrder order = new ArimaOrder(0, d, 0, 0, m > 1 ? seasonalD : 0, 0, m, d + seasonalD <= 1);
-        ArimaFitter.Fit fit = ArimaFitter.fit(y, order, ArimaFitter.Method.CSS_ML);
+        ArimaFitter.Fit fit = ArimaFitter.fit(y, order, EstimationMethod.CSS_ML);
         ArimaModel model = fit == null ? null : fit.toModel(fit.sigma2);
         return model != null ? model : naive(y);
     }

@@ -130,25 +130,34 @@ final class Polynomials {
     }
 
     /**
-     * Smallest modulus of the roots of {@code 1 - sum ar_i z^i} (AR, {@code negate = true}) or
-     * {@code 1 + sum ma_i z^i}; coefficients below 1e-8 at the end are ignored, as R's
-     * {@code auto.arima} does. 2 when there is no root. NaN when the root finder fails.
+     * Smallest root modulus of the AR polynomial {@code 1 - sum ar_i z^i}; coefficients of 1e-8 or
+     * less at the end are ignored, as R's {@code auto.arima} does. 2 when there is no root, NaN when
+     * the root finder fails.
      */
-    static double minRootModulus(double[] coef, boolean negate) {
-        int k = coef.length;
-        while (k > 0 && Math.abs(coef[k - 1]) <= 1e-8) {
+    static double minArRootModulus(double[] ar) {
+        double[] c = new double[ar.length];
+        for (int i = 0; i < ar.length; i++) {
+            c[i] = -ar[i];
+        }
+        return minRootModulus(c);
+    }
+
+    /** Smallest root modulus of the MA polynomial {@code 1 + sum ma_i z^i}, as {@link #minArRootModulus}. */
+    static double minMaRootModulus(double[] ma) {
+        return minRootModulus(ma);
+    }
+
+    private static double minRootModulus(double[] onePlus) {
+        int k = onePlus.length;
+        while (k > 0 && Math.abs(onePlus[k - 1]) <= 1e-8) {
             k--;
         }
         if (k == 0) {
             return 2;
         }
-        double[] c = new double[k];
-        for (int i = 0; i < k; i++) {
-            c[i] = negate ? -coef[i] : coef[i];
-        }
         try {
             double min = 2;
-            for (Complex r : roots(c)) {
+            for (Complex r : roots(java.util.Arrays.copyOf(onePlus, k))) {
                 min = Math.min(min, r.norm());
             }
             return min;
@@ -166,7 +175,7 @@ final class Polynomials {
         if (k == 0) {
             return true;
         }
-        double min = minRootModulus(java.util.Arrays.copyOf(ar, k), true);
+        double min = minArRootModulus(java.util.Arrays.copyOf(ar, k));
         return min > 1;
     }
 

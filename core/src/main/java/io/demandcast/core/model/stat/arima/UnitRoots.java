@@ -74,7 +74,7 @@ final class UnitRoots {
         boolean diff = kpssRejects(x);
         while (diff && d < maxD) {
             d++;
-            x = ArimaFitter.difference(x, ArimaOrder.of(0, 1, 0, false));
+            x = ArimaFitter.difference(x, ArimaOrder.of(0, 1, 0));
             if (isConstant(x)) {
                 return d;
             }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ArimaFitterTest {
 
     private static ArimaModel fit(double[] y, ArimaOrder order) {
-        ArimaFitter.Fit f = ArimaFitter.fit(y, order, ArimaFitter.Method.CSS_ML);
+        ArimaFitter.Fit f = ArimaFitter.fit(y, order, EstimationMethod.CSS_ML);
         assertNotNull(f, order.toString());
         int npar = f.coef.length + 1;
         return f.toModel(f.rss / (f.nUsed() - npar + 1));
@@ -22,7 +22,7 @@ class ArimaFitterTest {
         // Arima(WWWusage, order = c(1,1,1)): ar1 0.6503759762, ma1 0.5255958890, loglik -254.1497,
         // aicc 514.5521, sigma2 9.995325; forecast 218.8804967 218.1523987 217.6788612 217.3708838 217.1705828,
         // 95% upper 225.0769982 ... 256.5342696
-        ArimaModel m = fit(ArimaFixtures.wwwUsage(), ArimaOrder.of(1, 1, 1, false));
+        ArimaModel m = fit(ArimaFixtures.wwwUsage(), ArimaOrder.of(1, 1, 1));
         assertArrayEquals(new double[] {0.6503759762, 0.5255958890}, m.coefficients(), 1e-4);
         assertEquals(-254.1497, m.loglik(), 1e-3);
         assertEquals(514.5521, m.aicc(), 1e-3);
@@ -49,7 +49,7 @@ class ArimaFitterTest {
     void meanIsEstimatedJointlyAsR() {
         // Arima(WWWusage, order = c(2,0,1)): 1.6612854870 -0.6792879146 0.5089214736 intercept 143.0072810152,
         // loglik -258.2461, aicc 527.1306; forecast 217.9640244 215.2316075 212.0752964
-        ArimaModel m = fit(ArimaFixtures.wwwUsage(), ArimaOrder.of(2, 0, 1, true));
+        ArimaModel m = fit(ArimaFixtures.wwwUsage(), ArimaOrder.of(2, 0, 1).withConstant());
         assertArrayEquals(new double[] {1.6612854870, -0.6792879146, 0.5089214736, 143.0072810152}, m.coefficients(), 5e-3);
         assertEquals(-258.2461, m.loglik(), 1e-3);
         assertEquals(527.1306, m.aicc(), 1e-2);
@@ -68,12 +68,23 @@ class ArimaFitterTest {
     }
 
     @Test
+    void exactMaximumLikelihoodWithoutCssStart() {
+        // arima(nottem, order = c(1,0,0), seasonal = c(2,1,0), method = "ML"): 0.2855992669 -0.8597953201 -0.2962915883,
+        // loglik -526.5923486
+        double[] y = ArimaFixtures.numbers(ArimaFixtures.resource("nottem.txt"));
+        ArimaFitter.Fit f = ArimaFitter.fit(y, new ArimaOrder(1, 0, 0, 2, 1, 0, 12, false), EstimationMethod.ML);
+        assertNotNull(f);
+        assertArrayEquals(new double[] {0.2855992669, -0.8597953201, -0.2962915883}, f.coef, 1e-3);
+        assertEquals(-526.5923486, f.loglik, 1e-3);
+    }
+
+    @Test
     void nonStationaryCssStartFailsLikeR() {
         // a deterministic exponential series: CSS gives an explosive AR(1), which R's arima rejects
         double[] y = new double[40];
         for (int t = 0; t < y.length; t++) {
             y[t] = Math.pow(1.2, t);
         }
-        assertEquals(null, ArimaFitter.fit(y, ArimaOrder.of(1, 0, 0, false), ArimaFitter.Method.CSS_ML));
+        assertEquals(null, ArimaFitter.fit(y, ArimaOrder.of(1, 0, 0), EstimationMethod.CSS_ML));
     }
 }

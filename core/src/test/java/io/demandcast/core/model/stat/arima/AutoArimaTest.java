@@ -46,11 +46,22 @@ class AutoArimaTest {
     void wwwUsageSelectsRsModel() {
         // auto.arima(WWWusage): ARIMA(1,1,1), aicc 514.5521, sigma2 9.995325
         ArimaModel m = auto(ArimaFixtures.wwwUsage(), 1);
-        assertEquals(ArimaOrder.of(1, 1, 1, false), m.order());
+        assertEquals(ArimaOrder.of(1, 1, 1), m.order());
         assertEquals(514.5521, m.aicc(), 1e-3);
         assertEquals(9.995325, m.sigma2(), 1e-3);
         assertArrayEquals(new double[] {218.8804967, 218.1523987, 217.6788612, 217.3708838, 217.1705828, 217.0403117},
                 Arrays.copyOf(m.forecast(6)[0], 6), 1e-3);
+    }
+
+    @Test
+    void longSeriesUseTheCssApproximationAndRefitLikeR() {
+        // auto.arima(nottem) (240 months > 150: CSS ranking, exact refit): ARIMA(1,0,2)(1,1,2)[12] with drift,
+        // aicc 1049.621061; forecast 40.35892804 39.44869868 43.45911092 46.61631076 52.81297367 59.14793884
+        ArimaModel m = auto(ArimaFixtures.numbers(ArimaFixtures.resource("nottem.txt")), 12);
+        assertEquals(new ArimaOrder(1, 0, 2, 1, 1, 2, 12, true), m.order());
+        assertEquals(1049.621061, m.aicc(), 0.01);
+        assertArrayEquals(new double[] {40.35892804, 39.44869868, 43.45911092, 46.61631076, 52.81297367, 59.14793884},
+                m.forecast(6)[0], 0.01);
     }
 
     static Stream<ArimaFixtures.M3Case> m3() {
@@ -75,7 +86,7 @@ class AutoArimaTest {
         double[] constant = new double[30];
         Arrays.fill(constant, 4.5);
         ArimaModel m = auto(constant, 12);
-        assertEquals(ArimaOrder.of(0, 0, 0, true), m.order());
+        assertEquals(ArimaOrder.of(0, 0, 0).withConstant(), m.order());
         double[][] f = m.forecast(5);
         assertArrayEquals(new double[] {4.5, 4.5, 4.5, 4.5, 4.5}, f[0], 1e-12);
         assertArrayEquals(new double[5], f[1], 1e-12);
@@ -123,7 +134,7 @@ class AutoArimaTest {
             line[t] = 3 + 2 * t;
         }
         ArimaModel m = auto(line, 1);
-        assertEquals(ArimaOrder.of(0, 1, 0, true), m.order());
+        assertEquals(ArimaOrder.of(0, 1, 0).withConstant(), m.order());
         assertArrayEquals(new double[] {51, 53, 55}, m.forecast(3)[0], 1e-9);
         double[] pattern = new double[36];
         for (int t = 0; t < pattern.length; t++) {
