@@ -12,8 +12,6 @@ import org.hipparchus.linear.EigenDecompositionNonSymmetric;
  * {@code 1 + theta_1 B + ...}.
  */
 final class Polynomials {
-    private static final LaguerreSolver ROOTS = new LaguerreSolver();
-
     private Polynomials() {
     }
 
@@ -125,7 +123,7 @@ final class Polynomials {
             double[] c = new double[k + 1];
             c[0] = 1;
             System.arraycopy(onePlus, 0, c, 1, k);
-            return ROOTS.solveAllComplex(c, 10_000, 0);
+            return new LaguerreSolver().solveAllComplex(c, 10_000, 0); // solvers keep state: one per call
         }
     }
 
