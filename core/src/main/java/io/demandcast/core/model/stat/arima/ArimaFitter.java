@@ -228,6 +228,15 @@ final class ArimaFitter {
         if (!Double.isFinite(ml.value) || ml.value >= BAD) {
             return null;
         }
+        if (order.armaCount() > 0 && onBoundary(ml.par)) {
+            // a local search that ends on the unit circle has often missed an interior optimum that R's
+            // BFGS, taking longer steps, reaches: search again from zero ARMA coefficients, keep the better
+            double[] zero = initialCoefficients();
+            Opt again = leastSquares(this::mlResiduals, this::mlObjective, zero);
+            if (again.value < ml.value) {
+                ml = again;
+            }
+        }
         double[] par = ml.par;
         double value = ml.value;
         boolean changed = false;
@@ -265,6 +274,15 @@ final class ArimaFitter {
             rss += e * e;
         }
         return new Fit(this, EstimationMethod.CSS_ML, coef, par, value, sigma2, loglik, rss, resid);
+    }
+
+    /** True when the AR or MA polynomial of the optimiser's parameters has a root within 1.01 of the unit circle. */
+    private boolean onBoundary(double[] par) {
+        double[] coef = toCoefficients(par).clone();
+        expand(coef);
+        double ar = arDeg == 0 ? 2 : Polynomials.minArRootModulus(Arrays.copyOf(phi, arDeg));
+        double ma = maDeg == 0 ? 2 : Polynomials.minMaRootModulus(Arrays.copyOf(theta, maDeg));
+        return !(ar >= 1.01 && ma >= 1.01);
     }
 
     /** Coefficients from optimiser parameters: the AR blocks through the stationarity transform (into a work array). */
@@ -346,7 +364,13 @@ final class ArimaFitter {
      * local minimum (AirPassengers ARIMA(2,1,1)(0,1,0) is one such case).
      */
     private Opt cssOptimum(double[] init) {
-        return minimise(this::cssObjective, init, 0.5, 1e-2);
+        Opt coarse = minimise(this::cssObjective, init, 0.5, 1e-2);
+        if (!(coarse.value < BAD)) {
+            return coarse;
+        }
+        // polish with Levenberg-Marquardt, which converges fast from near the minimum
+        Opt fine = leastSquares(this::cssResiduals, this::cssObjective, coarse.par);
+        return fine.value <= coarse.value ? fine : coarse;
     }
 
     /** Residuals whose sum of squares is a monotone function of an objective; false when not computable. */
