@@ -129,6 +129,12 @@ final class ArmaLikelihood {
         sumLog = 0;
         used = 0;
         boolean steady = false;
+        int nPhi = 0;
+        for (int i = 0; i < p; i++) {
+            if (phiR[i] != 0) {
+                nzPhi[nPhi++] = i;
+            }
+        }
         for (int t = 0; t < n; t++) {
             double v = x[t] - a[0];
             if (f < MAX_GAIN) {
@@ -141,8 +147,13 @@ final class ArmaLikelihood {
             }
             double g = v / f;
             double a0 = a[0];
+            System.arraycopy(a, 1, a, 0, r);
+            for (int ii = 0; ii < nPhi; ii++) {
+                int i = nzPhi[ii];
+                a[i] += phiR[i] * a0;
+            }
             for (int i = 0; i < r; i++) {
-                a[i] = phiR[i] * a0 + a[i + 1] + k[i] * g;
+                a[i] += k[i] * g;
             }
             if (steady) {
                 continue;
@@ -155,18 +166,29 @@ final class ArmaLikelihood {
             double scale = mm * aw;
             double kw = aw / f;
             double w0 = w[0];
-            double maxW = 0;
+            // T W: a shift plus the (few, for seasonal models) non-zero AR terms
+            System.arraycopy(w, 1, w, 0, r);
+            for (int ii = 0; ii < nPhi; ii++) {
+                int i = nzPhi[ii];
+                w[i] += phiR[i] * w0;
+            }
             for (int i = 0; i < r; i++) {
-                double tw = phiR[i] * w0 + w[i + 1];
-                w[i] = tw - k[i] * kw;
-                k[i] += tw * scale;
-                maxW = Math.max(maxW, Math.abs(w[i]));
+                double tw = w[i];
+                double kOld = k[i];
+                w[i] = tw - kOld * kw;
+                k[i] = kOld + tw * scale;
             }
             mm = mm * f / fNew;
             f = fNew;
-            // once the rank-one corrections vanish the covariance is at its steady state
-            if (Math.abs(mm) * maxW * maxW < 1e-13 * f) {
-                steady = true;
+            // once the rank-one corrections vanish the covariance is at its steady state (checked every 8 steps)
+            if ((t & 7) == 7) {
+                double maxW = 0;
+                for (int i = 0; i < r; i++) {
+                    maxW = Math.max(maxW, Math.abs(w[i]));
+                }
+                if (Math.abs(mm) * maxW * maxW < 1e-13 * f) {
+                    steady = true;
+                }
             }
         }
         return Double.isFinite(ssq) && Double.isFinite(sumLog);
