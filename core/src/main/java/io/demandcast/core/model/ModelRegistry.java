@@ -4,6 +4,7 @@ import io.demandcast.core.model.stat.StatFamilies;
 import io.demandcast.core.model.stat.combine.CombinationFamily;
 import io.demandcast.core.model.stat.combine.MemberResolver;
 import io.demandcast.core.model.stat.intermittent.IntermittentFamilies;
+import io.demandcast.core.model.stat.select.AutoSelectFamily;
 import io.demandcast.core.model.stat.simple.SimpleFamilies;
 import io.demandcast.core.model.stat.theta.ThetaFamilies;
 import java.util.ArrayList;
@@ -39,13 +40,15 @@ public final class ModelRegistry {
         // Combinations resolve their members by name among the families listed before them.
         Map<String, ModelFamily> members = new LinkedHashMap<>();
         list.forEach(f -> members.put(f.name(), f));
-        list.addAll(CombinationFamily.families(MemberResolver.fromFamilies(name -> {
+        MemberResolver resolver = MemberResolver.fromFamilies(name -> {
             ModelFamily f = members.get(name);
             if (f == null) {
                 throw new IllegalArgumentException("unknown model family '" + name + "' (known: " + String.join(", ", members.keySet()) + ")");
             }
             return f;
-        })));
+        });
+        list.addAll(CombinationFamily.families(resolver));
+        list.addAll(AutoSelectFamily.families(resolver));
         return new ModelRegistry(list);
     }
 
