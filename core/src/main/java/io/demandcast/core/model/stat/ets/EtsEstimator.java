@@ -2,25 +2,18 @@ package io.demandcast.core.model.stat.ets;
 
 import io.demandcast.core.model.stat.ets.EtsModel.Component;
 import org.hipparchus.analysis.MultivariateFunction;
-import org.hipparchus.optim.InitialGuess;
-import org.hipparchus.optim.MaxEval;
-import org.hipparchus.optim.PointValuePair;
-import org.hipparchus.optim.SimpleValueChecker;
-import org.hipparchus.optim.nonlinear.scalar.GoalType;
-import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
-import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * Maximum-likelihood estimation of one ETS model, as R's {@code etsmodel()}: the smoothing
- * parameters and the free initial states are searched together with Nelder-Mead (Hipparchus'
- * {@link SimplexOptimizer}) from {@link EtsInit}'s starting point; points outside the usual or
+ * parameters and the free initial states are searched together with Nash's Nelder-Mead
+ * ({@link NashNelderMead}, as R) from {@link EtsInit}'s starting point; points outside the usual or
  * admissible region, or with a negative multiplicative seasonal state, score +Inf.
  */
 final class EtsEstimator {
-    /** Iteration cap of the simplex search (R caps evaluations at 2000). */
-    static final int MAX_ITERATIONS = 2000;
-    private static final double RELATIVE_TOLERANCE = 1e-8;
+    /** Evaluation cap of the simplex search (R's {@code maxit}). */
+    static final int MAX_EVALUATIONS = 2000;
+    /** R's {@code sqrt(.Machine$double.eps)}. */
+    private static final double RELATIVE_TOLERANCE = Math.sqrt(Math.ulp(1.0));
 
     private EtsEstimator() {
     }
@@ -51,31 +44,8 @@ final class EtsEstimator {
         if (!Double.isFinite(objective.value(start))) {
             return null;
         }
-        SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(RELATIVE_TOLERANCE, 1e-10, MAX_ITERATIONS));
-        PointValuePair best = optimizer.optimize(new MaxEval(Integer.MAX_VALUE), new ObjectiveFunction(objective),
-                GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(steps(start, smoothing.length, model)));
-        double[] x = best.getValue() <= objective.value(start) ? best.getPoint() : start;
-        return objective.toFit(x, np);
-    }
-
-    /** Initial simplex edge lengths, per coordinate. */
-    private static double[] steps(double[] start, int smoothingCount, EtsModel model) {
-        double[] steps = new double[start.length];
-        for (int i = 0; i < smoothingCount; i++) {
-            steps[i] = 0.1 * Math.max(Math.abs(start[i]), 0.05);
-        }
-        double scale = Math.max(Math.abs(start[smoothingCount]), 1e-3);
-        int k = smoothingCount;
-        steps[k] = 0.1 * scale;
-        k++;
-        if (model.hasTrend()) {
-            steps[k] = 0.1 * Math.max(Math.abs(start[k]), 0.01 * scale);
-            k++;
-        }
-        for (; k < start.length; k++) {
-            steps[k] = model.season() == Component.M ? 0.05 : 0.1 * Math.max(Math.abs(start[k]), 0.01 * scale);
-        }
-        return steps;
+        NashNelderMead.Result best = NashNelderMead.minimise(objective, start, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
+        return objective.toFit(best.point(), np);
     }
 
     /** The search criterion over {@code [alpha, beta?, gamma?, phi?, l, b?, s_0 .. s_(m-2)]}; reuses its buffers. */
