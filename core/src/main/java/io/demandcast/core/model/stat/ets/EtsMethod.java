@@ -127,10 +127,22 @@ public final class EtsMethod implements SeriesMethod {
             }
         }
         boolean seasonAllowed = seasonLength > 1 && seasonLength <= 24 && n >= 2 * seasonLength;
-        EtsFit best = select(y, candidates(positive, seasonAllowed, false), Double.POSITIVE_INFINITY);
+        EtsFit best = select(y, candidates(positive, seasonAllowed), Double.POSITIVE_INFINITY);
         if (best == null) {
-            // nothing in the pattern fits these data: relax it (additive forms, no season, then no trend)
-            best = select(y, candidates(positive, seasonAllowed, true), Double.POSITIVE_INFINITY);
+            // nothing in the pattern fits these data: additive forms for non-positive data and no
+            // season where it cannot be estimated, then also no trend
+            List<EtsModel> relaxed = new ArrayList<>();
+            for (EtsModel model : candidates(true, true)) {
+                EtsModel r = positive ? model : model.additive();
+                r = seasonAllowed ? r : r.withoutSeason();
+                if (!relaxed.contains(r)) {
+                    relaxed.add(r);
+                }
+            }
+            best = select(y, relaxed, Double.POSITIVE_INFINITY);
+            if (best == null) {
+                best = select(y, relaxed.stream().map(EtsModel::withoutTrend).distinct().toList(), Double.POSITIVE_INFINITY);
+            }
         }
         return best != null ? best : naive(y);
     }
@@ -169,11 +181,8 @@ public final class EtsMethod implements SeriesMethod {
         };
     }
 
-    /**
-     * The models to try. {@code relaxed}: the pattern's models could not be fitted, so allow the
-     * additive counterparts and simpler forms (fewer parameters), simplest last.
-     */
-    List<EtsModel> candidates(boolean positive, boolean seasonAllowed, boolean relaxed) {
+    /** The pattern's models that the data allow, in R's order. */
+    List<EtsModel> candidates(boolean positive, boolean seasonAllowed) {
         List<Component> errors = expand(pattern.charAt(0), List.of(Component.A, Component.M));
         List<Component> trends = expand(pattern.charAt(1), List.of(Component.N, Component.A));
         List<Component> seasons = expand(pattern.charAt(2), List.of(Component.N, Component.A, Component.M));
@@ -182,20 +191,6 @@ public final class EtsMethod implements SeriesMethod {
             case TRUE -> List.of(true);
             case FALSE -> List.of(false);
         };
-        if (relaxed) {
-            errors = positive ? errors : List.of(Component.A);
-            seasons = new ArrayList<>(seasons);
-            if (!positive) {
-                seasons.replaceAll(s -> s == Component.M ? Component.A : s);
-            }
-            if (!seasons.contains(Component.N)) {
-                seasons.add(Component.N);
-            }
-            trends = new ArrayList<>(trends);
-            if (!trends.contains(Component.N)) {
-                trends.add(Component.N);
-            }
-        }
         List<EtsModel> out = new ArrayList<>();
         for (Component e : errors) {
             for (Component t : trends) {
