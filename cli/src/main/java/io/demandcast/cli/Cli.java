@@ -14,7 +14,9 @@ public final class Cli {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        ErrorHandler errors = new ErrorHandler();
+        cmd.setExecutionExceptionHandler(errors);
+        cmd.setParameterExceptionHandler(errors);
         cmd.setExitCodeExceptionMapper(ex -> ExitCodes.INVALID_INPUT);
         return cmd;
     }

@@ -4,16 +4,24 @@ import io.demandcast.core.DemandcastException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one place exceptions become exit codes: user errors (config, data, artifact) print their
- * one-line message and exit 2; anything else prints its message and exits 1. Stack traces only
- * with {@code --verbose}.
+ * The one place exceptions become exit codes: user errors (options, config, data, artifact) print
+ * one line and exit 2; anything else prints one line and exits 1. Stack traces only with
+ * {@code --verbose}.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
@@ -23,8 +31,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof DemandcastException d && d.isUserError()) {
             err.println("demandcast " + verb + ": error: " + d.getMessage());
             code = ExitCodes.INVALID_INPUT;
-        } else if (ex instanceof UncheckedIOException || ex instanceof IOException) {
-            err.println("demandcast " + verb + ": I/O error: " + ex.getMessage());
+        } else if (ex instanceof UncheckedIOException u) {
+            err.println("demandcast " + verb + ": I/O error: " + describe(u.getCause(), u.getMessage()));
+            code = ExitCodes.RUNTIME_FAILURE;
+        } else if (ex instanceof IOException io) {
+            err.println("demandcast " + verb + ": I/O error: " + describe(io, null));
             code = ExitCodes.RUNTIME_FAILURE;
         } else if (ex instanceof DemandcastException) {
             err.println("demandcast " + verb + ": failed: " + ex.getMessage());
@@ -38,5 +49,44 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         }
         err.flush();
         return code;
+    }
+
+    /** Bad options: one line and a pointer to {@code --help}, not the whole usage text. */
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("demandcast " + cmd.getCommandName() + ": error: " + ex.getMessage());
+        err.println("Try 'demandcast " + (cmd.getParent() == null ? "" : cmd.getCommandName() + " ") + "--help' for usage and examples.");
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    /**
+     * java.nio's file exceptions carry only the path as their message; say what happened to it.
+     */
+    static String describe(Throwable e, String fallback) {
+        if (e instanceof FileSystemException fs) {
+            String what;
+            if (fs instanceof NoSuchFileException) {
+                what = "no such file or directory";
+            } else if (fs instanceof AccessDeniedException) {
+                what = "permission denied";
+            } else if (fs instanceof FileAlreadyExistsException) {
+                what = "already exists";
+            } else if (fs instanceof DirectoryNotEmptyException) {
+                what = "directory not empty";
+            } else if (fs instanceof NotDirectoryException) {
+                what = "not a directory";
+            } else {
+                what = fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+            }
+            String where = fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "");
+            return where + ": " + what + (fs.getReason() != null && !what.equals(fs.getReason()) ? " (" + fs.getReason() + ")" : "");
+        }
+        if (e != null && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return fallback != null ? fallback : String.valueOf(e);
     }
 }

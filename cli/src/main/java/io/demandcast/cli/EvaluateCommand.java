@@ -18,20 +18,19 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         header = "Score forecasts on held-out data: this experiment's model, or another tool's forecast CSV.",
         description = {
-            "With -c: refits model.family on the rows before the test split (evaluate.fit_on), forecasts",
-            "the test split and scores it. Without -c, scores --forecasts against --actuals, scaling by",
-            "--train, so any tool can be compared on the same footing.",
-            "Writes metrics.json and per_series.csv to the output directory, prints a table on stderr.",
-            "Metrics: MAE, MSE, RMSE, MAPE (zero actuals skipped), sMAPE (M3/M4, percent), MASE",
-            "(in-sample seasonal-naive scale), RMSSE (M5 scale), WRMSSE (with weights), WAPE, bias,",
-            "R², and up/down direction accuracy, precision, recall, F1.",
+            "With -c: refits model.family on the rows before the test split (evaluate.fit_on), forecasts the test split and scores it. Without -c: scores --forecasts against --actuals, scaling by --train, so any tool can be compared on the same footing.",
+            "",
+            "Writes metrics.json and per_series.csv to the output directory and prints a table on stderr. Metrics: MAE, MSE, RMSE, MAPE (zero actuals skipped), sMAPE (M3/M4, percent), MASE (in-sample seasonal-naive scale), RMSSE (M5 scale), WRMSSE (with weights), WAPE, bias, R², and up/down direction accuracy, precision, recall, F1.",
             "",
             "Examples:",
             "  demandcast evaluate -c configs/quickstart.yaml --json",
-            "  demandcast evaluate --forecasts theirs.csv --actuals test.csv --train train.csv --frequency daily",
-            "  demandcast evaluate --forecasts m3/benchmark_forecasts_m3_participants.csv --filter method=THETA \\",
-            "      --actuals m3/test.csv --train m3/train.csv --frequency monthly --season-length 12 \\",
-            "      --series-list m3/meta.csv --series-where frequency=monthly",
+            "  demandcast evaluate --forecasts theirs.csv --actuals test.csv \\",
+            "      --train train.csv --frequency daily",
+            "  M3=../shared/data/m3-competition",
+            "  demandcast evaluate --forecasts $M3/benchmark_forecasts_m3_participants.csv \\",
+            "      --filter method=THETA --actuals $M3/test.csv --train $M3/train.csv \\",
+            "      --frequency monthly --series-list $M3/meta.csv \\",
+            "      --series-where frequency=monthly",
             ""
         })
 final class EvaluateCommand extends BaseCommand {
@@ -85,11 +84,11 @@ final class EvaluateCommand extends BaseCommand {
         @Option(names = "--weight-column", paramLabel = "<name>", defaultValue = "weight",
                 description = "Weight column of --weights (default: ${DEFAULT-VALUE}).")
         String weightColumn;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "<dir>", defaultValue = "build/evaluation/external",
-                description = "Directory for metrics.json and per_series.csv (default: ${DEFAULT-VALUE}).")
-        Path outputDir;
     }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<dir>",
+            description = "Directory for metrics.json and per_series.csv; overrides evaluate.output (default with --forecasts: build/evaluation/external).")
+    Path outputDir;
 
     @Override
     int doCall() throws Exception {
@@ -101,9 +100,13 @@ final class EvaluateCommand extends BaseCommand {
             }
             summary = new ExternalEvaluation(external.forecasts, external.actuals, external.train, external.frequency,
                     external.seasonLength, external.filter, external.forecastColumn, external.seriesList,
-                    external.seriesWhere, external.weights, external.weightColumn, external.outputDir).run(progress());
+                    external.seriesWhere, external.weights, external.weightColumn,
+                    outputDir != null ? outputDir : Path.of("build", "evaluation", "external")).run(progress());
         } else {
             ExperimentConfig cfg = config.load(spec.commandLine());
+            if (outputDir != null) {
+                cfg = EvaluateJob.withOutput(cfg, outputDir.toString());
+            }
             summary = EvaluateJob.run(cfg, progress());
         }
         info(summary.text());

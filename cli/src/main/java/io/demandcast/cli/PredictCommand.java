@@ -13,14 +13,13 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         header = "Forecast past the end of the data with a published model.",
         description = {
-            "Loads <train.store>/<model.name>/<predict.version> (default: latest), verifies every",
-            "checksum, forecasts predict.horizon steps and writes long CSV:",
-            "series_id,date,model,forecast,q0.1,... (one column per predict.quantiles level).",
+            "Loads <train.store>/<model.name>/<predict.version> (default: latest), verifies every checksum, forecasts predict.horizon steps and writes long CSV: series_id,date,model,forecast,q0.1,... (one column per predict.quantiles level).",
             "",
             "Examples:",
             "  demandcast predict -c configs/quickstart.yaml",
             "  demandcast predict -c configs/quickstart.yaml -o - | head",
-            "  demandcast predict -c configs/quickstart.yaml --set predict.version=20261124T101500Z-1a2b3c4d",
+            "  demandcast predict -c configs/quickstart.yaml \\",
+            "      --set predict.version=20261124T101500Z-1a2b3c4d",
             ""
         })
 final class PredictCommand extends BaseCommand {

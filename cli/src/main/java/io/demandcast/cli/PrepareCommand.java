@@ -12,14 +12,13 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         header = "Clean, regularise, feature and split raw CSV into a prepared dataset.",
         description = {
-            "Reads data.files (long CSV), fills gaps, handles negatives, outliers and missing values,",
-            "adds calendar, lag, rolling and price features, scales, splits by date, and writes",
-            "prepare.output: manifest.json, panel.bin, quality.json and quality.md.",
+            "Reads data.files (long CSV), fills gaps, handles negatives, outliers and missing values, adds calendar, lag, rolling and price features, scales, splits by date, and writes prepare.output: manifest.json, panel.bin, quality.json and quality.md.",
+            "",
             "Nothing is written when the input is bad: the error names the file, line and column.",
             "",
             "Examples:",
             "  demandcast prepare -c configs/quickstart.yaml",
-            "  demandcast prepare -c configs/quickstart.yaml --set prepare.split.test=14 --json",
+            "  demandcast prepare -c configs/quickstart.yaml --set prepare.split.test=14",
             ""
         })
 final class PrepareCommand extends BaseCommand {

@@ -12,14 +12,12 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         header = "Fit the configured model and publish it as a new artifact version.",
         description = {
-            "Fits model.family with model.params on the prepared dataset (train.fit_on decides which",
-            "split rows) and publishes <train.store>/<model.name>/<version>/ with manifest.json",
-            "(checksums, parameters, resolved config, data fingerprint). Versions are never",
-            "overwritten; LATEST names the newest.",
+            "Fits model.family with model.params on the prepared dataset (train.fit_on decides which split rows) and publishes <train.store>/<model.name>/<version>/ with manifest.json (checksums, parameters, resolved config, data fingerprint). Versions are never overwritten; LATEST names the newest.",
             "",
             "Examples:",
             "  demandcast train -c configs/quickstart.yaml",
-            "  demandcast train -c configs/quickstart.yaml --set model.family=naive --set model.name=naive-baseline",
+            "  demandcast train -c configs/quickstart.yaml --set model.family=naive \\",
+            "      --set model.name=naive-baseline",
             ""
         })
 final class TrainCommand extends BaseCommand {

@@ -38,6 +38,13 @@ public final class EvaluateJob {
         return out == null ? Path.of("build", "evaluation", config.name()) : Path.of(out);
     }
 
+    /** The config with {@code evaluate.output} replaced (the CLI's {@code -o}). */
+    public static ExperimentConfig withOutput(ExperimentConfig config, String output) {
+        EvaluateConfig e = config.evaluate();
+        return new ExperimentConfig(config.name(), config.data(), config.prepare(), config.model(), config.train(),
+                config.predict(), new EvaluateConfig(output, e.fitOn(), e.weights(), e.weightColumn()));
+    }
+
     public static EvaluateSummary run(ExperimentConfig config, Progress progress) throws IOException {
         return run(config, ModelRegistry.standard(), progress);
     }

@@ -1,0 +1,137 @@
+package io.demandcast.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A small experiment in a temporary directory: a long sales CSV (3 series x 60 days) and a config
+ * whose every path (data, prepare.output, train.store, predict.output, evaluate.output) points
+ * into that directory.
+ */
+final class TestProject {
+    static final List<String> SERIES = List.of("A", "B", "C");
+    static final int DAYS = 60;
+    static final int TEST = 7;
+    static final int HORIZON = 7;
+    static final LocalDate START = LocalDate.of(2024, 1, 1);
+    static final String MODEL = "snaive";
+
+    final Path dir;
+    final Path sales;
+    final Path config;
+    final Path prepared;
+    final Path store;
+    final Path forecast;
+    final Path evaluation;
+
+    private TestProject(Path dir) {
+        this.dir = dir;
+        this.sales = dir.resolve("sales.csv");
+        this.config = dir.resolve("experiment.yaml");
+        this.prepared = dir.resolve("prepared");
+        this.store = dir.resolve("store");
+        this.forecast = dir.resolve("forecasts").resolve("forecast.csv");
+        this.evaluation = dir.resolve("evaluation");
+    }
+
+    /** Writes the clean sales CSV and a config reading it. */
+    static TestProject create(Path dir) {
+        TestProject p = new TestProject(dir);
+        p.write(p.sales, salesCsv());
+        p.write(p.config, p.configYaml(p.sales));
+        return p;
+    }
+
+    /** Header {@code series_id,date,value}, then every series' days in order; values cycle weekly. */
+    static String salesCsv() {
+        StringBuilder sb = new StringBuilder("series_id,date,value\n");
+        for (int s = 0; s < SERIES.size(); s++) {
+            for (int d = 0; d < DAYS; d++) {
+                int value = 3 + s + (d % 7) * (s + 1) + (d * 5 % 3);
+                sb.append(SERIES.get(s)).append(',').append(START.plusDays(d)).append(',').append(value).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The config, reading {@code dataFile}. */
+    String configYaml(Path dataFile) {
+        return String.join("\n",
+                "name: clitest",
+                "data:",
+                "  files: [" + quote(dataFile) + "]",
+                "  frequency: daily",
+                "  schema:",
+                "    id: [series_id]",
+                "    date: date",
+                "    target: value",
+                "prepare:",
+                "  output: " + quote(prepared),
+                "  split:",
+                "    test: " + TEST,
+                "model:",
+                "  name: " + MODEL,
+                "  family: seasonal_naive",
+                "  params:",
+                "    season_length: 7",
+                "train:",
+                "  store: " + quote(store),
+                "predict:",
+                "  horizon: " + HORIZON,
+                "  quantiles: [0.1, 0.5, 0.9]",
+                "  output: " + quote(forecast),
+                "evaluate:",
+                "  output: " + quote(evaluation),
+                "");
+    }
+
+    /** Writes {@code csv} as {@code name} and a config {@code name}.yaml reading it; returns the config. */
+    Path configReading(String name, String csv) {
+        Path data = dir.resolve(name + ".csv");
+        write(data, csv);
+        Path cfg = dir.resolve(name + ".yaml");
+        write(cfg, configYaml(data));
+        return cfg;
+    }
+
+    /** {@code -c <config>} followed by {@code args}, after {@code verb}. */
+    String[] args(String verb, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = verb;
+        all[1] = "-c";
+        all[2] = config.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return all;
+    }
+
+    CliRun.Result run(String verb, String... args) {
+        return CliRun.run(args(verb, args));
+    }
+
+    /** The model's directory in the store: version directories and LATEST. */
+    Path modelDirectory() {
+        return store.resolve(MODEL);
+    }
+
+    String latestVersion() throws IOException {
+        return Files.readString(modelDirectory().resolve("LATEST")).trim();
+    }
+
+    void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A single-quoted YAML scalar: no escapes, so Windows back-slashes survive too. */
+    static String quote(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+}

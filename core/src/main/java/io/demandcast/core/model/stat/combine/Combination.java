@@ -1,0 +1,162 @@
+package io.demandcast.core.model.stat.combine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.ModelContext;
+import io.demandcast.core.model.stat.SeriesFit;
+import io.demandcast.core.model.stat.SeriesForecast;
+import io.demandcast.core.model.stat.SeriesMethod;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A forecast combination: every member method is fitted on the series and, per step, the members'
+ * point forecasts are averaged (mean or median). Quantiles are combined the same way, level by level
+ * (quantile averaging, "Vincentization"; with the median, the median of the members' quantiles),
+ * which keeps them ordered across levels. The result is finite because every member's is.
+ */
+public final class Combination implements SeriesMethod {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How member forecasts are combined. */
+    public enum Method {
+        MEAN, MEDIAN;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final List<SeriesMethod> members;
+    private final Method method;
+    private final ModelContext context;
+
+    /**
+     * @param members the member methods, at least one
+     * @param context the data context the members were built with (saved, so they can be rebuilt)
+     * @throws IllegalArgumentException when there is no member
+     */
+    public Combination(List<SeriesMethod> members, Method method, ModelContext context) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a combination needs at least one member");
+        }
+        this.members = List.copyOf(members);
+        this.method = method;
+        this.context = context;
+    }
+
+    public List<SeriesMethod> members() {
+        return members;
+    }
+
+    @Override
+    public String family() {
+        return CombinationFamily.COMBINATION;
+    }
+
+    /**
+     * {@code members} as {family, params} mappings with each member's own parameters, {@code method},
+     * and the {@code context} (frequency, season_length) they were built with.
+     */
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("members", members.stream().map(m -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("family", m.family());
+            one.put("params", m.parameters());
+            return one;
+        }).toList());
+        p.put("method", method.label());
+        p.put("context", Map.of("frequency", context.frequency().label(), "season_length", context.seasonLength()));
+        return p;
+    }
+
+    @Override
+    public SeriesFit fit(double[] y) {
+        SeriesFit[] fits = new SeriesFit[members.size()];
+        for (int i = 0; i < fits.length; i++) {
+            fits[i] = members.get(i).fit(y);
+        }
+        return new Fit(fits);
+    }
+
+    @Override
+    public SeriesFit load(JsonNode state) {
+        JsonNode arr = state.path("members");
+        if (arr.size() != members.size()) {
+            throw new IllegalArgumentException("members holds " + arr.size() + " states, expected " + members.size());
+        }
+        SeriesFit[] fits = new SeriesFit[members.size()];
+        for (int i = 0; i < fits.length; i++) {
+            fits[i] = members.get(i).load(arr.get(i));
+        }
+        return new Fit(fits);
+    }
+
+    private double combine(double[] values) {
+        if (method == Method.MEAN) {
+            double s = 0;
+            for (double v : values) {
+                s += v;
+            }
+            return s / values.length;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private final class Fit implements SeriesFit {
+        private final SeriesFit[] fits;
+
+        Fit(SeriesFit[] fits) {
+            this.fits = fits;
+        }
+
+        @Override
+        public SeriesForecast forecast(int horizon, double[] levels) {
+            SeriesForecast[] f = new SeriesForecast[fits.length];
+            for (int i = 0; i < fits.length; i++) {
+                f[i] = fits[i].forecast(horizon, levels);
+            }
+            double[] point = new double[horizon];
+            double[][] q = new double[levels.length][horizon];
+            double[] values = new double[fits.length];
+            for (int step = 0; step < horizon; step++) {
+                for (int i = 0; i < fits.length; i++) {
+                    values[i] = f[i].point()[step];
+                }
+                point[step] = combine(values);
+                for (int l = 0; l < levels.length; l++) {
+                    for (int i = 0; i < fits.length; i++) {
+                        values[i] = f[i].quantiles()[l][step];
+                    }
+                    q[l][step] = combine(values);
+                }
+            }
+            return new SeriesForecast(point, q);
+        }
+
+        @Override
+        public ObjectNode state() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            ArrayNode arr = node.putArray("members");
+            for (SeriesFit fit : fits) {
+                arr.add(fit.state());
+            }
+            return node;
+        }
+    }
+
+    static JsonNode toJson(Object value) {
+        return JSON.valueToTree(value);
+    }
+}
