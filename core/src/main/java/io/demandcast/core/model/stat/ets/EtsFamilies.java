@@ -25,18 +25,20 @@ public final class EtsFamilies {
         return List.of(
                 new LocalFamily(AUTO_ETS,
                         "ETS state-space models fitted by maximum likelihood, selected by AICc as R's ets(); "
-                                + "model (ZZZ: error A/M/Z, trend N/A/Z[d], season N/A/M/Z), damped (auto|true|false), "
-                                + "season_length (default: data.season_length), ic (aicc|aic|bic)",
+                                + "model (ZZZ: error A/M/Z, trend N/A/M/Z[d], season N/A/M/Z), damped (auto|true|false), "
+                                + "season_length (default: data.season_length), ic (aicc|aic|bic), allow_multiplicative_trend (default false)",
                         (params, ctx) -> {
-                            Params p = Params.of(AUTO_ETS, params, Set.of("model", "damped", "season_length", "ic"));
+                            Params p = Params.of(AUTO_ETS, params, Set.of("model", "damped", "season_length", "ic", "allow_multiplicative_trend"));
                             String model = p.node("model") == null ? "ZZZ" : textOf(p, "model");
                             Damping damping = p.node("damped") != null && p.node("damped").isBoolean()
                                     ? (p.node("damped").booleanValue() ? Damping.TRUE : Damping.FALSE)
                                     : Damping.valueOf(p.choice("damped", "auto", List.of("auto", "true", "false")).toUpperCase(Locale.ROOT));
                             Criterion ic = Criterion.valueOf(p.choice("ic", "aicc", List.of("aicc", "aic", "bic")).toUpperCase(Locale.ROOT));
                             int m = p.integer("season_length", ctx.seasonLength(), 1, 10_000);
+                            EtsMethod.MultiplicativeTrend mt = p.bool("allow_multiplicative_trend", false)
+                                    ? EtsMethod.MultiplicativeTrend.ALLOW : EtsMethod.MultiplicativeTrend.EXCLUDE;
                             try {
-                                return new EtsMethod(AUTO_ETS, model, damping, m, ic);
+                                return new EtsMethod(AUTO_ETS, model, damping, m, ic, mt);
                             } catch (IllegalArgumentException e) {
                                 throw new IllegalArgumentException("model.params of " + AUTO_ETS + ": " + e.getMessage(), e);
                             }

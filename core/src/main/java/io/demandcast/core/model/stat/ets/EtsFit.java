@@ -11,7 +11,8 @@ import io.demandcast.core.model.stat.SeriesForecast;
 /**
  * One series' fitted ETS model: its form, smoothing parameters, the state after the last
  * observation and the residual variance. Immutable. Forecasts are the analytic means and normal
- * quantiles with the analytic variances of {@link EtsForecasting}.
+ * quantiles with the analytic variances of {@link EtsForecasting}; models with a multiplicative
+ * trend have none, and take {@link EtsSimulation}'s seeded simulation quantiles instead.
  *
  * <p>{@link #state()} writes, as plain JSON numbers, everything {@link #load} needs to forecast
  * identically: {@code model, m, alpha, beta, gamma, phi, sigma2, state[]} plus the fit statistics.
@@ -110,7 +111,7 @@ public final class EtsFit implements SeriesFit {
 
     /** Forecast means for steps 1..h (R's {@code forecast(fit)$mean}). */
     public double[] mean(int horizon) {
-        return moments(horizon).mean();
+        return model.trend() == EtsModel.Component.M ? EtsSimulation.point(model, m, phi, state, horizon) : moments(horizon).mean();
     }
 
     private EtsForecasting.Moments moments(int horizon) {
@@ -121,6 +122,9 @@ public final class EtsFit implements SeriesFit {
     public SeriesForecast forecast(int horizon, double[] levels) {
         if (horizon <= 0) {
             return new SeriesForecast(new double[0], new double[levels.length][0]);
+        }
+        if (model.trend() == EtsModel.Component.M) {
+            return simulated(horizon, levels);
         }
         EtsForecasting.Moments mo = moments(horizon);
         double[] point = mo.mean();
@@ -135,6 +139,25 @@ public final class EtsFit implements SeriesFit {
             sd[i] = Double.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
         }
         return NormalIntervals.of(point, sd, levels);
+    }
+
+    /** Multiplicative trend: deterministic point forecast, quantiles from seeded simulation; NaN-free. */
+    private SeriesForecast simulated(int horizon, double[] levels) {
+        double[] point = EtsSimulation.point(model, m, phi, state, horizon);
+        double[][] q = EtsSimulation.quantiles(model, m, alpha, beta, gamma, phi, state, sigma2, horizon, levels);
+        double lastFinite = state[0];
+        for (int i = 0; i < horizon; i++) {
+            if (!Double.isFinite(point[i])) {
+                point[i] = lastFinite;
+            }
+            lastFinite = point[i];
+            for (double[] level : q) {
+                if (!Double.isFinite(level[i])) {
+                    level[i] = point[i];
+                }
+            }
+        }
+        return new SeriesForecast(point, q);
     }
 
     @Override

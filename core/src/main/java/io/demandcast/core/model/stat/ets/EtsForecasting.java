@@ -12,7 +12,7 @@ import io.demandcast.core.model.stat.ets.EtsModel.Component;
  *       {@code v_h = (1 + sigma2) theta_h - mu_h^2};</li>
  *   <li>class 3 (multiplicative error and season): R's moment recursion on the Kronecker form.</li>
  * </ul>
- * Every supported model falls in one of the three classes, so no simulation is needed.
+ * Models with a multiplicative trend fall in none of them; see {@link EtsSimulation}.
  *
  * <p>Two details are kept exactly as in R's forecast 8.20 so that our intervals and means match
  * its output: class 1 puts gamma in the third state slot even for models without trend, and class 3

@@ -85,11 +85,30 @@ final class EtsInit {
                 sxy += dx * (adjusted[t] - my);
                 sxx += dx * dx;
             }
-            b0 = sxx == 0 ? 0 : sxy / sxx;
-            l0 = my - b0 * mx;
-            if (Math.abs(l0 + b0) < 1e-8) {
-                l0 *= 1 + 1e-3;
-                b0 *= 1 - 1e-3;
+            double slope = sxx == 0 ? 0 : sxy / sxx;
+            double intercept = my - slope * mx;
+            if (model.trend() == Component.A) {
+                l0 = intercept;
+                b0 = slope;
+                if (Math.abs(l0 + b0) < 1e-8) {
+                    l0 *= 1 + 1e-3;
+                    b0 *= 1 - 1e-3;
+                }
+            } else {
+                // multiplicative growth: the line's values at t = 1 and t = 2 give level and ratio
+                l0 = intercept + slope;
+                if (Math.abs(l0) < 1e-8) {
+                    l0 = 1e-7;
+                }
+                b0 = (intercept + 2 * slope) / l0;
+                l0 = l0 / b0;
+                if (Math.abs(b0) > 1e10) {
+                    b0 = Math.signum(b0) * 1e10;
+                }
+                if (l0 < 1e-8 || b0 < 1e-8) {
+                    l0 = Math.max(adjusted[0], 1e-3);
+                    b0 = Math.max(adjusted[Math.min(1, n - 1)] / adjusted[0], 1e-3);
+                }
             }
         }
         int size = 1 + (model.hasTrend() ? 1 : 0) + (initSeason == null ? 0 : m - 1);

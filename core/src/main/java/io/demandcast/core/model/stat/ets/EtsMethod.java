@@ -15,8 +15,10 @@ import java.util.Map;
  * likelihood and keeps the one with the smallest information criterion, as R's {@code ets()}.
  *
  * <p>Pattern: three letters error/trend/season, {@code Z} meaning "select" (R's {@code model}
- * argument), e.g. {@code ZZZ}, {@code ANN}, {@code AAdN}, {@code MAM}. R's default restrictions
- * apply: no multiplicative trend, no additive error with multiplicative season.
+ * argument), e.g. {@code ZZZ}, {@code ANN}, {@code AAdN}, {@code MAM}, {@code MMdN}. R's default
+ * restrictions apply: no additive error with a multiplicative trend or season, no M,M,A; and
+ * {@code Z} selects a multiplicative trend only when allowed (R's {@code allow.multiplicative.trend},
+ * default off).
  *
  * <p>What the data allow, and the fallbacks (where R differs, it is said):
  * <ul>
@@ -37,6 +39,9 @@ public final class EtsMethod implements SeriesMethod {
     /** Information criterion for the selection. */
     public enum Criterion { AICC, AIC, BIC }
 
+    /** Whether a {@code Z} trend also tries multiplicative trends (R: {@code allow.multiplicative.trend}). */
+    public enum MultiplicativeTrend { EXCLUDE, ALLOW }
+
     private static final double CONSTANT_ALPHA = 0.99999;
 
     private final String family;
@@ -44,12 +49,22 @@ public final class EtsMethod implements SeriesMethod {
     private final Damping damping;
     private final int seasonLength;
     private final Criterion criterion;
+    private final MultiplicativeTrend multiplicativeTrend;
 
     /**
      * @throws IllegalArgumentException naming the parameter for a malformed pattern or season length
      */
     public EtsMethod(String family, String pattern, Damping damping, int seasonLength, Criterion criterion) {
+        this(family, pattern, damping, seasonLength, criterion, MultiplicativeTrend.EXCLUDE);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the parameter for a malformed pattern or season length
+     */
+    public EtsMethod(String family, String pattern, Damping damping, int seasonLength, Criterion criterion,
+                     MultiplicativeTrend multiplicativeTrend) {
         this.family = family;
+        this.multiplicativeTrend = multiplicativeTrend;
         this.pattern = normalise(pattern);
         this.damping = pattern.length() == 4 ? Damping.TRUE : damping;
         if (seasonLength < 1) {
@@ -67,14 +82,16 @@ public final class EtsMethod implements SeriesMethod {
         if (p.length() == 4 && p.charAt(2) == 'D') {
             p = "" + p.charAt(0) + p.charAt(1) + p.charAt(3);
         }
-        if (p.length() != 3 || "AMZ".indexOf(p.charAt(0)) < 0 || "NAZ".indexOf(p.charAt(1)) < 0
+        if (p.length() != 3 || "AMZ".indexOf(p.charAt(0)) < 0 || "NAMZ".indexOf(p.charAt(1)) < 0
                 || "NAMZ".indexOf(p.charAt(2)) < 0) {
-            String hint = p.length() >= 2 && p.charAt(1) == 'M' ? "; multiplicative trend is not supported" : "";
-            throw new IllegalArgumentException("model must be error (A,M,Z), trend (N,A,Z, optionally followed by d) and season (N,A,M,Z),"
-                    + " e.g. ZZZ, ANN, AAdN, MAM (got '" + pattern + "'" + hint + ")");
+            throw new IllegalArgumentException("model must be error (A,M,Z), trend (N,A,M,Z, optionally followed by d) and season (N,A,M,Z),"
+                    + " e.g. ZZZ, ANN, AAdN, MAM (got '" + pattern + "')");
         }
-        if (p.charAt(0) == 'A' && p.charAt(2) == 'M') {
-            throw new IllegalArgumentException("model " + pattern + ": additive error with multiplicative season is excluded (as in R); use MAM or AAA");
+        if (p.charAt(0) == 'A' && (p.charAt(1) == 'M' || p.charAt(2) == 'M')) {
+            throw new IllegalArgumentException("model " + pattern + ": additive error with a multiplicative trend or season is excluded (as in R); use M error");
+        }
+        if (p.equals("MMA")) {
+            throw new IllegalArgumentException("model " + pattern + ": M,M,A is excluded (as in R); use MMM or MAA");
         }
         return p;
     }
@@ -91,6 +108,7 @@ public final class EtsMethod implements SeriesMethod {
         p.put("damped", damping.name().toLowerCase(Locale.ROOT));
         p.put("season_length", seasonLength);
         p.put("ic", criterion.name().toLowerCase(Locale.ROOT));
+        p.put("allow_multiplicative_trend", multiplicativeTrend == MultiplicativeTrend.ALLOW);
         return p;
     }
 
@@ -99,7 +117,8 @@ public final class EtsMethod implements SeriesMethod {
         return new EtsMethod(family, saved.path("model").asText("ZZZ"),
                 Damping.valueOf(saved.path("damped").asText("auto").toUpperCase(Locale.ROOT)),
                 saved.path("season_length").asInt(1),
-                Criterion.valueOf(saved.path("ic").asText("aicc").toUpperCase(Locale.ROOT)));
+                Criterion.valueOf(saved.path("ic").asText("aicc").toUpperCase(Locale.ROOT)),
+                saved.path("allow_multiplicative_trend").asBoolean(false) ? MultiplicativeTrend.ALLOW : MultiplicativeTrend.EXCLUDE);
     }
 
     @Override
@@ -184,7 +203,8 @@ public final class EtsMethod implements SeriesMethod {
     /** The pattern's models that the data allow, in R's order. */
     List<EtsModel> candidates(boolean positive, boolean seasonAllowed) {
         List<Component> errors = expand(pattern.charAt(0), List.of(Component.A, Component.M));
-        List<Component> trends = expand(pattern.charAt(1), List.of(Component.N, Component.A));
+        List<Component> trends = expand(pattern.charAt(1), multiplicativeTrend == MultiplicativeTrend.ALLOW
+                ? List.of(Component.N, Component.A, Component.M) : List.of(Component.N, Component.A));
         List<Component> seasons = expand(pattern.charAt(2), List.of(Component.N, Component.A, Component.M));
         List<Boolean> damps = switch (damping) {
             case AUTO -> List.of(true, false);
@@ -200,10 +220,11 @@ public final class EtsMethod implements SeriesMethod {
                         if (d != damped && damps.size() > 1) {
                             continue; // (N, damped) duplicates (N, undamped)
                         }
-                        if (e == Component.A && s == Component.M) {
+                        if (e == Component.A && (t == Component.M || s == Component.M)
+                                || e == Component.M && t == Component.M && s == Component.A) {
                             continue;
                         }
-                        if (!positive && (e == Component.M || s == Component.M)) {
+                        if (!positive && (e == Component.M || t == Component.M || s == Component.M)) {
                             continue;
                         }
                         if (!seasonAllowed && s != Component.N) {

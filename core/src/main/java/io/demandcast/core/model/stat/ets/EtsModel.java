@@ -6,10 +6,10 @@ import java.util.Locale;
  * The form of an ETS state-space model (Hyndman et al. 2008): error, trend (with or without
  * damping) and season, written as R's {@code ets()} writes it, e.g. {@code ANN} (simple exponential
  * smoothing), {@code AAdN} (damped Holt), {@code MAM} (multiplicative Holt-Winters).
- * Multiplicative trends are not modelled (R's default {@code allow.multiplicative.trend = FALSE}).
+ * All 30 combinations can be written; {@link EtsMethod} applies R's restrictions when it selects.
  *
  * @param error  {@link Component#A} or {@link Component#M}
- * @param trend  {@link Component#N} or {@link Component#A}
+ * @param trend  {@link Component#N}, {@link Component#A} or {@link Component#M}
  * @param damped whether the trend is damped (only with a trend)
  * @param season {@link Component#N}, {@link Component#A} or {@link Component#M}
  */
@@ -21,9 +21,6 @@ public record EtsModel(Component error, Component trend, boolean damped, Compone
     public EtsModel {
         if (error == Component.N) {
             throw new IllegalArgumentException("the error of an ETS model is A or M (got N)");
-        }
-        if (trend == Component.M) {
-            throw new IllegalArgumentException("multiplicative trends are not supported (got trend M); use N, A or Ad");
         }
         if (damped && trend == Component.N) {
             throw new IllegalArgumentException("a damped model needs a trend (got " + error + "Nd" + season + ")");
@@ -63,9 +60,9 @@ public record EtsModel(Component error, Component trend, boolean damped, Compone
         return season != Component.N;
     }
 
-    /** Whether the model needs strictly positive data (multiplicative error or season). */
+    /** Whether the model needs strictly positive data (a multiplicative component). */
     public boolean multiplicative() {
-        return error == Component.M || season == Component.M;
+        return error == Component.M || trend == Component.M || season == Component.M;
     }
 
     /** The code, e.g. {@code MAdM}. */
@@ -88,9 +85,10 @@ public record EtsModel(Component error, Component trend, boolean damped, Compone
         return new EtsModel(error, Component.N, false, season);
     }
 
-    /** The additive counterpart (error and season additive). */
+    /** The additive counterpart (every multiplicative component made additive). */
     EtsModel additive() {
-        return new EtsModel(Component.A, trend, damped, season == Component.M ? Component.A : season);
+        return new EtsModel(Component.A, trend == Component.M ? Component.A : trend, damped,
+                season == Component.M ? Component.A : season);
     }
 
     @Override

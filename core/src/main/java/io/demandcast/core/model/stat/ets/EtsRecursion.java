@@ -5,7 +5,7 @@ import io.demandcast.core.model.stat.ets.EtsModel.Component;
 /**
  * The ETS state recursion in error-correction form and R's likelihood criterion, written from the
  * definitions in Hyndman et al. (2008, ch. 2 and 5) as R's {@code etscalc} evaluates them:
- * one-step forecast {@code f = (l + phi b) (+|*) s_(t-m)}, residual {@code e = y - f} (additive)
+ * one-step forecast {@code f = (l + phi b | l b^phi) (+|*) s_(t-m)}, residual {@code e = y - f} (additive)
  * or {@code (y - f)/f} (multiplicative), and criterion
  * {@code lik = n log(sum e^2) (+ 2 sum log|f| for multiplicative errors)}, i.e. minus twice the
  * concentrated log-likelihood without constants.
@@ -38,6 +38,7 @@ final class EtsRecursion {
                       double level, double trend, double[] seasons, double[] work,
                       double[] residuals, double[] finalState) {
         boolean hasTrend = model.hasTrend();
+        boolean multTrend = model.trend() == Component.M;
         Component season = model.season();
         boolean seasonal = season != Component.N;
         boolean multError = model.error() == Component.M;
@@ -56,8 +57,18 @@ final class EtsRecursion {
         int n = y.length;
         for (int t = 0; t < n; t++) {
             double yt = y[t];
-            double phib = hasTrend ? phi * b : 0;
-            double q = l + phib;
+            double phib;
+            double q;
+            if (multTrend) {
+                if (b < 0) {
+                    return Double.POSITIVE_INFINITY; // R: no forecast with a negative multiplicative growth
+                }
+                phib = Math.abs(phi - 1) < TOL ? b : Math.pow(b, phi);
+                q = l * phib;
+            } else {
+                phib = hasTrend ? phi * b : 0;
+                q = l + phib;
+            }
             double s = seasonal ? work[pos] : 0;
             double f = seasonal ? (multSeason ? q * s : q + s) : q;
             double e;
@@ -80,7 +91,10 @@ final class EtsRecursion {
                 p = yt - s;
             }
             double newLevel = q + alpha * (p - q);
-            if (hasTrend) {
+            if (multTrend) {
+                double ratio = Math.abs(l) < TOL ? HUGE : newLevel / l;
+                b = phib + betaStar * (ratio - phib);
+            } else if (hasTrend) {
                 b = phib + betaStar * (newLevel - l - phib);
             }
             if (seasonal) {

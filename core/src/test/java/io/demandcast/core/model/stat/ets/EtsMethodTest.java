@@ -75,6 +75,41 @@ class EtsMethodTest {
         assertEquals(0.98, fit.phi(), 1e-4);
     }
 
+    static Stream<String> multiplicativeTrendCases() throws IOException {
+        return lines("airpassengers_mtrend_r.txt").stream();
+    }
+
+    /** Multiplicative trends (R: allow.multiplicative.trend = TRUE); R's limits are simulated (R itself moves 1.5% between seeds), so 3%. */
+    @ParameterizedTest(name = "AirPassengers {0}")
+    @MethodSource("multiplicativeTrendCases")
+    void multiplicativeTrendsMatchR(String line) throws IOException {
+        String[] parts = line.split("\\|");
+        String[] head = parts[0].trim().split("\\s+");
+        double[] rMean = numbers(parts[1]);
+        double[] rUpper = numbers(parts[2]);
+        String code = head[0];
+        Damping damping = code.equals("ZZZ") ? Damping.AUTO : code.contains("d") ? Damping.TRUE : Damping.FALSE;
+        EtsFit fit = new EtsMethod("auto_ets", code, damping, 12, Criterion.AICC, EtsMethod.MultiplicativeTrend.ALLOW)
+                .fit(airPassengers());
+        assertEquals(head[1], fit.model().label(), "selected form");
+        assertEquals(Double.parseDouble(head[2]), fit.stats().aicc(), 0.05, "AICc");
+        SeriesForecast f = fit.forecast(6, LEVELS);
+        SeriesForecast again = fit.forecast(6, LEVELS);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(rMean[i], f.point()[i], 0.002 * rMean[i], "mean step " + (i + 1));
+            assertEquals(rUpper[i], f.quantiles()[2][i], 0.03 * rUpper[i], "simulated upper 95% step " + (i + 1));
+            assertEquals(f.quantiles()[0][i], again.quantiles()[0][i], 0.0, "seeded simulation repeats");
+            assertTrue(f.quantiles()[0][i] < f.point()[i] && f.point()[i] < f.quantiles()[2][i]);
+        }
+    }
+
+    @Test
+    void zTrendSkipsMultiplicativeTrendsByDefault() throws IOException {
+        assertEquals("MAdM", method("ZZZ").fit(airPassengers()).model().code());
+        assertEquals("MMdM", new EtsMethod("auto_ets", "ZMZ", Damping.TRUE, 12, Criterion.AICC).fit(airPassengers()).model().code(),
+                "an explicit M trend is fitted without the option");
+    }
+
     static Stream<String> m3Cases() throws IOException {
         return lines("m3_monthly_r.txt").stream();
     }
@@ -192,6 +227,7 @@ class EtsMethodTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> method("AMN"));
         assertTrue(e.getMessage().contains("AMN"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> method("ANM"));
+        assertThrows(IllegalArgumentException.class, () -> method("MMA"));
         assertThrows(IllegalArgumentException.class, () -> method("XYZ"));
     }
 }
