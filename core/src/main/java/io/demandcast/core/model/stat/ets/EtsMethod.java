@@ -146,7 +146,7 @@ public final class EtsMethod implements SeriesMethod {
             }
         }
         boolean seasonAllowed = seasonLength > 1 && seasonLength <= 24 && n >= 2 * seasonLength;
-        EtsFit best = select(y, candidates(positive, seasonAllowed), Double.POSITIVE_INFINITY);
+        EtsFit best = select(y, candidates(positive, seasonAllowed));
         if (best == null) {
             // nothing in the pattern fits these data: additive forms for non-positive data and no
             // season where it cannot be estimated, then also no trend
@@ -158,21 +158,26 @@ public final class EtsMethod implements SeriesMethod {
                     relaxed.add(r);
                 }
             }
-            best = select(y, relaxed, Double.POSITIVE_INFINITY);
+            best = select(y, relaxed);
             if (best == null) {
-                best = select(y, relaxed.stream().map(EtsModel::withoutTrend).distinct().toList(), Double.POSITIVE_INFINITY);
+                best = select(y, relaxed.stream().map(EtsModel::withoutTrend).distinct().toList());
             }
         }
         return best != null ? best : naive(y);
     }
 
-    private EtsFit select(double[] y, List<EtsModel> models, double bound) {
+    /** The fit with the smallest criterion; if every criterion is infinite, the first model that fitted; null if none did. */
+    private EtsFit select(double[] y, List<EtsModel> models) {
         EtsFit best = null;
-        double bestIc = bound;
+        EtsFit first = null;
+        double bestIc = Double.POSITIVE_INFINITY;
         for (EtsModel model : models) {
             EtsFit fit = EtsEstimator.fit(y, model, seasonLength);
             if (fit == null) {
                 continue;
+            }
+            if (first == null && Double.isFinite(fit.stats().lik())) {
+                first = fit;
             }
             double ic = criterion(fit.stats());
             if (ic < bestIc) {
@@ -180,16 +185,7 @@ public final class EtsMethod implements SeriesMethod {
                 best = fit;
             }
         }
-        if (best == null && bound == Double.POSITIVE_INFINITY && !models.isEmpty()) {
-            // every model had infinite criterion: keep the first that fitted at all
-            for (EtsModel model : models) {
-                EtsFit fit = EtsEstimator.fit(y, model, seasonLength);
-                if (fit != null && Double.isFinite(fit.stats().lik())) {
-                    return fit;
-                }
-            }
-        }
-        return best;
+        return best != null ? best : first;
     }
 
     private double criterion(EtsFit.Stats s) {

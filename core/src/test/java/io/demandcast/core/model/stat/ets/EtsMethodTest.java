@@ -110,6 +110,16 @@ class EtsMethodTest {
                 "an explicit M trend is fitted without the option");
     }
 
+    @Test
+    void criterionAndDampingOptionsAreHonoured() throws IOException {
+        double[] y = airPassengers();
+        EtsFit bic = new EtsMethod("auto_ets", "ZZZ", Damping.AUTO, 12, Criterion.BIC).fit(y);
+        assertTrue(bic.stats().bic() <= method("MAM").fit(y).stats().bic() + 1e-9);
+        EtsFit undamped = new EtsMethod("auto_ets", "ZZZ", Damping.FALSE, 12, Criterion.AICC).fit(y);
+        assertFalse(undamped.model().damped());
+        assertEquals("MAM", undamped.model().code());
+    }
+
     static Stream<String> m3Cases() throws IOException {
         return lines("m3_monthly_r.txt").stream();
     }
