@@ -1,6 +1,11 @@
 package io.demandcast.core.model;
 
 import io.demandcast.core.model.stat.StatFamilies;
+import io.demandcast.core.model.stat.combine.CombinationFamily;
+import io.demandcast.core.model.stat.combine.MemberResolver;
+import io.demandcast.core.model.stat.intermittent.IntermittentFamilies;
+import io.demandcast.core.model.stat.simple.SimpleFamilies;
+import io.demandcast.core.model.stat.theta.ThetaFamilies;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,14 +22,30 @@ public final class ModelRegistry {
     private ModelRegistry(List<ModelFamily> list) {
         Map<String, ModelFamily> map = new LinkedHashMap<>();
         for (ModelFamily f : list) {
-            map.put(f.name(), f);
+            if (map.put(f.name(), f) != null) {
+                throw new IllegalStateException("two model families are named '" + f.name() + "'");
+            }
         }
         this.families = Collections.unmodifiableMap(map);
     }
 
     /** The families shipped with demandcast. */
     public static ModelRegistry standard() {
-        List<ModelFamily> list = new ArrayList<>(StatFamilies.all());
+        List<ModelFamily> list = new ArrayList<>();
+        list.addAll(StatFamilies.all());
+        list.addAll(SimpleFamilies.families());
+        list.addAll(ThetaFamilies.families());
+        list.addAll(IntermittentFamilies.families());
+        // Combinations resolve their members by name among the families listed before them.
+        Map<String, ModelFamily> members = new LinkedHashMap<>();
+        list.forEach(f -> members.put(f.name(), f));
+        list.addAll(CombinationFamily.families(MemberResolver.fromFamilies(name -> {
+            ModelFamily f = members.get(name);
+            if (f == null) {
+                throw new IllegalArgumentException("unknown model family '" + name + "' (known: " + String.join(", ", members.keySet()) + ")");
+            }
+            return f;
+        })));
         return new ModelRegistry(list);
     }
 
