@@ -3,6 +3,7 @@ package io.demandcast.core.model;
 import io.demandcast.core.model.stat.StatFamilies;
 import io.demandcast.core.model.stat.combine.CombinationFamily;
 import io.demandcast.core.model.stat.combine.MemberResolver;
+import io.demandcast.core.model.stat.ets.EtsFamilies;
 import io.demandcast.core.model.stat.intermittent.IntermittentFamilies;
 import io.demandcast.core.model.stat.select.AutoSelectFamily;
 import io.demandcast.core.model.stat.simple.SimpleFamilies;
@@ -36,6 +37,7 @@ public final class ModelRegistry {
         list.addAll(StatFamilies.all());
         list.addAll(SimpleFamilies.families());
         list.addAll(ThetaFamilies.families());
+        list.addAll(EtsFamilies.families());
         list.addAll(IntermittentFamilies.families());
         // Combinations resolve their members by name among the families listed before them.
         Map<String, ModelFamily> members = new LinkedHashMap<>();
