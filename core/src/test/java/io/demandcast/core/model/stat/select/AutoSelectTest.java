@@ -35,7 +35,7 @@ class AutoSelectTest {
     }
 
     @Test
-    void classSelectionGivesIntermittentSeriesSbaAndSmoothOnesTheta() throws Exception {
+    void classSelectionGivesIntermittentSeriesSbaAndSmoothOnesEts() throws Exception {
         double[] smooth = new double[60];
         double[] sparse = new double[60];
         for (int t = 0; t < 60; t++) {
@@ -45,7 +45,7 @@ class AutoSelectTest {
         double[] zeros = new double[30];
         Panel p = new PanelBuilder(Frequency.DAILY, D).add("smooth", D, smooth).add("sparse", D, sparse).add("zeros", D, zeros).build();
         FittedModel fitted = auto().create(JSON.createObjectNode(), DAILY).fit(p);
-        assertEquals("theta", chosen(fitted, 0));
+        assertEquals("auto_ets", chosen(fitted, 0));
         assertEquals("sba", chosen(fitted, 1));
         assertEquals("naive", chosen(fitted, 2));
         Forecast f = fitted.forecast(new ForecastRequest(7, 0.1, 0.9));
