@@ -1,6 +1,7 @@
 package io.demandcast.core.model;
 
 import io.demandcast.core.model.stat.StatFamilies;
+import io.demandcast.core.model.stat.arima.ArimaFamilies;
 import io.demandcast.core.model.stat.combine.CombinationFamily;
 import io.demandcast.core.model.stat.combine.MemberResolver;
 import io.demandcast.core.model.stat.ets.EtsFamilies;
@@ -38,6 +39,7 @@ public final class ModelRegistry {
         list.addAll(SimpleFamilies.families());
         list.addAll(ThetaFamilies.families());
         list.addAll(EtsFamilies.families());
+        list.addAll(ArimaFamilies.families());
         list.addAll(IntermittentFamilies.families());
         // Combinations resolve their members by name among the families listed before them.
         Map<String, ModelFamily> members = new LinkedHashMap<>();
