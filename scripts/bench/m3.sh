@@ -25,8 +25,11 @@ trap 'rm -f "$out"' EXIT
 java -Xmx4g -cp "$jar" io.demandcast.cli.bench.M3Benchmark "$data" "${models[@]}" | tee "$out"
 if command -v Rscript >/dev/null && Rscript -e 'library(forecast)' >/dev/null 2>&1; then
   echo "== R forecast"
-  rout="$(Rscript "$root/scripts/bench/m3_forecast.R" "$data" | tee /dev/stderr)"
-  r_total="$(awk '/^R_TOTAL_ETS_ARIMA_THETA_SECONDS/ {print $2}' <<<"$rout")"
+  rout="$(mktemp)"
+  Rscript "$root/scripts/bench/m3_forecast.R" "$data" > "$rout"
+  grep -v '^R_TOTAL' "$rout"
+  r_total="$(awk '/^R_TOTAL_ETS_ARIMA_THETA_SECONDS/ {print $2}' "$rout")"
+  rm -f "$rout"
   dc_total="$(awk '$1=="auto_ets"||$1=="auto_arima"||$1=="theta" {s+=$4; n++} END {if (n==3) print s}' "$out")"
   if [[ -n "$dc_total" && -n "$r_total" ]]; then
     awk -v r="$r_total" -v d="$dc_total" 'BEGIN {printf "ETS+ARIMA+Theta wall time: R %.1f s, demandcast %.1f s, ratio R/demandcast %.1fx\n", r, d, r/d}'

@@ -1,9 +1,12 @@
 package io.demandcast.core.model;
 
 import io.demandcast.core.model.stat.StatFamilies;
+import io.demandcast.core.model.stat.arima.ArimaFamilies;
 import io.demandcast.core.model.stat.combine.CombinationFamily;
 import io.demandcast.core.model.stat.combine.MemberResolver;
+import io.demandcast.core.model.stat.ets.EtsFamilies;
 import io.demandcast.core.model.stat.intermittent.IntermittentFamilies;
+import io.demandcast.core.model.stat.select.AutoSelectFamily;
 import io.demandcast.core.model.stat.simple.SimpleFamilies;
 import io.demandcast.core.model.stat.theta.ThetaFamilies;
 import java.util.ArrayList;
@@ -35,17 +38,21 @@ public final class ModelRegistry {
         list.addAll(StatFamilies.all());
         list.addAll(SimpleFamilies.families());
         list.addAll(ThetaFamilies.families());
+        list.addAll(EtsFamilies.families());
+        list.addAll(ArimaFamilies.families());
         list.addAll(IntermittentFamilies.families());
         // Combinations resolve their members by name among the families listed before them.
         Map<String, ModelFamily> members = new LinkedHashMap<>();
         list.forEach(f -> members.put(f.name(), f));
-        list.addAll(CombinationFamily.families(MemberResolver.fromFamilies(name -> {
+        MemberResolver resolver = MemberResolver.fromFamilies(name -> {
             ModelFamily f = members.get(name);
             if (f == null) {
                 throw new IllegalArgumentException("unknown model family '" + name + "' (known: " + String.join(", ", members.keySet()) + ")");
             }
             return f;
-        })));
+        });
+        list.addAll(CombinationFamily.families(resolver));
+        list.addAll(AutoSelectFamily.families(resolver));
         return new ModelRegistry(list);
     }
 

@@ -55,50 +55,13 @@ public final class CombinationFamily {
             throw new IllegalArgumentException("model.params.members of " + COMBINATION
                     + " must be a non-empty list of family names or {family, params} mappings (got " + node + ")");
         }
-        return new Combination(members(node, context, resolver), method, context);
-    }
-
-    private static List<SeriesMethod> members(JsonNode node, ModelContext context, MemberResolver resolver) {
-        List<SeriesMethod> out = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode m = node.get(i);
-            String where = "model.params.members[" + i + "]";
-            String family;
-            JsonNode memberParams;
-            if (m.isTextual()) {
-                family = m.textValue();
-                memberParams = JsonNodeFactory.instance.objectNode();
-            } else if (m.isObject() && m.path("family").isTextual()) {
-                family = m.get("family").textValue();
-                memberParams = m.has("params") && !m.get("params").isNull() ? m.get("params") : JsonNodeFactory.instance.objectNode();
-                var extra = new ArrayList<String>();
-                m.fieldNames().forEachRemaining(k -> {
-                    if (!k.equals("family") && !k.equals("params")) {
-                        extra.add(k);
-                    }
-                });
-                if (!extra.isEmpty()) {
-                    throw new IllegalArgumentException(where + " has unknown keys " + extra + " (allowed: family, params)");
-                }
-            } else {
-                throw new IllegalArgumentException(where + " must be a family name or a {family, params} mapping (got " + m + ")");
-            }
-            if (family.equals(COMBINATION)) {
-                throw new IllegalArgumentException(where + ": a combination cannot contain a combination");
-            }
-            try {
-                out.add(resolver.resolve(family, memberParams, context));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + " (" + family + "): " + e.getMessage(), e);
-            }
-        }
-        return out;
+        return new Combination(MemberSpecs.resolve(node, "model.params.members", context, resolver, Set.of(COMBINATION)), method, context);
     }
 
     static Combination fromSaved(JsonNode saved, MemberResolver resolver) {
         JsonNode ctx = saved.path("context");
         ModelContext context = new ModelContext(Frequency.parse(ctx.path("frequency").asText()), ctx.path("season_length").asInt(1));
         Combination.Method method = Combination.Method.valueOf(saved.path("method").asText("mean").toUpperCase(java.util.Locale.ROOT));
-        return new Combination(members(saved.path("members"), context, resolver), method, context);
+        return new Combination(MemberSpecs.resolve(saved.path("members"), "members", context, resolver, Set.of(COMBINATION)), method, context);
     }
 }
