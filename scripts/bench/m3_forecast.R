@@ -33,7 +33,7 @@ cat(sprintf("# R forecast %s: %d series, h = %d, m = %d\n", packageVersion("fore
 cat(sprintf("%-24s %8s %8s %10s\n", "model", "sMAPE", "MASE", "seconds"))
 sn <- run("R snaive", function(x) as.numeric(snaive(x, h = h)$mean))
 e <- run("R ets", function(x) as.numeric(forecast(ets(x), h = h)$mean))
-a <- run("R auto.arima", function(x) as.numeric(forecast(auto.arima(x), h = h)$mean))
+a <- run("R auto.arima", function(x) as.numeric(forecast(suppressWarnings(auto.arima(x)), h = h)$mean))
 t <- run("R thetaf", function(x) as.numeric(thetaf(x, h = h)$mean))
 avg <- lapply(seq_along(ids), function(i) (e$fcs[[i]] + a$fcs[[i]] + t$fcs[[i]]) / 3)
 report("R ets+arima+theta mean", avg, e$secs + a$secs + t$secs)
