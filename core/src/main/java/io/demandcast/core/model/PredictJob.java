@@ -7,6 +7,7 @@ import io.demandcast.core.artifact.ArtifactStore;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.PredictConfig;
 import io.demandcast.core.prepare.PrepareJob;
+import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.prepare.PreparedSplits;
 import java.io.IOException;
 import java.io.Writer;
@@ -83,7 +84,8 @@ public final class PredictJob {
         }
         Path prepared = PrepareJob.outputDirectory(config);
         if (Files.isDirectory(prepared)) {
-            int test = PreparedSplits.open(prepared).testPeriods();
+            // The manifest records the split; the panel itself is not needed.
+            int test = PreparedSplits.testPeriods(PreparedDataset.open(prepared).manifest());
             if (test > 0) {
                 return test;
             }

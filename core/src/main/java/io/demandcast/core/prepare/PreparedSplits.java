@@ -65,12 +65,20 @@ public final class PreparedSplits {
 
     /** Number of periods in the test split (0 when none). */
     public int testPeriods() {
-        DatasetManifest.Split split = dataset.manifest().split();
+        return testPeriods(dataset.manifest());
+    }
+
+    /**
+     * Number of periods in the test split a manifest records (0 when none), without reading the
+     * panel.
+     */
+    public static int testPeriods(DatasetManifest manifest) {
+        DatasetManifest.Split split = manifest.split();
         if (split.testEnd() == null) {
             return 0;
         }
         LocalDate before = split.validationEnd() != null ? split.validationEnd() : split.trainEnd();
-        return panel.axis().period(split.testEnd()) - panel.axis().period(before);
+        return manifest.axis().period(split.testEnd()) - manifest.axis().period(before);
     }
 
     private Panel until(LocalDate end) {
