@@ -46,6 +46,8 @@ public final class AutoSelect implements SeriesMethod {
     private final int validationHorizon;
     private final Metric metric;
     private final ModelContext context;
+    /** Every member with its parameters as JSON, built once: loading matches each series' choice against them. */
+    private final List<Map.Entry<SeriesMethod, JsonNode>> members;
 
     /**
      * @param byClass    method per demand class (all five classes), for {@code CLASS}
@@ -68,6 +70,10 @@ public final class AutoSelect implements SeriesMethod {
         if (validationHorizon < 1) {
             throw new IllegalArgumentException("validation_horizon must be >= 1 (got " + validationHorizon + ")");
         }
+        List<Map.Entry<SeriesMethod, JsonNode>> all = new java.util.ArrayList<>();
+        this.byClass.values().forEach(m -> all.add(Map.entry(m, JSON.valueToTree(m.parameters()))));
+        this.candidates.forEach(m -> all.add(Map.entry(m, JSON.valueToTree(m.parameters()))));
+        this.members = List.copyOf(all);
     }
 
     @Override
@@ -137,11 +143,9 @@ public final class AutoSelect implements SeriesMethod {
 
     /** The member with this family and parameters (members are told apart by both). */
     private SeriesMethod member(String family, JsonNode params) {
-        List<SeriesMethod> all = new java.util.ArrayList<>(byClass.values());
-        all.addAll(candidates);
-        for (SeriesMethod m : all) {
-            if (m.family().equals(family) && JSON.valueToTree(m.parameters()).equals(params)) {
-                return m;
+        for (Map.Entry<SeriesMethod, JsonNode> m : members) {
+            if (m.getKey().family().equals(family) && m.getValue().equals(params)) {
+                return m.getKey();
             }
         }
         throw new IllegalArgumentException("chosen method '" + family + "' " + params + " is not among this model's members");
