@@ -1,5 +1,7 @@
 package io.demandcast.core.config;
 
+import java.util.List;
+
 /**
  * One experiment file: every verb reads the sections it needs. Absent sections get their
  * defaults, so a file that only drives {@code prepare} is valid.
@@ -7,13 +9,17 @@ package io.demandcast.core.config;
  * @param name     experiment name, used in default output paths
  * @param data     where the raw data is and what its columns mean
  * @param prepare  cleaning, features and split
- * @param model    the model to fit
+ * @param model    the model to fit (and the candidate a gate checks)
+ * @param models   models compared by {@code evaluate} (a leaderboard); when empty, {@code model} alone
  * @param train    where fitted models are published
- * @param predict  horizon, quantiles and output of forecasts
+ * @param predict  horizon, quantiles, intervals and output of forecasts
  * @param evaluate backtest output and metric options
+ * @param backtest rolling-origin windows; when absent {@code evaluate} scores the test split
+ * @param gate     rules {@code evaluate} checks; exit 3 when one fails
  */
 public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepare, ModelConfig model,
-                               TrainConfig train, PredictConfig predict, EvaluateConfig evaluate) {
+                               List<ModelSpec> models, TrainConfig train, PredictConfig predict,
+                               EvaluateConfig evaluate, BacktestConfig backtest, List<GateRule> gate) {
 
     public ExperimentConfig {
         name = name == null || name.isBlank() ? "experiment" : name;
@@ -23,8 +29,39 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
         data = data == null ? new DataConfig(null, null, null, null, null) : data;
         prepare = prepare == null ? PrepareConfig.defaults() : prepare;
         model = model == null ? new ModelConfig(null, null, null) : model;
+        models = models == null ? List.of() : List.copyOf(models);
         train = train == null ? new TrainConfig(null, null) : train;
-        predict = predict == null ? new PredictConfig(null, null, null, null) : predict;
-        evaluate = evaluate == null ? new EvaluateConfig(null, null, null, null) : evaluate;
+        predict = predict == null ? new PredictConfig(null, null, null, null, null, null) : predict;
+        evaluate = evaluate == null ? EvaluateConfig.defaults() : evaluate;
+        gate = gate == null ? List.of() : List.copyOf(gate);
+    }
+
+    /** A config with only these sections (the others default). */
+    public static ExperimentConfig of(String name, DataConfig data, PrepareConfig prepare) {
+        return new ExperimentConfig(name, data, prepare, null, null, null, null, null, null, null);
+    }
+
+    public ExperimentConfig withModel(ModelConfig newModel) {
+        return new ExperimentConfig(name, data, prepare, newModel, models, train, predict, evaluate, backtest, gate);
+    }
+
+    public ExperimentConfig withModels(List<ModelSpec> newModels) {
+        return new ExperimentConfig(name, data, prepare, model, newModels, train, predict, evaluate, backtest, gate);
+    }
+
+    public ExperimentConfig withPredict(PredictConfig newPredict) {
+        return new ExperimentConfig(name, data, prepare, model, models, train, newPredict, evaluate, backtest, gate);
+    }
+
+    public ExperimentConfig withEvaluate(EvaluateConfig newEvaluate) {
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, newEvaluate, backtest, gate);
+    }
+
+    public ExperimentConfig withBacktest(BacktestConfig newBacktest) {
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, newBacktest, gate);
+    }
+
+    public ExperimentConfig withGate(List<GateRule> newGate) {
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, newGate);
     }
 }

@@ -5,12 +5,24 @@ import java.util.List;
 /**
  * Forecasting from a published model.
  *
- * @param horizon   steps to forecast (default: the test split length, else one season)
- * @param quantiles quantile levels written next to the point forecast (default 0.1, 0.5, 0.9)
- * @param output    forecast CSV (default {@code build/forecasts/<name>.csv}; {@code -} for stdout)
- * @param version   artifact version to load (default {@code latest})
+ * @param horizon      steps to forecast (default: the test split length, else one season)
+ * @param quantiles    quantile levels written next to the point forecast (default 0.1, 0.5, 0.9)
+ * @param output       forecast CSV (default {@code build/forecasts/<name>.csv}; {@code -} for stdout)
+ * @param version      artifact version to load (default {@code latest})
+ * @param intervals    {@code model} (default: the family's own quantiles) or {@code conformal}
+ *                     (quantiles from rolling-origin out-of-sample errors, calibrated by {@code train}
+ *                     and by {@code evaluate} on earlier windows)
+ * @param clipNegative {@code auto} (default: clip points and quantiles at 0 when the fitted target has
+ *                     no negative value), {@code always} or {@code never}
  */
-public record PredictConfig(Integer horizon, List<Double> quantiles, String output, String version) {
+public record PredictConfig(Integer horizon, List<Double> quantiles, String output, String version,
+                            Intervals intervals, ClipNegative clipNegative) {
+
+    /** Where forecast quantiles come from. */
+    public enum Intervals { model, conformal }
+
+    /** When forecasts are clipped at zero. */
+    public enum ClipNegative { auto, always, never }
 
     public PredictConfig {
         if (horizon != null && horizon < 1) {
@@ -23,5 +35,17 @@ public record PredictConfig(Integer horizon, List<Double> quantiles, String outp
             }
         }
         version = version == null ? "latest" : version;
+        intervals = intervals == null ? Intervals.model : intervals;
+        clipNegative = clipNegative == null ? ClipNegative.auto : clipNegative;
+    }
+
+    /** The same settings with another output. */
+    public PredictConfig withOutput(String newOutput) {
+        return new PredictConfig(horizon, quantiles, newOutput, version, intervals, clipNegative);
+    }
+
+    /** The quantile levels as an array, ascending as written. */
+    public double[] levels() {
+        return quantiles.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -41,8 +41,7 @@ public final class EvaluateJob {
     /** The config with {@code evaluate.output} replaced (the CLI's {@code -o}). */
     public static ExperimentConfig withOutput(ExperimentConfig config, String output) {
         EvaluateConfig e = config.evaluate();
-        return new ExperimentConfig(config.name(), config.data(), config.prepare(), config.model(), config.train(),
-                config.predict(), new EvaluateConfig(output, e.fitOn(), e.weights(), e.weightColumn()));
+        return config.withEvaluate(e.withOutput(output));
     }
 
     public static EvaluateSummary run(ExperimentConfig config, Progress progress) throws IOException {

@@ -33,8 +33,7 @@ public final class PredictJob {
     /** The config with {@code predict.output} replaced (the CLI's {@code -o}). */
     public static ExperimentConfig withOutput(ExperimentConfig config, String output) {
         PredictConfig p = config.predict();
-        return new ExperimentConfig(config.name(), config.data(), config.prepare(), config.model(), config.train(),
-                new PredictConfig(p.horizon(), p.quantiles(), output, p.version()), config.evaluate());
+        return config.withPredict(p.withOutput(output));
     }
 
     /**

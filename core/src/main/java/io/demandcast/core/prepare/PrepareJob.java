@@ -125,7 +125,7 @@ public final class PrepareJob {
                 .map(s -> new DatasetManifest.Scaler(s.column(), s.method().name(), s.location(), s.scale()))
                 .toList();
         // The fingerprint covers only the sections prepare reads, so editing model settings keeps it.
-        ExperimentConfig section = new ExperimentConfig(config.name(), config.data(), config.prepare(), null, null, null, null);
+        ExperimentConfig section = ExperimentConfig.of(config.name(), config.data(), config.prepare());
         String configSha = Sha256.text(ConfigLoader.toYaml(section));
         return DatasetManifest.describe(config.name(), Instant.now(), prepared.panel(), config.data().schema().target(),
                 dates, scalers, inputFiles, configSha, BuildInfo.current().version(), steps(config, prepared));
