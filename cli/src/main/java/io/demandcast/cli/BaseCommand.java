@@ -20,6 +20,8 @@ abstract class BaseCommand implements Callable<Integer> {
     @Mixin
     VerbosityMixin verbosity;
 
+    private ProgressDisplay display;
+
     @Override
     public final Integer call() throws Exception {
         return doCall();
@@ -36,17 +38,24 @@ abstract class BaseCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /** A progress line on stderr, unless {@code --quiet}. */
+    /** A progress line on stderr, unless {@code --quiet}; a progress bar on the line is erased first. */
     void info(String message) {
-        if (!verbosity.quiet()) {
-            err().println(message);
-            err().flush();
-        }
+        progress().report(message);
     }
 
-    /** Progress sink handed to core: one stderr line per step, silenced by {@code --quiet}. */
+    /**
+     * Progress sink handed to core, created on first use and kept for this run: lines on stderr,
+     * counted tasks as a bar when the launcher says stderr is a terminal ({@link Stderr}), nothing per
+     * step otherwise; {@code --quiet} silences it, {@code --verbose} adds a line per finished task.
+     */
     Progress progress() {
-        return this::info;
+        if (display == null) {
+            ProgressDisplay.Level level = verbosity.quiet() ? ProgressDisplay.Level.QUIET
+                    : verbosity.verbose() ? ProgressDisplay.Level.VERBOSE : ProgressDisplay.Level.NORMAL;
+            Stderr stderr = spec.root().userObject() instanceof DemandcastCommand root ? root.stderr() : Stderr.log();
+            display = new ProgressDisplay(err(), level, stderr);
+        }
+        return display;
     }
 
     /** Writes one JSON document on stdout. */

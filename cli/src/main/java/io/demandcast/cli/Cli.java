@@ -8,9 +8,17 @@ public final class Cli {
     private Cli() {
     }
 
-    /** The configured command line writing results to {@code out} and everything else to {@code err}. */
+    /**
+     * The configured command line writing results to {@code out} and everything else to {@code err},
+     * which is treated as a log (no progress bars).
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new DemandcastCommand());
+        return commandLine(out, err, Stderr.log());
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter)}, with progress bars if {@code stderr} is a terminal. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Stderr stderr) {
+        CommandLine cmd = new CommandLine(new DemandcastCommand(stderr));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

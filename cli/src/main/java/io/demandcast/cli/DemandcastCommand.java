@@ -33,6 +33,17 @@ public final class DemandcastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Stderr stderr;
+
+    /** @param stderr what the launcher said stderr is; the verbs' progress display follows it */
+    DemandcastCommand(Stderr stderr) {
+        this.stderr = stderr;
+    }
+
+    Stderr stderr() {
+        return stderr;
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());

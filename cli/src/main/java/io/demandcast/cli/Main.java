@@ -11,7 +11,9 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.commandLine(out, err).execute(args);
+        Stderr stderr = Stderr.fromLauncher(System::getenv, System::getProperty,
+                warning -> err.println("demandcast: warning: " + warning));
+        int code = Cli.commandLine(out, err, stderr).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
