@@ -17,10 +17,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *
  * <ul>
  *   <li>{@link #report}: one line on stderr.
- *   <li>{@link #task}: on a {@linkplain Stderr.Kind#TERMINAL terminal}, a one-line bar with ratio,
- *       percentage, elapsed time, ETA and speed, erased when the task closes; in a
- *       {@linkplain Stderr.Kind#LOG log}, nothing per step, so cron and CI logs stay clean.
- *       With {@code --verbose}, a closing task prints one line, e.g. {@code backtest auto_ets: 570/570 in 12.3 s}.
+ *   <li>{@link #task}: on a {@linkplain Stderr.Kind#TERMINAL terminal}, a one-line bar with
+ *       percentage, ratio, elapsed time, ETA and, if the line is wide enough, speed; it is erased
+ *       when the task closes. In a {@linkplain Stderr.Kind#LOG log}, nothing per step, so cron and
+ *       CI logs stay clean. With {@code --verbose}, a closing task prints one line, e.g.
+ *       {@code backtest auto_ets: 570/570 in 12.3 s}.
  *   <li>{@code --quiet}: nothing at all.
  * </ul>
  *
@@ -147,15 +148,25 @@ final class ProgressDisplay implements Progress {
             synchronized (lock) {
                 lines.addLast(line);
             }
-            bar = new ProgressBarBuilder()
+            ProgressBarBuilder builder = new ProgressBarBuilder()
                     .setTaskName(name)
                     .setInitialMax(total)
                     .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                     .setUpdateIntervalMillis(REFRESH_MILLIS)
                     .continuousUpdate()
-                    .showSpeed()
-                    .setConsumer(line)
-                    .build();
+                    .setConsumer(line);
+            if (roomForSpeed(name, total)) {
+                builder.showSpeed();
+            }
+            bar = builder.build();
+        }
+
+        /**
+         * Besides the name and {@code done/total}, a line takes ~30 columns (percentage, brackets,
+         * elapsed and ETA) and the speed ~10 more; show the speed only if the bar keeps ~20.
+         */
+        private boolean roomForSpeed(String name, long total) {
+            return stderr.columns() - name.length() - 2 * Long.toString(total).length() >= 60;
         }
 
         @Override
