@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -53,8 +54,11 @@ final class ConfigErrors {
             return new Problem(path, true, "unknown key '" + u.getPropertyName() + "' " + where
                     + " (allowed: " + String.join(", ", allowedKeys(u.getReferringClass(), u.getKnownPropertyIds())) + ")", true);
         }
-        if (e instanceof ValueInstantiationException) {
-            return validationProblem(e, path, tree);
+        if (e instanceof ValueInstantiationException v) {
+            // Jackson runs a record's constructor before it reports the unknown keys it buffered, so a
+            // misspelt required key would otherwise surface as the constructor's "needs X" message.
+            Problem unknown = unknownKeyOf(v, path, tree);
+            return unknown != null ? unknown : validationProblem(e, path, tree);
         }
         if (e instanceof InvalidNullException) {
             return new Problem(path, false, "null is not allowed here; remove the entry or give a value", false);
@@ -83,6 +87,25 @@ final class ConfigErrors {
         return new Problem(path, false, YamlDocument.firstLine(e.getOriginalMessage()).replaceAll("`[\\w.$]+`", "value"), false);
     }
 
+    /** The first key of the record at {@code recordPath} that the record does not have, or null. */
+    private static Problem unknownKeyOf(ValueInstantiationException e, ConfigPath recordPath, JsonNode tree) {
+        Class<?> type = e.getType() == null ? null : e.getType().getRawClass();
+        JsonNode record = tree.at(ConfigLoader.pointer(recordPath));
+        if (type == null || !type.isRecord() || !record.isObject()) {
+            return null;
+        }
+        List<String> allowed = allowedKeys(type, null);
+        for (Iterator<String> it = record.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                String where = recordPath.isRoot() ? "at the top level" : "in " + recordPath;
+                return new Problem(recordPath.key(key), true, "unknown key '" + key + "' " + where
+                        + " (allowed: " + String.join(", ", allowed) + ")", true);
+            }
+        }
+        return null;
+    }
+
     /** A record's compact constructor refused the values: report its message where it points. */
     private static Problem validationProblem(JsonMappingException e, ConfigPath recordPath, JsonNode tree) {
         Throwable cause = e.getCause();
@@ -93,6 +116,16 @@ final class ConfigErrors {
             message = "invalid value (" + cause.getMessage() + ")";
         } else {
             message = "invalid value" + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
+        }
+        // A message that names only the enclosing list ("gate: max_ratio needs relative_to" for
+        // gate[0]) drops that name: the location prefix names the entry more precisely.
+        Matcher list = LEADING_PATH.matcher(message);
+        if (list.find() && message.startsWith(list.group(1) + ": ")) {
+            ConfigPath named = ConfigPath.parse(list.group(1));
+            if (named != null && named.segments().size() < recordPath.segments().size()
+                    && named.commonPrefix(recordPath) == named.segments().size()) {
+                message = message.substring(list.group(1).length() + 2);
+            }
         }
         // Messages start with the key path they are about ("predict.horizon must be >= 1"): point there.
         Matcher m = LEADING_PATH.matcher(message);

@@ -2,6 +2,7 @@ package io.demandcast.core.config;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -26,7 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads an experiment YAML file into a validated {@link ExperimentConfig}, applying
@@ -46,6 +50,8 @@ public final class ConfigLoader {
 
     private static final ObjectMapper MAPPER = newMapper();
     private static final ObjectReader READER = MAPPER.readerFor(ExperimentConfig.class);
+    private static final ObjectReader GATE_READER = MAPPER.readerFor(GateRule.class);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
     private ConfigLoader() {
     }
@@ -94,6 +100,52 @@ public final class ConfigLoader {
             o.applyTo(tree);
         }
         return bindOverridden(tree, parsed);
+    }
+
+    /**
+     * Parses one {@code --gate} rule: a YAML flow mapping such as {@code {metric: rmsse, max: 0.9}} or
+     * {@code {relative_to: seasonal_naive, metric: mase, max_ratio: 0.95}}, bound as strictly as a
+     * {@code gate:} entry of a config file (unknown keys, wrong types and invalid combinations fail).
+     *
+     * @throws InvalidConfigException with a message {@code --gate '<text>': <problem>}
+     */
+    public static GateRule parseGateRule(String text) {
+        String prefix = "--gate '" + text + "': ";
+        if (text == null || text.isBlank()) {
+            throw new InvalidConfigException("--gate: empty rule; expected a YAML mapping such as '{metric: rmsse, max: 0.9}'");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.lookingAt()) {
+                throw new InvalidConfigException(prefix + "duplicate key '" + duplicate.group(1) + "'", e);
+            }
+            throw new InvalidConfigException(prefix + "invalid YAML: " + YamlDocument.syntaxProblem(e), e);
+        } catch (IOException e) {
+            throw new InvalidConfigException(prefix + "invalid YAML: " + YamlDocument.firstLine(e.getMessage()), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidConfigException(prefix + "expected a YAML mapping such as '{metric: rmsse, max: 0.9}', got "
+                    + ConfigErrors.describe(tree));
+        }
+        List<String> allowed = ConfigErrors.allowedKeys(GateRule.class, null);
+        for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new InvalidConfigException(prefix + "unknown key '" + key + "' (allowed: " + String.join(", ", allowed) + ")");
+            }
+        }
+        try {
+            return GATE_READER.readValue(tree);
+        } catch (JsonMappingException e) {
+            String problem = ConfigErrors.problem(e, tree).withPath();
+            // GateRule's own messages start with "gate: ", which the prefix already says.
+            throw new InvalidConfigException(prefix + (problem.startsWith("gate: ") ? problem.substring(6) : problem), e);
+        } catch (IOException e) {
+            throw new InvalidConfigException(prefix + YamlDocument.firstLine(e.getMessage()), e);
+        }
     }
 
     /** The fully resolved config (defaults filled in) as YAML with snake_case keys; {@link #parse} reads it back equal. */
