@@ -253,7 +253,7 @@ public final class EtsMethod implements SeriesMethod {
     /** R's fit for a constant series: SES with alpha 0.99999 started at the value, no variance. */
     private static EtsFit constant(double[] y) {
         EtsModel ann = new EtsModel(Component.A, Component.N, false, Component.N);
-        return new EtsFit(ann, 1, CONSTANT_ALPHA, 0, 0, 1, new double[] {y[0]}, 0, new EtsFit.Stats(y.length, 2, 0));
+        return new EtsFit(ann, 1, CONSTANT_ALPHA, 0, 0, 1, new double[] {y[0]}, new double[] {y[0]}, 0, new EtsFit.Stats(y.length, 2, 0));
     }
 
     /** Last value with the random-walk variance of the differences (0 when there are none). */
@@ -267,6 +267,8 @@ public final class EtsMethod implements SeriesMethod {
         }
         double sigma2 = n > 1 ? ss / (n - 1) : 0;
         EtsModel ann = new EtsModel(Component.A, Component.N, false, Component.N);
-        return new EtsFit(ann, 1, 1, 0, 0, 1, new double[] {last}, sigma2, new EtsFit.Stats(n, 0, 0));
+        // as SES with alpha 1 from the first value, so an update filters it like any other fit
+        double first = n == 0 ? 0 : y[0];
+        return new EtsFit(ann, 1, 1, 0, 0, 1, new double[] {first}, new double[] {last}, sigma2, new EtsFit.Stats(n, 0, 0));
     }
 }
