@@ -1,6 +1,7 @@
 package io.demandcast.core.model.stat.intermittent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.model.stat.SeriesFit;
@@ -67,9 +68,13 @@ public final class Adida implements SeriesMethod {
         int levels = top - from + 1;
         double point = 0;
         double[] fitted = new double[y.length];
+        ArrayNode alphas = info.putArray("alphas");
         for (int k = from; k <= top; k++) {
+            double[] sums = blockSums(y, k);
+            double alpha = Ses.optimizeSimple(sums, Croston.OPT_LOWER, Croston.OPT_UPPER);
+            alphas.add(alpha);
             double[] levelFitted = new double[y.length];
-            point += aggregate(y, k, levelFitted) / levels;
+            point += smooth(y, k, sums, alpha, levelFitted) / levels;
             for (int t = 0; t < y.length; t++) {
                 fitted[t] += levelFitted[t] / levels;
             }
@@ -87,24 +92,40 @@ public final class Adida implements SeriesMethod {
      * one-step forecast (NaN where the block has none: the dropped head and the first block).
      */
     static double aggregate(double[] y, int k, double[] fitted) {
-        int n = y.length;
-        int skip = n % k;
-        int blocks = n / k;
-        Arrays.fill(fitted, Double.NaN);
-        if (blocks == 0) {
-            return 0;
-        }
-        double[] sums = new double[blocks];
-        for (int b = 0; b < blocks; b++) {
+        double[] sums = blockSums(y, k);
+        return smooth(y, k, sums, Ses.optimizeSimple(sums, Croston.OPT_LOWER, Croston.OPT_UPPER), fitted);
+    }
+
+    /** Sums of consecutive blocks of k values, aligned on the end of y (the first {@code n mod k} values are dropped). */
+    static double[] blockSums(double[] y, int k) {
+        int skip = y.length % k;
+        double[] sums = new double[y.length / k];
+        for (int b = 0; b < sums.length; b++) {
             for (int j = 0; j < k; j++) {
                 sums[b] += y[skip + b * k + j];
             }
         }
-        double alpha = Ses.optimizeSimple(sums, Croston.OPT_LOWER, Croston.OPT_UPPER);
+        return sums;
+    }
+
+    /**
+     * Forecast per period after SES with this alpha, started at the first block, through the block
+     * sums; fills {@code fitted} (or skips it when null) as {@link #aggregate} describes.
+     */
+    private static double smooth(double[] y, int k, double[] sums, double alpha, double[] fitted) {
+        int skip = y.length % k;
+        if (fitted != null) {
+            Arrays.fill(fitted, Double.NaN);
+        }
+        if (sums.length == 0) {
+            return 0;
+        }
         double level = sums[0];
-        for (int b = 1; b < blocks; b++) {
-            for (int j = 0; j < k; j++) {
-                fitted[skip + b * k + j] = level / k;
+        for (int b = 1; b < sums.length; b++) {
+            if (fitted != null) {
+                for (int j = 0; j < k; j++) {
+                    fitted[skip + b * k + j] = level / k;
+                }
             }
             level += alpha * (sums[b] - level);
         }

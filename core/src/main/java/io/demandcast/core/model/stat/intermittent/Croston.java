@@ -81,23 +81,37 @@ public final class Croston implements SeriesMethod {
         double[] q = Demand.intervals(at);
         double alphaZ = alpha != null ? alpha : Ses.optimizeSimple(z, OPT_LOWER, OPT_UPPER);
         double alphaP = alpha != null ? alpha : Ses.optimizeSimple(q, OPT_LOWER, OPT_UPPER);
-        double factor = family.equals(IntermittentFamilies.SBA) ? 1 - alpha / 2 : 1;
         info.put("alpha_demand", alphaZ);
         info.put("alpha_interval", alphaP);
-        // online pass: the same levels as SES on z and q, and the one-step forecast after each period
         double[] errors = new double[y.length - at[0] - 1];
+        return IntermittentFit.of(smooth(y, at, alphaZ, alphaP, errors), errors, info);
+    }
+
+    /**
+     * The flat forecast after smoothing sizes and intervals through y, in one online pass: the same
+     * levels as SES on the sizes and on the intervals.
+     *
+     * @param at     the periods with demand, at least one
+     * @param errors receives the one-step error of every period after the first demand, or null
+     */
+    private double smooth(double[] y, int[] at, double alphaZ, double alphaP, double[] errors) {
+        double factor = family.equals(IntermittentFamilies.SBA) ? 1 - alpha / 2 : 1;
+        double[] z = Demand.sizes(y, at);
+        double[] q = Demand.intervals(at);
         double level = z[0];
         double interval = q[0];
         int next = 1;
         for (int t = at[0] + 1; t < y.length; t++) {
-            errors[t - at[0] - 1] = y[t] - factor * level / interval;
+            if (errors != null) {
+                errors[t - at[0] - 1] = y[t] - factor * level / interval;
+            }
             if (next < at.length && at[next] == t) {
                 level += alphaZ * (z[next] - level);
                 interval += alphaP * (q[next] - interval);
                 next++;
             }
         }
-        return IntermittentFit.of(factor * level / interval, errors, info);
+        return factor * level / interval;
     }
 
     @Override
