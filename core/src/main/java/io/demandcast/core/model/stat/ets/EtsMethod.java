@@ -1,6 +1,7 @@
 package io.demandcast.core.model.stat.ets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesMethod;
 import io.demandcast.core.model.stat.ets.EtsModel.Component;
@@ -124,6 +125,27 @@ public final class EtsMethod implements SeriesMethod {
     @Override
     public SeriesFit load(JsonNode state) {
         return EtsFit.load(state);
+    }
+
+    /**
+     * {@link UpdateMode#FILTER}: the fitted model form (also a constant or naive fallback),
+     * smoothing parameters, variance and fit statistics are kept; the state is re-run from the
+     * fitted initial state through {@code y} ({@link EtsFit#filter}). Should the fixed model not be
+     * able to follow the new data (its state turns non-finite, or a multiplicative trend negative),
+     * the series is refitted: the one case where an ETS update estimates.
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        if (!(fitted instanceof EtsFit fit)) {
+            throw new IllegalArgumentException(family + " cannot update a fit it did not make (" + fitted.getClass().getSimpleName() + ")");
+        }
+        EtsFit filtered = fit.filter(y);
+        return filtered != null ? filtered : fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.FILTER;
     }
 
     @Override

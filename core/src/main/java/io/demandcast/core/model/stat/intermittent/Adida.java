@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesMethod;
 import io.demandcast.core.model.stat.simple.Ses;
@@ -130,6 +131,42 @@ public final class Adida implements SeriesMethod {
             level += alpha * (sums[b] - level);
         }
         return level / k;
+    }
+
+    /**
+     * {@link UpdateMode#FILTER}: the aggregation level, each level's alpha and the error quantiles
+     * are kept; the longer series is re-aggregated into blocks of the same sizes (aligned on its
+     * end, as the fit aligns them) and each level's SES re-run from its first block. A series
+     * without demand when fitted had nothing estimated, and is fitted afresh.
+     *
+     * @throws IllegalArgumentException when the fit was loaded from a state saved without its alphas
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] raw) {
+        IntermittentFit fit = IntermittentFit.of(fitted, family);
+        JsonNode top = fit.fitted("aggregation_level");
+        if (top == null) {
+            return fit(raw);
+        }
+        int k = top.asInt();
+        int from = family.equals(IntermittentFamilies.IMAPA) ? 1 : k;
+        int levels = k - from + 1;
+        JsonNode alphas = fit.fitted("alphas");
+        if (alphas == null || alphas.size() != levels) {
+            throw new IllegalArgumentException("this " + family + " fit was saved without the alphas of its " + levels
+                    + " aggregation level(s) (by an older demandcast) and cannot be updated; retrain the model");
+        }
+        double[] y = Demand.nonNegative(raw);
+        double point = 0;
+        for (int level = from; level <= k; level++) {
+            point += smooth(y, level, blockSums(y, level), alphas.get(level - from).asDouble(), null) / levels;
+        }
+        return fit.withPoint(point);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.FILTER;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.demandcast.core.model.stat.intermittent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesMethod;
 import io.demandcast.core.model.stat.simple.Ses;
@@ -112,6 +113,31 @@ public final class Croston implements SeriesMethod {
             }
         }
         return factor * level / interval;
+    }
+
+    /**
+     * With a given alpha nothing is estimated: {@link UpdateMode#REFORECAST}, a fit on the longer
+     * series, which re-smooths sizes and intervals from their first values. With
+     * {@code alpha: optimized}, {@link UpdateMode#FILTER}: the two fitted alphas and the error
+     * quantiles are kept, sizes and intervals re-smoothed through {@code y}. A series without
+     * demand when fitted had no alpha estimated, and is fitted afresh.
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] raw) {
+        IntermittentFit fit = IntermittentFit.of(fitted, family);
+        JsonNode alphaZ = fit.fitted("alpha_demand");
+        JsonNode alphaP = fit.fitted("alpha_interval");
+        if (alpha != null || alphaZ == null || alphaP == null) {
+            return fit(raw);
+        }
+        double[] y = Demand.nonNegative(raw);
+        int[] at = Demand.occurrences(y);
+        return fit.withPoint(at.length == 0 ? 0 : smooth(y, at, alphaZ.asDouble(), alphaP.asDouble(), null));
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return alpha == null ? UpdateMode.FILTER : UpdateMode.REFORECAST;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.NormalIntervals;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesForecast;
@@ -182,6 +183,27 @@ public final class Theta implements SeriesMethod {
             }
         }
         return true;
+    }
+
+    /**
+     * {@link UpdateMode#FILTER}: alpha, the drift (half the fitted slope), sigma², the seasonality
+     * decision and the decomposition's indices are kept; the series is divided by the same
+     * indices and the SES level re-run from the fitted initial level through it
+     * ({@code Fit.filter}); the drift term's {@code n} becomes the new length. A non-finite result
+     * (not expected for finite data) falls back to a refit.
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        if (!(fitted instanceof Fit fit)) {
+            throw new IllegalArgumentException(family() + " cannot update a fit it did not make (" + fitted.getClass().getSimpleName() + ")");
+        }
+        Fit filtered = fit.filter(y);
+        return Double.isFinite(filtered.level()) ? filtered : fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.FILTER;
     }
 
     @Override
