@@ -156,17 +156,25 @@ public final class FittedLocalModel implements FittedModel {
         int[] first = firstObserved.clone();
         int[] last = lastPeriods.clone();
         SeriesFit[] updated = fits.clone();
+        // refusals are collected and the first (in history order) thrown from this thread, so the
+        // message is the method's own and does not depend on which worker met it first
+        IllegalArgumentException[] refused = new IllegalArgumentException[n];
         IntStream.range(0, n).parallel().forEach(s -> {
             int i = target[s];
             double[] y = SeriesCleaner.clean(history.values(s));
             try {
                 updated[i] = firstObserved[i] == -1 ? method.fit(y) : method.update(fits[i], y);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("series '" + ids[i] + "': " + e.getMessage(), e);
+                refused[s] = e;
             }
             first[i] = newFirst[s];
             last[i] = newLast[s];
         });
+        for (int s = 0; s < n; s++) {
+            if (refused[s] != null) {
+                throw new IllegalArgumentException("series '" + history.seriesId(s) + "': " + refused[s].getMessage(), refused[s]);
+            }
+        }
         return new FittedLocalModel(method, axis, ids, first, last, updated);
     }
 

@@ -129,6 +129,21 @@ class FittedLocalModelTest {
         assertArrayEquals(expected.points(0), actual.points(0));
     }
 
+    /** A state saved before updates existed lacks the ETS initial state: it still forecasts, but the update names the series and asks to retrain. */
+    @Test
+    void aStateLackingWhatTheUpdateNeedsIsRefusedNamingTheSeries(@TempDir Path dir) throws Exception {
+        FittedModel fitted = ses().fit(panel(8));
+        fitted.save(dir);
+        Path file = dir.resolve(FittedLocalModel.STATE_FILE);
+        ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+        root.withArray("series").forEach(one -> ((ObjectNode) one.get("state")).remove("initial_state"));
+        Files.writeString(file, JSON.writeValueAsString(root));
+        FittedModel loaded = ModelRegistry.standard().family("ses").load(dir);
+        assertArrayEquals(fitted.forecast(REQUEST).points(0), loaded.forecast(REQUEST).points(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loaded.update(panel(12)));
+        assertTrue(e.getMessage().startsWith("series 'a': ") && e.getMessage().contains("retrain"), e.getMessage());
+    }
+
     /** Models saved before updates existed load without first periods: their updates skip that check. */
     @Test
     void aStateWithoutFirstPeriodsStillUpdates(@TempDir Path dir) throws Exception {
