@@ -1,5 +1,6 @@
 package io.demandcast.core.model;
 
+import io.demandcast.core.data.Panel;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -22,6 +23,31 @@ public interface FittedModel {
      * @throws IllegalArgumentException when the request lacks covariates the model needs
      */
     Forecast forecast(ForecastRequest request);
+
+    /**
+     * This model with its fitted parameters kept and its state brought up to the end of
+     * {@code history}, so it forecasts from a later cutoff without a refit (backtests that refit only
+     * every N windows, forecasts from newer actuals). For every series of this model,
+     * {@code history} holds its whole history from the same first period the model was fitted on,
+     * extended by newer periods (it may also be exactly the fitted data). The result forecasts each
+     * updated series from the period after its new end; what it keeps and what it recomputes is
+     * {@link #updateMode()}, detailed by each family.
+     *
+     * <p>Series of this model absent from {@code history} keep their state and their forecast
+     * origin. Missing targets are handled as {@link Forecaster#fit} handles them. This model is
+     * unchanged: the update returns a new model.
+     *
+     * @throws IllegalArgumentException naming the series when {@code history} holds one this model
+     *                                  does not know, or a known one whose first observed period is
+     *                                  not the fitted one or whose last period is before the fitted
+     *                                  end; when {@code history} has another frequency or an axis not
+     *                                  aligned with the model's; when a loaded model's saved state
+     *                                  lacks what the update needs (saved by an older version)
+     */
+    FittedModel update(Panel history);
+
+    /** How {@link #update} treats this model's family. */
+    UpdateMode updateMode();
 
     /**
      * Names of the panel columns the model reads as inputs, in model order; empty for univariate

@@ -5,41 +5,74 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.data.Frequency;
+import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.TimeAxis;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
+import io.demandcast.core.model.UpdateMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * Per-series fits of one local method. Saved as {@code state.json}:
  * <pre>
  * { "format_version": 1, "family": ..., "parameters": {...}, "frequency": ..., "anchor": ...,
- *   "series": [ { "id": ..., "last_period": ..., "state": { method-specific plain numbers } }, ... ] }
+ *   "series": [ { "id": ..., "first_observed": ..., "last_period": ..., "state": { method-specific plain numbers } }, ... ] }
  * </pre>
+ * Periods are on the model's axis; {@code first_observed} (the first period with a target, which
+ * is where the cleaned series a method sees starts; -1 when none) lets {@link #update} check that a
+ * history starts where the fit did. States saved before it existed load without it, and their
+ * updates skip that check.
  */
 public final class FittedLocalModel implements FittedModel {
     static final String STATE_FILE = "state.json";
     static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code first_observed} of a series loaded from a state saved before it was recorded. */
+    private static final int UNKNOWN_PERIOD = Integer.MIN_VALUE;
 
     private final SeriesMethod method;
     private final TimeAxis axis;
     private final String[] ids;
+    private final int[] firstObserved;
     private final int[] lastPeriods;
     private final SeriesFit[] fits;
+    private final Map<String, Integer> indexById;
 
-    FittedLocalModel(SeriesMethod method, TimeAxis axis, String[] ids, int[] lastPeriods, SeriesFit[] fits) {
+    /**
+     * Takes ownership of the arrays.
+     *
+     * @param firstObserved per series, the first period with a target (-1 when none, {@link #UNKNOWN_PERIOD} when not recorded)
+     * @param lastPeriods   per series, the last period of its history (-1 for an empty one)
+     */
+    FittedLocalModel(SeriesMethod method, TimeAxis axis, String[] ids, int[] firstObserved, int[] lastPeriods, SeriesFit[] fits) {
         this.method = method;
         this.axis = axis;
         this.ids = ids;
+        this.firstObserved = firstObserved;
         this.lastPeriods = lastPeriods;
         this.fits = fits;
+        this.indexById = new HashMap<>(ids.length * 2);
+        for (int s = 0; s < ids.length; s++) {
+            indexById.put(ids[s], s);
+        }
+    }
+
+    /** The first period of a panel series with a non-missing target; -1 when it has none. */
+    static int firstObserved(Panel panel, int series) {
+        for (int row = panel.rowStart(series); row < panel.rowEnd(series); row++) {
+            if (!Double.isNaN(panel.target(row))) {
+                return panel.period(row);
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -77,6 +110,95 @@ public final class FittedLocalModel implements FittedModel {
     }
 
     @Override
+    public UpdateMode updateMode() {
+        return method.updateMode();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each series of {@code history} is cleaned as {@link LocalForecaster#fit} cleans it and
+     * passed to {@link SeriesMethod#update} with its fit, in parallel over series. A series that had
+     * no observed value when fitted had nothing estimated, and is fitted on its history afresh.
+     * {@code history} may be on another axis of the same frequency whose periods align with the
+     * model's (another anchor); the result stays on the model's axis.
+     */
+    @Override
+    public FittedLocalModel update(Panel history) {
+        int shift = periodShift(history.axis());
+        int n = history.seriesCount();
+        int[] target = new int[n];
+        int[] newFirst = new int[n];
+        int[] newLast = new int[n];
+        for (int s = 0; s < n; s++) {
+            String id = history.seriesId(s);
+            Integer index = indexById.get(id);
+            if (index == null) {
+                throw new IllegalArgumentException("history holds series '" + id + "', which this " + family()
+                        + " model was not fitted on (it knows " + ids.length + " series); refit to add series");
+            }
+            int i = index;
+            int first = firstObserved(history, s);
+            newFirst[s] = first < 0 ? -1 : first + shift;
+            newLast[s] = history.length(s) == 0 ? -1 : history.lastPeriod(s) + shift;
+            if (firstObserved[i] >= 0 && newFirst[s] != firstObserved[i]) {
+                throw new IllegalArgumentException("series '" + id + "': its history's first observed value is "
+                        + (newFirst[s] < 0 ? "missing" : "on " + axis.date(newFirst[s])) + ", but the model was fitted from "
+                        + axis.date(firstObserved[i]) + "; pass each series' whole history from the same start");
+            }
+            if (lastPeriods[i] >= 0 && newLast[s] < lastPeriods[i]) {
+                throw new IllegalArgumentException("series '" + id + "': its history ends "
+                        + (newLast[s] < 0 ? "before it starts (no rows)" : "on " + axis.date(newLast[s])) + ", before "
+                        + axis.date(lastPeriods[i]) + ", the end of the data the model was fitted on");
+            }
+            target[s] = i;
+        }
+        int[] first = firstObserved.clone();
+        int[] last = lastPeriods.clone();
+        SeriesFit[] updated = fits.clone();
+        // refusals are collected and the first (in history order) thrown from this thread, so the
+        // message is the method's own and does not depend on which worker met it first
+        IllegalArgumentException[] refused = new IllegalArgumentException[n];
+        IntStream.range(0, n).parallel().forEach(s -> {
+            int i = target[s];
+            double[] y = SeriesCleaner.clean(history.values(s));
+            try {
+                updated[i] = firstObserved[i] == -1 ? method.fit(y) : method.update(fits[i], y);
+            } catch (IllegalArgumentException e) {
+                refused[s] = e;
+            }
+            first[i] = newFirst[s];
+            last[i] = newLast[s];
+        });
+        for (int s = 0; s < n; s++) {
+            if (refused[s] != null) {
+                throw new IllegalArgumentException("series '" + history.seriesId(s) + "': " + refused[s].getMessage(), refused[s]);
+            }
+        }
+        return new FittedLocalModel(method, axis, ids, first, last, updated);
+    }
+
+    /**
+     * What to add to a period of {@code other} to get the same date's period on this model's axis.
+     *
+     * @throws IllegalArgumentException when the frequencies differ or the axes' periods do not align
+     */
+    private int periodShift(TimeAxis other) {
+        if (other.frequency() != axis.frequency()) {
+            throw new IllegalArgumentException("history is " + other.frequency().label() + ", this model was fitted on "
+                    + axis.frequency().label() + " data");
+        }
+        if (other.equals(axis)) {
+            return 0;
+        }
+        try {
+            return axis.period(other.anchor());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("history's periods do not align with the model's: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void save(Path directory) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format_version", FORMAT_VERSION);
@@ -88,6 +210,9 @@ public final class FittedLocalModel implements FittedModel {
         for (int s = 0; s < ids.length; s++) {
             ObjectNode one = series.addObject();
             one.put("id", ids[s]);
+            if (firstObserved[s] != UNKNOWN_PERIOD) {
+                one.put("first_observed", firstObserved[s]);
+            }
             one.put("last_period", lastPeriods[s]);
             one.set("state", fits[s].state());
         }
@@ -117,11 +242,13 @@ public final class FittedLocalModel implements FittedModel {
         JsonNode series = root.path("series");
         int n = series.size();
         String[] ids = new String[n];
+        int[] first = new int[n];
         int[] last = new int[n];
         SeriesFit[] fits = new SeriesFit[n];
         for (int s = 0; s < n; s++) {
             JsonNode one = series.get(s);
             ids[s] = one.path("id").asText();
+            first[s] = one.path("first_observed").isInt() ? one.get("first_observed").asInt() : UNKNOWN_PERIOD;
             last[s] = one.path("last_period").asInt();
             try {
                 fits[s] = method.load(one.path("state"));
@@ -129,6 +256,6 @@ public final class FittedLocalModel implements FittedModel {
                 throw new IOException(file + ": series '" + ids[s] + "': " + e.getMessage(), e);
             }
         }
-        return new FittedLocalModel(method, axis, ids, last, fits);
+        return new FittedLocalModel(method, axis, ids, first, last, fits);
     }
 }

@@ -36,13 +36,15 @@ public final class LocalForecaster implements Forecaster {
     public FittedModel fit(Panel history) {
         int n = history.seriesCount();
         String[] ids = new String[n];
+        int[] firstObserved = new int[n];
         int[] lastPeriods = new int[n];
         SeriesFit[] fits = new SeriesFit[n];
         IntStream.range(0, n).parallel().forEach(s -> {
             ids[s] = history.seriesId(s);
+            firstObserved[s] = FittedLocalModel.firstObserved(history, s);
             lastPeriods[s] = history.length(s) == 0 ? -1 : history.lastPeriod(s);
             fits[s] = method.fit(SeriesCleaner.clean(history.values(s)));
         });
-        return new FittedLocalModel(method, history.axis(), ids, lastPeriods, fits);
+        return new FittedLocalModel(method, history.axis(), ids, firstObserved, lastPeriods, fits);
     }
 }

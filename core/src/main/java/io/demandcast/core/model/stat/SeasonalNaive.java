@@ -3,6 +3,7 @@ package io.demandcast.core.model.stat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import java.util.Map;
 
 /**
@@ -51,6 +52,17 @@ public final class SeasonalNaive implements SeriesMethod {
     @Override
     public SeriesFit fit(double[] y) {
         return new Fit(lastSeason(y), residualScale(y));
+    }
+
+    /** Nothing is estimated: the update is a fit on the longer series ({@link UpdateMode#REFORECAST}). */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        return fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.REFORECAST;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.demandcast.core.model.stat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.demandcast.core.model.UpdateMode;
 import java.util.Map;
 
 /**
@@ -22,6 +23,24 @@ public interface SeriesMethod {
      *          methods must still return a usable fit (falling back to simpler forecasts)
      */
     SeriesFit fit(double[] y);
+
+    /**
+     * Brings one series' fit up to a longer series without re-estimating its parameters, as
+     * {@link #updateMode()} says: {@link UpdateMode#REFORECAST} methods return {@code fit(y)};
+     * {@link UpdateMode#FILTER} methods keep the fitted parameters and filter their state through
+     * {@code y}. Either way {@code update(fit(y), y)} forecasts exactly as {@code fit(y)}. The given
+     * fit is unchanged.
+     *
+     * @param fitted a fit this method made or loaded
+     * @param y      the series from the same first value {@code fitted} was fitted on, extended by
+     *               newer values, cleaned as {@link #fit} gets it
+     * @throws IllegalArgumentException when {@code fitted} was not made by this method, or was
+     *                                  loaded from a state lacking what the update needs
+     */
+    SeriesFit update(SeriesFit fitted, double[] y);
+
+    /** How {@link #update} treats this method. */
+    UpdateMode updateMode();
 
     /** Reads a fit back from what {@link SeriesFit#state()} wrote. */
     SeriesFit load(JsonNode state);

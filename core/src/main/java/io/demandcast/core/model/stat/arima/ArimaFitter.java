@@ -62,7 +62,7 @@ final class ArimaFitter {
         this.dy = difference(y, order);
         this.nUsed = dy.length;
         this.hasX = order.constant();
-        this.xc = order.differences() == 0 ? 1 : (order.d() == 1 ? 1 : order.period());
+        this.xc = ArimaState.differencedConstant(order);
         this.nCoef = order.coefficientCount();
         this.arDeg = order.arDegree();
         this.maDeg = order.maDegree();
@@ -702,26 +702,12 @@ final class ArimaFitter {
             }
         }
 
-        /** The forecasting model with the given innovation variance. */
+        /** The forecasting model with the given innovation variance; null when its state cannot be computed. */
         ArimaModel toModel(double modelSigma2) {
             ArimaFitter f = fitter;
-            ArimaOrder o = f.order;
-            double[] phiE = expandedAr();
-            double[] thetaE = expandedMa();
-            double beta = f.hasX ? coef[coef.length - 1] : 0;
-            double[] wz = new double[f.nUsed];
-            for (int t = 0; t < f.nUsed; t++) {
-                wz[t] = f.dy[t] - beta * f.xc;
-            }
-            double[][] state = f.lik.finalState(wz, f.nUsed, phiE, phiE.length, thetaE, thetaE.length);
+            ArimaState state = ArimaState.after(f.y, f.order, coef);
             if (state == null) {
                 return null;
-            }
-            int nd = o.lostToDifferencing();
-            double[] lastZ = new double[nd];
-            for (int i = 0; i < nd; i++) {
-                int t = f.n - 1 - i; // z_{n-i}
-                lastZ[i] = f.y[t] - regressor(t);
             }
             double aic = aic();
             int npar = coef.length + 1;
@@ -731,16 +717,8 @@ final class ArimaFitter {
                 aicc = Double.POSITIVE_INFINITY;
             }
             double bic = aic + npar * (Math.log(nstar) - 2);
-            return new ArimaModel(o, coef.clone(), modelSigma2, loglik, aic, aicc, bic, f.n, state[0], state[1], lastZ);
-        }
-
-        /** x_t * beta at 0-based time t (x = 1 for a mean, t+1 for a drift). */
-        private double regressor(int t) {
-            if (!fitter.hasX) {
-                return 0;
-            }
-            double beta = coef[coef.length - 1];
-            return fitter.order.differences() == 0 ? beta : beta * (t + 1);
+            return new ArimaModel(f.order, coef.clone(), modelSigma2, loglik, aic, aicc, bic, f.n, state.state(), state.covariance(),
+                    state.lastZ());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.demandcast.core.model.stat.arima;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesMethod;
 import java.util.LinkedHashMap;
@@ -94,6 +95,26 @@ public final class ArimaMethod implements SeriesMethod {
         }
         int m = order.period();
         return Fallbacks.simple(y, Math.min(order.d(), 1), y.length > 2 * m ? order.seasonalD() : 0, m);
+    }
+
+    /**
+     * {@link UpdateMode#FILTER}: orders, coefficients (the constant included), innovation variance
+     * and fit statistics are kept; the Kalman state and the values the differencing needs are
+     * recomputed over {@code y} ({@link ArimaModel#filter}). Should the filter break down
+     * numerically, the series is refitted: the one case where an ARIMA update estimates.
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        if (!(fitted instanceof ArimaSeriesFit fit)) {
+            throw new IllegalArgumentException(family + " cannot update a fit it did not make (" + fitted.getClass().getSimpleName() + ")");
+        }
+        ArimaModel filtered = fit.model().filter(y);
+        return filtered != null ? new ArimaSeriesFit(filtered) : fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.FILTER;
     }
 
     @Override

@@ -69,9 +69,23 @@ public final class ArimaModel {
         return bic;
     }
 
-    /** Number of observations the model was fitted to. */
+    /** Number of observations its state has filtered: those it was fitted to, or those of the last {@link #filter}. */
     public int length() {
         return n;
+    }
+
+    /**
+     * This model with its orders, coefficients, innovation variance and fit statistics kept and its
+     * Kalman state recomputed over {@code y} (differencing and constant included), as the fit
+     * computes it: {@code y} being the fitted series gives back this model's state, and forecasts
+     * continue from the end of {@code y}. Nothing is estimated. This model is unchanged.
+     *
+     * @param y the series from the same first value the model was fitted on, possibly extended
+     * @return null when {@code y} is shorter than the differencing or the filter breaks down numerically
+     */
+    public ArimaModel filter(double[] y) {
+        ArimaState s = ArimaState.after(y, order, coef);
+        return s == null ? null : new ArimaModel(order, coef, sigma2, loglik, aic, aicc, bic, y.length, s.state(), s.covariance(), s.lastZ());
     }
 
     /**
@@ -193,11 +207,7 @@ public final class ArimaModel {
 
     /** Constant at 0-based time t: the mean, or the drift times (t+1). */
     private double regressor(int t) {
-        if (!order.constant()) {
-            return 0;
-        }
-        double beta = coef[coef.length - 1];
-        return order.differences() == 0 ? beta : beta * (t + 1);
+        return order.constant() ? ArimaState.constantAt(order, coef[coef.length - 1], t) : 0;
     }
 
     /** delta with {@code (1-B)^d (1-B^m)^D = 1 - sum delta_i B^i}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.model.ModelContext;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesForecast;
 import io.demandcast.core.model.stat.SeriesMethod;
@@ -85,6 +86,25 @@ public final class Combination implements SeriesMethod {
             fits[i] = members.get(i).fit(y);
         }
         return new Fit(fits);
+    }
+
+    /** Each member updated with its own update; the combination rule is fixed anyway. */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        if (!(fitted instanceof Fit fit) || fit.fits.length != members.size()) {
+            throw new IllegalArgumentException(family() + " cannot update a fit it did not make (" + fitted.getClass().getSimpleName() + ")");
+        }
+        SeriesFit[] updated = new SeriesFit[members.size()];
+        for (int i = 0; i < updated.length; i++) {
+            updated[i] = members.get(i).update(fit.fits[i], y);
+        }
+        return new Fit(updated);
+    }
+
+    /** {@link UpdateMode#FILTER} when any member filters; otherwise every member's update is a refit, and so is the combination's. */
+    @Override
+    public UpdateMode updateMode() {
+        return members.stream().anyMatch(m -> m.updateMode() == UpdateMode.FILTER) ? UpdateMode.FILTER : UpdateMode.REFORECAST;
     }
 
     @Override

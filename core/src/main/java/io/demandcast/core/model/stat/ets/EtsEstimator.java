@@ -124,13 +124,21 @@ final class EtsEstimator {
             int n = y.length;
             double[] residuals = new double[n];
             double[] last = new double[1 + (model.hasTrend() ? 1 : 0) + (model.hasSeason() ? m : 0)];
+            double[] initial = new double[last.length];
+            initial[0] = level;
+            if (model.hasTrend()) {
+                initial[1] = trend;
+            }
+            if (model.hasSeason()) {
+                System.arraycopy(seasons, 0, initial, initial.length - m, m);
+            }
             double lik = EtsRecursion.run(y, model, m, alpha, beta, gamma, phi, level, trend, seasons, work, residuals, last);
             double sse = 0;
             for (double e : residuals) {
                 sse += e * e;
             }
             double sigma2 = sse / (n - np);
-            return new EtsFit(model, m, alpha, beta, gamma, phi, last, sigma2, new EtsFit.Stats(n, np, lik));
+            return new EtsFit(model, m, alpha, beta, gamma, phi, initial, last, sigma2, new EtsFit.Stats(n, np, lik));
         }
     }
 }

@@ -15,7 +15,8 @@ import io.demandcast.core.model.stat.SeriesForecast;
  * trend have none, and take {@link EtsSimulation}'s seeded simulation quantiles instead.
  *
  * <p>{@link #state()} writes, as plain JSON numbers, everything {@link #load} needs to forecast
- * identically: {@code model, m, alpha, beta, gamma, phi, sigma2, state[]} plus the fit statistics.
+ * identically: {@code model, m, alpha, beta, gamma, phi, sigma2, state[]} plus the fit statistics,
+ * and {@code initial_state[]}, which {@link #filter} needs.
  */
 public final class EtsFit implements SeriesFit {
     private final EtsModel model;
@@ -24,6 +25,7 @@ public final class EtsFit implements SeriesFit {
     private final double beta;
     private final double gamma;
     private final double phi;
+    private final double[] initialState;
     private final double[] state;
     private final double sigma2;
     private final Stats stats;
@@ -60,14 +62,19 @@ public final class EtsFit implements SeriesFit {
         }
     }
 
-    EtsFit(EtsModel model, int m, double alpha, double beta, double gamma, double phi, double[] state,
-           double sigma2, Stats stats) {
+    /**
+     * @param initialState the state the recursion started from, laid out as {@code state}; null when
+     *                     unknown (a state saved before it was recorded)
+     */
+    EtsFit(EtsModel model, int m, double alpha, double beta, double gamma, double phi, double[] initialState,
+           double[] state, double sigma2, Stats stats) {
         this.model = model;
         this.m = model.hasSeason() ? m : 1;
         this.alpha = alpha;
         this.beta = beta;
         this.gamma = gamma;
         this.phi = phi;
+        this.initialState = initialState == null ? null : initialState.clone();
         this.state = state.clone();
         this.sigma2 = Double.isFinite(sigma2) && sigma2 > 0 ? sigma2 : 0;
         this.stats = stats;
@@ -105,6 +112,14 @@ public final class EtsFit implements SeriesFit {
         return state.clone();
     }
 
+    /**
+     * The state the recursion started from before the first observation, laid out as
+     * {@link #finalState()}; null for a model loaded from a state saved without it.
+     */
+    public double[] initialState() {
+        return initialState == null ? null : initialState.clone();
+    }
+
     public Stats stats() {
         return stats;
     }
@@ -116,6 +131,37 @@ public final class EtsFit implements SeriesFit {
 
     private EtsForecasting.Moments moments(int horizon) {
         return EtsForecasting.moments(model, m, alpha, beta, gamma, phi, state, sigma2, horizon);
+    }
+
+    /**
+     * This model with its form, smoothing parameters, variance and fit statistics kept and its state
+     * re-run by the recursion from {@link #initialState()} through {@code y}. The fit itself runs the
+     * same recursion, so {@code y} being the fitted series gives back this fit's state.
+     *
+     * @param y the series from the same first value the model was fitted on, possibly extended
+     * @return null when the fixed model cannot follow the data (its state becomes non-finite, or a
+     *         multiplicative trend turns negative); this fit is unchanged either way
+     * @throws IllegalArgumentException when the initial state is unknown (loaded from a state saved
+     *                                  before it was recorded)
+     */
+    public EtsFit filter(double[] y) {
+        if (initialState == null) {
+            throw new IllegalArgumentException("this " + model.label() + " fit was saved without its initial_state "
+                    + "(by an older demandcast) and cannot be updated; retrain the model");
+        }
+        int seasonsAt = model.hasTrend() ? 2 : 1;
+        double[] seasons = model.hasSeason() ? java.util.Arrays.copyOfRange(initialState, seasonsAt, seasonsAt + m) : new double[m];
+        double[] last = new double[state.length];
+        // the recursion gives up before writing the state when a multiplicative trend turns negative
+        java.util.Arrays.fill(last, Double.NaN);
+        EtsRecursion.run(y, model, m, alpha, beta, gamma, phi, initialState[0], model.hasTrend() ? initialState[1] : 0,
+                seasons, new double[m], null, last);
+        for (double v : last) {
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+        }
+        return new EtsFit(model, m, alpha, beta, gamma, phi, initialState, last, sigma2, stats);
     }
 
     @Override
@@ -174,6 +220,12 @@ public final class EtsFit implements SeriesFit {
         for (double v : state) {
             s.add(v);
         }
+        if (initialState != null) {
+            ArrayNode init = node.putArray("initial_state");
+            for (double v : initialState) {
+                init.add(v);
+            }
+        }
         node.put("n", stats.n());
         node.put("parameters", stats.parameters());
         node.put("lik", stats.lik());
@@ -198,9 +250,22 @@ public final class EtsFit implements SeriesFit {
         for (int i = 0; i < expected; i++) {
             state[i] = s.get(i).asDouble();
         }
+        // absent from states saved before updates existed: such a fit forecasts but cannot be updated
+        JsonNode init = node.get("initial_state");
+        double[] initialState = null;
+        if (init != null) {
+            if (!init.isArray() || init.size() != expected) {
+                throw new IllegalArgumentException("initial_state of a " + model.code() + " model with m=" + m + " must hold "
+                        + expected + " numbers (got " + init + ")");
+            }
+            initialState = new double[expected];
+            for (int i = 0; i < expected; i++) {
+                initialState[i] = init.get(i).asDouble();
+            }
+        }
         Stats stats = new Stats((int) number(node, "n"), (int) number(node, "parameters"), number(node, "lik"));
         return new EtsFit(model, m, number(node, "alpha"), number(node, "beta"), number(node, "gamma"),
-                number(node, "phi"), state, number(node, "sigma2"), stats);
+                number(node, "phi"), initialState, state, number(node, "sigma2"), stats);
     }
 
     private static String text(JsonNode node, String key) {

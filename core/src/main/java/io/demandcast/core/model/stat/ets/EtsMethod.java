@@ -1,6 +1,7 @@
 package io.demandcast.core.model.stat.ets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesMethod;
 import io.demandcast.core.model.stat.ets.EtsModel.Component;
@@ -124,6 +125,27 @@ public final class EtsMethod implements SeriesMethod {
     @Override
     public SeriesFit load(JsonNode state) {
         return EtsFit.load(state);
+    }
+
+    /**
+     * {@link UpdateMode#FILTER}: the fitted model form (also a constant or naive fallback),
+     * smoothing parameters, variance and fit statistics are kept; the state is re-run from the
+     * fitted initial state through {@code y} ({@link EtsFit#filter}). Should the fixed model not be
+     * able to follow the new data (its state turns non-finite, or a multiplicative trend negative),
+     * the series is refitted: the one case where an ETS update estimates.
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        if (!(fitted instanceof EtsFit fit)) {
+            throw new IllegalArgumentException(family + " cannot update a fit it did not make (" + fitted.getClass().getSimpleName() + ")");
+        }
+        EtsFit filtered = fit.filter(y);
+        return filtered != null ? filtered : fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.FILTER;
     }
 
     @Override
@@ -253,7 +275,7 @@ public final class EtsMethod implements SeriesMethod {
     /** R's fit for a constant series: SES with alpha 0.99999 started at the value, no variance. */
     private static EtsFit constant(double[] y) {
         EtsModel ann = new EtsModel(Component.A, Component.N, false, Component.N);
-        return new EtsFit(ann, 1, CONSTANT_ALPHA, 0, 0, 1, new double[] {y[0]}, 0, new EtsFit.Stats(y.length, 2, 0));
+        return new EtsFit(ann, 1, CONSTANT_ALPHA, 0, 0, 1, new double[] {y[0]}, new double[] {y[0]}, 0, new EtsFit.Stats(y.length, 2, 0));
     }
 
     /** Last value with the random-walk variance of the differences (0 when there are none). */
@@ -267,6 +289,8 @@ public final class EtsMethod implements SeriesMethod {
         }
         double sigma2 = n > 1 ? ss / (n - 1) : 0;
         EtsModel ann = new EtsModel(Component.A, Component.N, false, Component.N);
-        return new EtsFit(ann, 1, 1, 0, 0, 1, new double[] {last}, sigma2, new EtsFit.Stats(n, 0, 0));
+        // as SES with alpha 1 from the first value, so an update filters it like any other fit
+        double first = n == 0 ? 0 : y[0];
+        return new EtsFit(ann, 1, 1, 0, 0, 1, new double[] {first}, new double[] {last}, sigma2, new EtsFit.Stats(n, 0, 0));
     }
 }

@@ -1,8 +1,10 @@
 package io.demandcast.core.model.stat.intermittent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesMethod;
 import io.demandcast.core.model.stat.simple.Ses;
@@ -67,9 +69,13 @@ public final class Adida implements SeriesMethod {
         int levels = top - from + 1;
         double point = 0;
         double[] fitted = new double[y.length];
+        ArrayNode alphas = info.putArray("alphas");
         for (int k = from; k <= top; k++) {
+            double[] sums = blockSums(y, k);
+            double alpha = Ses.optimizeSimple(sums, Croston.OPT_LOWER, Croston.OPT_UPPER);
+            alphas.add(alpha);
             double[] levelFitted = new double[y.length];
-            point += aggregate(y, k, levelFitted) / levels;
+            point += smooth(y, k, sums, alpha, levelFitted) / levels;
             for (int t = 0; t < y.length; t++) {
                 fitted[t] += levelFitted[t] / levels;
             }
@@ -87,28 +93,80 @@ public final class Adida implements SeriesMethod {
      * one-step forecast (NaN where the block has none: the dropped head and the first block).
      */
     static double aggregate(double[] y, int k, double[] fitted) {
-        int n = y.length;
-        int skip = n % k;
-        int blocks = n / k;
-        Arrays.fill(fitted, Double.NaN);
-        if (blocks == 0) {
-            return 0;
-        }
-        double[] sums = new double[blocks];
-        for (int b = 0; b < blocks; b++) {
+        double[] sums = blockSums(y, k);
+        return smooth(y, k, sums, Ses.optimizeSimple(sums, Croston.OPT_LOWER, Croston.OPT_UPPER), fitted);
+    }
+
+    /** Sums of consecutive blocks of k values, aligned on the end of y (the first {@code n mod k} values are dropped). */
+    static double[] blockSums(double[] y, int k) {
+        int skip = y.length % k;
+        double[] sums = new double[y.length / k];
+        for (int b = 0; b < sums.length; b++) {
             for (int j = 0; j < k; j++) {
                 sums[b] += y[skip + b * k + j];
             }
         }
-        double alpha = Ses.optimizeSimple(sums, Croston.OPT_LOWER, Croston.OPT_UPPER);
+        return sums;
+    }
+
+    /**
+     * Forecast per period after SES with this alpha, started at the first block, through the block
+     * sums; fills {@code fitted} (or skips it when null) as {@link #aggregate} describes.
+     */
+    private static double smooth(double[] y, int k, double[] sums, double alpha, double[] fitted) {
+        int skip = y.length % k;
+        if (fitted != null) {
+            Arrays.fill(fitted, Double.NaN);
+        }
+        if (sums.length == 0) {
+            return 0;
+        }
         double level = sums[0];
-        for (int b = 1; b < blocks; b++) {
-            for (int j = 0; j < k; j++) {
-                fitted[skip + b * k + j] = level / k;
+        for (int b = 1; b < sums.length; b++) {
+            if (fitted != null) {
+                for (int j = 0; j < k; j++) {
+                    fitted[skip + b * k + j] = level / k;
+                }
             }
             level += alpha * (sums[b] - level);
         }
         return level / k;
+    }
+
+    /**
+     * {@link UpdateMode#FILTER}: the aggregation level, each level's alpha and the error quantiles
+     * are kept; the longer series is re-aggregated into blocks of the same sizes (aligned on its
+     * end, as the fit aligns them) and each level's SES re-run from its first block. A series
+     * without demand when fitted had nothing estimated, and is fitted afresh.
+     *
+     * @throws IllegalArgumentException when the fit was loaded from a state saved without its alphas
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] raw) {
+        IntermittentFit fit = IntermittentFit.of(fitted, family);
+        JsonNode top = fit.fitted("aggregation_level");
+        if (top == null) {
+            return fit(raw);
+        }
+        int k = top.asInt();
+        int from = family.equals(IntermittentFamilies.IMAPA) ? 1 : k;
+        int levels = k - from + 1;
+        JsonNode alphas = fit.fitted("alphas");
+        if (alphas == null || alphas.size() != levels) {
+            throw new IllegalArgumentException("this " + family + " fit was saved without the alphas of its " + levels
+                    + " aggregation level(s) (by an older demandcast) and cannot be updated; retrain the model");
+        }
+        double[] y = Demand.nonNegative(raw);
+        double point = 0;
+        for (int level = from; level <= k; level++) {
+            point += smooth(y, level, blockSums(y, level), alphas.get(level - from).asDouble(), null) / levels;
+        }
+        return fit.withPoint(point);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.FILTER;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.demandcast.core.model.stat.intermittent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesMethod;
 import io.demandcast.core.model.stat.simple.Ses;
@@ -81,23 +82,62 @@ public final class Croston implements SeriesMethod {
         double[] q = Demand.intervals(at);
         double alphaZ = alpha != null ? alpha : Ses.optimizeSimple(z, OPT_LOWER, OPT_UPPER);
         double alphaP = alpha != null ? alpha : Ses.optimizeSimple(q, OPT_LOWER, OPT_UPPER);
-        double factor = family.equals(IntermittentFamilies.SBA) ? 1 - alpha / 2 : 1;
         info.put("alpha_demand", alphaZ);
         info.put("alpha_interval", alphaP);
-        // online pass: the same levels as SES on z and q, and the one-step forecast after each period
         double[] errors = new double[y.length - at[0] - 1];
+        return IntermittentFit.of(smooth(y, at, alphaZ, alphaP, errors), errors, info);
+    }
+
+    /**
+     * The flat forecast after smoothing sizes and intervals through y, in one online pass: the same
+     * levels as SES on the sizes and on the intervals.
+     *
+     * @param at     the periods with demand, at least one
+     * @param errors receives the one-step error of every period after the first demand, or null
+     */
+    private double smooth(double[] y, int[] at, double alphaZ, double alphaP, double[] errors) {
+        double factor = family.equals(IntermittentFamilies.SBA) ? 1 - alpha / 2 : 1;
+        double[] z = Demand.sizes(y, at);
+        double[] q = Demand.intervals(at);
         double level = z[0];
         double interval = q[0];
         int next = 1;
         for (int t = at[0] + 1; t < y.length; t++) {
-            errors[t - at[0] - 1] = y[t] - factor * level / interval;
+            if (errors != null) {
+                errors[t - at[0] - 1] = y[t] - factor * level / interval;
+            }
             if (next < at.length && at[next] == t) {
                 level += alphaZ * (z[next] - level);
                 interval += alphaP * (q[next] - interval);
                 next++;
             }
         }
-        return IntermittentFit.of(factor * level / interval, errors, info);
+        return factor * level / interval;
+    }
+
+    /**
+     * With a given alpha nothing is estimated: {@link UpdateMode#REFORECAST}, a fit on the longer
+     * series, which re-smooths sizes and intervals from their first values. With
+     * {@code alpha: optimized}, {@link UpdateMode#FILTER}: the two fitted alphas and the error
+     * quantiles are kept, sizes and intervals re-smoothed through {@code y}. A series without
+     * demand when fitted had no alpha estimated, and is fitted afresh.
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] raw) {
+        IntermittentFit fit = IntermittentFit.of(fitted, family);
+        JsonNode alphaZ = fit.fitted("alpha_demand");
+        JsonNode alphaP = fit.fitted("alpha_interval");
+        if (alpha != null || alphaZ == null || alphaP == null) {
+            return fit(raw);
+        }
+        double[] y = Demand.nonNegative(raw);
+        int[] at = Demand.occurrences(y);
+        return fit.withPoint(at.length == 0 ? 0 : smooth(y, at, alphaZ.asDouble(), alphaP.asDouble(), null));
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return alpha == null ? UpdateMode.FILTER : UpdateMode.REFORECAST;
     }
 
     @Override

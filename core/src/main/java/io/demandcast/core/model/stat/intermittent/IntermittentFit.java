@@ -39,7 +39,41 @@ final class IntermittentFit implements SeriesFit {
                 grid[k - 1] = quantile(e, k / 100.0);
             }
         }
-        return new IntermittentFit(Double.isFinite(point) ? Math.max(0, point) : 0, grid, info);
+        return new IntermittentFit(usable(point), grid, info);
+    }
+
+    /** A forecast is never NaN nor below 0. */
+    private static double usable(double point) {
+        return Double.isFinite(point) ? Math.max(0, point) : 0;
+    }
+
+    /**
+     * This fit with another flat forecast; the error quantiles and fitted parameters are kept (an
+     * update with fixed parameters).
+     */
+    IntermittentFit withPoint(double newPoint) {
+        return new IntermittentFit(usable(newPoint), errorQuantiles, info);
+    }
+
+    /**
+     * A fitted parameter recorded in the state ({@code info} of {@link #of}), or null when this fit
+     * has none by that name (a series without demand, or a state saved before it was recorded).
+     */
+    JsonNode fitted(String key) {
+        JsonNode v = info.get(key);
+        return v == null || v.isNull() ? null : v.deepCopy();
+    }
+
+    /**
+     * The fit an intermittent method's update received, as this type.
+     *
+     * @throws IllegalArgumentException when it was not made by an intermittent-demand method
+     */
+    static IntermittentFit of(SeriesFit fitted, String family) {
+        if (fitted instanceof IntermittentFit f) {
+            return f;
+        }
+        throw new IllegalArgumentException(family + " cannot update a fit it did not make (" + fitted.getClass().getSimpleName() + ")");
     }
 
     private IntermittentFit(double point, double[] errorQuantiles, ObjectNode info) {

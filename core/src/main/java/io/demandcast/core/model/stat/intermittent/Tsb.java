@@ -3,6 +3,7 @@ package io.demandcast.core.model.stat.intermittent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesMethod;
 import java.util.LinkedHashMap;
@@ -73,6 +74,17 @@ public final class Tsb implements SeriesMethod {
         info.put("probability", p);
         info.put("size", d);
         return IntermittentFit.of(p * d, errors, info);
+    }
+
+    /** The smoothing constants are given, not estimated: the update is a fit on the longer series, which re-smooths both states from their first values ({@link UpdateMode#REFORECAST}). */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        return fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.REFORECAST;
     }
 
     @Override

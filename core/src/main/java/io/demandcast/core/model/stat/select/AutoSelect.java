@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.model.ModelContext;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesForecast;
 import io.demandcast.core.model.stat.SeriesMethod;
@@ -132,6 +133,23 @@ public final class AutoSelect implements SeriesMethod {
         }
         double mean = sum / f.length;
         return metric == Metric.MAE ? mean : Math.sqrt(mean);
+    }
+
+    /**
+     * The per-series choice is kept (it was estimated from the fitted data, so this is always
+     * {@link UpdateMode#FILTER}) and the chosen method's fit is updated with that method's own update.
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        if (!(fitted instanceof Fit fit)) {
+            throw new IllegalArgumentException(family() + " cannot update a fit it did not make (" + fitted.getClass().getSimpleName() + ")");
+        }
+        return new Fit(fit.method, fit.method.update(fit.fit, y), fit.reason);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.FILTER;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.demandcast.core.model.stat.simple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.NormalIntervals;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesForecast;
@@ -49,6 +50,17 @@ public final class Drift implements SeriesMethod {
         double mse = dfMse > 0 ? ss / dfMse : 0;
         double bSe = k > 1 ? Math.sqrt(ss / (k - 1)) / Math.sqrt(k) : 0;
         return new Fit(y[n - 1], b, mse, bSe);
+    }
+
+    /** Nothing is estimated: the update is a fit on the longer series ({@link UpdateMode#REFORECAST}). */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        return fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.REFORECAST;
     }
 
     @Override

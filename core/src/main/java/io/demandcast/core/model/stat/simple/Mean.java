@@ -3,6 +3,7 @@ package io.demandcast.core.model.stat.simple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesForecast;
 import io.demandcast.core.model.stat.SeriesMethod;
@@ -44,6 +45,17 @@ public final class Mean implements SeriesMethod {
         }
         double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
         return new Fit(mean, sd, n);
+    }
+
+    /** Nothing is estimated: the update is a fit on the longer series ({@link UpdateMode#REFORECAST}). */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        return fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.REFORECAST;
     }
 
     @Override

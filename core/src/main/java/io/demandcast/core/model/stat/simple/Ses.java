@@ -118,6 +118,11 @@ public final class Ses {
         return num / den;
     }
 
+    /** The level after the last value of SES with this alpha started at {@code l0} ({@code l0} for an empty series). */
+    public static double level(double[] y, double alpha, double l0) {
+        return run(y, alpha, l0)[0];
+    }
+
     /** {final level, sse} of SES from {@code l0}. */
     static double[] run(double[] y, double alpha, double l0) {
         double level = l0;

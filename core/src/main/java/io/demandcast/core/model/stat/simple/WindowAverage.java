@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.NormalIntervals;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesForecast;
@@ -92,6 +93,17 @@ public final class WindowAverage implements SeriesMethod {
             count++;
         }
         return new Fit(next, count == 0 ? 0 : Math.sqrt(ss / count));
+    }
+
+    /** Nothing is estimated: the update is a fit on the longer series ({@link UpdateMode#REFORECAST}). */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        return fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.REFORECAST;
     }
 
     @Override

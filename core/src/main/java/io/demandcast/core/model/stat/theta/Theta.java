@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.NormalIntervals;
 import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesForecast;
@@ -130,7 +131,7 @@ public final class Theta implements SeriesMethod {
     public SeriesFit fit(double[] y) {
         int n = y.length;
         if (n == 0) {
-            return new Fit(0, 1, 0, 0, 0, null);
+            return new Fit(0, 1, 0, 0, 0, null, 0);
         }
         Adjusted adjusted = adjust(y, seasonLength);
         double[] x = adjusted.values();
@@ -140,9 +141,9 @@ public final class Theta implements SeriesMethod {
         double drift = slope(x) / 2;
         double sigma2 = ses.sigma2();
         if (!Double.isFinite(ses.level()) || !Double.isFinite(drift) || !Double.isFinite(sigma2)) {
-            return new Fit(y[n - 1], 1, 0, n, 0, null);
+            return new Fit(y[n - 1], 1, 0, n, 0, null, y[0]);
         }
-        return new Fit(ses.level(), alpha, drift, n, sigma2, next);
+        return new Fit(ses.level(), alpha, drift, n, sigma2, next, ses.l0());
     }
 
     /**
@@ -184,6 +185,27 @@ public final class Theta implements SeriesMethod {
         return true;
     }
 
+    /**
+     * {@link UpdateMode#FILTER}: alpha, the drift (half the fitted slope), sigma², the seasonality
+     * decision and the decomposition's indices are kept; the series is divided by the same
+     * indices and the SES level re-run from the fitted initial level through it
+     * ({@code Fit.filter}); the drift term's {@code n} becomes the new length. A non-finite result
+     * (not expected for finite data) falls back to a refit.
+     */
+    @Override
+    public SeriesFit update(SeriesFit fitted, double[] y) {
+        if (!(fitted instanceof Fit fit)) {
+            throw new IllegalArgumentException(family() + " cannot update a fit it did not make (" + fitted.getClass().getSimpleName() + ")");
+        }
+        Fit filtered = fit.filter(y);
+        return Double.isFinite(filtered.level()) ? filtered : fit(y);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.FILTER;
+    }
+
     @Override
     public SeriesFit load(JsonNode state) {
         JsonNode s = state.path("season");
@@ -197,14 +219,52 @@ public final class Theta implements SeriesMethod {
                 season[j] = s.get(j).asDouble();
             }
         }
+        // absent from states saved before updates existed: such a fit forecasts but cannot be updated
+        double initialLevel = state.path("initial_level").isNumber() ? state.path("initial_level").asDouble() : Double.NaN;
         return new Fit(state.path("level").asDouble(), state.path("alpha").asDouble(), state.path("drift").asDouble(),
-                state.path("n").asInt(), state.path("sigma2").asDouble(), season);
+                state.path("n").asInt(), state.path("sigma2").asDouble(), season, initialLevel);
     }
 
     /**
-     * @param season the multiplicative indices of the next m steps, or null when not seasonal
+     * @param level        SES level after the last value (on the adjusted scale)
+     * @param n            length of the series the level has run through
+     * @param season       the multiplicative indices of the next m steps, or null when not seasonal
+     * @param initialLevel the level SES started from, NaN when unknown (a state saved before it was recorded)
      */
-    record Fit(double level, double alpha, double drift, int n, double sigma2, double[] season) implements SeriesFit {
+    record Fit(double level, double alpha, double drift, int n, double sigma2, double[] season, double initialLevel) implements SeriesFit {
+
+        /**
+         * This fit with alpha, drift, sigma² and the seasonal indices (and whether there are any)
+         * kept: y is divided by the same indices, and the SES level re-run from
+         * {@code initialLevel} through it. The fit runs the same steps, so the fitted series gives
+         * back this fit.
+         *
+         * @param y the series from the same first value the model was fitted on, possibly extended
+         * @throws IllegalArgumentException when the initial level is unknown
+         */
+        Fit filter(double[] y) {
+            if (Double.isNaN(initialLevel)) {
+                throw new IllegalArgumentException("this theta fit was saved without its initial_level (by an older demandcast) "
+                        + "and cannot be updated; retrain the model");
+            }
+            int len = y.length;
+            double[] x = y;
+            double[] next = null;
+            if (season != null) {
+                int m = season.length;
+                // season[j] is the index of position n + j, so position t takes season[(t - n) mod m]
+                x = new double[len];
+                for (int t = 0; t < len; t++) {
+                    x[t] = y[t] / season[Math.floorMod(t - n, m)];
+                }
+                next = new double[m];
+                for (int j = 0; j < m; j++) {
+                    next[j] = season[Math.floorMod(len + j - n, m)];
+                }
+            }
+            return new Fit(Ses.level(x, alpha, initialLevel), alpha, drift, len, sigma2, next, initialLevel);
+        }
+
         @Override
         public SeriesForecast forecast(int horizon, double[] levels) {
             double[] point = new double[horizon];
@@ -230,6 +290,9 @@ public final class Theta implements SeriesMethod {
             node.put("drift", drift);
             node.put("n", n);
             node.put("sigma2", sigma2);
+            if (Double.isFinite(initialLevel)) {
+                node.put("initial_level", initialLevel);
+            }
             ArrayNode arr = node.putArray("season");
             if (season != null) {
                 for (double v : season) {

@@ -2,6 +2,7 @@ package io.demandcast.core.model.stat.intermittent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.simple.Ses;
 import io.demandcast.core.model.stat.simple.SimpleTestSupport;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,24 @@ class AdidaTest {
         double[] pairs = {0, 3, 2, 0, 4, 0, 1, 0, 2, 5};
         double alpha = Ses.optimizeSimple(pairs, 0.1, 0.3);
         assertEquals(Ses.simpleLevel(pairs, alpha) / 2, Adida.aggregate(Y, 2, new double[Y.length]), 1e-12);
+    }
+
+    /**
+     * An update keeps the aggregation level, its alpha and the error quantiles, and re-aggregates
+     * the longer series into blocks aligned on its new end.
+     */
+    @Test
+    void updateKeepsLevelAndAlphaAndReaggregatesTheLongerSeries() {
+        SeriesFit fit = Adida.adida().fit(Y);
+        double alpha = fit.state().path("fitted").path("alphas").get(0).asDouble();
+        double[] longer = java.util.Arrays.copyOf(Y, Y.length + 4);
+        longer[Y.length + 2] = 3;
+        SeriesFit updated = Adida.adida().update(fit, longer);
+        // 25 values, k = 3: the first value is dropped, then 0+0+3, 0+0+2, 0+0+0, 4+0+0, 1+0+0, 0+2+0, 0+5+0, 0+3+0
+        double[] sums = {3, 2, 0, 4, 1, 2, 5, 3};
+        assertEquals(Ses.simpleLevel(sums, alpha) / 3, updated.forecast(1, new double[0]).point()[0], 1e-12);
+        assertEquals(fit.state().path("fitted"), updated.state().path("fitted"));
+        assertEquals(fit.state().path("error_quantiles"), updated.state().path("error_quantiles"));
     }
 
     @Test

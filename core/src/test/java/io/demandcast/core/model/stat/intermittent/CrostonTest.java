@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.demandcast.core.model.UpdateMode;
+import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesForecast;
 import io.demandcast.core.model.stat.simple.RFixture;
+import io.demandcast.core.model.stat.simple.Ses;
 import io.demandcast.core.model.stat.simple.SimpleTestSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,34 @@ class CrostonTest {
             double a = state.path(key).asDouble();
             assertTrue(a >= 0.1 - 1e-9 && a <= 0.3 + 1e-9, key + " = " + a);
         }
+    }
+
+    /**
+     * With {@code alpha: optimized} an update keeps both fitted alphas and the error quantiles, and
+     * re-smooths sizes and intervals through the longer series: here by hand, as SES started at
+     * the first size and the first interval.
+     */
+    @Test
+    void optimizedUpdateResmoothsSizesAndIntervalsWithTheFittedAlphas() {
+        double[] y = {0, 0, 3, 0, 0, 0, 5, 0, 2, 0, 0, 1, 0, 0, 0, 4, 0, 7, 0, 0, 2, 0, 0, 0, 0, 3};
+        double[] longer = java.util.Arrays.copyOf(y, y.length + 9);
+        longer[y.length + 1] = 9;
+        longer[y.length + 7] = 1;
+        Croston method = Croston.optimized();
+        SeriesFit fit = method.fit(y);
+        SeriesFit updated = method.update(fit, longer);
+        assertEquals(fit.state().path("fitted"), updated.state().path("fitted"));
+        assertEquals(fit.state().path("error_quantiles"), updated.state().path("error_quantiles"));
+        double alphaDemand = fit.state().path("fitted").path("alpha_demand").asDouble();
+        double alphaInterval = fit.state().path("fitted").path("alpha_interval").asDouble();
+        double[] sizes = {3, 5, 2, 1, 4, 7, 2, 3, 9, 1};
+        double[] intervals = {3, 4, 2, 3, 4, 2, 3, 5, 2, 6};
+        double expected = Ses.simpleLevel(sizes, alphaDemand) / Ses.simpleLevel(intervals, alphaInterval);
+        assertEquals(expected, updated.forecast(1, new double[0]).point()[0], 1e-12);
+        assertEquals(UpdateMode.FILTER, method.updateMode());
+        // with a given alpha nothing was estimated: the update is the fit on the longer series
+        assertEquals(UpdateMode.REFORECAST, Croston.classic(0.1).updateMode());
+        assertEquals(Croston.classic(0.1).fit(longer).state(), Croston.classic(0.1).update(Croston.classic(0.1).fit(y), longer).state());
     }
 
     @Test

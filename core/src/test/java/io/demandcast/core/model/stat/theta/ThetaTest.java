@@ -51,6 +51,39 @@ class ThetaTest {
         }
     }
 
+    /**
+     * An update keeps alpha, the drift, sigma² and the seasonal indices: the longer series is
+     * divided by the same indices (continuing their cycle), the SES level re-run from the fitted
+     * initial level, and the forecast reseasonalised from where the longer series ends.
+     */
+    @Test
+    void updateKeepsAlphaDriftAndSeasonalIndices() {
+        double[] y = new double[54];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 100 + 30 * Math.sin(2 * Math.PI * t / 12) + t + (t * 7 % 5);
+        }
+        Theta method = new Theta(12);
+        Theta.Fit fit = (Theta.Fit) method.fit(java.util.Arrays.copyOf(y, 48));
+        assertTrue(fit.season() != null, "the fitted series is seasonal");
+        Theta.Fit updated = (Theta.Fit) method.update(fit, y);
+        assertEquals(fit.alpha(), updated.alpha());
+        assertEquals(fit.drift(), updated.drift());
+        assertEquals(fit.sigma2(), updated.sigma2());
+        assertEquals(54, updated.n());
+        double level = fit.initialLevel();
+        for (int t = 0; t < y.length; t++) {
+            // fit.season()[j] is the index of period 48 + j, i.e. of every period t with t % 12 == j
+            level += fit.alpha() * (y[t] / fit.season()[t % 12] - level);
+        }
+        double offset = (1 - Math.pow(1 - fit.alpha(), 54)) / fit.alpha();
+        SeriesForecast f = updated.forecast(12, new double[0]);
+        for (int h = 0; h < 12; h++) {
+            double index = fit.season()[(54 + h) % 12];
+            assertEquals(index, updated.season()[h], 0.0);
+            assertEquals((level + fit.drift() * (h + offset)) * index, f.point()[h], 1e-9, "step " + (h + 1));
+        }
+    }
+
     @Test
     void seasonalityTestFollowsThetaf() {
         double[] seasonal = new double[48];
