@@ -142,6 +142,9 @@ public final class PrepareJob {
         steps.add("gaps: target " + p.gaps().target() + ", covariates " + p.gaps().covariates());
         steps.add("outliers: " + p.outliers().method() + (p.outliers().method().name().equals("none") ? ""
                 : " window " + p.outliers().window() + " threshold " + p.outliers().threshold() + " action " + p.outliers().action()));
+        if (prepared.panel().hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)) {
+            steps.add("target before outlier treatment kept as " + OutlierTreatment.RAW_TARGET_COLUMN + " (the actuals backtests score against)");
+        }
         if (p.aggregate() != null) {
             steps.add("aggregate to " + p.aggregate());
         }
