@@ -21,6 +21,9 @@ public record DataConfig(List<String> files, SchemaConfig schema, String frequen
         if (frequency != null) {
             io.demandcast.core.data.Frequency.parse(frequency);
         }
+        if (series != null) {
+            series.requireStaticColumns(schema.statics());
+        }
         if (seasonLength != null && seasonLength < 1) {
             throw new IllegalArgumentException("data.season_length must be >= 1 (got " + seasonLength + ")");
         }

@@ -68,6 +68,24 @@ public record SeriesFilter(List<String> ids, String file, String idColumn,
         where = Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * Checks that {@code where}, when it tests the data itself (no {@code file}), names static columns.
+     *
+     * @param statics the data's static columns ({@code data.schema.statics})
+     * @throws IllegalArgumentException naming the first column that is not one
+     */
+    public void requireStaticColumns(List<String> statics) {
+        if (file != null) {
+            return;
+        }
+        for (String column : where.keySet()) {
+            if (!statics.contains(column)) {
+                throw new IllegalArgumentException("data.series.where: '" + column + "' is not a static column of the data"
+                        + " (data.schema.statics: " + statics + "); without data.series.file, where tests static columns");
+            }
+        }
+    }
+
     /** A filter keeping the listed series only. */
     public static SeriesFilter ofIds(List<String> ids) {
         return new SeriesFilter(ids, null, null, null);

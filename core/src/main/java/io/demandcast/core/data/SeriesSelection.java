@@ -59,6 +59,11 @@ public final class SeriesSelection {
      *                                (naming file, line and column) or has no row matching {@code where}
      */
     public static SeriesSelection of(SeriesFilter filter, SchemaConfig schema) {
+        try {
+            filter.requireStaticColumns(schema.statics());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(e.getMessage(), e);
+        }
         Set<String> fromFile = filter.file() == null ? null
                 : SeriesMetadataCsv.ids(Path.of(filter.file()), filter.idColumn(), filter.where());
         Set<String> listed = filter.ids().isEmpty() ? Set.of() : Set.copyOf(filter.ids());
@@ -71,10 +76,6 @@ public final class SeriesSelection {
             int i = 0;
             for (Map.Entry<String, List<String>> e : filter.where().entrySet()) {
                 positions[i] = schema.statics().indexOf(e.getKey());
-                if (positions[i] < 0) {
-                    throw new InvalidConfigException("data.series.where: '" + e.getKey() + "' is not a static column of the data"
-                            + " (data.schema.statics: " + schema.statics() + "); without data.series.file, where tests static columns");
-                }
                 values.add(Set.copyOf(e.getValue()));
                 i++;
             }

@@ -42,7 +42,7 @@ class SeriesFilterTest {
         SeriesFilter ids = parse("data: {series: {ids: [a, b]}}").data().series();
         assertEquals(List.of("a", "b"), ids.ids());
         assertNull(ids.idColumn());
-        SeriesFilter statics = parse("data: {series: {where: {store_id: CA_1}}}").data().series();
+        SeriesFilter statics = parse("data: {schema: {statics: [store_id]}, series: {where: {store_id: CA_1}}}").data().series();
         assertEquals("where static store_id = CA_1", statics.describe());
         assertNull(parse("data: {files: [x.csv]}").data().series(), "absent: every series");
         assertEquals("every series", parse("data: {series: {}}").data().series().describe(), "no condition: every series");
@@ -61,6 +61,9 @@ class SeriesFilterTest {
                 error("data: {series: {file: m.csv, where: {frequency: [[a]]}}}"));
         assertEquals("configs/x.yaml:1:26: data.series.ids[1]: null is not allowed here; remove the entry or give a value",
                 error("data: {series: {ids: [a, null]}}"));
+        assertEquals("configs/x.yaml:3:12: data.series.where: 'state' is not a static column of the data"
+                + " (data.schema.statics: [store_id]); without data.series.file, where tests static columns",
+                error("data:\n  schema: {statics: [store_id]}\n  series: {where: {state: CA}}"));
         assertEquals("configs/x.yaml:1:17: unknown key 'wher' in data.series (allowed: ids, file, id_column, where)",
                 error("data: {series: {wher: {a: b}}}"));
     }
