@@ -26,7 +26,7 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name may only hold letters, digits, '.', '_' and '-' (got '" + name + "')");
         }
-        data = data == null ? new DataConfig(null, null, null, null, null) : data;
+        data = data == null ? new DataConfig(null, null, null, null, null, null) : data;
         prepare = prepare == null ? PrepareConfig.defaults() : prepare;
         model = model == null ? new ModelConfig(null, null, null) : model;
         models = models == null ? List.of() : List.copyOf(models);

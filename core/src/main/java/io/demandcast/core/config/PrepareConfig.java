@@ -182,7 +182,10 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
     /**
      * Either the last N periods ({@code test}, {@code validation}) of the prepared panel's overall
      * date range, counted at the prepared (possibly aggregated) frequency, or explicit first dates.
-     * A start date opens its split at the first period that starts on or after it.
+     * A start date opens its split at the first period that starts on or after it. The cut-offs are
+     * shared by every series; a series that would end before the last hold-out part or start after
+     * the train split makes {@code prepare} fail (see {@code Splitter}), so ragged panels such as M3
+     * are prepared without a split.
      *
      * @param test            periods in the test split (default 0)
      * @param validation      periods in the validation split, just before the test split (default 0)

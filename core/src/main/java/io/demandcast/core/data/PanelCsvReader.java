@@ -13,9 +13,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,7 +26,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads long-format CSV ({@code series key..., date, target, covariates...}, one row per series and
  * period) into a {@link Panel}. Several files are read in order and concatenated (train, then a
- * later extract). Rows may come in any order; each series is sorted by date.
+ * later extract). Rows may come in any order; each series is sorted by date. A
+ * {@link SeriesSelection} ({@code data.series}) decides on the first row of each series whether it
+ * is read; the rows of the others are skipped before their dates and values are parsed.
  *
  * <p>Every problem is a {@link DataException} whose message starts {@code file:line:column:} and
  * names the bad value: a missing column, an unparsable date or number, a duplicate (series, date),
@@ -37,14 +41,14 @@ public final class PanelCsvReader {
 
     private final SchemaConfig schema;
     private final Frequency frequency;
-    private final Predicate<String> keepSeries;
+    private final SeriesSelection selection;
 
     /**
      * @param schema    column roles
      * @param frequency the frequency, or null to infer it from the smallest gap between dates
      */
     public PanelCsvReader(SchemaConfig schema, Frequency frequency) {
-        this(schema, frequency, id -> true);
+        this(schema, frequency, SeriesSelection.ALL);
     }
 
     /**
@@ -52,9 +56,19 @@ public final class PanelCsvReader {
      * series are skipped unparsed, so a file may mix series of other frequencies (the M3 files do).
      */
     public PanelCsvReader(SchemaConfig schema, Frequency frequency, Predicate<String> keepSeries) {
+        this(schema, frequency, SeriesSelection.matching(keepSeries));
+    }
+
+    /**
+     * A reader that keeps only the series {@code selection} keeps, deciding on the first row of each
+     * series; the rows of other series are skipped unparsed (before frequency inference).
+     *
+     * @throws DataException (on {@link #read}) when the selection keeps none of the series read
+     */
+    public PanelCsvReader(SchemaConfig schema, Frequency frequency, SeriesSelection selection) {
         this.schema = schema;
         this.frequency = frequency;
-        this.keepSeries = keepSeries;
+        this.selection = selection;
     }
 
     /** Reads one or more files into one panel. */
@@ -69,15 +83,17 @@ public final class PanelCsvReader {
         for (int c = 0; c < schema.categorical().size(); c++) {
             levels.add(new HashMap<>());
         }
+        Set<String> skipped = new HashSet<>();
         int[] dateColumns = new int[files.size()];
         for (int f = 0; f < files.size(); f++) {
-            dateColumns[f] = readFile(files.get(f), f, rows, seriesIndex, staticValues, levels);
+            dateColumns[f] = readFile(files.get(f), f, rows, seriesIndex, skipped, staticValues, levels);
         }
+        selection.check(seriesIndex.keySet(), skipped.size(), files);
         return assemble(files, dateColumns, rows, seriesIndex, staticValues, levels);
     }
 
     /** Reads one file's rows into {@code rows}; returns the (0-based) index of its date column. */
-    private int readFile(Path file, int fileIndex, Rows rows, Map<String, Integer> seriesIndex,
+    private int readFile(Path file, int fileIndex, Rows rows, Map<String, Integer> seriesIndex, Set<String> skipped,
                           List<String[]> staticValues, List<Map<String, Integer>> levels) {
         String name = file.toString();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -111,15 +127,20 @@ public final class PanelCsvReader {
                 String id = key.toString();
                 Integer series = seriesIndex.get(id);
                 if (series == null) {
-                    if (!keepSeries.test(id)) {
+                    // A series is kept or skipped on its first row, once: its statics are fixed.
+                    if (skipped.contains(id)) {
                         continue;
                     }
-                    series = seriesIndex.size();
-                    seriesIndex.put(id, series);
                     String[] statics = new String[staticCols.length];
                     for (int i = 0; i < staticCols.length; i++) {
                         statics[i] = record.get(staticCols[i]);
                     }
+                    if (!selection.keeps(id, statics)) {
+                        skipped.add(id);
+                        continue;
+                    }
+                    series = seriesIndex.size();
+                    seriesIndex.put(id, series);
                     staticValues.add(statics);
                 } else {
                     String[] statics = staticValues.get(series);

@@ -23,7 +23,9 @@ import java.util.List;
 
 /**
  * The {@code evaluate} verb on an experiment: refit the configured model on the rows before the
- * test split, forecast the test split, score it against the held-out actuals.
+ * test split, forecast the test split, score it against the held-out actuals. Models fit the
+ * prepared target; scores use the target as read ({@link PreparedSplits#actuals()}), so clipping
+ * or replacing outliers in {@code prepare} cannot flatter them.
  */
 public final class EvaluateJob {
     /** The hold-out forecasts, written next to the metrics so a score can be traced to its numbers. */
@@ -56,7 +58,12 @@ public final class EvaluateJob {
         }
         EvaluateConfig ec = config.evaluate();
         Panel history = data.upTo(ec.fitOn());
+        // Scored against the target as read: when prepare clipped or replaced outliers, actuals()
+        // restores them (test rows and the history that scales MASE/RMSSE alike).
         Panel test = data.test();
+        Panel actuals = data.actuals();
+        Panel testActuals = actuals.slice(test.minPeriod(), test.maxPeriod());
+        Panel historyActuals = actuals.slice(history.minPeriod(), history.maxPeriod());
         Forecaster forecaster = ModelFactory.create(registry, config, history.frequency());
         progress.report("evaluate: fitting " + forecaster.family() + " on " + history.seriesCount() + " series ("
                 + ec.fitOn() + " rows), forecasting the " + horizon + "-period test split");
@@ -68,7 +75,7 @@ public final class EvaluateJob {
         if (ec.weights() != null) {
             options = options.withWeights(SeriesWeightsCsv.read(Path.of(ec.weights()), ec.weightColumn()));
         }
-        ScoreResult result = new Scorer(options).score(forecast, test, history);
+        ScoreResult result = new Scorer(options).score(forecast, testActuals, historyActuals);
 
         Path output = outputDirectory(config);
         Files.createDirectories(output);

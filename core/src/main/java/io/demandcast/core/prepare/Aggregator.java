@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li>Target: the sum; NaN when any period in the bucket is NaN, because a partial sum would look
- *       like a fall in demand.</li>
- *   <li>Numeric covariates: the mean of the non-NaN values; a 0/1 column (every non-NaN value 0 or
+ *       like a fall in demand. The target before outlier treatment
+ *       ({@value OutlierTreatment#RAW_TARGET_COLUMN}) is summed the same way.</li>
+ *   <li>Other numeric covariates: the mean of the non-NaN values; a 0/1 column (every non-NaN value 0 or
  *       1, like SNAP, promo or the {@code outlier} flag) takes the maximum instead, so it says
  *       "at least once in the bucket".</li>
  *   <li>Categorical covariates: the first non-missing level in the bucket (an event in the week).</li>
@@ -103,7 +104,11 @@ public final class Aggregator {
         Map<String, double[]> numeric = new LinkedHashMap<>();
         for (String name : panel.numericNames()) {
             double[] col = panel.numericColumn(name);
-            numeric.put(name, isFlag(col) ? max(col, groupFrom, groupTo) : mean(col, groupFrom, groupTo));
+            if (name.equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
+                numeric.put(name, sum(col, groupFrom, groupTo));
+            } else {
+                numeric.put(name, isFlag(col) ? max(col, groupFrom, groupTo) : mean(col, groupFrom, groupTo));
+            }
         }
         Map<String, Categorical> categorical = new LinkedHashMap<>();
         for (String name : panel.categoricalNames()) {

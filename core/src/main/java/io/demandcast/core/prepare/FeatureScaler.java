@@ -8,14 +8,17 @@ import java.util.List;
 /**
  * Fits scalers on the train rows only (periods up to the last train period), so nothing about
  * validation or test values leaks into the features, and applies them to every row. The target is
- * not a numeric column and is never scaled. NaN cells are ignored when fitting and stay NaN.
+ * not a numeric column and is never scaled; nor is the target before outlier treatment
+ * ({@value OutlierTreatment#RAW_TARGET_COLUMN}), which is skipped when listed. NaN cells are
+ * ignored when fitting and stay NaN.
  */
 public final class FeatureScaler {
     private FeatureScaler() {
     }
 
     /**
-     * @param columns         columns to scale, each a numeric column of the panel
+     * @param columns         columns to scale, each a numeric column of the panel; {@value OutlierTreatment#RAW_TARGET_COLUMN}
+     *                        is skipped (it is scored against, so it keeps the units of the target)
      * @param lastTrainPeriod last period whose rows the parameters are fitted on
      * @throws IllegalArgumentException when a column is absent or has no value in the train rows
      */
@@ -25,6 +28,9 @@ public final class FeatureScaler {
         }
         List<ScalerParams> fitted = new ArrayList<>();
         for (String name : columns) {
+            if (name.equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
+                continue;
+            }
             if (!panel.hasNumeric(name)) {
                 throw new IllegalArgumentException("cannot scale '" + name + "': no such numeric column; the panel has "
                         + panel.numericNames());

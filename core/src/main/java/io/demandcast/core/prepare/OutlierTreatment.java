@@ -9,10 +9,22 @@ import io.demandcast.core.data.Panel;
  * {@code flag} adds a numeric 0/1 column {@value #FLAG_COLUMN} and leaves the target alone,
  * {@code clip} moves an outlier to the band edge it crossed, {@code replace} sets it to the rule's
  * typical value (rolling median for Hampel, series median for IQR).
+ *
+ * <p>{@code clip} and {@code replace} also keep the target as it was before treatment in a numeric
+ * column {@value #RAW_TARGET_COLUMN}, so a backtest can score forecasts against the demand that
+ * happened rather than the cleaned series the models were fitted on. That column holds the target
+ * after the earlier steps (negatives policy, gap filling): a period that was absent or empty holds
+ * its imputed value there too, since nothing was observed to keep.
  */
 public final class OutlierTreatment {
     /** Name of the 0/1 column added by the {@code flag} action. */
     public static final String FLAG_COLUMN = "outlier";
+
+    /**
+     * Name of the numeric column holding the target before {@code clip} or {@code replace}. The name
+     * is reserved: input data may not have a column so named.
+     */
+    public static final String RAW_TARGET_COLUMN = "raw_target";
 
     private OutlierTreatment() {
     }
@@ -43,6 +55,7 @@ public final class OutlierTreatment {
     }
 
     static Result apply(Panel panel, OutlierRule rule, OutlierAction action) {
+        double[] raw = panel.targetColumn();
         double[] target = panel.targetColumn();
         int rows = target.length;
         double[] lower = new double[rows];
@@ -70,7 +83,8 @@ public final class OutlierTreatment {
                 }
             }
         }
-        Panel out = action == OutlierAction.flag ? panel.withNumeric(FLAG_COLUMN, flags) : panel.withTarget(target);
+        Panel out = action == OutlierAction.flag ? panel.withNumeric(FLAG_COLUMN, flags)
+                : panel.withTarget(target).withNumeric(RAW_TARGET_COLUMN, raw);
         return new Result(out, counts);
     }
 }

@@ -13,6 +13,7 @@ import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.PanelCsvReader;
 import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.data.PreparedDataset.FileContent;
+import io.demandcast.core.data.SeriesSelection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,18 +59,30 @@ public final class PrepareJob {
         if (files.isEmpty()) {
             throw new InvalidConfigException("data.files is empty: name at least one long-format CSV file");
         }
+        if (config.data().schema().target().equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
+            throw new InvalidConfigException("data.schema.target: '" + OutlierTreatment.RAW_TARGET_COLUMN + "' is a reserved name:"
+                    + " prepare keeps the target before outlier treatment under it; rename the column in the data and the schema");
+        }
         Frequency frequency = config.data().frequency() == null ? null : Frequency.parse(config.data().frequency());
         long t0 = System.nanoTime();
-        Panel raw = new PanelCsvReader(config.data().schema(), frequency).read(files);
         List<Path> inputs = new ArrayList<>(files);
+        SeriesSelection selection = SeriesSelection.ALL;
+        if (config.data().series() != null) {
+            selection = SeriesSelection.of(config.data().series(), config.data().schema());
+            if (config.data().series().file() != null) {
+                inputs.add(Path.of(config.data().series().file()));
+            }
+        }
+        Panel raw = new PanelCsvReader(config.data().schema(), frequency, selection).read(files);
         if (config.data().calendar() != null) {
             Path calendar = Path.of(config.data().calendar().file());
             raw = CalendarJoin.join(raw, config.data().calendar(), calendar);
             inputs.add(calendar);
         }
         double readSeconds = (System.nanoTime() - t0) / 1e9;
-        progress.report(String.format(java.util.Locale.ROOT, "prepare: read %,d rows of %,d series (%s) from %d file(s) in %.2f s",
-                raw.rowCount(), raw.seriesCount(), raw.frequency().label(), inputs.size(), readSeconds));
+        progress.report(String.format(java.util.Locale.ROOT, "prepare: read %,d rows of %,d series (%s) from %d file(s) in %.2f s%s",
+                raw.rowCount(), raw.seriesCount(), raw.frequency().label(), inputs.size(), readSeconds,
+                selection == SeriesSelection.ALL ? "" : ", selected by " + selection.description()));
 
         long t1 = System.nanoTime();
         PreparedData prepared;
@@ -135,6 +148,9 @@ public final class PrepareJob {
         var p = config.prepare();
         List<String> steps = new ArrayList<>();
         steps.add("read " + String.join(", ", config.data().files()));
+        if (config.data().series() != null) {
+            steps.add("select series: " + config.data().series().describe() + ": " + prepared.panel().seriesCount() + " series");
+        }
         if (config.data().calendar() != null) {
             steps.add("join calendar " + config.data().calendar().file());
         }
@@ -142,6 +158,9 @@ public final class PrepareJob {
         steps.add("gaps: target " + p.gaps().target() + ", covariates " + p.gaps().covariates());
         steps.add("outliers: " + p.outliers().method() + (p.outliers().method().name().equals("none") ? ""
                 : " window " + p.outliers().window() + " threshold " + p.outliers().threshold() + " action " + p.outliers().action()));
+        if (prepared.panel().hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)) {
+            steps.add("target before outlier treatment kept as " + OutlierTreatment.RAW_TARGET_COLUMN + " (the actuals backtests score against)");
+        }
         if (p.aggregate() != null) {
             steps.add("aggregate to " + p.aggregate());
         }

@@ -13,14 +13,27 @@ import java.time.LocalDate;
 /**
  * Opens a prepared dataset and cuts its panel at the split dates its manifest records, so train,
  * evaluate and predict agree on what "train" and "test" are.
+ *
+ * <p>Two views of the same rows: {@link #all()}, {@link #upTo} and {@link #test()} carry the
+ * prepared target (cleaned of outliers when {@code prepare} clipped or replaced them), which models
+ * fit on; {@link #actuals()} carries the target as read, which forecasts are scored against. The
+ * column {@value OutlierTreatment#RAW_TARGET_COLUMN} that holds it is in neither view, so no model
+ * can take the uncleaned target for a covariate.
  */
 public final class PreparedSplits {
     private final PreparedDataset dataset;
     private final Panel panel;
+    private final Panel actuals;
 
-    private PreparedSplits(PreparedDataset dataset, Panel panel) {
+    private PreparedSplits(PreparedDataset dataset, Panel stored) {
         this.dataset = dataset;
-        this.panel = panel;
+        if (stored.hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)) {
+            this.panel = stored.withoutNumeric(OutlierTreatment.RAW_TARGET_COLUMN);
+            this.actuals = panel.withTarget(stored.numericColumn(OutlierTreatment.RAW_TARGET_COLUMN));
+        } else {
+            this.panel = stored;
+            this.actuals = stored;
+        }
     }
 
     /**
@@ -38,9 +51,20 @@ public final class PreparedSplits {
         return dataset;
     }
 
-    /** Every prepared row. */
+    /** Every prepared row, with the prepared target. */
     public Panel all() {
         return panel;
+    }
+
+    /**
+     * Every prepared row with the target as it was before outlier treatment: the values to score
+     * forecasts against. When {@code prepare} clipped or replaced outliers this is the target of
+     * {@link #all()} with the outliers restored (periods that were absent or empty keep their
+     * imputed value: nothing was observed there); otherwise it is {@link #all()} itself. Covariates
+     * and features are those of {@link #all()}.
+     */
+    public Panel actuals() {
+        return actuals;
     }
 
     /** The rows a model is fitted on. */

@@ -23,6 +23,10 @@ import java.util.function.Function;
  *
  * <p>Negatives run before gap filling so that {@code negatives: missing} cells are imputed like any
  * other empty cell. The split is decided before scaling because the scalers may only see train rows.
+ *
+ * <p>When outliers are clipped or replaced, the target before treatment travels with the panel as
+ * {@value OutlierTreatment#RAW_TARGET_COLUMN}: summed by aggregation like the target, never scaled,
+ * never a feature (lags and rolling windows read the treated target).
  */
 public final class Preparer {
     private Preparer() {
@@ -34,10 +38,12 @@ public final class Preparer {
      * @param raw    panel as read from CSV: sorted by period within each series, gaps and NaN allowed
      * @param config the {@code prepare} section
      * @param env    environment lookup for the anonymisation salt (e.g. {@code System::getenv})
-     * @throws InvalidConfigException when the config does not fit the data (unknown column, split too long, no salt)
+     * @throws InvalidConfigException when the config does not fit the data (unknown column, split too long, no salt,
+     *                                a column named {@value OutlierTreatment#RAW_TARGET_COLUMN})
      * @throws DataException          when the data breaks a rule the config asks to enforce ({@code negatives: error})
      */
     public static PreparedData prepare(Panel raw, PrepareConfig config, Function<String, String> env) {
+        requireNoReservedColumn(raw);
         NegativeValues.Result negatives = NegativeValues.apply(raw, config.negatives());
         GapFiller.Result gaps = GapFiller.fill(negatives.panel(), config.gaps());
         OutlierTreatment.Result outliers = OutlierTreatment.apply(gaps.panel(), config.outliers());
@@ -57,9 +63,21 @@ public final class Preparer {
             panel = anonymous.panel();
             mapping = anonymous.mapping();
         }
-        Set<String> rawColumns = new HashSet<>(raw.numericNames());
-        List<String> features = panel.numericNames().stream().filter(c -> !rawColumns.contains(c)).toList();
+        Set<String> notFeatures = new HashSet<>(raw.numericNames());
+        notFeatures.add(OutlierTreatment.RAW_TARGET_COLUMN);
+        List<String> features = panel.numericNames().stream().filter(c -> !notFeatures.contains(c)).toList();
         return new PreparedData(panel, split, scalers, counts, QualityReport.of(panel, counts), mapping, features);
+    }
+
+    private static void requireNoReservedColumn(Panel raw) {
+        String reserved = OutlierTreatment.RAW_TARGET_COLUMN;
+        String role = raw.hasNumeric(reserved) ? "numeric covariate"
+                : raw.categoricalNames().contains(reserved) ? "categorical covariate"
+                : raw.staticNames().contains(reserved) ? "static" : null;
+        if (role != null) {
+            throw new InvalidConfigException("data: the " + role + " column '" + reserved + "' has a reserved name:"
+                    + " prepare keeps the target before outlier treatment under it; rename the column in the data and the schema");
+        }
     }
 
     private static Panel aggregate(Panel panel, Frequency to) {
@@ -78,6 +96,10 @@ public final class Preparer {
             throw new InvalidConfigException("prepare.features.calendar: 'events' needs categorical event columns"
                     + " (data.schema.categorical or data.calendar.categorical); the data has none");
         }
+        if (features.price() != null && features.price().column().equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
+            throw new InvalidConfigException("prepare.features.price.column: '" + features.price().column()
+                    + "' is the target before outlier treatment, not a price; it is never a feature source");
+        }
         if (features.price() != null && !panel.hasNumeric(features.price().column())) {
             throw new InvalidConfigException("prepare.features.price.column: '" + features.price().column()
                     + "' is not a numeric covariate; the data has " + panel.numericNames());
@@ -93,7 +115,8 @@ public final class Preparer {
 
     /**
      * The configured columns (each must exist), or by default every numeric column with at least one
-     * value in the train split (a column without one, such as {@code roll_std_1}, has nothing to fit).
+     * value in the train split (a column without one, such as {@code roll_std_1}, has nothing to fit),
+     * except the target before outlier treatment.
      */
     private static List<String> scalingColumns(Panel panel, PrepareConfig config, SplitPoints split) {
         if (config.scaling().method() == ScalingMethod.none) {
@@ -102,6 +125,10 @@ public final class Preparer {
         List<String> configured = config.scaling().columns();
         if (!configured.isEmpty()) {
             for (String c : configured) {
+                if (c.equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
+                    throw new InvalidConfigException("prepare.scaling.columns: '" + c + "' is the target before outlier"
+                            + " treatment, kept in its own units to score against; it is never scaled, remove it");
+                }
                 if (!panel.hasNumeric(c)) {
                     throw new InvalidConfigException("prepare.scaling.columns: no numeric column '" + c
                             + "' in the prepared data; it has " + panel.numericNames());
@@ -115,7 +142,7 @@ public final class Preparer {
         }
         List<String> columns = new ArrayList<>();
         for (String c : panel.numericNames()) {
-            if (hasTrainValue(panel, c, split.lastTrainPeriod())) {
+            if (!c.equals(OutlierTreatment.RAW_TARGET_COLUMN) && hasTrainValue(panel, c, split.lastTrainPeriod())) {
                 columns.add(c);
             }
         }

@@ -44,6 +44,18 @@ class AggregatorTest {
     }
 
     @Test
+    void rawTargetIsSummedLikeTheTarget() {
+        Panel daily = daily();
+        double[] raw = daily.targetColumn();
+        raw[3] = 100;        // s0, week 0: a spike the treated target no longer has
+        raw[20] = Double.NaN; // s1, week 1: missing, so the week's sum is missing too
+        Panel w = Aggregator.aggregate(daily.withNumeric(OutlierTreatment.RAW_TARGET_COLUMN, raw), Frequency.WEEKLY);
+        assertArrayEquals(new double[] {28, 77, 7}, w.targetColumn());
+        assertArrayEquals(new double[] {28 - 4 + 100, 77, Double.NaN}, w.numericColumn(OutlierTreatment.RAW_TARGET_COLUMN),
+                "summed, not averaged");
+    }
+
+    @Test
     void weeklySumsTargetAveragesCovariatesAndDropsIncompleteEdges() {
         Panel w = Aggregator.aggregate(daily(), Frequency.WEEKLY);
         assertEquals(new TimeAxis(Frequency.WEEKLY, LocalDate.of(2024, 1, 1)), w.axis());

@@ -44,4 +44,13 @@ class FeatureScalerTest {
         assertEquals(List.of(), FeatureScaler.fit(panel, List.of("x"), ScalingMethod.none, 3));
         assertThrows(IllegalArgumentException.class, () -> FeatureScaler.fit(panel, List.of("y"), ScalingMethod.minmax, 3));
     }
+
+    @Test
+    void neverScalesTheRawTarget() {
+        Panel withRaw = panel.withNumeric(OutlierTreatment.RAW_TARGET_COLUMN, new double[] {5, 60, 7, 8, 9});
+        List<ScalerParams> fitted = FeatureScaler.fit(withRaw, List.of("x", OutlierTreatment.RAW_TARGET_COLUMN), ScalingMethod.standard, 3);
+        assertEquals(List.of("x"), fitted.stream().map(ScalerParams::column).toList());
+        Panel scaled = FeatureScaler.apply(withRaw, fitted);
+        assertArrayEquals(new double[] {5, 60, 7, 8, 9}, scaled.numericColumn(OutlierTreatment.RAW_TARGET_COLUMN));
+    }
 }

@@ -1,6 +1,7 @@
 package io.demandcast.core.prepare;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.demandcast.core.config.PrepareConfig.OutlierAction;
@@ -47,5 +48,22 @@ class OutlierTreatmentTest {
         OutlierTreatment.Result r = OutlierTreatment.apply(panel, new OutlierConfig(null, null, null, null));
         assertSame(panel, r.panel());
         assertArrayEquals(new int[] {0}, r.outliers());
+    }
+
+    @Test
+    void clipAndReplaceKeepTheTargetBeforeTreatment() {
+        for (OutlierAction action : new OutlierAction[] {OutlierAction.clip, OutlierAction.replace}) {
+            OutlierTreatment.Result r = OutlierTreatment.apply(panel, new OutlierConfig(OutlierMethod.hampel, 2, 3.0, action));
+            assertArrayEquals(new double[] {1, 1, 2, 1, 50, 1, 2, 1, 1}, r.panel().numericColumn(OutlierTreatment.RAW_TARGET_COLUMN),
+                    action + " keeps the spike in " + OutlierTreatment.RAW_TARGET_COLUMN);
+        }
+    }
+
+    @Test
+    void flagAndNoneAddNoRawTarget() {
+        assertFalse(OutlierTreatment.apply(panel, new OutlierConfig(OutlierMethod.hampel, 2, 3.0, OutlierAction.flag))
+                .panel().hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN));
+        assertFalse(OutlierTreatment.apply(panel, new OutlierConfig(OutlierMethod.none, 2, 3.0, OutlierAction.clip))
+                .panel().hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN));
     }
 }

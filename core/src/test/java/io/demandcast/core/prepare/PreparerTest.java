@@ -123,4 +123,60 @@ class PreparerTest {
         assertArrayEquals(new double[] {7, 7}, d.panel().targetColumn());
         assertArrayEquals(new double[] {N, 7}, d.panel().numericColumn("lag_1"));
     }
+
+    /** 14 daily values of 1 and 2 with a spike of 50 on day 4 (a Friday). */
+    private static Panel spike() {
+        double[] y = {1, 2, 1, 2, 50, 1, 2, 1, 2, 1, 2, 1, 2, 1};
+        return new io.demandcast.core.data.PanelBuilder(TestPanels.DAILY).add("a", 0, y).build();
+    }
+
+    private static PrepareConfig outliers(OutlierAction action, String aggregate, ScalingConfig scaling) {
+        return new PrepareConfig(null, null, null, new OutlierConfig(OutlierMethod.hampel, 3, 3.0, action), aggregate,
+                new FeatureConfig(null, List.of(1), new PrepareConfig.RollingConfig(List.of(2), null), null), scaling,
+                new SplitConfig(aggregate == null ? 4 : 0, null, null, null), null);
+    }
+
+    @Test
+    void clipKeepsTheRawTargetUnscaledAndOutOfTheFeatures() {
+        PreparedData d = Preparer.prepare(spike(), outliers(OutlierAction.clip, null, new ScalingConfig(ScalingMethod.standard, null)), k -> null);
+        Panel p = d.panel();
+        double clipped = p.target(4);
+        assertTrue(clipped < 50, "target clipped, got " + clipped);
+        assertArrayEquals(new double[] {1, 2, 1, 2, 50, 1, 2, 1, 2, 1, 2, 1, 2, 1}, p.numericColumn(OutlierTreatment.RAW_TARGET_COLUMN),
+                "the spike as read, unscaled");
+        assertEquals(List.of("lag_1", "roll_mean_2"), d.features());
+        assertEquals(List.of("lag_1", "roll_mean_2"), d.scalers().stream().map(ScalerParams::column).toList());
+        ScalerParams lag = d.scalers().get(0);
+        assertEquals(clipped, lag.invert(p.numeric("lag_1", 5)), 1e-9, "lags read the treated target");
+    }
+
+    @Test
+    void flagAndNoneKeepNoRawTarget() {
+        for (OutlierConfig o : List.of(new OutlierConfig(OutlierMethod.hampel, 3, 3.0, OutlierAction.flag),
+                new OutlierConfig(OutlierMethod.none, null, null, OutlierAction.clip))) {
+            PrepareConfig c = new PrepareConfig(null, null, null, o, null, null, null, null, null);
+            assertFalse(Preparer.prepare(spike(), c, k -> null).panel().hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN), o.toString());
+        }
+    }
+
+    @Test
+    void weeklyAggregationSumsTheRawTarget() {
+        PreparedData d = Preparer.prepare(spike(), outliers(OutlierAction.replace, "weekly", new ScalingConfig(null, null)), k -> null);
+        Panel p = d.panel();
+        assertArrayEquals(new double[] {59, 10}, p.numericColumn(OutlierTreatment.RAW_TARGET_COLUMN));
+        assertEquals(10, p.target(1));
+        assertTrue(p.target(0) < 59, "week 0 sums the replaced value, got " + p.target(0));
+    }
+
+    @Test
+    void rawTargetIsAReservedName() {
+        Panel p = spike().withNumeric(OutlierTreatment.RAW_TARGET_COLUMN, new double[14]);
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> Preparer.prepare(p, PrepareConfig.defaults(), k -> null));
+        assertEquals("data: the numeric covariate column 'raw_target' has a reserved name: prepare keeps the target before"
+                + " outlier treatment under it; rename the column in the data and the schema", e.getMessage());
+        PrepareConfig scaled = outliers(OutlierAction.clip, null, new ScalingConfig(ScalingMethod.minmax, List.of("lag_1", "raw_target")));
+        e = assertThrows(InvalidConfigException.class, () -> Preparer.prepare(spike(), scaled, k -> null));
+        assertEquals("prepare.scaling.columns: 'raw_target' is the target before outlier treatment, kept in its own units"
+                + " to score against; it is never scaled, remove it", e.getMessage());
+    }
 }
