@@ -1,9 +1,12 @@
 package io.demandcast.cli;
 
+import io.demandcast.core.config.ConfigLoader;
 import io.demandcast.core.config.ExperimentConfig;
-import io.demandcast.core.evaluate.EvaluateJob;
+import io.demandcast.core.config.GateRule;
 import io.demandcast.core.evaluate.EvaluateSummary;
 import io.demandcast.core.evaluate.ExternalEvaluation;
+import io.demandcast.core.evaluate.backtest.BacktestJob;
+import io.demandcast.core.evaluate.backtest.BacktestSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +15,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code evaluate}: hold-out scores of the configured model, or of a forecast file made by any tool. */
+/** {@code evaluate}: a rolling-origin backtest of the experiment's models with a CI gate, or scores of another tool's forecast file. */
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        header = "Score forecasts on held-out data: this experiment's model, or another tool's forecast CSV.",
+        header = "Backtest models on rolling-origin windows, report, and gate a CI job; or score another tool's forecast CSV.",
         description = {
-            "With -c: refits model.family on the rows before the test split (evaluate.fit_on), forecasts the test split and scores it. Without -c: scores --forecasts against --actuals, scaling by --train, so any tool can be compared on the same footing.",
+            "With -c: fits every model (models:, else model:, plus seasonal naive, plus the production model for champion/challenger rules) on each backtest window's history only, forecasts the next horizon periods, and scores them against the raw actuals. The backtest section sets windows, step, horizon, cutoffs (from_end | common | cutoff_dates), expanding or sliding windows and refit_every (1 | N | never); without it, one window: the prepared test split.",
             "",
-            "Writes metrics.json and per_series.csv to the output directory and prints a table on stderr. Metrics: MAE, MSE, RMSE, MAPE (zero actuals skipped), sMAPE (M3/M4, percent), MASE (in-sample seasonal-naive scale), RMSSE (M5 scale), WRMSSE (with weights), WAPE, bias, R², and up/down direction accuracy, precision, recall, F1.",
+            "Writes metrics.json, per_series.csv, forecasts.csv, leaderboard.csv, report.md and report.html to the output directory (replaced as a whole, never half-written) and prints the leaderboard on stderr. Metrics: MAE, MSE, RMSE, MAPE, sMAPE, MASE, RMSSE, WRMSSE (with weights), WAPE, bias, R², direction; pinball loss, scaled CRPS, coverage and width of central intervals for the model's and conformal quantiles; skill against seasonal naive.",
+            "",
+            "Gate: rules in gate: or --gate; exit 3 with one line per failed rule, 0 when all pass. --junit writes a JUnit XML report, --summary a Markdown summary for a CI job page.",
+            "",
+            "Without -c: scores --forecasts against --actuals, scaling by --train, so any tool can be compared on the same footing.",
             "",
             "Examples:",
             "  demandcast evaluate -c configs/quickstart.yaml --json",
+            "  demandcast evaluate -c configs/m5-aggregates-backtest.yaml \\",
+            "      --set backtest.refit_every=5",
+            "  demandcast evaluate -c configs/quickstart.yaml --junit build/ci/junit.xml \\",
+            "      --gate '{relative_to: seasonal_naive, metric: mase, max_ratio: 0.95}'",
             "  demandcast evaluate --forecasts theirs.csv --actuals test.csv \\",
             "      --train train.csv --frequency daily",
             "  M3=../shared/data/m3-competition",
@@ -87,13 +98,27 @@ final class EvaluateCommand extends BaseCommand {
     }
 
     @Option(names = {"-o", "--output"}, paramLabel = "<dir>",
-            description = "Directory for metrics.json and per_series.csv; overrides evaluate.output (default with --forecasts: build/evaluation/external).")
+            description = "Report directory; overrides evaluate.output (default with --forecasts: build/evaluation/external).")
     Path outputDir;
+
+    @Option(names = "--gate", paramLabel = "<rule>",
+            description = "A gate rule as a YAML map, added to the config's gate: list. Repeatable. E.g. '{metric: rmsse, max: 0.9}', "
+                    + "'{relative_to: production, metric: rmsse, max_ratio: 1.0}', '{coverage: 0.8, tolerance: 0.05}'.")
+    List<String> gates = new ArrayList<>();
+
+    @Option(names = "--junit", paramLabel = "<file>", description = "Write a JUnit XML report (one test case per gate rule and model); overrides evaluate.junit.")
+    Path junit;
+
+    @Option(names = "--summary", paramLabel = "<file>", description = "Write a Markdown summary (verdict, gate results, leaderboard) for a CI job page; overrides evaluate.summary.")
+    Path summary;
 
     @Override
     int doCall() throws Exception {
+        if (external == null) {
+            return backtest();
+        }
         EvaluateSummary summary;
-        if (external != null) {
+        {
             if (config.present()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "give either -c <config> or --forecasts/--actuals/--train, not both");
@@ -102,16 +127,39 @@ final class EvaluateCommand extends BaseCommand {
                     external.seasonLength, external.filter, external.forecastColumn, external.seriesList,
                     external.seriesWhere, external.weights, external.weightColumn,
                     outputDir != null ? outputDir : Path.of("build", "evaluation", "external")).run(progress());
-        } else {
-            ExperimentConfig cfg = config.load(spec.commandLine());
-            if (outputDir != null) {
-                cfg = EvaluateJob.withOutput(cfg, outputDir.toString());
-            }
-            summary = EvaluateJob.run(cfg, progress());
         }
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("evaluate", summary.toMap()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private int backtest() throws Exception {
+        ExperimentConfig cfg = config.load(spec.commandLine());
+        if (outputDir != null) {
+            cfg = cfg.withEvaluate(cfg.evaluate().withOutput(outputDir.toString()));
+        }
+        if (!gates.isEmpty()) {
+            List<GateRule> rules = new ArrayList<>(cfg.gate());
+            for (String g : gates) {
+                rules.add(ConfigLoader.parseGateRule(g));
+            }
+            cfg = cfg.withGate(rules);
+        }
+        cfg = cfg.withEvaluate(cfg.evaluate().withCiFiles(junit == null ? null : junit.toString(),
+                summary == null ? null : summary.toString()));
+        BacktestSummary result = BacktestJob.run(cfg, progress());
+        info(result.text());
+        if (output.format() == OutputMixin.Format.json) {
+            printJson(Summaries.withSchema("evaluate", result.toMap()));
+        }
+        if (!result.gatePassed()) {
+            for (String line : result.gateFailures()) {
+                err().println("gate failed: " + line);
+            }
+            err().flush();
+            return ExitCodes.GATE_FAILED;
         }
         return ExitCodes.OK;
     }

@@ -43,8 +43,10 @@ class CliTest {
         Path metrics = p.evaluation.resolve("metrics.json");
         assertTrue(Files.isRegularFile(metrics), "metrics.json in evaluate.output");
         JsonNode doc = new ObjectMapper().readTree(metrics.toFile());
-        assertEquals(1, doc.get("schema_version").asInt());
-        assertEquals(TestProject.SERIES.size(), doc.at("/aggregate/series").asInt());
+        assertEquals(2, doc.get("schema_version").asInt());
+        assertEquals(TestProject.SERIES.size(), doc.at("/windows/0/series").asInt());
+        assertEquals(TestProject.MODEL, doc.at("/models/0/name").asText().equals("seasonal_naive")
+                ? doc.at("/models/1/name").asText() : doc.at("/models/0/name").asText());
     }
 
     @Test
@@ -93,8 +95,11 @@ class CliTest {
         assertEquals(FORECAST_HEADER, lines.get(0));
         assertEquals(20 * 28, lines.size() - 1, "20 series x 28 days");
         JsonNode metrics = new ObjectMapper().readTree(tmp.resolve("evaluation").resolve("metrics.json").toFile());
-        assertEquals(1, metrics.get("schema_version").asInt());
-        assertEquals(20, metrics.at("/aggregate/series").asInt());
+        assertEquals(2, metrics.get("schema_version").asInt());
+        assertEquals(20, metrics.at("/windows/0/series").asInt());
+        for (String file : List.of("report.html", "report.md", "leaderboard.csv", "per_series.csv", "forecasts.csv")) {
+            assertTrue(Files.isRegularFile(tmp.resolve("evaluation").resolve(file)), file);
+        }
     }
 
     /** Relative path (with '/') to SHA-256 of every file under {@code dir}. */

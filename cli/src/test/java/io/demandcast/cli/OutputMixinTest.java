@@ -29,6 +29,8 @@ class OutputMixinTest {
             "series_count", "horizon", "quantiles", "first_date", "last_date");
     static final List<String> EVALUATE_KEYS = List.of("schema_version", "verb", "model", "horizon", "output", "files",
             "metrics");
+    static final List<String> BACKTEST_KEYS = List.of("schema_version", "verb", "experiment", "series", "horizon",
+            "windows", "ranked_by", "output", "files", "leaderboard", "gate");
     static final List<String> EVALUATE_METRICS = List.of("series", "mae", "rmse", "mape", "smape", "mase", "rmsse",
             "wape", "bias", "r2", "wrmsse");
 
@@ -55,10 +57,11 @@ class OutputMixinTest {
         assertEquals(p.forecast.toString(), predict.get("output").asText());
         assertEquals("2024-03-01", predict.get("first_date").asText());
 
-        JsonNode evaluate = json(p.run("evaluate", "--json"), "evaluate", EVALUATE_KEYS);
+        JsonNode evaluate = json(p.run("evaluate", "--json"), "evaluate", BACKTEST_KEYS);
         assertEquals(TestProject.TEST, evaluate.get("horizon").asInt());
-        assertEquals(EVALUATE_METRICS, fieldNames(evaluate.get("metrics")));
-        assertEquals(TestProject.SERIES.size(), evaluate.at("/metrics/series").asInt());
+        assertEquals(TestProject.SERIES.size(), evaluate.get("series").asInt());
+        assertEquals(List.of("rank", "model", "family", "role", "metrics"), fieldNames(evaluate.at("/leaderboard/0")));
+        assertTrue(evaluate.at("/leaderboard/0/metrics").has("rmsse"));
     }
 
     @Test

@@ -44,8 +44,8 @@ public record PredictConfig(Integer horizon, List<Double> quantiles, String outp
         return new PredictConfig(horizon, quantiles, newOutput, version, intervals, clipNegative);
     }
 
-    /** The quantile levels as an array, ascending as written. */
+    /** The quantile levels as an array, ascending. */
     public double[] levels() {
-        return quantiles.stream().mapToDouble(Double::doubleValue).toArray();
+        return quantiles.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
     }
 }

@@ -328,6 +328,47 @@ public final class Panel {
         return gather(keep, ids, newOffsets, newStatics);
     }
 
+    /**
+     * Only the given series, in the given order, each cut to its own period range
+     * {@code from[i] <= period <= to[i]} (a series may come out empty). Used by backtests, whose
+     * windows end at each series' own cutoff.
+     *
+     * @throws IllegalArgumentException when the three arrays differ in length
+     */
+    public Panel sliceSeries(int[] series, int[] from, int[] to) {
+        if (from.length != series.length || to.length != series.length) {
+            throw new IllegalArgumentException("sliceSeries needs one range per series (" + series.length + " series, "
+                    + from.length + " starts, " + to.length + " ends)");
+        }
+        String[] ids = new String[series.length];
+        int[] newOffsets = new int[series.length + 1];
+        int total = 0;
+        for (int s : series) {
+            total += length(s);
+        }
+        int[] keep = new int[total];
+        int k = 0;
+        for (int i = 0; i < series.length; i++) {
+            int s = series[i];
+            ids[i] = seriesIds[s];
+            for (int r = offsets[s]; r < offsets[s + 1]; r++) {
+                if (periods[r] >= from[i] && periods[r] <= to[i]) {
+                    keep[k++] = r;
+                }
+            }
+            newOffsets[i + 1] = k;
+        }
+        Map<String, String[]> newStatics = new LinkedHashMap<>();
+        statics.forEach((name, col) -> {
+            String[] vals = new String[series.length];
+            for (int i = 0; i < series.length; i++) {
+                vals[i] = col[series[i]];
+            }
+            newStatics.put(name, vals);
+        });
+        return gather(Arrays.copyOf(keep, k), ids, newOffsets, newStatics);
+    }
+
     private Panel gather(int[] rows, String[] ids, int[] newOffsets) {
         return gather(rows, ids, newOffsets, statics);
     }

@@ -46,7 +46,7 @@ public final class ForecastCsvWriter {
     }
 
     /** Appends a value rounded to 4 decimals without trailing zeros (no exponent, no locale). */
-    static void appendNumber(StringBuilder sb, double value) {
+    public static void appendNumber(StringBuilder sb, double value) {
         if (Math.abs(value) >= 1e14) {
             sb.append(String.format(Locale.ROOT, "%.4f", value));
             return;

@@ -24,6 +24,16 @@ public interface Forecaster {
      */
     FittedModel fit(io.demandcast.core.data.Panel history);
 
+    /**
+     * Fits as {@link #fit(Panel)}, stepping {@code task} once per series as the work progresses
+     * (the default steps it once for all series at the end; local families step per series).
+     */
+    default FittedModel fit(Panel history, io.demandcast.core.Progress.Task task) {
+        FittedModel fitted = fit(history);
+        task.step(history.seriesCount());
+        return fitted;
+    }
+
     /** Convenience: fit, then forecast. */
     default Forecast fitForecast(Panel history, ForecastRequest request) {
         return fit(history).forecast(request);

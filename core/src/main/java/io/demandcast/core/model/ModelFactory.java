@@ -28,4 +28,25 @@ public final class ModelFactory {
             throw new InvalidConfigException(e.getMessage(), e);
         }
     }
+
+    /**
+     * Builds a forecaster from a family name and its parameters, for a data context.
+     *
+     * @param where the config location named in errors, e.g. {@code models[2]}
+     * @throws InvalidConfigException naming {@code where} when the family or a parameter is invalid
+     */
+    public static Forecaster create(ModelRegistry registry, String family, com.fasterxml.jackson.databind.JsonNode params,
+                                    ModelContext context, String where) {
+        ModelFamily f;
+        try {
+            f = registry.family(family);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(where + ".family: " + e.getMessage(), e);
+        }
+        try {
+            return f.create(params, context);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(where + ": " + e.getMessage(), e);
+        }
+    }
 }

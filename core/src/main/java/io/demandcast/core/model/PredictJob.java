@@ -6,6 +6,7 @@ import io.demandcast.core.artifact.ArtifactException;
 import io.demandcast.core.artifact.ArtifactStore;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.PredictConfig;
+import io.demandcast.core.evaluate.ForecastCalibration;
 import io.demandcast.core.prepare.PrepareJob;
 import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.prepare.PreparedSplits;
@@ -63,7 +64,9 @@ public final class PredictJob {
         double[] levels = config.predict().quantiles().stream().mapToDouble(Double::doubleValue).toArray();
         progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified), "
                 + model.seriesIds().size() + " series, horizon " + horizon);
-        Forecast forecast = model.forecast(new ForecastRequest(horizon, levels));
+        Forecast forecast = ForecastCalibration.load(artifact.payloadDirectory()).apply(
+                model.forecast(new ForecastRequest(horizon, levels)),
+                config.predict().intervals() == PredictConfig.Intervals.conformal, artifact.directory().toString());
         String output = outputOf(config);
         if ("-".equals(output)) {
             ForecastCsvWriter.write(forecast, stdout);

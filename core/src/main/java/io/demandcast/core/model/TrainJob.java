@@ -9,7 +9,11 @@ import io.demandcast.core.artifact.DataFingerprint;
 import io.demandcast.core.artifact.RuntimeVersions;
 import io.demandcast.core.config.ConfigLoader;
 import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.config.PredictConfig;
 import io.demandcast.core.data.Panel;
+import io.demandcast.core.evaluate.ForecastCalibration;
+import io.demandcast.core.evaluate.backtest.BacktestJob;
+import io.demandcast.core.evaluate.backtest.ConformalTraining;
 import io.demandcast.core.prepare.PrepareJob;
 import io.demandcast.core.prepare.PreparedSplits;
 import java.io.IOException;
@@ -33,11 +37,26 @@ public final class TrainJob {
         progress.report("train: fitting " + forecaster.family() + " " + forecaster.parameters() + " on "
                 + history.seriesCount() + " series (" + config.train().fitOn() + " rows)");
         long t0 = System.nanoTime();
-        FittedModel fitted = forecaster.fit(history);
+        FittedModel fitted;
+        try (Progress.Task task = progress.task("train " + forecaster.family(), history.seriesCount())) {
+            fitted = forecaster.fit(history, task);
+        }
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        boolean clip = BacktestJob.clips(config.predict().clipNegative(), history);
+        ForecastCalibration calibration = ForecastCalibration.clipOnly(clip);
+        if (config.predict().intervals() == PredictConfig.Intervals.conformal) {
+            Panel actuals = data.actuals().sliceUntil(history.maxPeriod());
+            int season = config.data().seasonLength() != null ? config.data().seasonLength() : history.frequency().defaultSeasonLength();
+            calibration = ConformalTraining.calibrate(forecaster, history, actuals, config.backtest(), PredictJob.horizon(config),
+                    config.predict().levels(), season, clip, progress);
+        }
+        ForecastCalibration adjustments = calibration;
 
         BuildInfo build = BuildInfo.current();
-        ArtifactContents contents = new ArtifactContents(fitted::save, forecaster.family(), config.model().params(),
+        ArtifactContents contents = new ArtifactContents(dir -> {
+                    fitted.save(dir);
+                    adjustments.save(dir);
+                }, forecaster.family(), config.model().params(),
                 ConfigLoader.toYaml(config), DataFingerprint.of(data.dataset()), fitted.features(),
                 data.dataset().manifest().scalers(), Map.of(), RuntimeVersions.current(build.version()), Instant.now(),
                 build.gitCommit().equals("unknown") ? null : build.gitCommit());

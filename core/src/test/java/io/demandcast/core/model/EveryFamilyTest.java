@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.demandcast.core.Progress;
 import io.demandcast.core.config.ConfigLoader;
 import io.demandcast.core.config.ExperimentConfig;
-import io.demandcast.core.evaluate.EvaluateJob;
-import io.demandcast.core.evaluate.EvaluateSummary;
+import io.demandcast.core.evaluate.backtest.BacktestJob;
+import io.demandcast.core.evaluate.backtest.BacktestSummary;
+import io.demandcast.core.evaluate.backtest.Leaderboard;
 import io.demandcast.core.prepare.PrepareJob;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -97,7 +98,8 @@ class EveryFamilyTest {
             double hi = Double.parseDouble(cells[6]);
             assertTrue(lo <= mid + 1e-9 && mid <= hi + 1e-9, family + ": quantiles out of order in " + line);
         }
-        EvaluateSummary evaluated = EvaluateJob.run(config, Progress.NONE);
-        assertEquals(7, evaluated.result().aggregate().series());
+        BacktestSummary evaluated = BacktestJob.run(config, Progress.NONE);
+        Leaderboard.Entry entry = evaluated.run().leaderboard().entry(config.model().name());
+        assertEquals(7, entry.scores().byWindow().get(0).aggregate().series());
     }
 }

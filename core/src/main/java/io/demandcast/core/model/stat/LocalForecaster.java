@@ -34,6 +34,12 @@ public final class LocalForecaster implements Forecaster {
 
     @Override
     public FittedModel fit(Panel history) {
+        return fit(history, io.demandcast.core.Progress.Task.NONE);
+    }
+
+    /** Fits every series in parallel, stepping {@code task} as each series is done. */
+    @Override
+    public FittedModel fit(Panel history, io.demandcast.core.Progress.Task task) {
         int n = history.seriesCount();
         String[] ids = new String[n];
         int[] firstObserved = new int[n];
@@ -44,6 +50,7 @@ public final class LocalForecaster implements Forecaster {
             firstObserved[s] = FittedLocalModel.firstObserved(history, s);
             lastPeriods[s] = history.length(s) == 0 ? -1 : history.lastPeriod(s);
             fits[s] = method.fit(SeriesCleaner.clean(history.values(s)));
+            task.step();
         });
         return new FittedLocalModel(method, history.axis(), ids, firstObserved, lastPeriods, fits);
     }

@@ -1,4 +1,4 @@
-package io.demandcast.core.evaluate;
+package io.demandcast.core.evaluate.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EvaluateJobTest {
+class BacktestJobTest {
     @TempDir
     Path dir;
 
@@ -38,9 +38,10 @@ class EvaluateJobTest {
         ExperimentConfig config = ConfigLoader.parse(yaml, "spike.yaml", List.of());
         PrepareJob.run(config, Progress.NONE, name -> null);
 
-        EvaluateSummary summary = EvaluateJob.run(config, Progress.NONE);
+        BacktestSummary summary = BacktestJob.run(config, Progress.NONE);
 
         // naive repeats day 9 (2); the actuals of days 10..13 as read are 1, 2, 50, 1
-        assertEquals((1 + 0 + 48 + 1) / 4.0, summary.result().perSeries().get(0).mae(), 1e-9);
+        Leaderboard.Entry naive = summary.run().leaderboard().entry("naive");
+        assertEquals((1 + 0 + 48 + 1) / 4.0, naive.scores().rows().get(0).metrics().mae(), 1e-9);
     }
 }

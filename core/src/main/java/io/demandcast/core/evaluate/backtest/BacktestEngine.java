@@ -1,0 +1,68 @@
+package io.demandcast.core.evaluate.backtest;
+
+import io.demandcast.core.Progress;
+import io.demandcast.core.data.Panel;
+import io.demandcast.core.model.FittedModel;
+import io.demandcast.core.model.Forecast;
+import io.demandcast.core.model.ForecastRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+
+/**
+ * The one loop over rolling-origin windows: every verb that needs out-of-sample forecasts
+ * ({@code evaluate}, conformal calibration in {@code train}, later {@code tune}) runs it.
+ *
+ * <p>For each window the model sees only the rows of {@link BacktestPlan#training}, which end at
+ * the window's cutoff: later rows never reach {@code fit} or {@code update}, so no family can peek.
+ * Windows that refit run in parallel, then the windows in between (which update the model fitted
+ * on their refit window with the newer actuals, parameters fixed) run in parallel; each fit is
+ * itself parallel over series, so windows × series share the cores.
+ */
+public final class BacktestEngine {
+    private BacktestEngine() {
+    }
+
+    /**
+     * Runs one model over every window of the plan.
+     *
+     * @param history       the panel the model may learn from (cut per window by the plan)
+     * @param refitInterval refit on every {@code refitInterval}-th window
+     * @param levels        quantile levels to forecast
+     * @param adjust        applied to each window's forecast (e.g. clipping at zero); identity for none
+     * @param progress      one task step per series fitted or updated
+     */
+    public static ModelRun run(BacktestModel model, Panel history, BacktestPlan plan, int refitInterval, double[] levels,
+                               UnaryOperator<Forecast> adjust, Progress progress) {
+        int windows = plan.windows();
+        long steps = 0;
+        for (int w = 0; w < windows; w++) {
+            steps += plan.seriesIn(w).length;
+        }
+        long t0 = System.nanoTime();
+        FittedModel[] fitted = new FittedModel[windows];
+        Forecast[] forecasts = new Forecast[windows];
+        Boolean[] refitted = new Boolean[windows];
+        ForecastRequest request = new ForecastRequest(plan.horizon(), levels);
+        try (Progress.Task task = progress.task("backtest " + model.name(), steps)) {
+            int[] refitWindows = IntStream.range(0, windows).filter(w -> BacktestPlan.refitWindow(w, refitInterval) == w).toArray();
+            Arrays.stream(refitWindows).parallel().forEach(w -> {
+                fitted[w] = model.forecaster().fit(plan.training(history, w, w), task);
+                forecasts[w] = adjust.apply(fitted[w].forecast(request));
+                refitted[w] = true;
+            });
+            IntStream.range(0, windows).filter(w -> refitted[w] == null).parallel().forEach(w -> {
+                int r = BacktestPlan.refitWindow(w, refitInterval);
+                Panel since = plan.training(history, w, r);
+                FittedModel updated = fitted[r].update(since);
+                forecasts[w] = adjust.apply(updated.forecast(request));
+                refitted[w] = false;
+                task.step(since.seriesCount());
+            });
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new ModelRun(model, new ArrayList<>(Arrays.asList(forecasts)), Arrays.asList(refitted), seconds);
+    }
+}

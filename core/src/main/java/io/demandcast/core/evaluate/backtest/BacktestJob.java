@@ -1,0 +1,218 @@
+package io.demandcast.core.evaluate.backtest;
+
+import io.demandcast.core.Progress;
+import io.demandcast.core.config.BacktestConfig;
+import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.config.GateRule;
+import io.demandcast.core.config.InvalidConfigException;
+import io.demandcast.core.config.PredictConfig;
+import io.demandcast.core.config.TrainConfig;
+import io.demandcast.core.data.DatasetManifest;
+import io.demandcast.core.data.Panel;
+import io.demandcast.core.evaluate.ProbabilisticSummary.IntervalSummary;
+import io.demandcast.core.evaluate.NonNegative;
+import io.demandcast.core.evaluate.ScoreOptions;
+import io.demandcast.core.evaluate.SeriesWeights;
+import io.demandcast.core.evaluate.SeriesWeightsCsv;
+import io.demandcast.core.evaluate.gate.Gate;
+import io.demandcast.core.evaluate.gate.GateInput;
+import io.demandcast.core.evaluate.gate.GateMarkdown;
+import io.demandcast.core.evaluate.gate.GateOutcome;
+import io.demandcast.core.evaluate.gate.JUnitXml;
+import io.demandcast.core.evaluate.report.ReportWriter;
+import io.demandcast.core.model.Forecast;
+import io.demandcast.core.model.ModelContext;
+import io.demandcast.core.model.ModelRegistry;
+import io.demandcast.core.prepare.PrepareJob;
+import io.demandcast.core.prepare.PreparedSplits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@code evaluate} verb on an experiment: a rolling-origin backtest of every model of the run
+ * (candidates, the seasonal-naive baseline and, for champion/challenger rules, the production
+ * model) on the prepared data, scored against the raw actuals, ranked, checked by the gate and
+ * written as a report. Without a {@code backtest} section it is one window: the test split.
+ */
+public final class BacktestJob {
+    private BacktestJob() {
+    }
+
+    /** Where the report goes: {@code evaluate.output}, else {@code build/evaluation/<name>}. */
+    public static Path outputDirectory(ExperimentConfig config) {
+        String out = config.evaluate().output();
+        return out == null ? Path.of("build", "evaluation", config.name()) : Path.of(out);
+    }
+
+    public static BacktestSummary run(ExperimentConfig config, Progress progress) throws IOException {
+        return run(config, ModelRegistry.standard(), progress);
+    }
+
+    public static BacktestSummary run(ExperimentConfig config, ModelRegistry registry, Progress progress) throws IOException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        PreparedSplits data = PreparedSplits.open(PrepareJob.outputDirectory(config));
+        Panel panel = data.all();
+        Panel actuals = data.actuals();
+        int season = config.data().seasonLength() != null ? config.data().seasonLength() : panel.frequency().defaultSeasonLength();
+        ModelContext context = new ModelContext(panel.frequency(), season);
+        BacktestPlan plan = plan(config, data, panel, actuals, season);
+        BacktestConfig bt = config.backtest() != null ? config.backtest() : BacktestConfig.defaults();
+        boolean clip = clips(config.predict().clipNegative(), panel);
+        UnaryOperator<Forecast> adjust = clip ? NonNegative::clipAtZero : UnaryOperator.identity();
+        boolean withProduction = config.gate().stream().anyMatch(r -> GateRule.PRODUCTION.equals(r.relativeTo()));
+        BacktestModels.Resolved resolved = BacktestModels.resolve(config, registry, context, withProduction);
+
+        ScoreOptions options = ScoreOptions.of(season);
+        Map<String, Double> fileWeights = Map.of();
+        if (config.evaluate().weights() != null) {
+            SeriesWeights weights = SeriesWeightsCsv.read(Path.of(config.evaluate().weights()), config.evaluate().weightColumn());
+            options = options.withWeights(weights);
+            fileWeights = perSeries(weights);
+        }
+        double[] levels = config.predict().levels();
+        BacktestScoring scoring = new BacktestScoring(actuals, plan, options, adjust, fileWeights);
+        progress.report("evaluate: " + resolved.models().size() + " models x " + plan.windows() + " window(s) x "
+                + plan.seriesCount() + " series, horizon " + plan.horizon() + ", refit every "
+                + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : ""));
+        List<ModelScores> scores = new ArrayList<>();
+        for (BacktestModel model : resolved.models()) {
+            ModelRun run = BacktestEngine.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress);
+            progress.report("evaluate: " + model.name() + " (" + model.forecaster().family() + ") done in "
+                    + String.format(java.util.Locale.ROOT, "%.1f s", run.wallSeconds()));
+            scores.add(scoring.score(run));
+        }
+        String rankBy = options.weights() != null ? "wrmsse" : "rmsse";
+        Leaderboard board = Leaderboard.of(scores, rankBy);
+        BacktestRun.GateVerdict verdict = config.gate().isEmpty() ? null : gate(config, board, resolved.productionNote());
+        BacktestRun run = new BacktestRun(config.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), season,
+                plan, settings(config, bt, clip, rankBy), board, verdict);
+
+        Path output = outputDirectory(config);
+        List<String> fileNames = List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
+                ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML);
+        boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
+        OutputDirectory.replace(output, BacktestFiles.METRICS, dir -> {
+            BacktestFiles.writeMetrics(dir.resolve(BacktestFiles.METRICS), run);
+            BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board);
+            BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, board, conformal);
+            ReportWriter.write(ReportDataBuilder.build(run, actuals, config.predict().intervals()), dir);
+        });
+        List<Path> files = new ArrayList<>(fileNames.stream().map(output::resolve).toList());
+        List<GateOutcome> outcomes = verdict == null ? List.of() : verdict.outcomes();
+        if (config.evaluate().junit() != null) {
+            Path junit = Path.of(config.evaluate().junit());
+            JUnitXml.write(junit, outcomes, started, Duration.ofNanos(System.nanoTime() - t0));
+            files.add(junit);
+        }
+        if (config.evaluate().summary() != null) {
+            Path summary = Path.of(config.evaluate().summary());
+            GateMarkdown.write(summary, config.name(), outcomes, LeaderboardMarkdown.render(board));
+            files.add(summary);
+        }
+        return new BacktestSummary(run, output, files);
+    }
+
+    /** The windows: the {@code backtest} section, else one window over the test split. */
+    static BacktestPlan plan(ExperimentConfig config, PreparedSplits data, Panel panel, Panel actuals, int season) {
+        if (config.backtest() != null) {
+            Integer h = config.backtest().horizon();
+            if (h == null) {
+                h = config.predict().horizon();
+            }
+            if (h == null) {
+                int test = data.testPeriods();
+                h = test > 0 ? test : season;
+            }
+            return BacktestPlan.of(panel, actuals, config.backtest(), h);
+        }
+        int test = data.testPeriods();
+        if (test == 0) {
+            throw new InvalidConfigException("evaluate needs a test split or a backtest section: set prepare.split.test "
+                    + "(periods) and run prepare again, or add backtest: {windows: 3} to the config");
+        }
+        DatasetManifest.Split split = data.dataset().manifest().split();
+        var end = config.evaluate().fitOn() == TrainConfig.FitOn.train || split.validationEnd() == null
+                ? split.trainEnd() : split.validationEnd();
+        int cutoff = panel.axis().period(end);
+        return BacktestPlan.holdout(panel, actuals, cutoff, panel.axis().period(split.testEnd()) - cutoff);
+    }
+
+    /** Whether forecasts are clipped at zero: always, never, or when the target has no negative value. */
+    public static boolean clips(PredictConfig.ClipNegative policy, Panel panel) {
+        return switch (policy) {
+            case always -> true;
+            case never -> false;
+            case auto -> !NonNegative.hasNegative(panel.targetColumn());
+        };
+    }
+
+    private static BacktestRun.GateVerdict gate(ExperimentConfig config, Leaderboard board, String productionNote) {
+        List<String> candidates = new ArrayList<>();
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        Map<String, Map<PredictConfig.Intervals, Map<Double, Double>>> coverage = new LinkedHashMap<>();
+        String production = null;
+        for (Leaderboard.Entry e : board.entries()) {
+            if (e.role() == BacktestModel.Role.CANDIDATE) {
+                candidates.add(e.name());
+            }
+            if (e.role() == BacktestModel.Role.PRODUCTION) {
+                production = e.name();
+            }
+            metrics.put(e.name(), e.values());
+            Map<PredictConfig.Intervals, Map<Double, Double>> byKind = new LinkedHashMap<>();
+            byKind.put(PredictConfig.Intervals.model, coverageOf(e.scores().modelIntervals().intervals()));
+            if (e.scores().conformalIntervals() != null) {
+                byKind.put(PredictConfig.Intervals.conformal, coverageOf(e.scores().conformalIntervals().intervals()));
+            }
+            coverage.put(e.name(), byKind);
+        }
+        GateInput input = new GateInput(candidates, metrics, coverage, config.predict().intervals(), production, productionNote);
+        List<GateOutcome> outcomes;
+        try {
+            outcomes = Gate.check(config.gate(), input);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("gate: " + e.getMessage(), e);
+        }
+        return new BacktestRun.GateVerdict(outcomes.stream().allMatch(GateOutcome::passed), outcomes, productionNote);
+    }
+
+    private static Map<Double, Double> coverageOf(List<IntervalSummary> intervals) {
+        Map<Double, Double> out = new LinkedHashMap<>();
+        intervals.forEach(i -> out.put(i.nominal(), i.coverage()));
+        return out;
+    }
+
+    private static Map<String, Object> settings(ExperimentConfig config, BacktestConfig bt, boolean clip, String rankBy) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("mode", config.backtest() == null ? "holdout" : "rolling_origin");
+        s.put("windows", bt.windows());
+        s.put("step", bt.step());
+        s.put("cutoffs", config.backtest() == null ? "test_split" : bt.cutoffDates().isEmpty() ? bt.cutoffs().name() : "dates");
+        s.put("window", bt.window().name());
+        s.put("window_length", bt.windowLength());
+        s.put("refit_every", refitLabel(bt.refitInterval()));
+        s.put("intervals", config.predict().intervals().name());
+        s.put("clip_negative", clip);
+        s.put("ranked_by", rankBy);
+        return s;
+    }
+
+    static String refitLabel(int interval) {
+        return interval == BacktestConfig.NEVER ? "never" : Integer.toString(interval);
+    }
+
+    private static Map<String, Double> perSeries(SeriesWeights weights) {
+        Map<String, Double> out = new HashMap<>(weights.weights());
+        return out;
+    }
+}

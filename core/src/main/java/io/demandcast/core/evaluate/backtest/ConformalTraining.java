@@ -1,0 +1,62 @@
+package io.demandcast.core.evaluate.backtest;
+
+import io.demandcast.core.Progress;
+import io.demandcast.core.config.BacktestConfig;
+import io.demandcast.core.data.Panel;
+import io.demandcast.core.evaluate.ConformalCalibration;
+import io.demandcast.core.evaluate.ForecastCalibration;
+import io.demandcast.core.evaluate.NonNegative;
+import io.demandcast.core.model.Forecaster;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Conformal calibration for {@code train}: the model is backtested on its own training data (the
+ * experiment's {@code backtest} section, by default {@value #DEFAULT_WINDOWS} windows), every
+ * out-of-sample error becomes a score, and each series' scale and demand class at the end of the
+ * training data are recorded, so {@code predict} can turn the model's point forecasts into
+ * calibrated quantiles.
+ */
+public final class ConformalTraining {
+    /** Windows of the calibration backtest when the experiment has no {@code backtest} section. */
+    public static final int DEFAULT_WINDOWS = 3;
+
+    private ConformalTraining() {
+    }
+
+    /**
+     * @param history  the rows the model is trained on
+     * @param actuals  the raw target over the same rows and series
+     * @param section  the experiment's backtest section, or null
+     * @param horizon  the forecast horizon to calibrate
+     */
+    public static ForecastCalibration calibrate(Forecaster forecaster, Panel history, Panel actuals, BacktestConfig section,
+                                                int horizon, double[] levels, int seasonLength, boolean clip,
+                                                Progress progress) {
+        BacktestConfig bt = section != null ? section
+                : new BacktestConfig(horizon, DEFAULT_WINDOWS, null, null, null, null, null, null, null);
+        BacktestPlan plan = BacktestPlan.of(history, actuals, bt, horizon);
+        UnaryOperator<io.demandcast.core.model.Forecast> adjust = clip ? NonNegative::clipAtZero : UnaryOperator.identity();
+        BacktestModel model = new BacktestModel(forecaster.family(), BacktestModel.Role.CANDIDATE, forecaster, "train");
+        progress.report("train: conformal calibration, " + plan.windows() + " backtest window(s) of " + horizon + " periods");
+        ModelRun run = BacktestEngine.run(model, history, plan, bt.refitInterval(), levels, adjust, progress);
+        ConformalScores values = new ConformalScores(actuals, plan, seasonLength);
+        ConformalCalibration.Builder builder = ConformalCalibration.builder(horizon);
+        for (int w = 0; w < plan.windows(); w++) {
+            values.add(builder, run.forecasts().get(w), w, s -> Integer.MAX_VALUE);
+        }
+        ConformalCalibration calibration = builder.build(levels, BacktestScoring.MIN_PER_GROUP);
+        Map<String, Double> scales = new LinkedHashMap<>();
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (int s = 0; s < actuals.seriesCount(); s++) {
+            if (actuals.length(s) == 0) {
+                continue;
+            }
+            double[] x = values.history(s, actuals.lastPeriod(s));
+            scales.put(actuals.seriesId(s), ConformalCalibration.scaleOf(x, seasonLength));
+            groups.put(actuals.seriesId(s), ConformalScores.demandClass(x));
+        }
+        return new ForecastCalibration(clip, calibration, plan.windows(), scales, groups);
+    }
+}

@@ -1,0 +1,25 @@
+package io.demandcast.core.evaluate.backtest;
+
+import io.demandcast.core.model.Forecast;
+import java.util.List;
+
+/**
+ * Every forecast one model made in a backtest, one per window (oldest first), as the model made
+ * them (its own quantiles, clipped at zero when the run clips).
+ *
+ * @param model       the model
+ * @param forecasts   one forecast per window, of the series the window includes
+ * @param refitted    per window: true when the model was fitted on that window, false when the
+ *                    model fitted on an earlier window was updated with the new actuals
+ * @param wallSeconds wall-clock time of all fits, updates and forecasts of this model
+ */
+public record ModelRun(BacktestModel model, List<Forecast> forecasts, List<Boolean> refitted, double wallSeconds) {
+
+    public ModelRun {
+        forecasts = List.copyOf(forecasts);
+        refitted = List.copyOf(refitted);
+        if (forecasts.size() != refitted.size()) {
+            throw new IllegalArgumentException("one refit flag per window expected");
+        }
+    }
+}
