@@ -257,7 +257,11 @@ final class ReportCharts {
             invisiblePoint(chart, "off grid", 1.5, chart.getSeriesMap().values().iterator().next().getYMax());
         }
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> Long.toString(Math.round(v)));
+        // No "step 0" in the left margin; blank labels must still differ (XChart needs unique labels).
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
+            long k = Math.round(v);
+            return k >= 1 ? Long.toString(k) : " ".repeat((int) Math.min(50, 2 - k));
+        });
         return png(chart);
     }
 
