@@ -5,6 +5,7 @@ import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
+import io.demandcast.core.model.stat.combine.Combination;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,25 +45,56 @@ public final class BacktestEngine {
         long t0 = System.nanoTime();
         FittedModel[] fitted = new FittedModel[windows];
         Forecast[] forecasts = new Forecast[windows];
+        Forecast[] raw = new Forecast[windows];
         Boolean[] refitted = new Boolean[windows];
         ForecastRequest request = new ForecastRequest(plan.horizon(), levels);
         try (Progress.Task task = progress.task("backtest " + model.name(), steps)) {
             int[] refitWindows = IntStream.range(0, windows).filter(w -> BacktestPlan.refitWindow(w, refitInterval) == w).toArray();
             Arrays.stream(refitWindows).parallel().forEach(w -> {
                 fitted[w] = model.forecaster().fit(plan.training(history, w, w), task);
-                forecasts[w] = adjust.apply(fitted[w].forecast(request));
+                raw[w] = fitted[w].forecast(request);
+                forecasts[w] = adjust.apply(raw[w]);
                 refitted[w] = true;
             });
             IntStream.range(0, windows).filter(w -> refitted[w] == null).parallel().forEach(w -> {
                 int r = BacktestPlan.refitWindow(w, refitInterval);
                 Panel since = plan.training(history, w, r);
                 FittedModel updated = fitted[r].update(since);
-                forecasts[w] = adjust.apply(updated.forecast(request));
+                raw[w] = updated.forecast(request);
+                forecasts[w] = adjust.apply(raw[w]);
                 refitted[w] = false;
                 task.step(since.seriesCount());
             });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new ModelRun(model, new ArrayList<>(Arrays.asList(forecasts)), Arrays.asList(refitted), seconds);
+        return new ModelRun(model, Arrays.asList(forecasts), Arrays.asList(raw), Arrays.asList(refitted), seconds);
+    }
+
+    /**
+     * The run of a combination whose members were all run already on the same plan: each window's
+     * forecast combines the members' raw forecasts exactly as the fitted combination would, so
+     * nothing is fitted twice. Its wall time is the members' plus the combining.
+     *
+     * @param members the members' runs, in the combination's member order
+     */
+    public static ModelRun combine(BacktestModel model, List<ModelRun> members, Combination.Method method,
+                                   UnaryOperator<Forecast> adjust) {
+        long t0 = System.nanoTime();
+        int windows = members.get(0).raw().size();
+        List<Forecast> raw = new ArrayList<>();
+        List<Forecast> adjusted = new ArrayList<>();
+        List<Boolean> refitted = new ArrayList<>();
+        double seconds = 0;
+        for (ModelRun m : members) {
+            seconds += m.wallSeconds();
+        }
+        for (int w = 0; w < windows; w++) {
+            int window = w;
+            Forecast f = Combination.combine(model.forecaster().family(), members.stream().map(m -> m.raw().get(window)).toList(), method);
+            raw.add(f);
+            adjusted.add(adjust.apply(f));
+            refitted.add(members.stream().anyMatch(m -> m.refitted().get(window)));
+        }
+        return new ModelRun(model, adjusted, raw, refitted, seconds + (System.nanoTime() - t0) / 1e9);
     }
 }

@@ -85,10 +85,19 @@ public final class BacktestJob {
                 + plan.seriesCount() + " series, horizon " + plan.horizon() + ", refit every "
                 + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : ""));
         List<ModelScores> scores = new ArrayList<>();
-        for (BacktestModel model : resolved.models()) {
-            ModelRun run = BacktestEngine.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress);
-            progress.report("evaluate: " + model.name() + " (" + model.forecaster().family() + ") done in "
-                    + String.format(java.util.Locale.ROOT, "%.1f s", run.wallSeconds()));
+        List<ModelRun> runs = new ArrayList<>();
+        // Combinations last, so they can be built from members already run instead of refitting them.
+        List<BacktestModel> order = new ArrayList<>(resolved.models());
+        order.sort(java.util.Comparator.comparing(m -> CombinationReuse.members(m) != null));
+        for (BacktestModel model : order) {
+            List<ModelRun> members = CombinationReuse.memberRuns(model, runs);
+            ModelRun run = members != null
+                    ? BacktestEngine.combine(model, members, CombinationReuse.members(model).method(), adjust)
+                    : BacktestEngine.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress);
+            runs.add(run);
+            progress.report("evaluate: " + model.name() + " (" + model.forecaster().family() + ") "
+                    + (members != null ? "combined from its members' forecasts" : "done in "
+                    + String.format(java.util.Locale.ROOT, "%.1f s", run.wallSeconds())));
             scores.add(scoring.score(run));
         }
         String rankBy = options.weights() != null ? "wrmsse" : "rmsse";

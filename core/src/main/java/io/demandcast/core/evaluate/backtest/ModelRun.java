@@ -9,14 +9,18 @@ import java.util.List;
  *
  * @param model       the model
  * @param forecasts   one forecast per window, of the series the window includes
+ * @param raw         the same forecasts before adjustment (clipping), which combinations of this
+ *                    model with others start from
  * @param refitted    per window: true when the model was fitted on that window, false when the
  *                    model fitted on an earlier window was updated with the new actuals
  * @param wallSeconds wall-clock time of all fits, updates and forecasts of this model
  */
-public record ModelRun(BacktestModel model, List<Forecast> forecasts, List<Boolean> refitted, double wallSeconds) {
+public record ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forecast> raw, List<Boolean> refitted,
+                       double wallSeconds) {
 
     public ModelRun {
         forecasts = List.copyOf(forecasts);
+        raw = List.copyOf(raw);
         refitted = List.copyOf(refitted);
         if (forecasts.size() != refitted.size()) {
             throw new IllegalArgumentException("one refit flag per window expected");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ModelContext;
 import io.demandcast.core.model.UpdateMode;
 import io.demandcast.core.model.stat.SeriesFit;
@@ -54,6 +55,54 @@ public final class Combination implements SeriesMethod {
 
     public List<SeriesMethod> members() {
         return members;
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    /**
+     * The combination of forecasts the members made of the same series over the same periods, step
+     * by step and level by level exactly as a fitted combination does: what a backtest uses when it
+     * already holds its members' forecasts, instead of fitting them again.
+     *
+     * @throws IllegalArgumentException when the member forecasts differ in series, periods, horizon or levels
+     */
+    public static Forecast combine(String model, List<Forecast> forecasts, Method method) {
+        Forecast first = forecasts.get(0);
+        int n = first.seriesCount();
+        int h = first.horizon();
+        double[] levels = first.levels();
+        for (Forecast f : forecasts) {
+            if (!f.seriesIds().equals(first.seriesIds()) || f.horizon() != h || !Arrays.equals(f.levels(), levels)) {
+                throw new IllegalArgumentException("member forecasts must cover the same series, horizon and levels");
+            }
+            for (int s = 0; s < n; s++) {
+                if (f.firstPeriod(s) != first.firstPeriod(s)) {
+                    throw new IllegalArgumentException("member forecasts of '" + f.seriesId(s) + "' start on different periods");
+                }
+            }
+        }
+        double[] point = new double[n * h];
+        double[][] q = new double[levels.length][n * h];
+        double[] values = new double[forecasts.size()];
+        int[] firstPeriods = new int[n];
+        for (int s = 0; s < n; s++) {
+            firstPeriods[s] = first.firstPeriod(s);
+            for (int k = 0; k < h; k++) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = forecasts.get(i).point(s, k);
+                }
+                point[s * h + k] = combine(values, method);
+                for (int l = 0; l < levels.length; l++) {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = forecasts.get(i).quantile(l, s, k);
+                    }
+                    q[l][s * h + k] = combine(values, method);
+                }
+            }
+        }
+        return new Forecast(model, first.axis(), first.seriesIds().toArray(String[]::new), firstPeriods, h, point, levels, q);
     }
 
     @Override
@@ -120,7 +169,7 @@ public final class Combination implements SeriesMethod {
         return new Fit(fits);
     }
 
-    private double combine(double[] values) {
+    private static double combine(double[] values, Method method) {
         if (method == Method.MEAN) {
             double s = 0;
             for (double v : values) {
@@ -154,12 +203,12 @@ public final class Combination implements SeriesMethod {
                 for (int i = 0; i < fits.length; i++) {
                     values[i] = f[i].point()[step];
                 }
-                point[step] = combine(values);
+                point[step] = combine(values, method);
                 for (int l = 0; l < levels.length; l++) {
                     for (int i = 0; i < fits.length; i++) {
                         values[i] = f[i].quantiles()[l][step];
                     }
-                    q[l][step] = combine(values);
+                    q[l][step] = combine(values, method);
                 }
             }
             return new SeriesForecast(point, q);
