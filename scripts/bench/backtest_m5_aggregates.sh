@@ -10,6 +10,9 @@
 # then prints the ratios to the single fit and the refit1 leaderboard (mean RMSSE, WRMSSE with the
 # official evaluation weights, MASE, 80 % coverage of model and conformal intervals, overall and
 # on the last window).
+# With Rscript and R's forecast package (Debian: r-cran-forecast), R's snaive, ets and thetaf on the
+# same windows, scored the same way, in the same run (backtest_m5_aggregates.R; BACKTEST_R=0 skips
+# it; ARIMA=1 adds auto.arima, ~130 s per series). R is single-threaded: compare CPU seconds.
 # Usage: scripts/bench/backtest_m5_aggregates.sh        (needs ../shared/data beside the checkout)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -60,4 +63,14 @@ awk -F, 'function f(x) { return x == "" ? "  n/a " : sprintf("%.4f", x) }
       $col["model"], f($col["rmsse"]), f($col["wrmsse"]), f($col["mase"]), f($col["coverage_80"]), f($col["coverage_80_conformal"]),
       $col["wall_seconds"] }' "$out/refit5/leaderboard.csv"
 echo
+if [[ "${BACKTEST_R:-1}" != 0 ]] && command -v Rscript >/dev/null && Rscript -e 'library(forecast)' >/dev/null 2>&1; then
+  echo "== R forecast, same 5 windows (refit every window), single-threaded"
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -v -o "$out/r.time" Rscript scripts/bench/backtest_m5_aggregates.R ../shared/data/m5-aggregates 2>/dev/null
+    awk -F': ' '/Elapsed \(wall clock\)/ {w=$2} /User time/ {u=$2} /System time/ {s=$2} END {printf "R total: wall %s, cpu %.1f s\n", w, u + s}' "$out/r.time"
+  else
+    Rscript scripts/bench/backtest_m5_aggregates.R ../shared/data/m5-aggregates 2>/dev/null
+  fi
+  echo
+fi
 echo "reports: $out/{single,refit1,refit5}/report.html"
