@@ -156,7 +156,8 @@ final class ProgressDisplay implements Progress {
                     .continuousUpdate()
                     .setConsumer(line);
             if (roomForSpeed(name, total)) {
-                builder.showSpeed();
+                // The library's default format drops the leading zero ("0.1/s" reads ".1/s").
+                builder.showSpeed(new java.text.DecimalFormat("0.0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
             }
             bar = builder.build();
         }

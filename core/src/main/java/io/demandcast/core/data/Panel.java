@@ -301,31 +301,11 @@ public final class Panel {
 
     /** Only the given series, in the given order. */
     public Panel select(int[] series) {
-        String[] ids = new String[series.length];
-        int[] newOffsets = new int[series.length + 1];
-        int total = 0;
-        for (int i = 0; i < series.length; i++) {
-            total += length(series[i]);
-        }
-        int[] keep = new int[total];
-        int k = 0;
-        for (int i = 0; i < series.length; i++) {
-            int s = series[i];
-            ids[i] = seriesIds[s];
-            for (int r = offsets[s]; r < offsets[s + 1]; r++) {
-                keep[k++] = r;
-            }
-            newOffsets[i + 1] = k;
-        }
-        Map<String, String[]> newStatics = new LinkedHashMap<>();
-        statics.forEach((name, col) -> {
-            String[] vals = new String[series.length];
-            for (int i = 0; i < series.length; i++) {
-                vals[i] = col[series[i]];
-            }
-            newStatics.put(name, vals);
-        });
-        return gather(keep, ids, newOffsets, newStatics);
+        int[] from = new int[series.length];
+        int[] to = new int[series.length];
+        Arrays.fill(from, Integer.MIN_VALUE);
+        Arrays.fill(to, Integer.MAX_VALUE);
+        return sliceSeries(series, from, to);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.evaluate.ProbabilisticSummary.IntervalSummary;
+import io.demandcast.core.data.Panel;
 import io.demandcast.core.evaluate.ProbabilisticScore;
 import io.demandcast.core.evaluate.ProbabilisticSummary;
 import io.demandcast.core.evaluate.ScoreResult;
@@ -102,8 +103,12 @@ public final class BacktestFiles {
         }
     }
 
-    /** Writes {@code forecasts.csv}: {@code series_id,date,model,window,cutoff,intervals,forecast,q...}. */
-    public static void writeForecasts(Path file, BacktestPlan plan, Leaderboard board, boolean conformal) throws IOException {
+    /**
+     * Writes {@code forecasts.csv}: {@code series_id,date,model,window,cutoff,intervals,actual,forecast,q...},
+     * the actual as scored (empty when missing), so every score can be recomputed from this file.
+     */
+    public static void writeForecasts(Path file, BacktestPlan plan, Panel actuals, Leaderboard board, boolean conformal)
+            throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             boolean header = true;
             for (Leaderboard.Entry e : board.entries()) {
@@ -111,19 +116,19 @@ public final class BacktestFiles {
                     Forecast f = e.scores().run().forecasts().get(w);
                     Forecast c = e.scores().conformalForecasts().get(w);
                     boolean useConformal = conformal && c != null;
-                    writeWindow(out, plan, useConformal ? c : f, e.name(), w, useConformal ? "conformal" : "model", header);
+                    writeWindow(out, plan, actuals, useConformal ? c : f, e.name(), w, useConformal ? "conformal" : "model", header);
                     header = false;
                 }
             }
         }
     }
 
-    private static void writeWindow(Writer out, BacktestPlan plan, Forecast f, String model, int w, String intervals,
-                                    boolean header) throws IOException {
+    private static void writeWindow(Writer out, BacktestPlan plan, Panel actuals, Forecast f, String model, int w,
+                                    String intervals, boolean header) throws IOException {
         double[] levels = f.levels();
         StringBuilder line = new StringBuilder(160);
         if (header) {
-            line.append("series_id,date,model,window,cutoff,intervals,forecast");
+            line.append("series_id,date,model,window,cutoff,intervals,actual,forecast");
             for (double level : levels) {
                 line.append(',').append(ForecastCsvWriter.quantileColumn(level));
             }
@@ -132,10 +137,16 @@ public final class BacktestFiles {
         for (int i = 0; i < f.seriesCount(); i++) {
             String id = csv(f.seriesId(i));
             String cutoff = plan.axis().date(f.firstPeriod(i) - 1).toString();
+            int a = actuals.indexOf(f.seriesId(i));
             for (int k = 0; k < f.horizon(); k++) {
                 line.setLength(0);
                 line.append(id).append(',').append(f.axis().date(f.firstPeriod(i) + k)).append(',').append(csv(model))
                         .append(',').append(w + 1).append(',').append(cutoff).append(',').append(intervals).append(',');
+                double y = actualAt(actuals, a, f.firstPeriod(i) + k);
+                if (!Double.isNaN(y)) {
+                    ForecastCsvWriter.appendNumber(line, y);
+                }
+                line.append(',');
                 ForecastCsvWriter.appendNumber(line, f.point(i, k));
                 for (int l = 0; l < levels.length; l++) {
                     line.append(',');
@@ -144,6 +155,15 @@ public final class BacktestFiles {
                 out.write(line.append('\n').toString());
             }
         }
+    }
+
+    /** The actual of series {@code s} at a period, NaN when it has none (the prepared panel is regular). */
+    private static double actualAt(Panel actuals, int s, int period) {
+        if (s < 0 || actuals.length(s) == 0) {
+            return Double.NaN;
+        }
+        int r = actuals.rowStart(s) + period - actuals.firstPeriod(s);
+        return r >= actuals.rowStart(s) && r < actuals.rowEnd(s) && actuals.period(r) == period ? actuals.target(r) : Double.NaN;
     }
 
     /** The {@code metrics.json} tree. */

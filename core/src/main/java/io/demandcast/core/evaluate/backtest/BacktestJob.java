@@ -113,7 +113,7 @@ public final class BacktestJob {
         OutputDirectory.replace(output, BacktestFiles.METRICS, dir -> {
             BacktestFiles.writeMetrics(dir.resolve(BacktestFiles.METRICS), run);
             BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board);
-            BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, board, conformal);
+            BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, actuals, board, conformal);
             ReportWriter.write(ReportDataBuilder.build(run, actuals, config.predict().intervals()), dir);
         });
         List<Path> files = new ArrayList<>(fileNames.stream().map(output::resolve).toList());

@@ -36,10 +36,8 @@ public final class ReportDataBuilder {
         Leaderboard board = run.leaderboard();
         BacktestPlan plan = run.plan();
         List<String> metricNames = new ArrayList<>(LeaderboardTable.columns(board));
-        for (String extra : List.of("skill_rmsse", "skill_mase")) {
-            if (board.valueNames().contains(extra) && !metricNames.contains(extra)) {
-                metricNames.add(metricNames.size() - 1, extra);
-            }
+        if (board.valueNames().contains("skill_mase") && !metricNames.contains("skill_mase")) {
+            metricNames.add(metricNames.size() - 1, "skill_mase");
         }
         List<LeaderboardRow> rows = new ArrayList<>();
         Map<String, double[]> errorSamples = new LinkedHashMap<>();
@@ -62,6 +60,10 @@ public final class ReportDataBuilder {
             notes.add("Window " + (w + 1) + ": cutoff " + plan.cutoffRange(w) + ", " + plan.seriesIn(w).length + " series.");
         }
         notes.add("Errors are scored against the target as read (before outlier clipping or replacement).");
+        if (intervals == PredictConfig.Intervals.conformal && plan.windows() == 1) {
+            notes.add("Conformal intervals are calibrated on the errors of earlier windows: with one window there is"
+                    + " none, so coverage is of the models' own intervals. Use backtest.windows >= 2.");
+        }
         if (Boolean.TRUE.equals(run.settings().get("clip_negative"))) {
             notes.add("Point forecasts and quantiles are clipped at 0: the target has no negative value.");
         }

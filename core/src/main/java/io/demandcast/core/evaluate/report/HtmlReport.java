@@ -3,6 +3,7 @@ package io.demandcast.core.evaluate.report;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,6 +45,7 @@ final class HtmlReport {
             tr.baseline td{background:#f4f4f4;color:#555}
             tr.production td{background:#fff7dc}
             td.best{font-weight:700;color:#000}
+            span.family{font-weight:400;color:#777;font-size:85%}
             td.pos{color:#17642a}
             td.neg{color:#a31515}
             .badge{display:inline-block;padding:0 7px;border-radius:9px;font-size:12px;font-weight:600;line-height:18px}
@@ -169,8 +171,9 @@ final class HtmlReport {
         for (int m = 0; m < metrics.size(); m++) {
             best[m] = bestValue(metrics.get(m), data.leaderboard());
         }
-        h.append("<div class=\"table-wrap\"><table class=\"leaderboard\">\n<tr><th>Rank</th><th class=\"text\">Model</th>")
-                .append("<th class=\"text\">Family</th><th class=\"text\">Role</th>");
+        // Role and family sit in the model's cell (a badge, and the family in grey when it is not the
+        // name): two more columns pushed the metrics off a laptop screen.
+        h.append("<div class=\"table-wrap\"><table class=\"leaderboard\">\n<tr><th>Rank</th><th class=\"text\">Model</th>");
         for (String metric : metrics) {
             String description = MetricGuide.describe(metric);
             h.append("<th");
@@ -182,10 +185,12 @@ final class HtmlReport {
         h.append("</tr>\n");
         for (LeaderboardRow row : data.leaderboard()) {
             h.append("<tr class=\"").append(row.role()).append("\"><td>").append(row.rank())
-                    .append("</td><td class=\"text model\">").append(esc(row.model()).replace("_", "_<wbr>"))
-                    .append("</td><td class=\"text\">").append(esc(row.family())).append("</td><td class=\"text\">");
+                    .append("</td><td class=\"text model\">").append(esc(row.model()).replace("_", "_<wbr>"));
             if (!row.role().equals(LeaderboardRow.CANDIDATE)) {
-                h.append("<span class=\"badge ").append(row.role()).append("\">").append(row.role()).append("</span>");
+                h.append(" <span class=\"badge ").append(row.role()).append("\">").append(row.role()).append("</span>");
+            }
+            if (!row.family().equals(row.model())) {
+                h.append("<br><span class=\"family\">").append(esc(row.family())).append("</span>");
             }
             h.append("</td>");
             for (int m = 0; m < metrics.size(); m++) {
@@ -282,7 +287,17 @@ final class HtmlReport {
             }
             h.append("</section>\n");
         }
-        if (!covered.isEmpty()) {
+        double single = singleLevel(drawn(models, data.coverage().keySet()), data.coverage());
+        if (!Double.isNaN(single)) {
+            List<String> all = drawn(models, data.coverage().keySet());
+            h.append("<section id=\"coverage\">\n<h2>Interval coverage</h2>\n");
+            figure(h, ReportCharts.coverageBars(all, data.coverage(), single), "Observed against promised interval coverage",
+                    "How often the actuals fell inside each model's " + Numbers.percent(single, "") + " prediction interval;"
+                            + " the dashed line is the promise. Below it the intervals are too narrow (more surprises"
+                            + " than promised, so plan more safety stock), above it too wide. Conformal intervals are"
+                            + " calibrated on the errors of earlier backtest windows, so they are scored from window 2 on.");
+            h.append("</section>\n");
+        } else if (!covered.isEmpty()) {
             h.append("<section id=\"coverage\">\n<h2>Interval coverage</h2>\n");
             figure(h, ReportCharts.coverage(covered, data.coverage()), "Observed against promised interval coverage",
                     "Each point compares how often the actuals fell inside the prediction intervals (up) with how"
@@ -293,6 +308,19 @@ final class HtmlReport {
                             + truncation(covered, data.coverage().size()));
             h.append("</section>\n");
         }
+    }
+
+    /** The one nominal level every drawn model has exactly, or NaN when there are several (or none). */
+    private static double singleLevel(List<String> models, Map<String, List<CoveragePoint>> coverage) {
+        double level = Double.NaN;
+        for (String model : models) {
+            List<CoveragePoint> points = coverage.get(model);
+            if (points.size() != 1 || (!Double.isNaN(level) && Math.abs(points.get(0).nominal() - level) > 1e-9)) {
+                return Double.NaN;
+            }
+            level = points.get(0).nominal();
+        }
+        return level;
     }
 
     /** The key to numbered boxes, when the names did not fit under them. */

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Unknown names get no explanation and no "best" mark.
  */
 final class MetricGuide {
-    private static final Pattern COVERAGE = Pattern.compile("coverage_(\\d{1,2})");
+    private static final Pattern COVERAGE = Pattern.compile("coverage_(\\d{1,2})(_conformal)?(_last)?");
     private static final Pattern SKILL = Pattern.compile("skill_(\\w+)");
     private static final Map<String, String> PLAIN = Map.ofEntries(
             Map.entry("rmsse", "root mean squared scaled error (M5): error relative to a one-step naive forecast on the"
@@ -40,8 +40,10 @@ final class MetricGuide {
     static String describe(String name) {
         Matcher coverage = COVERAGE.matcher(name);
         if (coverage.matches()) {
-            return "share of actuals that fell inside the " + coverage.group(1) + "% prediction interval;"
-                    + " closest to " + coverage.group(1) + "% is best";
+            return "share of actuals that fell inside the " + coverage.group(1) + "% prediction interval"
+                    + (coverage.group(2) != null ? " (conformal, calibrated on earlier windows)" : " (the model's own)")
+                    + (coverage.group(3) != null ? " on the last window" : "")
+                    + "; closest to " + coverage.group(1) + "% is best";
         }
         Matcher skill = SKILL.matcher(name);
         if (skill.matches()) {

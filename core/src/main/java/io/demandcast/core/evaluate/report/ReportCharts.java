@@ -17,12 +17,16 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -312,6 +316,46 @@ final class ReportCharts {
         styler.setYAxisMax(1.0);
         styler.setxAxisTickLabelsFormattingFunction(v -> Numbers.percent(v, ""));
         styler.setyAxisTickLabelsFormattingFunction(v -> Numbers.percent(v, ""));
+        return png(chart);
+    }
+
+    /**
+     * Coverage of the one interval level every model has, as bars per model (model intervals and,
+     * when calibrated, conformal ones) against a line at the promised level: with a single level the
+     * observed-vs-promised plot would be one column of overlapping dots.
+     */
+    static byte[] coverageBars(List<String> models, Map<String, List<CoveragePoint>> coverage, double nominal) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Coverage of the " + Numbers.percent(nominal, "") + " interval: observed vs promised")
+                .yAxisTitle("observed coverage").build();
+        styleAxes(chart.getStyler());
+        List<Double> own = new ArrayList<>();
+        List<Double> conformal = new ArrayList<>();
+        boolean allConformal = true;
+        double low = nominal;
+        for (String model : models) {
+            CoveragePoint p = coverage.get(model).get(0);
+            own.add(p.modelCoverage());
+            conformal.add(p.conformalCoverage());
+            allConformal &= Double.isFinite(p.conformalCoverage());
+            low = Math.min(low, Math.min(p.modelCoverage(), Double.isFinite(p.conformalCoverage()) ? p.conformalCoverage() : 1));
+        }
+        CategorySeries m = chart.addSeries("model intervals", models, own);
+        m.setFillColor(PALETTE[0]);
+        if (allConformal) {
+            CategorySeries c = chart.addSeries("conformal intervals", models, conformal);
+            c.setFillColor(PALETTE[1]);
+        }
+        chart.addAnnotation(new AnnotationLine(nominal, false, false));
+        CategoryStyler styler = chart.getStyler();
+        styler.setAnnotationLineColor(WINDOW_LINE);
+        styler.setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 4f}, 0f));
+        styler.setYAxisMin(Math.max(0, Math.floor(low * 10 - 0.5) / 10));
+        styler.setYAxisMax(1.0);
+        styler.setyAxisTickLabelsFormattingFunction(v -> Numbers.percent(v, ""));
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setOverlapped(false);
         return png(chart);
     }
 
