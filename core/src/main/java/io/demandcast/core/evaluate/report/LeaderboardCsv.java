@@ -9,7 +9,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The leaderboard as CSV: {@code rank, model, family, role}, then one column per metric in
- * {@link ReportData#metricNames()} order; one row per model, best first. An undefined metric is an
+ * {@link ReportData#metricNames()} order followed by every other value a row holds (the file is
+ * for scripts, which want all of them; the HTML and Markdown tables show the chosen columns);
+ * one row per model, best first. An undefined metric is an
  * empty cell; numbers are written in full precision with {@code .} decimals whatever the locale.
  */
 final class LeaderboardCsv {
@@ -19,8 +21,12 @@ final class LeaderboardCsv {
     }
 
     static String render(ReportData data) {
+        List<String> metrics = new ArrayList<>(data.metricNames());
+        for (LeaderboardRow row : data.leaderboard()) {
+            row.metrics().keySet().stream().filter(m -> !metrics.contains(m)).forEach(metrics::add);
+        }
         List<String> header = new ArrayList<>(FIXED_COLUMNS);
-        header.addAll(data.metricNames());
+        header.addAll(metrics);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
                 .setRecordSeparator('\n').get();
         StringBuilder out = new StringBuilder();
@@ -28,7 +34,7 @@ final class LeaderboardCsv {
             for (LeaderboardRow row : data.leaderboard()) {
                 List<String> cells = new ArrayList<>(List.of(Integer.toString(row.rank()), row.model(), row.family(),
                         row.role()));
-                for (String metric : data.metricNames()) {
+                for (String metric : metrics) {
                     cells.add(Numbers.exact(row.metric(metric)));
                 }
                 printer.printRecord(cells);
