@@ -50,17 +50,17 @@ echo "== wall and CPU seconds (whole evaluate process, 2-core machine)"
 awk 'NR == 1 {w0 = $2; c0 = $3} {printf "%-7s wall %8.1f s  cpu %8s s  wall / single %5.2f\n", $1, $2, $3, $2 / w0}' "$out/times.txt"
 echo
 echo "== refit1 leaderboard (mean over 5 windows; _last = last window, 2016-05-23 .. 2016-06-19)"
-awk -F, 'function f(x) { return x == "" ? "  n/a " : sprintf("%.4f", x) }
+awk -F, 'function f(name) { return !(name in col) || $col[name] == "" ? "  n/a " : sprintf("%.4f", $col[name]) }
   NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
   { printf "%-16s rmsse %s  wrmsse %s  mase %s  cov80 %s  cov80_conformal %s  cov80_last %s  cov80_conformal_last %s  wall %.1f s\n",
-      $col["model"], f($col["rmsse"]), f($col["wrmsse"]), f($col["mase"]), f($col["coverage_80"]), f($col["coverage_80_conformal"]),
-      f($col["coverage_80_last"]), f($col["coverage_80_conformal_last"]), $col["wall_seconds"] }' "$out/refit1/leaderboard.csv"
+      $col["model"], f("rmsse"), f("wrmsse"), f("mase"), f("coverage_80"), f("coverage_80_conformal"),
+      f("coverage_80_last"), f("coverage_80_conformal_last"), $col["wall_seconds"] }' "$out/refit1/leaderboard.csv"
 echo
 echo "== refit5 leaderboard"
-awk -F, 'function f(x) { return x == "" ? "  n/a " : sprintf("%.4f", x) }
+awk -F, 'function f(name) { return !(name in col) || $col[name] == "" ? "  n/a " : sprintf("%.4f", $col[name]) }
   NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
   { printf "%-16s rmsse %s  wrmsse %s  mase %s  cov80 %s  cov80_conformal %s  wall %.1f s\n",
-      $col["model"], f($col["rmsse"]), f($col["wrmsse"]), f($col["mase"]), f($col["coverage_80"]), f($col["coverage_80_conformal"]),
+      $col["model"], f("rmsse"), f("wrmsse"), f("mase"), f("coverage_80"), f("coverage_80_conformal"),
       $col["wall_seconds"] }' "$out/refit5/leaderboard.csv"
 echo
 if [[ "${BACKTEST_R:-1}" != 0 ]] && command -v Rscript >/dev/null && Rscript -e 'library(forecast)' >/dev/null 2>&1; then
