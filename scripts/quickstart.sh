@@ -15,5 +15,5 @@ $dc evaluate -c "$config"
 echo >&2
 echo "quickstart done:" >&2
 echo "  forecasts: build/forecasts/quickstart.csv" >&2
-echo "  metrics:   build/evaluation/quickstart/metrics.json (per series: build/evaluation/quickstart/per_series.csv)" >&2
+echo "  backtest:  build/evaluation/quickstart/report.html (leaderboard, charts), metrics.json, leaderboard.csv, per_series.csv" >&2
 echo "  models:    build/artifacts/quickstart-snaive/ (LATEST names the newest version)" >&2
