@@ -117,20 +117,26 @@ final class EvaluateCommand extends BaseCommand {
         if (external == null) {
             return backtest();
         }
-        EvaluateSummary summary;
-        {
-            if (config.present()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "give either -c <config> or --forecasts/--actuals/--train, not both");
-            }
-            summary = new ExternalEvaluation(external.forecasts, external.actuals, external.train, external.frequency,
-                    external.seasonLength, external.filter, external.forecastColumn, external.seriesList,
-                    external.seriesWhere, external.weights, external.weightColumn,
-                    outputDir != null ? outputDir : Path.of("build", "evaluation", "external")).run(progress());
+        return scoreExternal();
+    }
+
+    /** Scores another tool's forecast file. */
+    private int scoreExternal() throws Exception {
+        if (config.present()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give either -c <config> or --forecasts/--actuals/--train, not both");
         }
-        info(summary.text());
+        if (!gates.isEmpty() || junit != null || summary != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--gate, --junit and --summary belong to a backtest (-c <config>), not to scoring --forecasts");
+        }
+        EvaluateSummary scored = new ExternalEvaluation(external.forecasts, external.actuals, external.train, external.frequency,
+                external.seasonLength, external.filter, external.forecastColumn, external.seriesList,
+                external.seriesWhere, external.weights, external.weightColumn,
+                outputDir != null ? outputDir : Path.of("build", "evaluation", "external")).run(progress());
+        info(scored.text());
         if (output.format() == OutputMixin.Format.json) {
-            printJson(Summaries.withSchema("evaluate", summary.toMap()));
+            printJson(Summaries.withSchema("evaluate", scored.toMap()));
         }
         return ExitCodes.OK;
     }
