@@ -259,7 +259,7 @@ final class HtmlReport {
             for (SeriesTrace trace : traces.subList(0, Math.min(MAX_TRACES, traces.size()))) {
                 String alt = "Actual and forecast of " + trace.seriesId() + " by " + trace.model() + " ("
                         + trace.label() + " series)";
-                figure(h, ReportCharts.trace(trace), alt, traceCaption(trace));
+                figure(h, ReportCharts.trace(trace), alt, traceCaption(trace, data.intervals()));
             }
             h.append("</section>\n");
         }
@@ -335,13 +335,16 @@ final class HtmlReport {
         return key.append('.').toString();
     }
 
-    private static String traceCaption(SeriesTrace trace) {
+    private static String traceCaption(SeriesTrace trace, String intervals) {
         String interval = trace.windows().stream().filter(WindowBand::hasInterval).findFirst()
                 .map(w -> " The shaded band is the " + Numbers.percent(w.nominal(), "") + " prediction interval: about "
                         + Math.round(w.nominal() * 10) + " in 10 actual values should fall inside it.")
                 .orElse(" This model gave no prediction interval.");
+        String conformal = "conformal".equals(intervals) && trace.windows().size() > 1
+                ? " From the second window on the band is conformal, calibrated on the errors of the earlier windows;"
+                        + " the first window shows the model's own interval." : "";
         return "The " + trace.label() + " series for " + trace.model() + ": score " + Numbers.readable(trace.score(), DASH)
-                + " is its scaled error over all windows (lower is better)." + interval;
+                + " is its scaled error over all windows (lower is better)." + interval + conformal;
     }
 
     /** The models of {@code order} that have data in {@code present}, at most {@link #MAX_CHART_MODELS}. */
