@@ -90,10 +90,12 @@ class EvaluateGateTest {
     }
 
     @Test
-    void anUnknownGateMetricIsAConfigError() {
-        CliRun.Result r = p.run("evaluate", "-q", "--gate", "{metric: rmsee, max: 1}");
+    void anUnknownGateMetricIsAConfigErrorBeforeTheBacktestRuns() {
+        CliRun.Result r = p.run("evaluate", "--gate", "{metric: rmsee, max: 1}");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("rmsee"), r.err());
+        assertTrue(!r.err().contains("done in"), "no model ran: " + r.err());
+        assertTrue(Files.notExists(p.evaluation), "nothing written");
     }
 
     @Test

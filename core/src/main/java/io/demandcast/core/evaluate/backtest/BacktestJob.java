@@ -72,6 +72,9 @@ public final class BacktestJob {
         boolean withProduction = config.gate().stream().anyMatch(r -> GateRule.PRODUCTION.equals(r.relativeTo()));
         BacktestModels.Resolved resolved = BacktestModels.resolve(config, registry, context, withProduction);
 
+        if (!config.gate().isEmpty()) {
+            checkRulesBeforeRunning(config, resolved, plan.windows());
+        }
         ScoreOptions options = ScoreOptions.of(season);
         Map<String, Double> fileWeights = Map.of();
         if (config.evaluate().weights() != null) {
@@ -193,6 +196,45 @@ public final class BacktestJob {
             throw new InvalidConfigException("gate: " + e.getMessage(), e);
         }
         return new BacktestRun.GateVerdict(outcomes.stream().allMatch(GateOutcome::passed), outcomes, productionNote);
+    }
+
+    /**
+     * Runs the gate on a leaderboard of the expected value names (all undefined), so a rule that
+     * cannot fit the run (an unknown metric, model or interval level) is a config error before the
+     * backtest, not after it.
+     */
+    private static void checkRulesBeforeRunning(ExperimentConfig config, BacktestModels.Resolved resolved, int windows) {
+        List<String> names = MetricNames.expected(config.predict().levels(), config.evaluate().weights() != null, windows);
+        Map<String, Double> undefined = new LinkedHashMap<>();
+        names.forEach(n -> undefined.put(n, Double.NaN));
+        Map<Double, Double> levels = new LinkedHashMap<>();
+        io.demandcast.core.evaluate.ProbabilisticMetrics.centralIntervals(config.predict().levels())
+                .forEach(i -> levels.put(i.nominal(), Double.NaN));
+        List<String> candidates = new ArrayList<>();
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        Map<String, Map<PredictConfig.Intervals, Map<Double, Double>>> coverage = new LinkedHashMap<>();
+        String production = null;
+        for (BacktestModel m : resolved.models()) {
+            if (m.role() == BacktestModel.Role.CANDIDATE) {
+                candidates.add(m.name());
+            }
+            if (m.role() == BacktestModel.Role.PRODUCTION) {
+                production = m.name();
+            }
+            metrics.put(m.name(), undefined);
+            Map<PredictConfig.Intervals, Map<Double, Double>> kinds = new LinkedHashMap<>();
+            kinds.put(PredictConfig.Intervals.model, levels);
+            if (windows > 1) {
+                kinds.put(PredictConfig.Intervals.conformal, levels);
+            }
+            coverage.put(m.name(), kinds);
+        }
+        try {
+            Gate.check(config.gate(), new GateInput(candidates, metrics, coverage, config.predict().intervals(), production,
+                    resolved.productionNote()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("gate: " + e.getMessage(), e);
+        }
     }
 
     private static Map<Double, Double> coverageOf(List<IntervalSummary> intervals) {

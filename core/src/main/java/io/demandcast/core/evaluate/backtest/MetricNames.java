@@ -93,4 +93,44 @@ public final class MetricNames {
             out.put(coverage(interval.nominal()) + suffix, interval.coverage());
         }
     }
+
+    /**
+     * The leaderboard value names a run will have, known before it runs: what {@link BacktestScoring}
+     * and {@link Leaderboard} produce for these quantile levels, with or without weights, and with
+     * one window or several. The gate checks its rules against them first, so a misspelt metric
+     * fails at once instead of after a long backtest.
+     */
+    static java.util.List<String> expected(double[] levels, boolean weights, int windows) {
+        java.util.List<String> names = new java.util.ArrayList<>(POINT);
+        if (weights) {
+            names.add("wrmsse");
+        }
+        java.util.List<Double> nominals = io.demandcast.core.evaluate.ProbabilisticMetrics.centralIntervals(levels).stream()
+                .map(io.demandcast.core.evaluate.ProbabilisticMetrics.CentralInterval::nominal).toList();
+        java.util.List<String> suffixes = windows > 1 ? java.util.List.of("", "_conformal") : java.util.List.of("");
+        if (levels.length > 0) {
+            for (String suffix : suffixes) {
+                names.add("crps" + suffix);
+                names.add("crps_scaled" + suffix);
+                for (double nominal : nominals) {
+                    names.add(coverage(nominal) + suffix);
+                    names.add(scaledWidth(nominal) + suffix);
+                }
+            }
+            if (windows > 1) {
+                for (String suffix : java.util.List.of("_last", "_conformal_last")) {
+                    for (double nominal : nominals) {
+                        names.add(coverage(nominal) + suffix);
+                    }
+                }
+            }
+        }
+        for (String m : SKILL) {
+            if (names.contains(m)) {
+                names.add("skill_" + m);
+            }
+        }
+        names.add("wall_seconds");
+        return names;
+    }
 }

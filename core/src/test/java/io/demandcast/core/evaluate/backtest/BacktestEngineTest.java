@@ -67,4 +67,24 @@ class BacktestEngineTest {
         assertEquals(null, CombinationReuse.memberRuns(combination, runs));
         assertTrue(CombinationReuse.members(combination) != null);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void theGateKnowsEveryLeaderboardValueBeforeTheRun(int windows) throws Exception {
+        Panel panel = BacktestLeakageTest.noise();
+        io.demandcast.core.config.BacktestConfig config = new io.demandcast.core.config.BacktestConfig(7, windows, null, null,
+                null, null, null, null, null);
+        BacktestPlan plan = BacktestPlan.of(panel, panel, config, 7);
+        BacktestScoring scoring = new BacktestScoring(panel, plan, io.demandcast.core.evaluate.ScoreOptions.of(7),
+                UnaryOperator.identity(), java.util.Map.of());
+        List<ModelScores> scores = new ArrayList<>();
+        for (String family : List.of("seasonal_naive", "ses")) {
+            BacktestModel m = model(family, "{}");
+            BacktestModel role = family.equals("seasonal_naive")
+                    ? new BacktestModel(family, BacktestModel.Role.BASELINE, m.forecaster(), null) : m;
+            scores.add(scoring.score(BacktestEngine.run(role, panel, plan, 1, LEVELS, f -> f, Progress.NONE)));
+        }
+        Leaderboard board = Leaderboard.of(scores, "rmsse");
+        assertEquals(new java.util.TreeSet<>(MetricNames.expected(LEVELS, false, windows)), new java.util.TreeSet<>(board.valueNames()));
+    }
 }
