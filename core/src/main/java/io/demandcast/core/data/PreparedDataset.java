@@ -2,6 +2,7 @@ package io.demandcast.core.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.demandcast.core.AtomicFiles;
 import io.demandcast.core.ManifestJson;
 import io.demandcast.core.Sha256;
 import java.io.IOException;
@@ -9,14 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.commons.io.file.PathUtils;
 
 /**
  * A prepared dataset directory, what {@code prepare} writes and {@code train}/{@code tune}/
@@ -84,16 +81,7 @@ public final class PreparedDataset {
     public static PreparedDataset create(Path directory, DatasetManifest manifest, Panel panel,
                                          Map<String, FileContent> extraFiles) throws IOException {
         checkArguments(manifest, panel, extraFiles);
-        if (Files.exists(directory)) {
-            throw new DataException(directory + ": already exists; choose another output directory or replace it");
-        }
-        Path tmp = writeTemp(directory, manifest, panel, extraFiles);
-        try {
-            Files.move(tmp, directory, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(tmp, e);
-            throw e;
-        }
+        AtomicFiles.createDirectory(directory, dir -> writeInto(dir, manifest, panel, extraFiles));
         return open(directory);
     }
 
@@ -112,38 +100,8 @@ public final class PreparedDataset {
     public static PreparedDataset replace(Path directory, DatasetManifest manifest, Panel panel,
                                           Map<String, FileContent> extraFiles) throws IOException {
         checkArguments(manifest, panel, extraFiles);
-        if (Files.exists(directory)) {
-            if (!Files.isDirectory(directory)) {
-                throw new DataException(directory + ": exists and is not a directory; refusing to replace it");
-            }
-            if (!Files.exists(directory.resolve(MANIFEST_FILE)) && !PathUtils.isEmptyDirectory(directory)) {
-                throw new DataException(directory + ": exists and is not a prepared dataset (no " + MANIFEST_FILE
-                        + "); refusing to replace it, choose another output directory");
-            }
-        }
-        Path tmp = writeTemp(directory, manifest, panel, extraFiles);
-        Path old = sibling(directory, "old");
-        boolean movedAside = false;
-        try {
-            if (Files.exists(directory)) {
-                Files.move(directory, old, StandardCopyOption.ATOMIC_MOVE);
-                movedAside = true;
-            }
-            Files.move(tmp, directory, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            if (movedAside && !Files.exists(directory)) {
-                try {
-                    Files.move(old, directory, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException restore) {
-                    e.addSuppressed(restore);
-                }
-            }
-            deleteQuietly(tmp, e);
-            throw e;
-        }
-        if (movedAside) {
-            PathUtils.deleteDirectory(old);
-        }
+        AtomicFiles.replaceDirectory(directory, MANIFEST_FILE, "a prepared dataset",
+                dir -> writeInto(dir, manifest, panel, extraFiles));
         return open(directory);
     }
 
@@ -264,33 +222,18 @@ public final class PreparedDataset {
         }
     }
 
-    private static Path writeTemp(Path directory, DatasetManifest manifest, Panel panel,
-                                  Map<String, FileContent> extraFiles) throws IOException {
-        Path parent = directory.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createDirectory(sibling(directory, "tmp"));
-        try {
-            Path panelFile = tmp.resolve(PANEL_FILE);
-            PanelCodec.write(panel, panelFile);
-            DatasetManifest written = manifest.withPanelSha256(Sha256.file(panelFile));
-            for (Map.Entry<String, FileContent> e : new LinkedHashMap<>(extraFiles).entrySet()) {
-                e.getValue().writeTo(tmp.resolve(e.getKey()));
-            }
-            // The manifest last: its presence marks a complete dataset even in the temp dir.
-            byte[] json = ManifestJson.writer().writeValueAsBytes(written);
-            Files.write(tmp.resolve(MANIFEST_FILE), concat(json, new byte[] {'\n'}));
-            return tmp;
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(tmp, e);
-            throw e;
+    /** Writes the dataset's files into a (temporary) directory, the manifest last. */
+    private static void writeInto(Path dir, DatasetManifest manifest, Panel panel, Map<String, FileContent> extraFiles)
+            throws IOException {
+        Path panelFile = dir.resolve(PANEL_FILE);
+        PanelCodec.write(panel, panelFile);
+        DatasetManifest written = manifest.withPanelSha256(Sha256.file(panelFile));
+        for (Map.Entry<String, FileContent> e : new LinkedHashMap<>(extraFiles).entrySet()) {
+            e.getValue().writeTo(dir.resolve(e.getKey()));
         }
-    }
-
-    private static Path sibling(Path directory, String kind) {
-        byte[] random = new byte[4];
-        ThreadLocalRandom.current().nextBytes(random);
-        Path abs = directory.toAbsolutePath();
-        return abs.resolveSibling("." + abs.getFileName() + "." + kind + "-" + HexFormat.of().formatHex(random));
+        // The manifest last: its presence marks a complete dataset even in the temp dir.
+        byte[] json = ManifestJson.writer().writeValueAsBytes(written);
+        Files.write(dir.resolve(MANIFEST_FILE), concat(json, new byte[] {'\n'}));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
@@ -298,16 +241,5 @@ public final class PreparedDataset {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    /** Deletes a temp dir after a failure; a failure to delete is attached to the original error, not thrown. */
-    private static void deleteQuietly(Path dir, Throwable cause) {
-        try {
-            if (Files.exists(dir)) {
-                PathUtils.deleteDirectory(dir);
-            }
-        } catch (IOException | RuntimeException e) {
-            cause.addSuppressed(e);
-        }
     }
 }

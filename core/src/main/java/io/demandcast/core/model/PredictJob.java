@@ -1,5 +1,6 @@
 package io.demandcast.core.model;
 
+import io.demandcast.core.AtomicFiles;
 import io.demandcast.core.Progress;
 import io.demandcast.core.artifact.Artifact;
 import io.demandcast.core.artifact.ArtifactException;
@@ -12,10 +13,8 @@ import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.prepare.PreparedSplits;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The {@code predict} verb: load a published model (checksums verified), forecast past the end
@@ -71,7 +70,7 @@ public final class PredictJob {
         if ("-".equals(output)) {
             ForecastCsvWriter.write(forecast, stdout);
         } else {
-            writeAtomically(forecast, Path.of(output));
+            AtomicFiles.write(Path.of(output), out -> ForecastCsvWriter.write(forecast, out));
         }
         int n = forecast.seriesCount();
         String first = n == 0 ? null : forecast.axis().date(minFirst(forecast)).toString();
@@ -94,19 +93,6 @@ public final class PredictJob {
         }
         Integer season = config.data().seasonLength();
         return season != null ? season : 7;
-    }
-
-    private static void writeAtomically(Forecast forecast, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            ForecastCsvWriter.write(forecast, out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static int minFirst(Forecast f) {

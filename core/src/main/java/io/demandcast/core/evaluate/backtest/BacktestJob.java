@@ -1,5 +1,6 @@
 package io.demandcast.core.evaluate.backtest;
 
+import io.demandcast.core.AtomicFiles;
 import io.demandcast.core.Progress;
 import io.demandcast.core.config.BacktestConfig;
 import io.demandcast.core.config.ExperimentConfig;
@@ -113,7 +114,7 @@ public final class BacktestJob {
         List<String> fileNames = List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
                 ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML);
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
-        OutputDirectory.replace(output, BacktestFiles.METRICS, dir -> {
+        AtomicFiles.replaceDirectory(output, BacktestFiles.METRICS, "an evaluation report", dir -> {
             BacktestFiles.writeMetrics(dir.resolve(BacktestFiles.METRICS), run);
             BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board);
             BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, actuals, board, conformal);

@@ -1,5 +1,6 @@
 package io.demandcast.core.evaluate.gate;
 
+import io.demandcast.core.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class GateMarkdown {
      * replacing an earlier file.
      */
     public static void write(Path file, String experiment, List<GateOutcome> outcomes, String leaderboard) throws IOException {
-        ReportFiles.writeAtomically(file, render(experiment, outcomes, leaderboard));
+        AtomicFiles.writeText(file, render(experiment, outcomes, leaderboard));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.demandcast.core.evaluate.gate;
 
+import io.demandcast.core.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public final class JUnitXml {
      * @param time      how long it took (the suite's {@code time}; each test case has {@code time="0"})
      */
     public static void write(Path file, List<GateOutcome> outcomes, Instant timestamp, Duration time) throws IOException {
-        ReportFiles.writeAtomically(file, render(outcomes, timestamp, time));
+        AtomicFiles.writeText(file, render(outcomes, timestamp, time));
     }
 
     /** The report's text, starting with an XML declaration for UTF-8. */

@@ -1,14 +1,10 @@
 package io.demandcast.core.evaluate.report;
 
+import io.demandcast.core.AtomicFiles;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes the report of a backtest into one directory:
@@ -48,28 +44,9 @@ public final class ReportWriter {
         Path csvFile = directory.resolve(LEADERBOARD_CSV);
         Path mdFile = directory.resolve(REPORT_MD);
         Path htmlFile = directory.resolve(REPORT_HTML);
-        writeAtomically(csvFile, csv);
-        writeAtomically(mdFile, markdown);
-        writeAtomically(htmlFile, html);
+        AtomicFiles.writeText(csvFile, csv);
+        AtomicFiles.writeText(mdFile, markdown);
+        AtomicFiles.writeText(htmlFile, html);
         return List.of(csvFile, mdFile, htmlFile);
-    }
-
-    /** Writes beside {@code file} first, then moves; the file gets the default permissions (not 0600). */
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                out.write(content);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
     }
 }

@@ -1,0 +1,214 @@
+package io.demandcast.core;
+
+import io.demandcast.core.data.DataException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.commons.io.file.PathUtils;
+
+/**
+ * The one way demandcast writes its outputs: whole or not at all. A file or directory is written
+ * under a hidden temporary name beside its target ({@code .<name>.tmp-<random>}) and renamed into
+ * place, so a reader sees the old content or the new, never a part. Files are created with the
+ * permissions the umask gives (not the 0600 of {@link Files#createTempFile}); a failure names the
+ * path and leaves nothing behind; so does an interrupt (Ctrl-C, SIGTERM), through a shutdown hook
+ * that removes the temporaries still in flight.
+ */
+public final class AtomicFiles {
+    /** Writes the content of a file. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Writes the files of a directory into it. */
+    @FunctionalInterface
+    public interface DirectoryContent {
+        void writeInto(Path directory) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Writes UTF-8 text to {@code file}, replacing it; creates its parent directories. */
+    public static void writeText(Path file, String text) throws IOException {
+        write(file, out -> out.write(text));
+    }
+
+    /**
+     * Writes {@code file} as UTF-8 through {@code content}, replacing an earlier file.
+     *
+     * @throws IOException naming {@code file} when it cannot be written; the earlier file is then untouched
+     */
+    public static void write(Path file, TextContent content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = temporary(target, "tmp");
+        InFlight.add(tmp);
+        try {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
+                content.writeTo(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            delete(tmp, e);
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            delete(tmp, e);
+            throw e;
+        } finally {
+            InFlight.remove(tmp);
+        }
+    }
+
+    /**
+     * Writes a new directory that must not exist yet.
+     *
+     * @throws DataException when {@code directory} already exists
+     * @throws IOException   naming {@code directory} when writing fails; nothing is left behind
+     */
+    public static void createDirectory(Path directory, DirectoryContent content) throws IOException {
+        if (Files.exists(directory)) {
+            throw new DataException(directory + ": already exists; choose another output directory or replace it");
+        }
+        Path target = directory.toAbsolutePath();
+        Path tmp = writeTemporaryDirectory(target, content);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            delete(tmp, e);
+            throw new IOException("cannot write " + directory + ": " + e.getMessage(), e);
+        } finally {
+            InFlight.remove(tmp);
+        }
+    }
+
+    /**
+     * Replaces a directory as a whole: the new one is written beside it, the old one renamed aside,
+     * the new one renamed in, the old one deleted. Readers see the old or the new, never a mix.
+     *
+     * @param marker a file every directory this may replace holds; an existing non-empty directory
+     *               without it is refused, so a mistyped output path cannot delete unrelated files
+     * @param kind   what such a directory is, for the refusal ("a prepared dataset")
+     * @throws DataException when {@code directory} exists and is not such a directory
+     * @throws IOException   naming {@code directory} when writing fails; the old directory is then left in place
+     */
+    public static void replaceDirectory(Path directory, String marker, String kind, DirectoryContent content)
+            throws IOException {
+        Path target = directory.toAbsolutePath();
+        if (Files.exists(target)) {
+            if (!Files.isDirectory(target)) {
+                throw new DataException(directory + ": exists and is not a directory; refusing to replace it");
+            }
+            if (!Files.exists(target.resolve(marker)) && !PathUtils.isEmptyDirectory(target)) {
+                throw new DataException(directory + ": exists and is not " + kind + " (no " + marker
+                        + "); refusing to replace it, choose another output directory");
+            }
+        }
+        Path tmp = writeTemporaryDirectory(target, content);
+        Path old = temporary(target, "old");
+        boolean movedAside = false;
+        try {
+            if (Files.exists(target)) {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                movedAside = true;
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            restore(movedAside, old, target, e);
+            delete(tmp, e);
+            throw new IOException("cannot write " + directory + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            restore(movedAside, old, target, e);
+            delete(tmp, e);
+            throw e;
+        } finally {
+            InFlight.remove(tmp);
+        }
+        if (movedAside) {
+            PathUtils.deleteDirectory(old);
+        }
+    }
+
+    private static Path writeTemporaryDirectory(Path target, DirectoryContent content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createDirectory(temporary(target, "tmp"));
+        InFlight.add(tmp);
+        try {
+            content.writeInto(tmp);
+            return tmp;
+        } catch (IOException e) {
+            delete(tmp, e);
+            InFlight.remove(tmp);
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            delete(tmp, e);
+            InFlight.remove(tmp);
+            throw e;
+        }
+    }
+
+    private static void restore(boolean movedAside, Path old, Path target, Exception cause) {
+        if (movedAside && !Files.exists(target)) {
+            try {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    /** A hidden sibling of {@code target}: {@code .<name>.<kind>-<8 hex>}. */
+    private static Path temporary(Path target, String kind) {
+        return target.resolveSibling("." + target.getFileName() + "." + kind + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+    }
+
+    /** Deletes a temporary file or directory; a failure to delete is attached to {@code cause}. */
+    private static void delete(Path path, Throwable cause) {
+        try {
+            if (Files.isDirectory(path)) {
+                PathUtils.deleteDirectory(path);
+            } else {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * Temporaries being written right now. An interrupted JVM runs shutdown hooks but not the
+     * {@code catch} blocks above, so one hook, registered on first use, removes what is left. This
+     * is process-wide by nature (there is one JVM exit), hence the static set.
+     */
+    private static final class InFlight {
+        private static final Set<Path> PATHS = ConcurrentHashMap.newKeySet();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> PATHS.forEach(p -> delete(p, null)),
+                    "demandcast-temporary-cleanup"));
+        }
+
+        static void add(Path path) {
+            PATHS.add(path);
+        }
+
+        static void remove(Path path) {
+            PATHS.remove(path);
+        }
+    }
+}
