@@ -20,6 +20,7 @@ import io.demandcast.core.evaluate.gate.GateInput;
 import io.demandcast.core.evaluate.gate.GateMarkdown;
 import io.demandcast.core.evaluate.gate.GateOutcome;
 import io.demandcast.core.evaluate.gate.JUnitXml;
+import io.demandcast.core.evaluate.report.ReportData;
 import io.demandcast.core.evaluate.report.ReportWriter;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ModelContext;
@@ -114,11 +115,12 @@ public final class BacktestJob {
         List<String> fileNames = List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
                 ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML);
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
+        ReportData report = ReportDataBuilder.build(run, actuals, config.predict().intervals());
         AtomicFiles.replaceDirectory(output, BacktestFiles.METRICS, "an evaluation report", dir -> {
             BacktestFiles.writeMetrics(dir.resolve(BacktestFiles.METRICS), run);
             BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board);
             BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, actuals, board, conformal);
-            ReportWriter.write(ReportDataBuilder.build(run, actuals, config.predict().intervals()), dir);
+            ReportWriter.write(report, dir);
         });
         List<Path> files = new ArrayList<>(fileNames.stream().map(output::resolve).toList());
         List<GateOutcome> outcomes = verdict == null ? List.of() : verdict.outcomes();
@@ -129,7 +131,7 @@ public final class BacktestJob {
         }
         if (config.evaluate().summary() != null) {
             Path summary = Path.of(config.evaluate().summary());
-            GateMarkdown.write(summary, config.name(), outcomes, LeaderboardMarkdown.render(board));
+            GateMarkdown.write(summary, config.name(), outcomes, ReportWriter.leaderboardMarkdown(report));
             files.add(summary);
         }
         return new BacktestSummary(run, output, files);

@@ -54,6 +54,13 @@ final class MarkdownReport {
         return md.toString();
     }
 
+    /** The leaderboard table (and the skill note) alone, e.g. for a CI job summary. */
+    static String leaderboard(ReportData data) {
+        StringBuilder md = new StringBuilder();
+        leaderboard(data, md);
+        return md.toString();
+    }
+
     private static void leaderboard(ReportData data, StringBuilder md) {
         List<String> header = new ArrayList<>(List.of("rank", "model", "family", "role"));
         header.addAll(data.metricNames());

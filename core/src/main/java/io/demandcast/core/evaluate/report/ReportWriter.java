@@ -49,4 +49,9 @@ public final class ReportWriter {
         AtomicFiles.writeText(htmlFile, html);
         return List.of(csvFile, mdFile, htmlFile);
     }
+
+    /** The leaderboard as a Markdown table, as in {@value #REPORT_MD}: what a CI job summary shows. */
+    public static String leaderboardMarkdown(ReportData data) {
+        return MarkdownReport.leaderboard(data);
+    }
 }
