@@ -45,6 +45,16 @@ public record ForecastCalibration(boolean clipAtZero, ConformalCalibration confo
         groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
     }
 
+    /** Whether forecasts are clipped at zero: always, never, or when the target has no negative value. */
+    public static boolean clipsAtZero(io.demandcast.core.config.PredictConfig.ClipNegative policy,
+                                      io.demandcast.core.data.Panel history) {
+        return switch (policy) {
+            case always -> true;
+            case never -> false;
+            case auto -> !NonNegative.hasNegative(history.targetColumn());
+        };
+    }
+
     /** No conformal calibration. */
     public static ForecastCalibration clipOnly(boolean clipAtZero) {
         return new ForecastCalibration(clipAtZero, null, 0, Map.of(), Map.of());

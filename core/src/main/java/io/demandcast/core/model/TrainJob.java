@@ -12,7 +12,6 @@ import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.PredictConfig;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.evaluate.ForecastCalibration;
-import io.demandcast.core.evaluate.backtest.BacktestJob;
 import io.demandcast.core.evaluate.backtest.ConformalTraining;
 import io.demandcast.core.prepare.PrepareJob;
 import io.demandcast.core.prepare.PreparedSplits;
@@ -42,7 +41,7 @@ public final class TrainJob {
             fitted = forecaster.fit(history, task);
         }
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
-        boolean clip = BacktestJob.clips(config.predict().clipNegative(), history);
+        boolean clip = ForecastCalibration.clipsAtZero(config.predict().clipNegative(), history);
         ForecastCalibration calibration = ForecastCalibration.clipOnly(clip);
         if (config.predict().intervals() == PredictConfig.Intervals.conformal) {
             Panel actuals = data.actuals().sliceUntil(history.maxPeriod());

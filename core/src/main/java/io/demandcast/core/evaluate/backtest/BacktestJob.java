@@ -11,6 +11,7 @@ import io.demandcast.core.config.TrainConfig;
 import io.demandcast.core.data.DatasetManifest;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.evaluate.ProbabilisticSummary.IntervalSummary;
+import io.demandcast.core.evaluate.ForecastCalibration;
 import io.demandcast.core.evaluate.NonNegative;
 import io.demandcast.core.evaluate.ScoreOptions;
 import io.demandcast.core.evaluate.SeriesWeights;
@@ -69,7 +70,7 @@ public final class BacktestJob {
         ModelContext context = new ModelContext(panel.frequency(), season);
         BacktestPlan plan = plan(config, data, panel, actuals, season);
         BacktestConfig bt = config.backtest() != null ? config.backtest() : BacktestConfig.defaults();
-        boolean clip = clips(config.predict().clipNegative(), panel);
+        boolean clip = ForecastCalibration.clipsAtZero(config.predict().clipNegative(), panel);
         UnaryOperator<Forecast> adjust = clip ? NonNegative::clipAtZero : UnaryOperator.identity();
         boolean withProduction = config.gate().stream().anyMatch(r -> GateRule.PRODUCTION.equals(r.relativeTo()));
         BacktestModels.Resolved resolved = BacktestModels.resolve(config, registry, context, withProduction);
@@ -162,42 +163,17 @@ public final class BacktestJob {
         return BacktestPlan.holdout(panel, actuals, cutoff, panel.axis().period(split.testEnd()) - cutoff);
     }
 
-    /** Whether forecasts are clipped at zero: always, never, or when the target has no negative value. */
-    public static boolean clips(PredictConfig.ClipNegative policy, Panel panel) {
-        return switch (policy) {
-            case always -> true;
-            case never -> false;
-            case auto -> !NonNegative.hasNegative(panel.targetColumn());
-        };
-    }
-
     private static BacktestRun.GateVerdict gate(ExperimentConfig config, Leaderboard board, String productionNote) {
-        List<String> candidates = new ArrayList<>();
-        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        Map<String, Map<PredictConfig.Intervals, Map<Double, Double>>> coverage = new LinkedHashMap<>();
-        String production = null;
-        for (Leaderboard.Entry e : board.entries()) {
-            if (e.role() == BacktestModel.Role.CANDIDATE) {
-                candidates.add(e.name());
-            }
-            if (e.role() == BacktestModel.Role.PRODUCTION) {
-                production = e.name();
-            }
-            metrics.put(e.name(), e.values());
-            Map<PredictConfig.Intervals, Map<Double, Double>> byKind = new LinkedHashMap<>();
-            byKind.put(PredictConfig.Intervals.model, coverageOf(e.scores().modelIntervals().intervals()));
-            if (e.scores().conformalIntervals() != null) {
-                byKind.put(PredictConfig.Intervals.conformal, coverageOf(e.scores().conformalIntervals().intervals()));
-            }
-            coverage.put(e.name(), byKind);
-        }
-        GateInput input = new GateInput(candidates, metrics, coverage, config.predict().intervals(), production, productionNote);
-        List<GateOutcome> outcomes;
-        try {
-            outcomes = Gate.check(config.gate(), input);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException("gate: " + e.getMessage(), e);
-        }
+        List<GateOutcome> outcomes = checkGate(config, board.entries().stream().map(e -> e.scores().run().model()).toList(),
+                name -> board.entry(name).values(), name -> {
+                    ModelScores s = board.entry(name).scores();
+                    Map<PredictConfig.Intervals, Map<Double, Double>> byKind = new LinkedHashMap<>();
+                    byKind.put(PredictConfig.Intervals.model, coverageOf(s.modelIntervals().intervals()));
+                    if (s.conformalIntervals() != null) {
+                        byKind.put(PredictConfig.Intervals.conformal, coverageOf(s.conformalIntervals().intervals()));
+                    }
+                    return byKind;
+                }, productionNote);
         return new BacktestRun.GateVerdict(outcomes.stream().allMatch(GateOutcome::passed), outcomes, productionNote);
     }
 
@@ -207,34 +183,42 @@ public final class BacktestJob {
      * backtest, not after it.
      */
     private static void checkRulesBeforeRunning(ExperimentConfig config, BacktestModels.Resolved resolved, int windows) {
-        List<String> names = MetricNames.expected(config.predict().levels(), config.evaluate().weights() != null, windows);
         Map<String, Double> undefined = new LinkedHashMap<>();
-        names.forEach(n -> undefined.put(n, Double.NaN));
+        MetricNames.expected(config.predict().levels(), config.evaluate().weights() != null, windows)
+                .forEach(n -> undefined.put(n, Double.NaN));
         Map<Double, Double> levels = new LinkedHashMap<>();
         io.demandcast.core.evaluate.ProbabilisticMetrics.centralIntervals(config.predict().levels())
                 .forEach(i -> levels.put(i.nominal(), Double.NaN));
+        Map<PredictConfig.Intervals, Map<Double, Double>> kinds = new LinkedHashMap<>();
+        kinds.put(PredictConfig.Intervals.model, levels);
+        if (windows > 1) {
+            kinds.put(PredictConfig.Intervals.conformal, levels);
+        }
+        checkGate(config, resolved.models(), name -> undefined, name -> kinds, resolved.productionNote());
+    }
+
+    /** The gate's rules over these models, their values and coverage by name; a rule that does not fit is a config error. */
+    private static List<GateOutcome> checkGate(ExperimentConfig config, List<BacktestModel> models,
+                                               java.util.function.Function<String, Map<String, Double>> values,
+                                               java.util.function.Function<String, Map<PredictConfig.Intervals, Map<Double, Double>>> coverage,
+                                               String productionNote) {
         List<String> candidates = new ArrayList<>();
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-        Map<String, Map<PredictConfig.Intervals, Map<Double, Double>>> coverage = new LinkedHashMap<>();
+        Map<String, Map<PredictConfig.Intervals, Map<Double, Double>>> covered = new LinkedHashMap<>();
         String production = null;
-        for (BacktestModel m : resolved.models()) {
+        for (BacktestModel m : models) {
             if (m.role() == BacktestModel.Role.CANDIDATE) {
                 candidates.add(m.name());
             }
             if (m.role() == BacktestModel.Role.PRODUCTION) {
                 production = m.name();
             }
-            metrics.put(m.name(), undefined);
-            Map<PredictConfig.Intervals, Map<Double, Double>> kinds = new LinkedHashMap<>();
-            kinds.put(PredictConfig.Intervals.model, levels);
-            if (windows > 1) {
-                kinds.put(PredictConfig.Intervals.conformal, levels);
-            }
-            coverage.put(m.name(), kinds);
+            metrics.put(m.name(), values.apply(m.name()));
+            covered.put(m.name(), coverage.apply(m.name()));
         }
         try {
-            Gate.check(config.gate(), new GateInput(candidates, metrics, coverage, config.predict().intervals(), production,
-                    resolved.productionNote()));
+            return Gate.check(config.gate(), new GateInput(candidates, metrics, covered, config.predict().intervals(),
+                    production, productionNote));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("gate: " + e.getMessage(), e);
         }

@@ -6,7 +6,6 @@ import io.demandcast.core.evaluate.ProbabilisticScore;
 import io.demandcast.core.evaluate.ProbabilisticSummary;
 import io.demandcast.core.evaluate.ScoreOptions;
 import io.demandcast.core.evaluate.ScoreResult;
-import io.demandcast.core.evaluate.Scales;
 import io.demandcast.core.evaluate.Scorer;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.Forecast;
@@ -37,7 +36,7 @@ public final class BacktestScoring {
     private final ScoreOptions options;
     private final UnaryOperator<Forecast> adjust;
     private final Map<String, Double> fileWeights;
-    private final ConformalScores values;
+    private final WindowActuals values;
 
     /**
      * @param actuals     the values scored (raw target), the plan's series in its order
@@ -52,7 +51,7 @@ public final class BacktestScoring {
         this.options = options;
         this.adjust = adjust;
         this.fileWeights = fileWeights;
-        this.values = new ConformalScores(actuals, plan, options.seasonLength());
+        this.values = new WindowActuals(actuals, plan, options.seasonLength());
     }
 
     /** Everything measured about one model's run. */
@@ -74,11 +73,10 @@ public final class BacktestScoring {
             double[] levels = f.levels();
             for (int i = 0; i < f.seriesCount(); i++) {
                 int s = plan.indexOf(f.seriesId(i));
-                int cutoff = plan.cutoff(w, s);
-                double[] x = values.history(s, cutoff);
-                double[] y = values.window(s, cutoff);
+                WindowActuals.Context c = values.context(w, s);
+                double[] y = c.y();
                 double[] point = f.points(i);
-                double scale = Scales.mase(x, options.seasonLength());
+                double scale = c.maseScale();
                 for (int k = 0; k < h; k++) {
                     if (!Double.isNaN(y[k]) && scale > 0) {
                         stepSum[k] += Math.abs(y[k] - point[k]) / scale;
@@ -89,7 +87,7 @@ public final class BacktestScoring {
                         : ProbabilisticMetrics.score(y, quantiles(f, i), levels, scale);
                 ProbabilisticScore conf = calibrated == null ? null
                         : ProbabilisticMetrics.score(y, quantiles(calibrated, i), levels, scale);
-                rows.add(new SeriesWindow(w, f.seriesId(i), ConformalScores.demandClass(x), volume(x, h), scale,
+                rows.add(new SeriesWindow(w, f.seriesId(i), c.demandClass(), c.volume(), scale,
                         result.perSeries().get(i), model, conf));
             }
         }
@@ -149,7 +147,7 @@ public final class BacktestScoring {
         ConformalCalibration.Builder builder = ConformalCalibration.builder(plan.horizon());
         int added = 0;
         for (int j = 0; j < w; j++) {
-            added += values.add(builder, run.forecasts().get(j), j, s -> plan.includes(w, s) ? plan.cutoff(w, s) : BacktestPlan.LEFT_OUT);
+            added += values.addScores(builder, run.forecasts().get(j), j, s -> plan.includes(w, s) ? plan.cutoff(w, s) : BacktestPlan.LEFT_OUT);
         }
         if (added == 0) {
             return null;
@@ -159,9 +157,8 @@ public final class BacktestScoring {
         String[] groups = new String[target.seriesCount()];
         for (int i = 0; i < target.seriesCount(); i++) {
             int s = plan.indexOf(target.seriesId(i));
-            double[] x = values.history(s, plan.cutoff(w, s));
-            scales[i] = ConformalCalibration.scaleOf(x, options.seasonLength());
-            groups[i] = ConformalScores.demandClass(x);
+            scales[i] = values.context(w, s).conformalScale();
+            groups[i] = values.context(w, s).demandClass();
         }
         return adjust.apply(calibration.apply(target, scales, groups));
     }
@@ -174,17 +171,6 @@ public final class BacktestScoring {
             }
         }
         return q;
-    }
-
-    /** Sum of the last {@code h} observed history values (recent volume, M5's weighting idea in units). */
-    private static double volume(double[] history, int h) {
-        double sum = 0;
-        for (int t = Math.max(0, history.length - h); t < history.length; t++) {
-            if (!Double.isNaN(history[t])) {
-                sum += Math.abs(history[t]);
-            }
-        }
-        return sum;
     }
 
     private static double meanOverWindows(List<ScoreResult> byWindow, String metric) {

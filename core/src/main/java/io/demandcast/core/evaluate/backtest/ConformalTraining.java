@@ -41,10 +41,10 @@ public final class ConformalTraining {
         BacktestModel model = new BacktestModel(forecaster.family(), BacktestModel.Role.CANDIDATE, forecaster, "train");
         progress.report("train: conformal calibration, " + plan.windows() + " backtest window(s) of " + horizon + " periods");
         ModelRun run = BacktestEngine.run(model, history, plan, bt.refitInterval(), levels, adjust, progress);
-        ConformalScores values = new ConformalScores(actuals, plan, seasonLength);
+        WindowActuals values = new WindowActuals(actuals, plan, seasonLength);
         ConformalCalibration.Builder builder = ConformalCalibration.builder(horizon);
         for (int w = 0; w < plan.windows(); w++) {
-            values.add(builder, run.forecasts().get(w), w, s -> Integer.MAX_VALUE);
+            values.addScores(builder, run.forecasts().get(w), w, s -> Integer.MAX_VALUE);
         }
         ConformalCalibration calibration = builder.build(levels, BacktestScoring.MIN_PER_GROUP);
         Map<String, Double> scales = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ public final class ConformalTraining {
             }
             double[] x = values.history(s, actuals.lastPeriod(s));
             scales.put(actuals.seriesId(s), ConformalCalibration.scaleOf(x, seasonLength));
-            groups.put(actuals.seriesId(s), ConformalScores.demandClass(x));
+            groups.put(actuals.seriesId(s), WindowActuals.demandClass(x));
         }
         return new ForecastCalibration(clip, calibration, plan.windows(), scales, groups);
     }
