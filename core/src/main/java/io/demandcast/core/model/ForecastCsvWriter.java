@@ -73,7 +73,8 @@ public final class ForecastCsvWriter {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static String csvCell(String text) {
+    /** A CSV cell: the text as is, or quoted when it holds a comma, quote or newline. */
+    public static String csvCell(String text) {
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
             return text;
         }

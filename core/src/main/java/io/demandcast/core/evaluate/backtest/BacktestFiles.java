@@ -135,12 +135,12 @@ public final class BacktestFiles {
             out.write(line.append('\n').toString());
         }
         for (int i = 0; i < f.seriesCount(); i++) {
-            String id = csv(f.seriesId(i));
+            String id = ForecastCsvWriter.csvCell(f.seriesId(i));
             String cutoff = plan.axis().date(f.firstPeriod(i) - 1).toString();
             int a = actuals.indexOf(f.seriesId(i));
             for (int k = 0; k < f.horizon(); k++) {
                 line.setLength(0);
-                line.append(id).append(',').append(f.axis().date(f.firstPeriod(i) + k)).append(',').append(csv(model))
+                line.append(id).append(',').append(f.axis().date(f.firstPeriod(i) + k)).append(',').append(ForecastCsvWriter.csvCell(model))
                         .append(',').append(w + 1).append(',').append(cutoff).append(',').append(intervals).append(',');
                 double y = actualAt(actuals, a, f.firstPeriod(i) + k);
                 if (!Double.isNaN(y)) {
@@ -297,12 +297,5 @@ public final class BacktestFiles {
 
     private static String cell(double value) {
         return Double.isFinite(value) ? Double.toString(value) : "";
-    }
-
-    private static String csv(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }
