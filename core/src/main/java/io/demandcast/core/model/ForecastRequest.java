@@ -5,8 +5,15 @@ import java.util.Arrays;
 
 /**
  * What to forecast: {@code horizon} steps past the end of each fitted series, with the given
- * quantile levels (each in (0,1)), and optionally the known-future covariates over the horizon
- * (a panel whose rows cover the forecast periods; null when the model needs none).
+ * quantile levels (each in (0,1)), and optionally the known-future covariates over the horizon.
+ *
+ * <p>{@code futureCovariates} (null when the caller has none; univariate families ignore it) has,
+ * for each series to forecast, one row per forecast period (the {@code horizon} periods after the
+ * series' last history period) on the same time axis as the history, with a NaN target, its
+ * known numeric and categorical covariate columns and its statics. It never holds a column of
+ * {@link ModelContext#pastOnly()}: those are observed only up to the cutoff, so by construction no
+ * family can read one over the forecast periods. A family that needs a known covariate the panel
+ * lacks throws {@link IllegalArgumentException} naming the column, series and dates.
  */
 public record ForecastRequest(int horizon, double[] quantileLevels, Panel futureCovariates) {
 
