@@ -1,0 +1,42 @@
+package io.demandcast.core.model.ml.regressor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A fitted regressor held as plain data (tree arrays, coefficients), never as a library object:
+ * it predicts, explains and saves itself without Smile, so an upgrade of Smile cannot change a
+ * saved model's forecasts. Immutable and safe to share between threads.
+ */
+public interface Regressor {
+
+    /** What the saved data is, e.g. {@code trees} or {@code linear}. */
+    String kind();
+
+    /** Feature names in the order {@link #predict} reads a row. */
+    List<String> featureNames();
+
+    /** The prediction for one row of features, in {@link #featureNames()} order (NaN = missing). */
+    double predict(float[] row);
+
+    /**
+     * Global importance of each feature, in {@link #featureNames()} order: non-negative, summing to 1
+     * (total split gain for trees; |coefficient| × the feature's training standard deviation for
+     * linear models), all 0 when the model uses no feature.
+     */
+    double[] importance();
+
+    /** The mean prediction over the training rows, the base of {@link #contributions}. */
+    double expectedValue();
+
+    /**
+     * Each feature's additive contribution to {@link #predict} for this row, so that
+     * {@code predict(row) == expectedValue() + sum(contributions(row))} up to rounding (SHAP values
+     * for trees; {@code w_i (x_i - mean_i)} for linear models).
+     */
+    double[] contributions(float[] row);
+
+    /** Writes the fitted data as documented files into an existing empty directory. */
+    void write(Path directory) throws IOException;
+}

@@ -1,0 +1,23 @@
+package io.demandcast.core.model.ml.regressor;
+
+import java.util.Map;
+
+/**
+ * An unfitted regressor: a learner (e.g. Smile's gradient tree boosting) and its hyper-parameters.
+ * Fitting converts the library's model into a {@link Regressor} of plain data.
+ */
+public interface RegressorSpec {
+
+    /** The learner's name as written in configs, e.g. {@code gbm}, {@code ridge}. */
+    String name();
+
+    /** Hyper-parameters as plain values, recorded in artifact manifests and tune leaderboards. */
+    Map<String, Object> parameters();
+
+    /**
+     * Fits on every row of the table. Deterministic for a given seed.
+     *
+     * @throws IllegalArgumentException when the table does not suit the learner (no rows, ...)
+     */
+    Regressor fit(TrainingTable table, long seed);
+}
