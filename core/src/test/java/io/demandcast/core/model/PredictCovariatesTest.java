@@ -96,7 +96,7 @@ class PredictCovariatesTest {
                 + "B,2024-01-21,1.0,0\nB,2024-01-22,1.0,0\nB,2024-01-23,0.5,0\nB,2024-01-19,9,9\n");
         Map<String, List<Double>> f = predict(config(csv(0, false), "predict.future=" + future, "model.params.column=price_change",
                 "predict.clip_negative=never"));
-        assertEquals(List.of(2.0 / 2.5 - 1, 0.0, 1.5 / 2.0 - 1), f.get("A"));
+        assertEquals(List.of(-0.2, 0.0, -0.25), f.get("A"), "2.0 / 2.5 - 1 across the boundary, as written in the CSV");
         assertEquals(List.of(0.0, 0.0, -0.5), f.get("B"), "a row before the end of the history is ignored");
     }
 
