@@ -14,9 +14,12 @@ import java.util.List;
  *                     and by {@code evaluate} on earlier windows)
  * @param clipNegative {@code auto} (default: clip points and quantiles at 0 when the fitted target has
  *                     no negative value), {@code always} or {@code never}
+ * @param future       CSV of future rows (the long format and schema of {@code data.files}; the target
+ *                     column may be absent) giving known covariates over the forecast periods; null to
+ *                     use the rows of the data files past each series' last target value
  */
 public record PredictConfig(Integer horizon, List<Double> quantiles, String output, String version,
-                            Intervals intervals, ClipNegative clipNegative) {
+                            Intervals intervals, ClipNegative clipNegative, String future) {
 
     /** Where forecast quantiles come from. */
     public enum Intervals { model, conformal }
@@ -37,11 +40,20 @@ public record PredictConfig(Integer horizon, List<Double> quantiles, String outp
         version = version == null ? "latest" : version;
         intervals = intervals == null ? Intervals.model : intervals;
         clipNegative = clipNegative == null ? ClipNegative.auto : clipNegative;
+        if (future != null && future.isBlank()) {
+            throw new IllegalArgumentException("predict.future: give a path to a CSV of future rows (got '')");
+        }
+    }
+
+    /** Settings without {@code predict.future}. */
+    public PredictConfig(Integer horizon, List<Double> quantiles, String output, String version,
+                         Intervals intervals, ClipNegative clipNegative) {
+        this(horizon, quantiles, output, version, intervals, clipNegative, null);
     }
 
     /** The same settings with another output. */
     public PredictConfig withOutput(String newOutput) {
-        return new PredictConfig(horizon, quantiles, newOutput, version, intervals, clipNegative);
+        return new PredictConfig(horizon, quantiles, newOutput, version, intervals, clipNegative, future);
     }
 
     /** The quantile levels as an array, ascending. */

@@ -1,19 +1,36 @@
 package io.demandcast.core.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Column roles of the long-format input.
  *
- * @param id          one or more columns that together name a series (default {@code [series_id]})
- * @param date        ISO date column (default {@code date})
- * @param target      the quantity to forecast (default {@code value})
- * @param covariates  numeric or 0/1 columns known in advance (price, promo, SNAP)
- * @param categorical text columns that vary over time (event names and types)
- * @param statics     text attributes fixed per series (store, category)
+ * <p>Covariates declare when they are known: {@code covariates} and {@code categorical} are known
+ * over the forecast periods (planned price, promotion, events, holidays, SNAP), {@code past_only}
+ * and {@code past_only_categorical} are observed only up to a forecast's cutoff (competitor price,
+ * web traffic). In YAML {@code covariates} and {@code categorical} also take the mapping form
+ * {@code {price: known, traffic: past_only}}, read into the same four lists.
+ *
+ * @param id                  one or more columns that together name a series (default {@code [series_id]})
+ * @param date                ISO date column (default {@code date})
+ * @param target              the quantity to forecast (default {@code value})
+ * @param covariates          numeric or 0/1 columns known in advance (price, promo, SNAP)
+ * @param categorical         text columns that vary over time and are known in advance (event names and types)
+ * @param statics             text attributes fixed per series (store, category)
+ * @param pastOnly            numeric columns observed only up to the cutoff
+ * @param pastOnlyCategorical text columns observed only up to the cutoff
+ * @throws IllegalArgumentException naming the key when a column is declared twice
  */
 public record SchemaConfig(List<String> id, String date, String target, List<String> covariates,
-                           List<String> categorical, List<String> statics) {
+                           List<String> categorical, List<String> statics, List<String> pastOnly,
+                           List<String> pastOnlyCategorical) {
 
     public SchemaConfig {
         id = id == null || id.isEmpty() ? List.of("series_id") : List.copyOf(id);
@@ -22,5 +39,78 @@ public record SchemaConfig(List<String> id, String date, String target, List<Str
         covariates = covariates == null ? List.of() : List.copyOf(covariates);
         categorical = categorical == null ? List.of() : List.copyOf(categorical);
         statics = statics == null ? List.of() : List.copyOf(statics);
+        pastOnly = pastOnly == null ? List.of() : List.copyOf(pastOnly);
+        pastOnlyCategorical = pastOnlyCategorical == null ? List.of() : List.copyOf(pastOnlyCategorical);
+        requireDeclaredOnce(target, covariates, categorical, statics, pastOnly, pastOnlyCategorical);
+    }
+
+    /** Every covariate known; no past-only column. */
+    public SchemaConfig(List<String> id, String date, String target, List<String> covariates,
+                        List<String> categorical, List<String> statics) {
+        this(id, date, target, covariates, categorical, statics, null, null);
+    }
+
+    /** Binds YAML, where {@code covariates} and {@code categorical} may also be mappings column: known|past_only. */
+    @JsonCreator
+    static SchemaConfig fromYaml(@JsonProperty("id") List<String> id, @JsonProperty("date") String date,
+                                 @JsonProperty("target") String target,
+                                 @JsonProperty("covariates") @JsonDeserialize(using = CovariateDeclaration.Reader.class)
+                                 CovariateDeclaration covariates,
+                                 @JsonProperty("categorical") @JsonDeserialize(using = CovariateDeclaration.Reader.class)
+                                 CovariateDeclaration categorical,
+                                 @JsonProperty("statics") List<String> statics,
+                                 @JsonProperty("past_only") List<String> pastOnly,
+                                 @JsonProperty("past_only_categorical") List<String> pastOnlyCategorical) {
+        CovariateDeclaration num = covariates == null ? new CovariateDeclaration(null, null) : covariates;
+        CovariateDeclaration cat = categorical == null ? new CovariateDeclaration(null, null) : categorical;
+        return new SchemaConfig(id, date, target, num.known(), cat.known(), statics,
+                concat(num.pastOnly(), pastOnly), concat(cat.pastOnly(), pastOnlyCategorical));
+    }
+
+    /** The numeric columns read from the data files: known, then past-only. */
+    @JsonIgnore
+    public List<String> numericColumns() {
+        return concat(covariates, pastOnly);
+    }
+
+    /** The text columns read from the data files: known, then past-only. */
+    @JsonIgnore
+    public List<String> categoricalColumns() {
+        return concat(categorical, pastOnlyCategorical);
+    }
+
+    /** Every column observed only up to the cutoff, numeric then text. */
+    @JsonIgnore
+    public List<String> pastOnlyColumns() {
+        return concat(pastOnly, pastOnlyCategorical);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a == null ? List.of() : a);
+        if (b != null) {
+            out.addAll(b);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void requireDeclaredOnce(String target, List<String> covariates, List<String> categorical,
+                                            List<String> statics, List<String> pastOnly, List<String> pastOnlyCategorical) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        seen.put(target, "data.schema.target");
+        Map<String, List<String>> roles = new LinkedHashMap<>();
+        roles.put("data.schema.covariates", covariates);
+        roles.put("data.schema.categorical", categorical);
+        roles.put("data.schema.statics", statics);
+        roles.put("data.schema.past_only", pastOnly);
+        roles.put("data.schema.past_only_categorical", pastOnlyCategorical);
+        for (Map.Entry<String, List<String>> role : roles.entrySet()) {
+            for (String column : role.getValue()) {
+                String first = seen.putIfAbsent(column, role.getKey());
+                if (first != null) {
+                    throw new IllegalArgumentException(role.getKey() + ": column '" + column + "' is declared twice (also in "
+                            + first + "); give each column one role");
+                }
+            }
+        }
     }
 }

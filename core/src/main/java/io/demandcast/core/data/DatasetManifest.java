@@ -30,13 +30,17 @@ import java.util.List;
  * @param panelSha256       SHA-256 of {@code panel.bin} (hex); filled in by {@link PreparedDataset} when written
  * @param demandcastVersion version of demandcast that wrote it ("unknown" when not known)
  * @param steps             transformations in the order applied, one human-readable line each
+ * @param future            the future rows ({@code future.bin}: periods after each series' last
+ *                          target value, known covariates present, target unknown), or null when the
+ *                          data has none; the counts and dates above describe the history only
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record DatasetManifest(int formatVersion, String name, Instant createdAt, Frequency frequency, LocalDate anchor,
                               int seriesCount, long rowCount, LocalDate firstDate, LocalDate lastDate, Split split,
                               Columns columns, List<Scaler> scalers, List<InputFile> inputs, String configSha256,
-                              String panelSha256, String demandcastVersion, List<String> steps) {
+                              String panelSha256, String demandcastVersion, List<String> steps,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Future future) {
 
     /** The manifest format this version writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -63,23 +67,74 @@ public record DatasetManifest(int formatVersion, String name, Instant createdAt,
 
     /**
      * A manifest whose counts, dates and column lists are taken from {@code panel} (so they cannot
-     * disagree with it); {@code panel_sha256} is left null for the writer to fill in.
+     * disagree with it); {@code panel_sha256} is left null for the writer to fill in. Every
+     * covariate column is known, and there are no future rows.
      */
     public static DatasetManifest describe(String name, Instant createdAt, Panel panel, String targetName, Split split,
                                            List<Scaler> scalers, List<InputFile> inputs, String configSha256,
                                            String demandcastVersion, List<String> steps) {
+        return describe(name, createdAt, panel, targetName, List.of(), null, split, scalers, inputs, configSha256,
+                demandcastVersion, steps);
+    }
+
+    /**
+     * As {@link #describe(String, Instant, Panel, String, Split, List, List, String, String, List)},
+     * with the columns observed only up to a cutoff and the future rows (null for none; their
+     * {@code sha256} is filled in by the writer).
+     */
+    public static DatasetManifest describe(String name, Instant createdAt, Panel panel, String targetName,
+                                           List<String> pastOnly, Panel future, Split split, List<Scaler> scalers,
+                                           List<InputFile> inputs, String configSha256, String demandcastVersion,
+                                           List<String> steps) {
         boolean empty = panel.rowCount() == 0;
         TimeAxis axis = panel.axis();
-        Columns columns = new Columns(targetName, panel.numericNames(), panel.categoricalNames(), panel.staticNames());
+        Columns columns = new Columns(targetName, panel.numericNames(), panel.categoricalNames(), panel.staticNames(), pastOnly);
         return new DatasetManifest(FORMAT_VERSION, name, createdAt, axis.frequency(), axis.anchor(), panel.seriesCount(),
                 panel.rowCount(), empty ? null : axis.date(panel.minPeriod()), empty ? null : axis.date(panel.maxPeriod()),
-                split, columns, scalers, inputs, configSha256, null, demandcastVersion, steps);
+                split, columns, scalers, inputs, configSha256, null, demandcastVersion, steps,
+                future == null ? null : Future.of(future));
     }
 
     /** This manifest with {@code panel_sha256} set. */
     public DatasetManifest withPanelSha256(String sha256) {
         return new DatasetManifest(formatVersion, name, createdAt, frequency, anchor, seriesCount, rowCount, firstDate,
-                lastDate, split, columns, scalers, inputs, configSha256, sha256, demandcastVersion, steps);
+                lastDate, split, columns, scalers, inputs, configSha256, sha256, demandcastVersion, steps, future);
+    }
+
+    /** This manifest with the future rows' {@code sha256} set. */
+    DatasetManifest withFutureSha256(String sha256) {
+        Future f = new Future(future.file(), future.seriesCount(), future.rowCount(), future.firstDate(), future.lastDate(), sha256);
+        return new DatasetManifest(formatVersion, name, createdAt, frequency, anchor, seriesCount, rowCount, firstDate,
+                lastDate, split, columns, scalers, inputs, configSha256, panelSha256, demandcastVersion, steps, f);
+    }
+
+    /**
+     * The future rows of a prepared dataset: for the series whose data goes on past their last target
+     * value, those later periods, with their covariates and an unknown (NaN) target, on the same
+     * time axis and with the same columns as {@code panel.bin}.
+     *
+     * @param file        file name in the dataset ({@code future.bin}, {@link PanelCodec} format)
+     * @param seriesCount series with at least one future row
+     * @param rowCount    rows
+     * @param firstDate   earliest future date
+     * @param lastDate    latest future date
+     * @param sha256      SHA-256 of the file (hex); filled in by {@link PreparedDataset} when written
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Future(String file, int seriesCount, long rowCount, LocalDate firstDate, LocalDate lastDate, String sha256) {
+        public Future {
+            require(file, "future.file");
+        }
+
+        static Future of(Panel future) {
+            boolean empty = future.rowCount() == 0;
+            int series = 0;
+            for (int s = 0; s < future.seriesCount(); s++) {
+                series += future.length(s) > 0 ? 1 : 0;
+            }
+            return new Future(PreparedDataset.FUTURE_FILE, series, future.rowCount(),
+                    empty ? null : future.axis().date(future.minPeriod()), empty ? null : future.axis().date(future.maxPeriod()), null);
+        }
     }
 
     /** The time axis of the panel. */
@@ -104,14 +159,25 @@ public record DatasetManifest(int formatVersion, String name, Instant createdAt,
      * @param numeric     numeric covariates and features
      * @param categorical categorical covariates
      * @param statics     static attributes (one value per series)
+     * @param pastOnly    numeric and categorical columns observed only up to a forecast's cutoff: the
+     *                    declared past-only covariates and what prepare derives from the target
+     *                    ({@code lag_*}, {@code roll_*}, {@code outlier}) or from a past-only column;
+     *                    every other covariate column is known over the forecast periods
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Columns(String target, List<String> numeric, List<String> categorical, List<String> statics) {
+    public record Columns(String target, List<String> numeric, List<String> categorical, List<String> statics,
+                          List<String> pastOnly) {
         public Columns {
             require(target, "columns.target");
             numeric = numeric == null ? List.of() : List.copyOf(numeric);
             categorical = categorical == null ? List.of() : List.copyOf(categorical);
             statics = statics == null ? List.of() : List.copyOf(statics);
+            pastOnly = pastOnly == null ? List.of() : List.copyOf(pastOnly);
+        }
+
+        /** Columns whose values are all known over the forecast periods. */
+        public Columns(String target, List<String> numeric, List<String> categorical, List<String> statics) {
+            this(target, numeric, categorical, statics, null);
         }
     }
 

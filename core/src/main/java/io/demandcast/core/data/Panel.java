@@ -269,6 +269,13 @@ public final class Panel {
         return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics);
     }
 
+    /** A panel without the named categorical column. */
+    public Panel withoutCategorical(String name) {
+        Map<String, Categorical> copy = new LinkedHashMap<>(categorical);
+        copy.remove(name);
+        return new Panel(axis, seriesIds, offsets, periods, target, numeric, copy, statics);
+    }
+
     /** A panel with series ids replaced one for one (anonymisation). */
     public Panel withSeriesIds(String[] newIds) {
         if (newIds.length != seriesIds.length) {

@@ -42,6 +42,7 @@ public final class PanelCsvReader {
     private final SchemaConfig schema;
     private final Frequency frequency;
     private final SeriesSelection selection;
+    private final boolean valuesOptional;
 
     /**
      * @param schema    column roles
@@ -66,9 +67,23 @@ public final class PanelCsvReader {
      * @throws DataException (on {@link #read}) when the selection keeps none of the series read
      */
     public PanelCsvReader(SchemaConfig schema, Frequency frequency, SeriesSelection selection) {
+        this(schema, frequency, selection, false);
+    }
+
+    private PanelCsvReader(SchemaConfig schema, Frequency frequency, SeriesSelection selection, boolean valuesOptional) {
         this.schema = schema;
         this.frequency = frequency;
         this.selection = selection;
+        this.valuesOptional = valuesOptional;
+    }
+
+    /**
+     * A reader of future rows ({@code predict.future}): the same long format, but the target, the
+     * covariate, categorical and static columns may be absent (their cells read as missing), since
+     * such a file holds the known covariates of periods whose target is not known yet.
+     */
+    public static PanelCsvReader forFutureRows(SchemaConfig schema, Frequency frequency) {
+        return new PanelCsvReader(schema, frequency, SeriesSelection.ALL, true);
     }
 
     /** Reads one or more files into one panel. */
@@ -76,11 +91,11 @@ public final class PanelCsvReader {
         if (files.isEmpty()) {
             throw new DataException("no input files given (data.files is empty)");
         }
-        Rows rows = new Rows(schema.covariates().size(), schema.categorical().size());
+        Rows rows = new Rows(schema.numericColumns().size(), schema.categoricalColumns().size());
         Map<String, Integer> seriesIndex = new LinkedHashMap<>();
         List<String[]> staticValues = new ArrayList<>();
         List<Map<String, Integer>> levels = new ArrayList<>();
-        for (int c = 0; c < schema.categorical().size(); c++) {
+        for (int c = 0; c < schema.categoricalColumns().size(); c++) {
             levels.add(new HashMap<>());
         }
         Set<String> skipped = new HashSet<>();
@@ -101,10 +116,10 @@ public final class PanelCsvReader {
             Map<String, Integer> header = parser.getHeaderMap();
             int[] idCols = columns(name, header, schema.id());
             int dateCol = column(name, header, schema.date());
-            int targetCol = column(name, header, schema.target());
-            int[] covCols = columns(name, header, schema.covariates());
-            int[] catCols = columns(name, header, schema.categorical());
-            int[] staticCols = columns(name, header, schema.statics());
+            int targetCol = valueColumn(name, header, schema.target());
+            int[] covCols = valueColumns(name, header, schema.numericColumns());
+            int[] catCols = valueColumns(name, header, schema.categoricalColumns());
+            int[] staticCols = valueColumns(name, header, schema.statics());
             Map<String, Integer> dayCache = new HashMap<>();
             StringBuilder key = new StringBuilder();
             for (CSVRecord record : parser) {
@@ -133,7 +148,7 @@ public final class PanelCsvReader {
                     }
                     String[] statics = new String[staticCols.length];
                     for (int i = 0; i < staticCols.length; i++) {
-                        statics[i] = record.get(staticCols[i]);
+                        statics[i] = cell(record, staticCols[i]);
                     }
                     if (!selection.keeps(id, statics)) {
                         skipped.add(id);
@@ -145,20 +160,20 @@ public final class PanelCsvReader {
                 } else {
                     String[] statics = staticValues.get(series);
                     for (int i = 0; i < staticCols.length; i++) {
-                        if (!statics[i].equals(record.get(staticCols[i]))) {
+                        if (!statics[i].equals(cell(record, staticCols[i]))) {
                             throw DataException.at(name, line, staticCols[i] + 1, "static column '" + schema.statics().get(i)
                                     + "' changes within series '" + id + "' ('" + statics[i] + "' then '" + record.get(staticCols[i]) + "')");
                         }
                     }
                 }
                 int day = parseDay(record.get(dateCol), dayCache, name, line, dateCol);
-                double target = parseNumber(record.get(targetCol), name, line, targetCol, schema.target());
+                double target = parseNumber(cell(record, targetCol), name, line, targetCol, schema.target());
                 int r = rows.add(series, day, target, fileIndex, line);
                 for (int i = 0; i < covCols.length; i++) {
-                    rows.covariates[i][r] = parseNumber(record.get(covCols[i]), name, line, covCols[i], schema.covariates().get(i));
+                    rows.covariates[i][r] = parseNumber(cell(record, covCols[i]), name, line, covCols[i], schema.numericColumns().get(i));
                 }
                 for (int i = 0; i < catCols.length; i++) {
-                    String level = record.get(catCols[i]);
+                    String level = cell(record, catCols[i]);
                     if (level.isEmpty() || level.equals("NA")) {
                         rows.categorical[i][r] = Categorical.MISSING;
                     } else {
@@ -181,6 +196,23 @@ public final class PanelCsvReader {
             // Commons CSV reports malformed quoting this way; it is bad input, not an I/O failure.
             throw new DataException(name + ": malformed CSV: " + e.getMessage(), e);
         }
+    }
+
+    /** A value column's index; -1 when it is absent and this reader lets values be absent. */
+    private int valueColumn(String file, Map<String, Integer> header, String name) {
+        return valuesOptional && !header.containsKey(name) ? -1 : column(file, header, name);
+    }
+
+    private int[] valueColumns(String file, Map<String, Integer> header, List<String> names) {
+        int[] out = new int[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = valueColumn(file, header, names.get(i));
+        }
+        return out;
+    }
+
+    private static String cell(CSVRecord record, int column) {
+        return column < 0 ? "" : record.get(column);
     }
 
     private static int column(String file, Map<String, Integer> header, String name) {
@@ -276,22 +308,22 @@ public final class PanelCsvReader {
             target[i] = rows.target[r];
         }
         Map<String, double[]> numeric = new LinkedHashMap<>();
-        for (int c = 0; c < schema.covariates().size(); c++) {
+        for (int c = 0; c < schema.numericColumns().size(); c++) {
             double[] col = new double[total];
             for (int i = 0; i < total; i++) {
                 col[i] = rows.covariates[c][order[i]];
             }
-            numeric.put(schema.covariates().get(c), col);
+            numeric.put(schema.numericColumns().get(c), col);
         }
         Map<String, Categorical> categorical = new LinkedHashMap<>();
-        for (int c = 0; c < schema.categorical().size(); c++) {
+        for (int c = 0; c < schema.categoricalColumns().size(); c++) {
             int[] codes = new int[total];
             for (int i = 0; i < total; i++) {
                 codes[i] = rows.categorical[c][order[i]];
             }
             String[] names = new String[levels.get(c).size()];
             levels.get(c).forEach((level, code) -> names[code] = level);
-            categorical.put(schema.categorical().get(c), new Categorical(codes, List.of(names)));
+            categorical.put(schema.categoricalColumns().get(c), new Categorical(codes, List.of(names)));
         }
         Map<String, String[]> statics = new LinkedHashMap<>();
         for (int c = 0; c < schema.statics().size(); c++) {

@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <pre>
  * &lt;dir&gt;/manifest.json   {@link DatasetManifest}: format version, schema, counts, dates, split, provenance
- * &lt;dir&gt;/panel.bin       the whole {@link Panel} in {@link PanelCodec} format
+ * &lt;dir&gt;/panel.bin       the whole {@link Panel} in {@link PanelCodec} format (the history)
+ * &lt;dir&gt;/future.bin      only when the data has future rows: they in {@link PanelCodec} format
  * &lt;dir&gt;/...             extra files given by the writer (quality.json, quality.md, id_mapping.csv)
  * </pre>
  *
@@ -34,8 +35,10 @@ public final class PreparedDataset {
     public static final String MANIFEST_FILE = "manifest.json";
     /** File name of the panel. */
     public static final String PANEL_FILE = "panel.bin";
+    /** File name of the future rows. */
+    public static final String FUTURE_FILE = "future.bin";
 
-    private static final Set<String> RESERVED = Set.of(MANIFEST_FILE, PANEL_FILE);
+    private static final Set<String> RESERVED = Set.of(MANIFEST_FILE, PANEL_FILE, FUTURE_FILE);
 
     private final Path directory;
     private final DatasetManifest manifest;
@@ -80,8 +83,8 @@ public final class PreparedDataset {
      */
     public static PreparedDataset create(Path directory, DatasetManifest manifest, Panel panel,
                                          Map<String, FileContent> extraFiles) throws IOException {
-        checkArguments(manifest, panel, extraFiles);
-        AtomicFiles.createDirectory(directory, dir -> writeInto(dir, manifest, panel, extraFiles));
+        checkArguments(manifest, panel, null, extraFiles);
+        AtomicFiles.createDirectory(directory, dir -> writeInto(dir, manifest, panel, null, extraFiles));
         return open(directory);
     }
 
@@ -99,9 +102,18 @@ public final class PreparedDataset {
      */
     public static PreparedDataset replace(Path directory, DatasetManifest manifest, Panel panel,
                                           Map<String, FileContent> extraFiles) throws IOException {
-        checkArguments(manifest, panel, extraFiles);
+        return replace(directory, manifest, panel, null, extraFiles);
+    }
+
+    /**
+     * As {@link #replace(Path, DatasetManifest, Panel, Map)}, with the future rows written to
+     * {@value #FUTURE_FILE} (when {@code future} is not null; the manifest must then describe them).
+     */
+    public static PreparedDataset replace(Path directory, DatasetManifest manifest, Panel panel, Panel future,
+                                          Map<String, FileContent> extraFiles) throws IOException {
+        checkArguments(manifest, panel, future, extraFiles);
         AtomicFiles.replaceDirectory(directory, MANIFEST_FILE, "a prepared dataset",
-                dir -> writeInto(dir, manifest, panel, extraFiles));
+                dir -> writeInto(dir, manifest, panel, future, extraFiles));
         return open(directory);
     }
 
@@ -164,6 +176,34 @@ public final class PreparedDataset {
     }
 
     /**
+     * Reads the future rows: the periods after each series' last target value, with their
+     * covariates and a NaN target, on the axis and with the columns of {@link #readPanel()}; null
+     * when the dataset has none.
+     *
+     * @throws DataException when future.bin is missing, corrupt, or disagrees with the manifest
+     */
+    public Panel readFuture() throws IOException {
+        DatasetManifest.Future future = manifest.future();
+        if (future == null) {
+            return null;
+        }
+        Path file = file(future.file());
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + ": missing; the prepared dataset is incomplete, re-run 'demandcast prepare'");
+        }
+        if (future.sha256() != null && !future.sha256().equals(Sha256.file(file))) {
+            throw new DataException(file + ": SHA-256 differs from " + MANIFEST_FILE
+                    + "; the dataset was changed after prepare, re-run 'demandcast prepare'");
+        }
+        Panel panel = PanelCodec.read(file);
+        if (panel.rowCount() != future.rowCount() || !panel.axis().equals(manifest.axis())) {
+            throw new DataException(file + ": holds " + panel.rowCount() + " rows on " + panel.axis() + " but " + MANIFEST_FILE
+                    + " says " + future.rowCount() + " on " + manifest.axis() + "; re-run 'demandcast prepare'");
+        }
+        return panel;
+    }
+
+    /**
      * Recomputes the SHA-256 of {@code panel.bin} and compares it with the manifest's
      * {@code panel_sha256} (about 50 ms per 80 MB). {@link #readPanel()} already detects damage
      * through the file's own checksum; this also detects a {@code panel.bin} swapped in from
@@ -205,9 +245,13 @@ public final class PreparedDataset {
         return directory.resolve(name);
     }
 
-    private static void checkArguments(DatasetManifest manifest, Panel panel, Map<String, FileContent> extraFiles) {
+    private static void checkArguments(DatasetManifest manifest, Panel panel, Panel future, Map<String, FileContent> extraFiles) {
         Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(panel, "panel");
+        if ((future == null) != (manifest.future() == null)
+                || future != null && (future.rowCount() != manifest.future().rowCount() || !future.axis().equals(panel.axis()))) {
+            throw new IllegalArgumentException("the manifest's future rows disagree with the future panel given");
+        }
         if (manifest.seriesCount() != panel.seriesCount() || manifest.rowCount() != panel.rowCount()
                 || !manifest.axis().equals(panel.axis())) {
             throw new IllegalArgumentException("manifest says " + manifest.seriesCount() + " series, " + manifest.rowCount()
@@ -223,11 +267,16 @@ public final class PreparedDataset {
     }
 
     /** Writes the dataset's files into a (temporary) directory, the manifest last. */
-    private static void writeInto(Path dir, DatasetManifest manifest, Panel panel, Map<String, FileContent> extraFiles)
-            throws IOException {
+    private static void writeInto(Path dir, DatasetManifest manifest, Panel panel, Panel future,
+                                  Map<String, FileContent> extraFiles) throws IOException {
         Path panelFile = dir.resolve(PANEL_FILE);
         PanelCodec.write(panel, panelFile);
         DatasetManifest written = manifest.withPanelSha256(Sha256.file(panelFile));
+        if (future != null) {
+            Path futureFile = dir.resolve(FUTURE_FILE);
+            PanelCodec.write(future, futureFile);
+            written = written.withFutureSha256(Sha256.file(futureFile));
+        }
         for (Map.Entry<String, FileContent> e : new LinkedHashMap<>(extraFiles).entrySet()) {
             e.getValue().writeTo(dir.resolve(e.getKey()));
         }

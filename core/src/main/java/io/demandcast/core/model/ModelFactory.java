@@ -14,14 +14,31 @@ public final class ModelFactory {
      *                                does not know the family or a parameter is invalid
      */
     public static Forecaster create(ModelRegistry registry, ExperimentConfig config, Frequency frequency) {
+        return create(registry, config, context(config, frequency, null, java.util.List.of()));
+    }
+
+    /**
+     * The context of an experiment's data: its frequency and season length, the horizon it forecasts
+     * ({@code horizon}, else one season) and the prepared dataset's past-only columns.
+     */
+    public static ModelContext context(ExperimentConfig config, Frequency frequency, Integer horizon, java.util.List<String> pastOnly) {
+        Integer season = config.data().seasonLength();
+        int m = season != null ? season : frequency.defaultSeasonLength();
+        return new ModelContext(frequency, m, horizon != null ? horizon : m, pastOnly);
+    }
+
+    /**
+     * Builds the forecaster of the {@code model} section for a data context.
+     *
+     * @throws InvalidConfigException as {@link #create(ModelRegistry, ExperimentConfig, Frequency)}
+     */
+    public static Forecaster create(ModelRegistry registry, ExperimentConfig config, ModelContext context) {
         ModelFamily family;
         try {
             family = registry.family(config.model().family());
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("model.family: " + e.getMessage(), e);
         }
-        Integer season = config.data().seasonLength();
-        ModelContext context = new ModelContext(frequency, season != null ? season : frequency.defaultSeasonLength());
         try {
             return family.create(config.model().params(), context);
         } catch (IllegalArgumentException e) {

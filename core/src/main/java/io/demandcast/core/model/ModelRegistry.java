@@ -67,6 +67,13 @@ public final class ModelRegistry {
         return f;
     }
 
+    /** This registry with one more family (a plug-in, or a test's family). */
+    public ModelRegistry with(ModelFamily family) {
+        List<ModelFamily> list = new ArrayList<>(families.values());
+        list.add(family);
+        return new ModelRegistry(list);
+    }
+
     public List<ModelFamily> families() {
         return List.copyOf(families.values());
     }

@@ -64,7 +64,7 @@ public final class PredictJob {
         progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified), "
                 + model.seriesIds().size() + " series, horizon " + horizon);
         Forecast forecast = ForecastCalibration.load(artifact.payloadDirectory()).apply(
-                model.forecast(new ForecastRequest(horizon, levels)),
+                model.forecast(new ForecastRequest(horizon, levels, PredictCovariates.build(config, model, horizon, System::getenv))),
                 config.predict().intervals() == PredictConfig.Intervals.conformal, artifact.directory().toString());
         String output = outputOf(config);
         if ("-".equals(output)) {

@@ -32,7 +32,9 @@ public final class TrainJob {
     public static TrainSummary run(ExperimentConfig config, ModelRegistry registry, Progress progress) throws IOException {
         PreparedSplits data = PreparedSplits.open(PrepareJob.outputDirectory(config));
         Panel history = data.upTo(config.train().fitOn());
-        Forecaster forecaster = ModelFactory.create(registry, config, history.frequency());
+        int horizon = PredictJob.horizon(config);
+        Forecaster forecaster = ModelFactory.create(registry, config,
+                ModelFactory.context(config, history.frequency(), horizon, data.pastOnly()));
         progress.report("train: fitting " + forecaster.family() + " " + forecaster.parameters() + " on "
                 + history.seriesCount() + " series (" + config.train().fitOn() + " rows)");
         long t0 = System.nanoTime();
@@ -46,8 +48,8 @@ public final class TrainJob {
         if (config.predict().intervals() == PredictConfig.Intervals.conformal) {
             Panel actuals = data.actuals().sliceUntil(history.maxPeriod());
             int season = config.data().seasonLength() != null ? config.data().seasonLength() : history.frequency().defaultSeasonLength();
-            calibration = ConformalTraining.calibrate(forecaster, history, actuals, config.backtest(), PredictJob.horizon(config),
-                    config.predict().levels(), season, clip, progress);
+            calibration = ConformalTraining.calibrate(forecaster, history, actuals, config.backtest(), horizon,
+                    config.predict().levels(), season, clip, progress, data.pastOnly());
         }
         ForecastCalibration adjustments = calibration;
 

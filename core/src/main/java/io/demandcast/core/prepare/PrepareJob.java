@@ -63,31 +63,18 @@ public final class PrepareJob {
             throw new InvalidConfigException("data.schema.target: '" + OutlierTreatment.RAW_TARGET_COLUMN + "' is a reserved name:"
                     + " prepare keeps the target before outlier treatment under it; rename the column in the data and the schema");
         }
-        Frequency frequency = config.data().frequency() == null ? null : Frequency.parse(config.data().frequency());
         long t0 = System.nanoTime();
-        List<Path> inputs = new ArrayList<>(files);
-        SeriesSelection selection = SeriesSelection.ALL;
-        if (config.data().series() != null) {
-            selection = SeriesSelection.of(config.data().series(), config.data().schema());
-            if (config.data().series().file() != null) {
-                inputs.add(Path.of(config.data().series().file()));
-            }
-        }
-        Panel raw = new PanelCsvReader(config.data().schema(), frequency, selection).read(files);
-        if (config.data().calendar() != null) {
-            Path calendar = Path.of(config.data().calendar().file());
-            raw = CalendarJoin.join(raw, config.data().calendar(), calendar);
-            inputs.add(calendar);
-        }
+        List<Path> inputs = new ArrayList<>();
+        Panel raw = readRaw(config, inputs);
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         progress.report(String.format(java.util.Locale.ROOT, "prepare: read %,d rows of %,d series (%s) from %d file(s) in %.2f s%s",
                 raw.rowCount(), raw.seriesCount(), raw.frequency().label(), inputs.size(), readSeconds,
-                selection == SeriesSelection.ALL ? "" : ", selected by " + selection.description()));
+                config.data().series() == null ? "" : ", selected by data.series (" + config.data().series().describe() + ")"));
 
         long t1 = System.nanoTime();
         PreparedData prepared;
         try {
-            prepared = Preparer.prepare(raw, config.prepare(), env);
+            prepared = Preparer.prepare(raw, config.prepare(), env, config.data().schema().pastOnlyColumns());
         } catch (IllegalArgumentException e) {
             // The preparer rejects settings that do not fit this data (a split longer than the series, say).
             throw new InvalidConfigException("prepare: " + e.getMessage(), e);
@@ -107,7 +94,7 @@ public final class PrepareJob {
             mapping = output.resolveSibling(output.getFileName() + ID_MAPPING_SUFFIX);
             writeMapping(prepared.anonymization(), mapping);
         }
-        PreparedDataset.replace(output, manifest, prepared.panel(), extras);
+        PreparedDataset.replace(output, manifest, prepared.panel(), prepared.future(), extras);
         double writeSeconds = (System.nanoTime() - t2) / 1e9;
 
         QualityReport.Summary quality = prepared.quality().summary();
@@ -119,6 +106,32 @@ public final class PrepareJob {
                 prepared.panel().frequency().label(), str(split.firstDate()), str(split.lastDate()),
                 str(dates.trainEnd()), str(dates.validationEnd()), str(dates.testEnd()), classes,
                 quality.filledPeriods(), quality.outliers(), readSeconds, prepareSeconds, writeSeconds, mapping);
+    }
+
+    /**
+     * Reads {@code data.files} (the series {@code data.series} selects) and joins the calendar: the
+     * panel as read, before any preparation.
+     *
+     * @param inputs receives every file read, in order
+     */
+    static Panel readRaw(ExperimentConfig config, List<Path> inputs) {
+        List<Path> files = config.data().files().stream().map(Path::of).toList();
+        Frequency frequency = config.data().frequency() == null ? null : Frequency.parse(config.data().frequency());
+        inputs.addAll(files);
+        SeriesSelection selection = SeriesSelection.ALL;
+        if (config.data().series() != null) {
+            selection = SeriesSelection.of(config.data().series(), config.data().schema());
+            if (config.data().series().file() != null) {
+                inputs.add(Path.of(config.data().series().file()));
+            }
+        }
+        Panel raw = new PanelCsvReader(config.data().schema(), frequency, selection).read(files);
+        if (config.data().calendar() != null) {
+            Path calendar = Path.of(config.data().calendar().file());
+            raw = CalendarJoin.join(raw, config.data().calendar(), calendar);
+            inputs.add(calendar);
+        }
+        return raw;
     }
 
     private static String str(Object o) {
@@ -141,7 +154,7 @@ public final class PrepareJob {
         ExperimentConfig section = ExperimentConfig.of(config.name(), config.data(), config.prepare());
         String configSha = Sha256.text(ConfigLoader.toYaml(section));
         return DatasetManifest.describe(config.name(), Instant.now(), prepared.panel(), config.data().schema().target(),
-                dates, scalers, inputFiles, configSha, BuildInfo.current().version(), steps(config, prepared));
+                prepared.pastOnly(), prepared.future(), dates, scalers, inputFiles, configSha, BuildInfo.current().version(), steps(config, prepared));
     }
 
     private static List<String> steps(ExperimentConfig config, PreparedData prepared) {
@@ -166,6 +179,10 @@ public final class PrepareJob {
         }
         if (!prepared.features().isEmpty()) {
             steps.add("features: " + String.join(", ", prepared.features()));
+        }
+        if (prepared.future() != null) {
+            steps.add("future rows (after each series' last target value) kept apart in " + PreparedDataset.FUTURE_FILE + ": "
+                    + prepared.future().rowCount() + " rows");
         }
         SplitPoints split = prepared.split();
         steps.add("split: train " + split.trainPeriods() + ", validation " + split.validationPeriods() + ", test " + split.testPeriods() + " periods");

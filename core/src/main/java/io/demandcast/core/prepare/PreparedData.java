@@ -18,9 +18,13 @@ import java.util.Optional;
  * @param quality       the quality report
  * @param anonymization anonymous id → original id; empty when ids were kept. Keep it apart from the data.
  * @param features      numeric columns prepare added (outlier flag, calendar, lags, rolling, price), in panel order
+ * @param future        the future rows (periods after each series' last target value; NaN target), with the
+ *                      panel's series, ids and columns; null when the data has none
+ * @param pastOnly      the panel's covariate columns observed only up to a cutoff (see {@link Knowability})
  */
 public record PreparedData(Panel panel, SplitPoints split, List<ScalerParams> scalers, CleaningCounts counts,
-                           QualityReport quality, Map<String, String> anonymization, List<String> features) {
+                           QualityReport quality, Map<String, String> anonymization, List<String> features,
+                           Panel future, List<String> pastOnly) {
 
     public PreparedData {
         Objects.requireNonNull(panel, "panel");
@@ -30,6 +34,7 @@ public record PreparedData(Panel panel, SplitPoints split, List<ScalerParams> sc
         scalers = List.copyOf(scalers);
         anonymization = Collections.unmodifiableMap(new LinkedHashMap<>(anonymization));
         features = List.copyOf(features);
+        pastOnly = pastOnly == null ? List.of() : List.copyOf(pastOnly);
     }
 
     public boolean anonymized() {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Opens a prepared dataset and cuts its panel at the split dates its manifest records, so train,
@@ -85,6 +86,24 @@ public final class PreparedSplits {
         }
         LocalDate before = split.validationEnd() != null ? split.validationEnd() : split.trainEnd();
         return panel.slice(panel.axis().period(before) + 1, panel.axis().period(split.testEnd()));
+    }
+
+    /**
+     * The covariate columns observed only up to a cutoff ({@code columns.past_only} of the manifest):
+     * a forecast request never carries them.
+     */
+    public List<String> pastOnly() {
+        return dataset.manifest().columns().pastOnly();
+    }
+
+    /**
+     * The rows after each series' last target value ({@code future.bin}), with the target NaN, or null
+     * when the data has none. Like {@link #all()} it lacks {@value OutlierTreatment#RAW_TARGET_COLUMN}.
+     */
+    public Panel future() throws IOException {
+        Panel future = dataset.readFuture();
+        return future != null && future.hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)
+                ? future.withoutNumeric(OutlierTreatment.RAW_TARGET_COLUMN) : future;
     }
 
     /** Number of periods in the test split (0 when none). */

@@ -8,6 +8,7 @@ import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,19 @@ public final class Preparer {
      * @throws DataException          when the data breaks a rule the config asks to enforce ({@code negatives: error})
      */
     public static PreparedData prepare(Panel raw, PrepareConfig config, Function<String, String> env) {
+        return prepare(raw, config, env, List.of());
+    }
+
+    /**
+     * As {@link #prepare(Panel, PrepareConfig, Function)}, with the columns {@code data.schema}
+     * declares past-only. Rows after a series' last target value are future rows (see
+     * {@link FutureRows}): the pipeline runs on the history without them, and they come out
+     * apart, in {@link PreparedData#future()}.
+     */
+    public static PreparedData prepare(Panel raw, PrepareConfig config, Function<String, String> env, Collection<String> pastOnly) {
         requireNoReservedColumn(raw);
-        NegativeValues.Result negatives = NegativeValues.apply(raw, config.negatives());
+        Panel rawHistory = FutureRows.history(raw);
+        NegativeValues.Result negatives = NegativeValues.apply(rawHistory, config.negatives());
         GapFiller.Result gaps = GapFiller.fill(negatives.panel(), config.gaps());
         OutlierTreatment.Result outliers = OutlierTreatment.apply(gaps.panel(), config.outliers());
         CleaningCounts counts = new CleaningCounts(negatives.negatives(), gaps.filledPeriods(), gaps.imputedCells(),
@@ -55,6 +67,7 @@ public final class Preparer {
         SplitPoints split = Splitter.split(panel, config.split());
         List<ScalerParams> scalers = FeatureScaler.fit(panel, scalingColumns(panel, config, split),
                 config.scaling().method(), split.lastTrainPeriod());
+        Panel future = rawHistory == raw ? null : FutureRows.prepare(raw, rawHistory, panel, config, scalers);
         panel = FeatureScaler.apply(panel, scalers);
 
         Map<String, String> mapping = Map.of();
@@ -62,11 +75,15 @@ public final class Preparer {
             Anonymizer.Result anonymous = Anonymizer.anonymize(panel, config.anonymize(), env);
             panel = anonymous.panel();
             mapping = anonymous.mapping();
+            if (future != null) {
+                future = future.withSeriesIds(panel.seriesIds().toArray(String[]::new));
+            }
         }
         Set<String> notFeatures = new HashSet<>(raw.numericNames());
         notFeatures.add(OutlierTreatment.RAW_TARGET_COLUMN);
         List<String> features = panel.numericNames().stream().filter(c -> !notFeatures.contains(c)).toList();
-        return new PreparedData(panel, split, scalers, counts, QualityReport.of(panel, counts), mapping, features);
+        List<String> roles = Knowability.pastOnly(panel, raw, Set.copyOf(pastOnly), config.features());
+        return new PreparedData(panel, split, scalers, counts, QualityReport.of(panel, counts), mapping, features, future, roles);
     }
 
     private static void requireNoReservedColumn(Panel raw) {
@@ -91,7 +108,7 @@ public final class Preparer {
         return Aggregator.aggregate(panel, to);
     }
 
-    private static Panel addFeatures(Panel panel, FeatureConfig features) {
+    static Panel addFeatures(Panel panel, FeatureConfig features) {
         if (features.calendar().contains("events") && panel.categoricalNames().isEmpty()) {
             throw new InvalidConfigException("prepare.features.calendar: 'events' needs categorical event columns"
                     + " (data.schema.categorical or data.calendar.categorical); the data has none");

@@ -10,6 +10,11 @@ import io.demandcast.core.data.Panel;
  * to and including the current one; NaN where that mean is 0 or undefined). Prices are known in advance, so the current price is no leak.
  */
 public final class PriceFeatures {
+    /** Name of the relative price change column. */
+    public static final String CHANGE_COLUMN = "price_change";
+    /** Prefix of the price-over-rolling-mean column ({@code price_rel_<window>}). */
+    public static final String RELATIVE_PREFIX = "price_rel_";
+
     private PriceFeatures() {
     }
 
@@ -45,6 +50,6 @@ public final class PriceFeatures {
                 rel[r] = mean == 0 ? Double.NaN : price[r] / mean;
             }
         }
-        return panel.withNumeric("price_change", change).withNumeric("price_rel_" + w, rel);
+        return panel.withNumeric(CHANGE_COLUMN, change).withNumeric(RELATIVE_PREFIX + w, rel);
     }
 }

@@ -1,6 +1,7 @@
 package io.demandcast.core.evaluate.backtest;
 
 import io.demandcast.core.Progress;
+import io.demandcast.core.data.FutureCovariates;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecast;
@@ -8,6 +9,7 @@ import io.demandcast.core.model.ForecastRequest;
 import io.demandcast.core.model.stat.combine.Combination;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -18,6 +20,8 @@ import java.util.stream.IntStream;
  *
  * <p>For each window the model sees only the rows of {@link BacktestPlan#training}, which end at
  * the window's cutoff: later rows never reach {@code fit} or {@code update}, so no family can peek.
+ * Its forecast request carries the known covariates of the forecast periods, built by
+ * {@link FutureCovariates}: target NaN, past-only columns dropped.
  * Windows that refit run in parallel, then the windows in between (which update the model fitted
  * on their refit window with the newer actuals, parameters fixed) run in parallel; each fit is
  * itself parallel over series, so windows × series share the cores.
@@ -34,9 +38,11 @@ public final class BacktestEngine {
      * @param levels        quantile levels to forecast
      * @param adjust        applied to each window's forecast (e.g. clipping at zero); identity for none
      * @param progress      one task step per series fitted or updated
+     * @param pastOnly      covariate columns of {@code history} observed only up to a cutoff (the prepared
+     *                      dataset's {@code columns.past_only}): never in a forecast request
      */
     public static ModelRun run(BacktestModel model, Panel history, BacktestPlan plan, int refitInterval, double[] levels,
-                               UnaryOperator<Forecast> adjust, Progress progress) {
+                               UnaryOperator<Forecast> adjust, Progress progress, Collection<String> pastOnly) {
         int windows = plan.windows();
         long steps = 0;
         for (int w = 0; w < windows; w++) {
@@ -47,12 +53,11 @@ public final class BacktestEngine {
         Forecast[] forecasts = new Forecast[windows];
         Forecast[] raw = new Forecast[windows];
         Boolean[] refitted = new Boolean[windows];
-        ForecastRequest request = new ForecastRequest(plan.horizon(), levels);
         try (Progress.Task task = progress.task("backtest " + model.name(), steps)) {
             int[] refitWindows = IntStream.range(0, windows).filter(w -> BacktestPlan.refitWindow(w, refitInterval) == w).toArray();
             Arrays.stream(refitWindows).parallel().forEach(w -> {
                 fitted[w] = model.forecaster().fit(plan.training(history, w, w), task);
-                raw[w] = fitted[w].forecast(request);
+                raw[w] = fitted[w].forecast(request(history, plan, w, w, levels, pastOnly));
                 forecasts[w] = adjust.apply(raw[w]);
                 refitted[w] = true;
             });
@@ -60,7 +65,7 @@ public final class BacktestEngine {
                 int r = BacktestPlan.refitWindow(w, refitInterval);
                 Panel since = plan.training(history, w, r);
                 FittedModel updated = fitted[r].update(since);
-                raw[w] = updated.forecast(request);
+                raw[w] = updated.forecast(request(history, plan, w, r, levels, pastOnly));
                 forecasts[w] = adjust.apply(raw[w]);
                 refitted[w] = false;
                 task.step(since.seriesCount());
@@ -68,6 +73,21 @@ public final class BacktestEngine {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new ModelRun(model, Arrays.asList(forecasts), Arrays.asList(raw), Arrays.asList(refitted), seconds);
+    }
+
+    /**
+     * The request of window {@code w} for a model fitted at window {@code r}: the model forecasts every
+     * series it was fitted on, those updated in {@code w} from their cutoff in {@code w}, the others
+     * from their cutoff in {@code r} (an update leaves them as they were).
+     */
+    static ForecastRequest request(Panel history, BacktestPlan plan, int w, int r, double[] levels, Collection<String> pastOnly) {
+        int[] series = plan.seriesIn(r);
+        int[] ends = new int[series.length];
+        for (int i = 0; i < series.length; i++) {
+            int s = series[i];
+            ends[i] = plan.includes(w, s) ? plan.cutoff(w, s) : plan.cutoff(r, s);
+        }
+        return new ForecastRequest(plan.horizon(), levels, FutureCovariates.after(history, series, ends, plan.horizon(), pastOnly));
     }
 
     /**

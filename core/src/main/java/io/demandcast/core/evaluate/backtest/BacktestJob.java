@@ -67,8 +67,9 @@ public final class BacktestJob {
         Panel panel = data.all();
         Panel actuals = data.actuals();
         int season = config.data().seasonLength() != null ? config.data().seasonLength() : panel.frequency().defaultSeasonLength();
-        ModelContext context = new ModelContext(panel.frequency(), season);
         BacktestPlan plan = plan(config, data, panel, actuals, season);
+        List<String> pastOnly = data.pastOnly();
+        ModelContext context = new ModelContext(panel.frequency(), season, plan.horizon(), pastOnly);
         BacktestConfig bt = config.backtest() != null ? config.backtest() : BacktestConfig.defaults();
         boolean clip = ForecastCalibration.clipsAtZero(config.predict().clipNegative(), panel);
         UnaryOperator<Forecast> adjust = clip ? NonNegative::clipAtZero : UnaryOperator.identity();
@@ -99,7 +100,7 @@ public final class BacktestJob {
             List<ModelRun> members = CombinationReuse.memberRuns(model, runs);
             ModelRun run = members != null
                     ? BacktestEngine.combine(model, members, CombinationReuse.members(model).method(), adjust)
-                    : BacktestEngine.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress);
+                    : BacktestEngine.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress, pastOnly);
             runs.add(run);
             progress.report("evaluate: " + model.name() + " (" + model.forecaster().family() + ") "
                     + (members != null ? "combined from its members' forecasts" : "done in "

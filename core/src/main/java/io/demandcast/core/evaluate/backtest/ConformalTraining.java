@@ -30,17 +30,18 @@ public final class ConformalTraining {
      * @param actuals  the raw target over the same rows and series
      * @param section  the experiment's backtest section, or null
      * @param horizon  the forecast horizon to calibrate
+     * @param pastOnly covariate columns of {@code history} observed only up to a cutoff
      */
     public static ForecastCalibration calibrate(Forecaster forecaster, Panel history, Panel actuals, BacktestConfig section,
                                                 int horizon, double[] levels, int seasonLength, boolean clip,
-                                                Progress progress) {
+                                                Progress progress, java.util.Collection<String> pastOnly) {
         BacktestConfig bt = section != null ? section
                 : new BacktestConfig(horizon, DEFAULT_WINDOWS, null, null, null, null, null, null, null);
         BacktestPlan plan = BacktestPlan.of(history, actuals, bt, horizon);
         UnaryOperator<io.demandcast.core.model.Forecast> adjust = clip ? NonNegative::clipAtZero : UnaryOperator.identity();
         BacktestModel model = new BacktestModel(forecaster.family(), BacktestModel.Role.CANDIDATE, forecaster, "train");
         progress.report("train: conformal calibration, " + plan.windows() + " backtest window(s) of " + horizon + " periods");
-        ModelRun run = BacktestEngine.run(model, history, plan, bt.refitInterval(), levels, adjust, progress);
+        ModelRun run = BacktestEngine.run(model, history, plan, bt.refitInterval(), levels, adjust, progress, pastOnly);
         WindowActuals values = new WindowActuals(actuals, plan, seasonLength);
         ConformalCalibration.Builder builder = ConformalCalibration.builder(horizon);
         for (int w = 0; w < plan.windows(); w++) {

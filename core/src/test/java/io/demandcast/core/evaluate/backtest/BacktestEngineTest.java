@@ -34,13 +34,13 @@ class BacktestEngineTest {
         UnaryOperator<Forecast> clip = NonNegative::clipAtZero;
         List<ModelRun> runs = new ArrayList<>();
         for (String family : List.of("ses", "theta", "naive")) {
-            runs.add(BacktestEngine.run(model(family, "{}"), panel, plan, 2, LEVELS, clip, Progress.NONE));
+            runs.add(BacktestEngine.run(model(family, "{}"), panel, plan, 2, LEVELS, clip, Progress.NONE, List.of()));
         }
         BacktestModel combination = model("combination", "{\"members\": [\"ses\", \"theta\", \"naive\"], \"method\": \"median\"}");
         List<ModelRun> members = CombinationReuse.memberRuns(combination, runs);
         assertNotNull(members, "every member was run");
         ModelRun combined = BacktestEngine.combine(combination, members, CombinationReuse.members(combination).method(), clip);
-        ModelRun fitted = BacktestEngine.run(combination, panel, plan, 2, LEVELS, clip, Progress.NONE);
+        ModelRun fitted = BacktestEngine.run(combination, panel, plan, 2, LEVELS, clip, Progress.NONE, List.of());
         for (int w = 0; w < plan.windows(); w++) {
             Forecast a = combined.forecasts().get(w);
             Forecast b = fitted.forecasts().get(w);
@@ -63,7 +63,7 @@ class BacktestEngineTest {
         BacktestModel combination = model("combination", "{\"members\": [\"ses\", \"theta\"]}");
         Panel panel = BacktestLeakageTest.noise();
         BacktestPlan plan = BacktestPlan.of(panel, panel, BacktestLeakageTest.config(1), 7);
-        List<ModelRun> runs = List.of(BacktestEngine.run(model("ses", "{}"), panel, plan, 1, LEVELS, f -> f, Progress.NONE));
+        List<ModelRun> runs = List.of(BacktestEngine.run(model("ses", "{}"), panel, plan, 1, LEVELS, f -> f, Progress.NONE, List.of()));
         assertEquals(null, CombinationReuse.memberRuns(combination, runs));
         assertTrue(CombinationReuse.members(combination) != null);
     }
@@ -82,7 +82,7 @@ class BacktestEngineTest {
             BacktestModel m = model(family, "{}");
             BacktestModel role = family.equals("seasonal_naive")
                     ? new BacktestModel(family, BacktestModel.Role.BASELINE, m.forecaster(), null) : m;
-            scores.add(scoring.score(BacktestEngine.run(role, panel, plan, 1, LEVELS, f -> f, Progress.NONE)));
+            scores.add(scoring.score(BacktestEngine.run(role, panel, plan, 1, LEVELS, f -> f, Progress.NONE, List.of())));
         }
         Leaderboard board = Leaderboard.of(scores, "rmsse");
         assertEquals(new java.util.TreeSet<>(MetricNames.expected(LEVELS, false, windows)), new java.util.TreeSet<>(board.valueNames()));

@@ -90,7 +90,7 @@ class BacktestLeakageTest {
         Panel panel = noise();
         BacktestPlan plan = BacktestPlan.of(panel, panel, config(2), H);
         BacktestModel model = new BacktestModel(family, BacktestModel.Role.CANDIDATE, forecaster(family), null);
-        ModelRun run = BacktestEngine.run(model, panel, plan, 2, new double[] {0.1, 0.5, 0.9}, UnaryOperator.identity(), Progress.NONE);
+        ModelRun run = BacktestEngine.run(model, panel, plan, 2, new double[] {0.1, 0.5, 0.9}, UnaryOperator.identity(), Progress.NONE, List.of());
         ModelScores scores = new BacktestScoring(panel, plan, ScoreOptions.of(7), UnaryOperator.identity(), Map.of()).score(run);
         double mae = scores.metric("mae");
         assertTrue(mae > 0.5 * SIGMA, family + " scored MAE " + mae + " on pure noise (sigma " + SIGMA + ")");
@@ -103,7 +103,7 @@ class BacktestLeakageTest {
         BacktestPlan plan = BacktestPlan.of(panel, panel, config(1), H);
         Spy spy = new Spy(forecaster("ses"));
         BacktestModel model = new BacktestModel("spy", BacktestModel.Role.CANDIDATE, spy, null);
-        ModelRun run = BacktestEngine.run(model, panel, plan, refitEvery, new double[] {0.5}, UnaryOperator.identity(), Progress.NONE);
+        ModelRun run = BacktestEngine.run(model, panel, plan, refitEvery, new double[] {0.5}, UnaryOperator.identity(), Progress.NONE, List.of());
         for (int w = 0; w < plan.windows(); w++) {
             Forecast f = run.forecasts().get(w);
             for (int i = 0; i < f.seriesCount(); i++) {
