@@ -11,7 +11,7 @@ package io.demandcast.core.model.ml.regressor;
  * @param left      the child for {@code x <= threshold} (-1 for a leaf)
  * @param right     the child for {@code x > threshold} or missing (-1 for a leaf)
  * @param value     the leaf's output (NaN for an internal node)
- * @param cover     training rows (with their sample counts) that reached the node; children's covers sum to their parent's
+ * @param cover     training rows (with their sample counts) that reached the node, positive; children's covers sum to their parent's
  * @param gain      deviance decrease of the node's split (the parent's deviance minus its children's), 0 for a leaf
  */
 record FlatTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, double[] cover, double[] gain) {
@@ -23,6 +23,10 @@ record FlatTree(int[] feature, double[] threshold, int[] left, int[] right, doub
             throw new IllegalArgumentException("tree arrays must share one non-zero length (" + n + " nodes)");
         }
         for (int i = 0; i < n; i++) {
+            if (!(cover[i] > 0)) {
+                // TreeSHAP divides by covers; Smile never makes a node without training rows.
+                throw new IllegalArgumentException("node " + i + " has cover " + cover[i] + ", not a positive number");
+            }
             if (feature[i] >= 0 && (left[i] <= i || right[i] <= i || left[i] >= n || right[i] >= n)) {
                 // Children after their parent: a walk always ends, and a corrupt file cannot loop.
                 throw new IllegalArgumentException("node " + i + " has children " + left[i] + ", " + right[i]

@@ -40,23 +40,30 @@ class TreeEnsembleTest {
         }
     }
 
+    /** Fitted once for the three parameterised tests. */
+    private static final java.util.List<Fitted> FITTED = fitAll();
+
     static Stream<Arguments> ensembles() {
+        return FITTED.stream().map(Arguments::of);
+    }
+
+    private static java.util.List<Fitted> fitAll() {
         SmileFrame frame = SmileFrame.of(TRAIN, "test");
-        Stream.Builder<Arguments> out = Stream.builder();
+        java.util.List<Fitted> out = new java.util.ArrayList<>();
         for (String loss : GradientBoostingSpec.LOSSES) {
             GradientBoostingSpec spec = new GradientBoostingSpec(40, 4, 12, 5, 0.1, 0.7, loss, 0.8, 0.7);
             GradientTreeBoost model = spec.fitSmile(frame, 42);
             // Smile's shap averages the trees' values; ours scales each tree by the shrinkage.
-            out.add(Arguments.of(new Fitted("gbm " + loss, spec.convert(model, TRAIN), model, model::predict, model.importance(),
+            out.add((new Fitted("gbm " + loss, spec.convert(model, TRAIN), model, model::predict, model.importance(),
                     spec.trees() * spec.shrinkage())));
         }
         for (double subsample : new double[] {1.0, 0.6}) {
             RandomForestSpec spec = new RandomForestSpec(25, RandomForestSpec.AUTO_MTRY, 10, RandomForestSpec.UNLIMITED_NODES, 5, subsample);
             RandomForest model = spec.fitSmile(frame, 42);
-            out.add(Arguments.of(new Fitted("rf subsample " + subsample, spec.convert(model, TRAIN), model, model::predict,
+            out.add((new Fitted("rf subsample " + subsample, spec.convert(model, TRAIN), model, model::predict,
                     model.importance(), 1.0)));
         }
-        return out.build();
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")
