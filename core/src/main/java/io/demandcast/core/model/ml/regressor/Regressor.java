@@ -21,6 +21,18 @@ public interface Regressor {
     double predict(float[] row);
 
     /**
+     * The prediction for row {@code row} of column-major features ({@code columns[f][row]}, as in
+     * {@link TrainingTable}), so callers holding columns need not copy each row out.
+     */
+    default double predict(float[][] columns, int row) {
+        float[] values = new float[columns.length];
+        for (int f = 0; f < columns.length; f++) {
+            values[f] = columns[f][row];
+        }
+        return predict(values);
+    }
+
+    /**
      * Global importance of each feature, in {@link #featureNames()} order: non-negative, summing to 1
      * (total split gain for trees; |coefficient| × the feature's training standard deviation for
      * linear models), all 0 when the model uses no feature.
