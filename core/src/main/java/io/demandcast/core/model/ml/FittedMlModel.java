@@ -67,7 +67,7 @@ public final class FittedMlModel implements FittedModel {
     FittedMlModel(String family, Map<String, Object> parameters, MlSpec spec, FeatureSchema schema, TimeAxis axis, int tail,
                   List<String> groups, List<List<StepModel>> models, List<SeriesState> states) {
         this.family = family;
-        this.parameters = Map.copyOf(parameters);
+        this.parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         this.spec = spec;
         this.schema = schema;
         this.axis = axis;
