@@ -37,12 +37,18 @@ class MlM5TinyBenchmarkTest {
         PanelCsvReader reader = new PanelCsvReader(schema, Frequency.DAILY);
         Panel raw = reader.read(List.of(folder.resolve("train.csv"), folder.resolve("test_validation.csv")));
         Panel actuals = reader.read(List.of(folder.resolve("test_evaluation.csv")));
-        // prices are missing before an item is sold: carry the first known price back so the
-        // price features are defined (prepare's covariate gap filling does the forward part)
-        Panel history = raw.withNumeric("sell_price", backFilled(raw, "sell_price"));
+        // prices are missing before an item is sold and in the validation file: carry them forward, then
+        // the first known price back, as prepare's covariate gap filling would
+        Panel history = raw.withNumeric("sell_price", filled(raw, "sell_price"));
         double[] nan = new double[actuals.rowCount()];
         Arrays.fill(nan, Double.NaN);
-        Panel future = actuals.withTarget(nan);
+        // the evaluation file has no prices: carry each series' last price forward, as prepare's gap filling would
+        double[] price = new double[actuals.rowCount()];
+        for (int s = 0; s < actuals.seriesCount(); s++) {
+            int hs = history.indexOf(actuals.seriesId(s));
+            Arrays.fill(price, actuals.rowStart(s), actuals.rowEnd(s), history.numeric("sell_price", history.rowEnd(hs) - 1));
+        }
+        Panel future = actuals.withTarget(nan).withNumeric("sell_price", price);
         ModelContext context = new ModelContext(Frequency.DAILY, 7, 28, List.of());
         System.out.printf(Locale.ROOT, "# m5-tiny: %d series, h = 28; least-squares test learner%n", history.seriesCount());
         System.out.printf(Locale.ROOT, "%-60s %8s %8s %8s%n", "model", "RMSSE", "MASE", "seconds");
@@ -87,9 +93,17 @@ class MlM5TinyBenchmarkTest {
         return new Forecast(f.model(), f.axis(), f.seriesIds().toArray(String[]::new), first, h, point, levels, q);
     }
 
-    private static double[] backFilled(Panel panel, String column) {
+    private static double[] filled(Panel panel, String column) {
         double[] col = panel.numericColumn(column);
         for (int s = 0; s < panel.seriesCount(); s++) {
+            double last = Double.NaN;
+            for (int r = panel.rowStart(s); r < panel.rowEnd(s); r++) {
+                if (Double.isNaN(col[r])) {
+                    col[r] = last;
+                } else {
+                    last = col[r];
+                }
+            }
             double next = Double.NaN;
             for (int r = panel.rowEnd(s) - 1; r >= panel.rowStart(s); r--) {
                 if (Double.isNaN(col[r])) {
