@@ -4,6 +4,7 @@ import io.demandcast.core.model.ml.features.FeatureLayout;
 import io.demandcast.core.model.ml.features.SeriesFrame;
 import io.demandcast.core.model.ml.regressor.TrainingTable;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The training rows of one model, built once per fit into float columns: every period of every
@@ -15,23 +16,26 @@ final class TrainingTables {
     }
 
     static TrainingTable build(List<SeriesFrame> frames, FeatureLayout layout, int maxTrainPeriods) {
-        int rows = 0;
-        for (SeriesFrame f : frames) {
-            int from = firstRow(f, maxTrainPeriods);
-            for (int pos = from; pos < f.length(); pos++) {
+        // each series' rows go to their own range of the table, so series fill it in parallel
+        int[] start = new int[frames.size() + 1];
+        for (int i = 0; i < frames.size(); i++) {
+            SeriesFrame f = frames.get(i);
+            int rows = 0;
+            for (int pos = firstRow(f, maxTrainPeriods); pos < f.length(); pos++) {
                 if (Double.isFinite(f.z()[pos])) {
                     rows++;
                 }
             }
+            start[i + 1] = start[i] + rows;
         }
         int width = layout.size();
-        float[][] columns = new float[width][rows];
-        double[] target = new double[rows];
-        float[] row = new float[width];
-        int r = 0;
-        for (SeriesFrame f : frames) {
-            int from = firstRow(f, maxTrainPeriods);
-            for (int pos = from; pos < f.length(); pos++) {
+        float[][] columns = new float[width][start[frames.size()]];
+        double[] target = new double[start[frames.size()]];
+        IntStream.range(0, frames.size()).parallel().forEach(i -> {
+            SeriesFrame f = frames.get(i);
+            float[] row = new float[width];
+            int r = start[i];
+            for (int pos = firstRow(f, maxTrainPeriods); pos < f.length(); pos++) {
                 double z = f.z()[pos];
                 if (Double.isFinite(z)) {
                     layout.fill(f, pos, row);
@@ -41,7 +45,7 @@ final class TrainingTables {
                     target[r++] = z;
                 }
             }
-        }
+        });
         return new TrainingTable(layout.names(), columns, target, null);
     }
 

@@ -58,13 +58,15 @@ class MlM5TinyBenchmarkTest {
                     .forecast(new ForecastRequest(28, 0.1, 0.9));
             report(family, f, actuals, history, t0);
         }
-        for (String params : List.of("{l2: 0.001}", "{l2: 0.001, transform: log1p}", "{l2: 0.001, scale: none}",
+        for (String params : System.getProperty("demandcast.bench.params") != null
+                ? List.of(System.getProperty("demandcast.bench.params").split(";")) : List.of("{l2: 0.001}", "{l2: 0.001, transform: log1p}", "{l2: 0.001, scale: none}",
                 "{l2: 0.001, scale: last_window, scale_window: 28}", "{l2: 0.001, scale: last_window, scale_window: 28, transform: log1p}",
                 "{l2: 0.001, strategy: hybrid}", "{l2: 0.001, strategy: hybrid, transform: log1p}", "{l2: 0.001, strategy: direct}")) {
             long t0 = System.nanoTime();
-            Forecast f = MlForecastTest.forecaster("ols", params, context, new TestLearners()).fit(history)
+            String learner = params.contains("l2") ? "ols" : "last_value";
+            Forecast f = MlForecastTest.forecaster(learner, params, context, new TestLearners()).fit(history)
                     .forecast(new ForecastRequest(28, new double[] {0.1, 0.9}, future));
-            report("ols " + params, f, actuals, history, t0);
+            report(learner + " " + params, f, actuals, history, t0);
         }
     }
 
