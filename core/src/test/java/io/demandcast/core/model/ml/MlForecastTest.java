@@ -314,6 +314,21 @@ class MlForecastTest {
     }
 
     @Test
+    void columnsPrepareDerivedFromTheTargetOrThatDuplicateOwnFeaturesAreNotDefaultCovariates() {
+        Map<String, TestPanels.Cell> columns = new java.util.LinkedHashMap<>();
+        columns.put("price", (s, t) -> 2 + t % 3);
+        columns.put("price_change", (s, t) -> 0.1);
+        columns.put("day_of_week", (s, t) -> t % 7);
+        columns.put("lag_7", (s, t) -> seasonal(s, t - 7));
+        columns.put("roll_mean_28", (s, t) -> 1);
+        columns.put("outlier", (s, t) -> 0);
+        columns.put("snap", (s, t) -> t % 2);
+        Panel panel = TestPanels.daily(2, 40, MlForecastTest::seasonal, columns, Map.of());
+        FittedModel fitted = forecaster("ols", "{lags: [1]}", DAILY_7, new TestLearners()).fit(panel);
+        assertEquals(List.of("price", "snap"), fitted.features());
+    }
+
+    @Test
     void groupByFitsOneModelPerGroupValue() {
         Panel panel = TestPanels.daily(4, 60, MlForecastTest::seasonal, Map.of(),
                 Map.of("cat", new String[] {"FOODS", "HOBBIES", "FOODS", "HOBBIES"}));

@@ -38,8 +38,11 @@ public record FeatureSchema(List<String> calendar, List<String> known, List<Stri
     public static final int MAX_ONE_HOT = 50;
     /** The column holding the target before outlier treatment: never a feature. */
     public static final String RAW_TARGET = "raw_target";
-    /** Columns {@code prepare} derives from the target (its own lags and rolling statistics): the model computes these itself. */
-    private static final Pattern TARGET_DERIVED = Pattern.compile("lag_\\d+|roll_(mean|std)_\\d+");
+    /**
+     * Columns {@code prepare} derives from the target (its lags, rolling statistics and outlier flag):
+     * unknown over the forecast periods, and the model computes its own lags and statistics.
+     */
+    private static final Pattern TARGET_DERIVED = Pattern.compile("lag_\\d+|roll_(mean|std)_\\d+|outlier");
     private static final List<String> DEFAULT_PRICE = List.of("price", "sell_price");
 
     public FeatureSchema {
@@ -62,19 +65,23 @@ public record FeatureSchema(List<String> calendar, List<String> known, List<Stri
         List<String> numeric = new ArrayList<>(panel.numericNames());
         numeric.remove(RAW_TARGET);
         List<String> knownNumeric = numeric.stream().filter(c -> !pastOnlyNames.contains(c)).toList();
-        List<String> known;
-        if (spec.covariates() == null) {
-            known = knownNumeric.stream().filter(c -> !TARGET_DERIVED.matcher(c).matches()).toList();
-        } else {
-            requireKnown(spec.covariates(), "covariates", knownNumeric, pastOnlyNames);
-            known = spec.covariates();
-        }
         List<String> price;
         if (spec.price() == null) {
             price = DEFAULT_PRICE.stream().filter(knownNumeric::contains).limit(1).toList();
         } else {
             requireKnown(spec.price(), "price", knownNumeric, pastOnlyNames);
             price = spec.price();
+        }
+        List<String> known;
+        if (spec.covariates() == null) {
+            // columns duplicating features the model computes itself (prepare's calendar columns, its
+            // price_change for a column named price) are left out rather than colliding by name
+            Set<String> own = new HashSet<>(spec.calendar() ? calendarFields(panel.frequency()) : List.of());
+            price.forEach(p -> own.addAll(List.of(p + "_change", p + "_relative")));
+            known = knownNumeric.stream().filter(c -> !TARGET_DERIVED.matcher(c).matches() && !own.contains(c)).toList();
+        } else {
+            requireKnown(spec.covariates(), "covariates", knownNumeric, pastOnlyNames);
+            known = spec.covariates();
         }
         List<Coding> categorical = new ArrayList<>();
         for (String name : panel.categoricalNames()) {
