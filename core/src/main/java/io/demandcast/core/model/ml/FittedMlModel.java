@@ -131,7 +131,7 @@ public final class FittedMlModel implements FittedModel {
                     + (spec.strategy() != MlSpec.Strategy.RECURSIVE ? spec.strategy().name().toLowerCase(java.util.Locale.ROOT) + " strategy"
                     : "past-only covariates lagged by it") + "); it cannot forecast " + h + " steps: refit with the longer horizon");
         }
-        FutureCovariates future = FutureCovariates.read(request.futureCovariates(), schema, states, axis, h);
+        FutureInputs future = FutureInputs.read(request.futureCovariates(), schema, states, axis, h);
         double[] levels = request.quantileLevels();
         int n = states.size();
         double[] point = new double[n * h];

@@ -17,19 +17,19 @@ import java.util.TreeSet;
  * of the model: per series, {@code known[c][step]}, {@code price[c][step]} and
  * {@code categorical[c][step]} (codes of the model's coding).
  */
-record FutureCovariates(double[][][] known, double[][][] price, int[][][] categorical) {
+record FutureInputs(double[][][] known, double[][][] price, int[][][] categorical) {
 
     /**
      * @throws IllegalArgumentException naming the first column with a missing value (a column, a row or
      *                                  a numeric value the panel lacks), up to 5 series and the dates
      */
-    static FutureCovariates read(Panel future, FeatureSchema schema, List<SeriesState> states, TimeAxis axis, int h) {
+    static FutureInputs read(Panel future, FeatureSchema schema, List<SeriesState> states, TimeAxis axis, int h) {
         int n = states.size();
         double[][][] known = new double[n][schema.known().size()][];
         double[][][] price = new double[n][schema.price().size()][];
         int[][][] categorical = new int[n][schema.categorical().size()][];
         if (schema.futureColumns().isEmpty()) {
-            return new FutureCovariates(known, price, categorical);
+            return new FutureInputs(known, price, categorical);
         }
         int shift = future == null ? 0 : shift(future.axis(), axis);
         // rows[s][step]: the future panel's row for the series' forecast period, or -1
@@ -74,7 +74,7 @@ record FutureCovariates(double[][][] known, double[][][] price, int[][][] catego
             }
             missing.throwIfAny();
         }
-        return new FutureCovariates(known, price, categorical);
+        return new FutureInputs(known, price, categorical);
     }
 
     private static void fillNumeric(Panel future, String name, int[][] rows, List<SeriesState> states, TimeAxis axis, int h,
