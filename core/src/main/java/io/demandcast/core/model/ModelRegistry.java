@@ -1,5 +1,7 @@
 package io.demandcast.core.model;
 
+import io.demandcast.core.model.ml.Learners;
+import io.demandcast.core.model.ml.MlFamilies;
 import io.demandcast.core.model.stat.StatFamilies;
 import io.demandcast.core.model.stat.arima.ArimaFamilies;
 import io.demandcast.core.model.stat.combine.CombinationFamily;
@@ -41,6 +43,7 @@ public final class ModelRegistry {
         list.addAll(EtsFamilies.families());
         list.addAll(ArimaFamilies.families());
         list.addAll(IntermittentFamilies.families());
+        list.addAll(MlFamilies.families(Learners.standard()));
         // Combinations resolve their members by name among the families listed before them.
         Map<String, ModelFamily> members = new LinkedHashMap<>();
         list.forEach(f -> members.put(f.name(), f));

@@ -1,0 +1,65 @@
+package io.demandcast.core.model.ml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.demandcast.core.model.ml.regressor.Regressor;
+import io.demandcast.core.model.ml.regressor.RegressorSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The regressors the global ML families can use, by learner name ({@code gbm}, {@code ridge}, ...):
+ * how to build one from its hyper-parameters and how to read one back. The families depend on this
+ * small interface rather than on the Smile code, so the feature and forecasting logic is tested with
+ * simple learners and the Smile learners are plugged in at one place ({@link #standard()}).
+ */
+public interface Learners {
+
+    /** The learner names this binding provides; the registry registers one family per name. */
+    Set<String> names();
+
+    /** The hyper-parameter keys {@code learner} accepts in {@code model.params}. */
+    Set<String> keys(String learner);
+
+    /**
+     * @param params an object holding only keys of {@link #keys}
+     * @throws IllegalArgumentException naming the key and value when one is invalid
+     */
+    RegressorSpec parse(String learner, JsonNode params);
+
+    /** Reads a regressor written by {@link Regressor#write}. */
+    Regressor read(Path directory) throws IOException;
+
+    /**
+     * The learners shipped with demandcast. The Smile learners ({@code RegressorSpecs},
+     * {@code Regressors}) are built on another branch; until they are bound here this binding
+     * provides no learner, so no ML family is registered (rather than registering families that
+     * cannot fit).
+     */
+    static Learners standard() {
+        return NONE;
+    }
+
+    /** A binding with no learner. */
+    Learners NONE = new Learners() {
+        @Override
+        public Set<String> names() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<String> keys(String learner) {
+            throw new IllegalArgumentException("no regressor learner '" + learner + "' in this build");
+        }
+
+        @Override
+        public RegressorSpec parse(String learner, JsonNode params) {
+            throw new IllegalArgumentException("no regressor learner '" + learner + "' in this build");
+        }
+
+        @Override
+        public Regressor read(Path directory) throws IOException {
+            throw new IOException(directory + ": no regressor learner in this build can read it");
+        }
+    };
+}
