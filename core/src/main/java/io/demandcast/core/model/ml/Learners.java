@@ -3,8 +3,11 @@ package io.demandcast.core.model.ml;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.demandcast.core.model.ml.regressor.Regressor;
 import io.demandcast.core.model.ml.regressor.RegressorSpec;
+import io.demandcast.core.model.ml.regressor.RegressorSpecs;
+import io.demandcast.core.model.ml.regressor.Regressors;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -30,15 +33,33 @@ public interface Learners {
     /** Reads a regressor written by {@link Regressor#write}. */
     Regressor read(Path directory) throws IOException;
 
-    /**
-     * The learners shipped with demandcast. The Smile learners ({@code RegressorSpecs},
-     * {@code Regressors}) are built on another branch; until they are bound here this binding
-     * provides no learner, so no ML family is registered (rather than registering families that
-     * cannot fit).
-     */
+    /** The learners shipped with demandcast: Smile's, converted to plain data ({@link RegressorSpecs}). */
     static Learners standard() {
-        return NONE;
+        return SMILE;
     }
+
+    /** Smile's gradient boosting, random forest, ridge, lasso and elastic net. */
+    Learners SMILE = new Learners() {
+        @Override
+        public Set<String> names() {
+            return new LinkedHashSet<>(RegressorSpecs.LEARNERS);
+        }
+
+        @Override
+        public Set<String> keys(String learner) {
+            return RegressorSpecs.keys(learner);
+        }
+
+        @Override
+        public RegressorSpec parse(String learner, JsonNode params) {
+            return RegressorSpecs.parse(learner, params);
+        }
+
+        @Override
+        public Regressor read(Path directory) throws IOException {
+            return Regressors.read(directory);
+        }
+    };
 
     /** A binding with no learner. */
     Learners NONE = new Learners() {

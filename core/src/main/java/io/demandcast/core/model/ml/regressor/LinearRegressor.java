@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A fitted linear model as plain data: {@code intercept + Σ coefficients[i] x[i]}, with each
  * feature's training mean and (population) standard deviation for its explanations. A missing
- * feature (NaN) makes the prediction NaN, as in Smile.
+ * feature (NaN) counts as its training mean, as the fit imputed it ({@link LinearSpec#withMissingAsMean}).
  */
 final class LinearRegressor implements Regressor {
     static final String KIND = "linear";
@@ -87,7 +87,8 @@ final class LinearRegressor implements Regressor {
     public double predict(float[] row) {
         double y = intercept;
         for (int i = 0; i < coefficients.length; i++) {
-            y += coefficients[i] * row[i];
+            float x = row[i];
+            y += coefficients[i] * (Float.isNaN(x) ? means[i] : x);
         }
         return y;
     }
@@ -96,7 +97,8 @@ final class LinearRegressor implements Regressor {
     public double predict(float[][] columns, int row) {
         double y = intercept;
         for (int i = 0; i < coefficients.length; i++) {
-            y += coefficients[i] * columns[i][row];
+            float x = columns[i][row];
+            y += coefficients[i] * (Float.isNaN(x) ? means[i] : x);
         }
         return y;
     }
@@ -115,7 +117,7 @@ final class LinearRegressor implements Regressor {
     public double[] contributions(float[] row) {
         double[] phi = new double[coefficients.length];
         for (int i = 0; i < phi.length; i++) {
-            phi[i] = coefficients[i] * (row[i] - means[i]);
+            phi[i] = Float.isNaN(row[i]) ? 0 : coefficients[i] * (row[i] - means[i]);
         }
         return phi;
     }

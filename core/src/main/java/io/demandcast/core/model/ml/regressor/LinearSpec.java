@@ -64,7 +64,41 @@ public record LinearSpec(String learner, double lambda1, double lambda2, double 
 
     @Override
     public Regressor fit(TrainingTable table, long seed) {
-        return convert(fitSmile(table), table);
+        TrainingTable complete = withMissingAsMean(table);
+        return convert(fitSmile(complete), complete);
+    }
+
+    /**
+     * The table with each NaN replaced by its column's mean over the values present (0 when none is):
+     * Smile's linear learners refuse missing values, and a lag before a series' start is missing. The
+     * fitted model reads a NaN as that same mean ({@link LinearRegressor#predict}), so fit and
+     * forecast treat a missing value alike, and it contributes nothing to an explanation.
+     */
+    static TrainingTable withMissingAsMean(TrainingTable table) {
+        float[][] columns = table.columns().clone();
+        for (int f = 0; f < columns.length; f++) {
+            float[] column = columns[f];
+            double sum = 0;
+            int present = 0;
+            for (float v : column) {
+                if (!Float.isNaN(v)) {
+                    sum += v;
+                    present++;
+                }
+            }
+            if (present == column.length) {
+                continue;
+            }
+            float mean = present == 0 ? 0f : (float) (sum / present);
+            float[] filled = column.clone();
+            for (int r = 0; r < filled.length; r++) {
+                if (Float.isNaN(filled[r])) {
+                    filled[r] = mean;
+                }
+            }
+            columns[f] = filled;
+        }
+        return new TrainingTable(table.names(), columns, table.target(), table.weights());
     }
 
     /**
@@ -105,7 +139,7 @@ public record LinearSpec(String learner, double lambda1, double lambda2, double 
         for (int r = 0; r < column.length; r++) {
             if (!Float.isFinite(column[r])) {
                 throw new IllegalArgumentException(learner + ": feature '" + table.names().get(f) + "' is " + column[r]
-                        + " at row " + r + "; linear learners need every feature value (impute or drop the feature)");
+                        + " at row " + r + "; linear learners need finite feature values");
             }
             varies |= column[r] != column[0];
         }

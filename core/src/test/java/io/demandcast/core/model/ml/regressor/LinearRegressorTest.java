@@ -1,6 +1,7 @@
 package io.demandcast.core.model.ml.regressor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,10 @@ class LinearRegressorTest {
         }
         float[] missing = DemandTables.row(UNSEEN, 0);
         missing[2] = Float.NaN;
-        assertTrue(Double.isNaN(ours.predict(missing)), "a missing feature has no linear answer");
+        float[] atMean = missing.clone();
+        atMean[2] = (float) ours.means()[2];
+        TreeEnsembleTest.assertClose(ours.predict(atMean), ours.predict(missing), 1e-6, "a missing feature counts as its training mean");
+        assertEquals(0, ours.contributions(missing)[2], 0);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,9 +92,17 @@ class LinearRegressorTest {
     }
 
     @Test
-    void refusesMissingFeatures() {
+    void fitsMissingFeaturesAsTheirMean() {
         TrainingTable withNan = DemandTables.table(400, 6, true);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LinearSpec.ridge(1).fit(withNan, 0));
-        assertTrue(e.getMessage().startsWith("ridge: feature 'lag_7' is NaN at row "), e.getMessage());
+        TrainingTable imputed = LinearSpec.withMissingAsMean(withNan);
+        Regressor fromNan = LinearSpec.ridge(1).fit(withNan, 0);
+        Regressor fromImputed = LinearSpec.ridge(1).fit(imputed, 0);
+        for (int i = 0; i < withNan.rows(); i++) {
+            float[] row = DemandTables.row(withNan, i);
+            for (float v : DemandTables.row(imputed, i)) {
+                assertFalse(Float.isNaN(v));
+            }
+            TreeEnsembleTest.assertClose(fromImputed.predict(DemandTables.row(imputed, i)), fromNan.predict(row), 1e-6, "row " + i);
+        }
     }
 }
