@@ -98,7 +98,7 @@ public final class BacktestJob {
         for (BacktestModel model : order) {
             List<ModelRun> members = CombinationReuse.memberRuns(model, runs);
             ModelRun run = members != null
-                    ? BacktestEngine.combine(model, members, CombinationReuse.members(model).method(), adjust)
+                    ? BacktestEngine.combine(model, members, CombinationReuse.members(model), adjust)
                     : BacktestEngine.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress);
             runs.add(run);
             progress.report("evaluate: " + model.name() + " (" + model.forecaster().family() + ") "
