@@ -139,7 +139,7 @@ public final class BacktestJob {
     }
 
     /** The windows: the {@code backtest} section, else one window over the test split. */
-    static BacktestPlan plan(ExperimentConfig config, PreparedSplits data, Panel panel, Panel actuals, int season) {
+    public static BacktestPlan plan(ExperimentConfig config, PreparedSplits data, Panel panel, Panel actuals, int season) {
         if (config.backtest() != null) {
             Integer h = config.backtest().horizon();
             if (h == null) {
