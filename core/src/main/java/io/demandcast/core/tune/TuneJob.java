@@ -134,6 +134,8 @@ public final class TuneJob {
         final Map<Integer, ModelScores> baselineScores = new HashMap<>();
         ModelRun baselineRun;
         String generation;
+        /** One step per candidate scored on a rung: the bar of the one progress display. */
+        volatile Progress.Task task = Progress.Task.NONE;
 
         Search(ExperimentConfig config, TuneConfig tune, ModelRegistry registry, Progress progress, TuneLive live, LongSupplier clock,
                long start, long deadline) {
@@ -178,6 +180,11 @@ public final class TuneJob {
                 t.setDaemon(true);
                 return t;
             });
+            long steps = 0;
+            for (int r = 0, n = models.size(); r < rungs.size(); r++, n = Halving.survivors(n, tune.halvingRule().eta())) {
+                steps += n;
+            }
+            task = progress.task("tune " + config.name(), steps);
             try {
                 for (int r = 0; r < rungs.size() && !active.isEmpty(); r++) {
                     int rung = r;
@@ -228,6 +235,7 @@ public final class TuneJob {
                 }
             } finally {
                 pool.shutdownNow();
+                task.close();
             }
             if (results.values().stream().allMatch(r -> r.status().equals("failed"))) {
                 String first = results.values().stream().map(CandidateResult::note).findFirst().orElse("no candidate was run");
@@ -305,6 +313,7 @@ public final class TuneJob {
                 }
             }
             writeUnchecked();
+            task.step();
             progress.report(String.format(Locale.ROOT, "tune: %s %s %s: %s", c.id(), c.family(), c.paramsJson(),
                     result.status().equals("failed") ? "failed: " + result.note()
                             : metric + " " + TuneFiles.readable(result.score()) + " on " + result.windows() + " window(s) in "
