@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             "  demandcast train    -c configs/quickstart.yaml --set model.family=naive",
             "  demandcast predict  -c configs/quickstart.yaml --json",
             "  demandcast evaluate -c configs/quickstart.yaml",
+            "  demandcast tune     -c configs/quickstart-tune.yaml --time-budget 5m",
             ""
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 invalid input (option, config, data, artifact), 3 evaluation gate failed."},
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             PredictCommand.class,
             EvaluateCommand.class,
+            TuneCommand.class,
             GenerateCompletion.class
         })
 public final class DemandcastCommand implements Callable<Integer> {

@@ -25,10 +25,12 @@ import java.util.Objects;
  * @param versions    software versions at training time
  * @param createdAt   training time; names the version (UTC, to the second)
  * @param gitCommit   the project's git commit when known, else null
+ * @param search      the {@code tune} search that chose this model (see {@link ArtifactManifest#search}), else null
  */
 public record ArtifactContents(PayloadWriter payload, String modelFamily, JsonNode parameters, String configYaml,
                                DataFingerprint data, List<String> features, List<DatasetManifest.Scaler> scalers,
-                               Map<String, Double> metrics, RuntimeVersions versions, Instant createdAt, String gitCommit) {
+                               Map<String, Double> metrics, RuntimeVersions versions, Instant createdAt, String gitCommit,
+                               JsonNode search) {
 
     /** @throws NullPointerException naming the field when a required one is null */
     public ArtifactContents {
@@ -42,5 +44,13 @@ public record ArtifactContents(PayloadWriter payload, String modelFamily, JsonNo
         features = features == null ? List.of() : List.copyOf(features);
         scalers = scalers == null ? List.of() : List.copyOf(scalers);
         metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        search = search == null || search.isNull() ? null : search.deepCopy();
+    }
+
+    /** Contents of a model that no search chose ({@code train}). */
+    public ArtifactContents(PayloadWriter payload, String modelFamily, JsonNode parameters, String configYaml,
+                            DataFingerprint data, List<String> features, List<DatasetManifest.Scaler> scalers,
+                            Map<String, Double> metrics, RuntimeVersions versions, Instant createdAt, String gitCommit) {
+        this(payload, modelFamily, parameters, configYaml, data, features, scalers, metrics, versions, createdAt, gitCommit, null);
     }
 }

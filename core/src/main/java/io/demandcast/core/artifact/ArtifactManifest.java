@@ -35,13 +35,17 @@ import java.util.TreeMap;
  * @param gitCommit     project git commit, null when unknown
  * @param files         SHA-256 (hex) of every file of the version except {@code manifest.json}, by
  *                      path relative to the version directory with {@code /} separators, sorted
+ * @param search        present when {@code tune} chose the model: the search space and its SHA-256,
+ *                      seed, search kind, metric, candidates scored, the best candidate and its score,
+ *                      and the leaderboard's path and SHA-256; absent (null) otherwise
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ArtifactManifest(int formatVersion, String name, String version, Instant createdAt, String modelFamily,
                                JsonNode parameters, DataFingerprint data, List<String> features,
                                List<DatasetManifest.Scaler> scalers, Map<String, Double> metrics, RuntimeVersions versions,
-                               String gitCommit, Map<String, String> files) {
+                               String gitCommit, Map<String, String> files,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode search) {
 
     /** The manifest format this version writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -59,13 +63,14 @@ public record ArtifactManifest(int formatVersion, String name, String version, I
         metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         versions = versions == null ? new RuntimeVersions(null, null, null, null, null, null) : versions;
         files = Collections.unmodifiableMap(new TreeMap<>(files));
+        search = search == null || search.isNull() ? null : search.deepCopy();
     }
 
     /** The manifest of a new version of {@code contents}. */
     static ArtifactManifest of(String name, String version, ArtifactContents contents, Map<String, String> files) {
         return new ArtifactManifest(FORMAT_VERSION, name, version, contents.createdAt(), contents.modelFamily(),
                 contents.parameters(), contents.data(), contents.features(), contents.scalers(), contents.metrics(),
-                contents.versions(), contents.gitCommit(), files);
+                contents.versions(), contents.gitCommit(), files, contents.search());
     }
 
     private static void require(Object value, String key) {

@@ -43,7 +43,7 @@ final class ConfigErrors {
         }
     }
 
-    private static final Pattern LEADING_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)");
+    private static final Pattern LEADING_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*(?:\\[\\d{1,9}])*(?:\\.[A-Za-z_][A-Za-z0-9_]*(?:\\[\\d{1,9}])*)*)");
 
     /** Describes the failure of binding {@code tree}. */
     static Problem problem(JsonMappingException e, JsonNode tree) {

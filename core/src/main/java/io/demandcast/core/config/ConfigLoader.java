@@ -159,7 +159,13 @@ public final class ConfigLoader {
 
     private static ExperimentConfig bindFile(YamlDocument doc) {
         try {
-            return READER.readValue(doc.tree());
+            ExperimentConfig config = READER.readValue(doc.tree());
+            ConfigErrors.Problem tune = TuneConfigCheck.check(config);
+            if (tune != null) {
+                YamlDocument.Position pos = tune.keyProblem() ? doc.keyPositionOf(tune.path()) : doc.positionOf(tune.path());
+                throw new InvalidConfigException(doc.source() + ":" + pos + ": " + tune.withPath());
+            }
+            return config;
         } catch (JsonMappingException e) {
             ConfigErrors.Problem p = ConfigErrors.problem(e, doc.tree());
             YamlDocument.Position pos = p.keyProblem() ? doc.keyPositionOf(p.path()) : doc.positionOf(p.path());
@@ -171,7 +177,12 @@ public final class ConfigLoader {
 
     private static ExperimentConfig bindOverridden(ObjectNode tree, List<ConfigOverride> overrides) {
         try {
-            return READER.readValue(tree);
+            ExperimentConfig config = READER.readValue(tree);
+            ConfigErrors.Problem tune = TuneConfigCheck.check(config);
+            if (tune != null) {
+                throw new InvalidConfigException("--set " + culprit(tune.path(), overrides).text() + ": " + tune.withPath());
+            }
+            return config;
         } catch (JsonMappingException e) {
             ConfigErrors.Problem p = ConfigErrors.problem(e, tree);
             ConfigOverride culprit = culprit(p.path(), overrides);

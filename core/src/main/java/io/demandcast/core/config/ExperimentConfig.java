@@ -16,10 +16,12 @@ import java.util.List;
  * @param evaluate backtest output and metric options
  * @param backtest rolling-origin windows; when absent {@code evaluate} scores the test split
  * @param gate     rules {@code evaluate} checks; exit 3 when one fails
+ * @param tune     the search {@code tune} runs; null when absent
  */
 public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepare, ModelConfig model,
                                List<ModelSpec> models, TrainConfig train, PredictConfig predict,
-                               EvaluateConfig evaluate, BacktestConfig backtest, List<GateRule> gate) {
+                               EvaluateConfig evaluate, BacktestConfig backtest, List<GateRule> gate,
+                               TuneConfig tune) {
 
     public ExperimentConfig {
         name = name == null || name.isBlank() ? "experiment" : name;
@@ -38,30 +40,34 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
 
     /** A config with only these sections (the others default). */
     public static ExperimentConfig of(String name, DataConfig data, PrepareConfig prepare) {
-        return new ExperimentConfig(name, data, prepare, null, null, null, null, null, null, null);
+        return new ExperimentConfig(name, data, prepare, null, null, null, null, null, null, null, null);
     }
 
     public ExperimentConfig withModel(ModelConfig newModel) {
-        return new ExperimentConfig(name, data, prepare, newModel, models, train, predict, evaluate, backtest, gate);
+        return new ExperimentConfig(name, data, prepare, newModel, models, train, predict, evaluate, backtest, gate, tune);
     }
 
     public ExperimentConfig withModels(List<ModelSpec> newModels) {
-        return new ExperimentConfig(name, data, prepare, model, newModels, train, predict, evaluate, backtest, gate);
+        return new ExperimentConfig(name, data, prepare, model, newModels, train, predict, evaluate, backtest, gate, tune);
     }
 
     public ExperimentConfig withPredict(PredictConfig newPredict) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, newPredict, evaluate, backtest, gate);
+        return new ExperimentConfig(name, data, prepare, model, models, train, newPredict, evaluate, backtest, gate, tune);
     }
 
     public ExperimentConfig withEvaluate(EvaluateConfig newEvaluate) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, newEvaluate, backtest, gate);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, newEvaluate, backtest, gate, tune);
     }
 
     public ExperimentConfig withBacktest(BacktestConfig newBacktest) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, newBacktest, gate);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, newBacktest, gate, tune);
     }
 
     public ExperimentConfig withGate(List<GateRule> newGate) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, newGate);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, newGate, tune);
+    }
+
+    public ExperimentConfig withTune(TuneConfig newTune) {
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, gate, newTune);
     }
 }

@@ -30,6 +30,19 @@ public final class TrainJob {
     }
 
     public static TrainSummary run(ExperimentConfig config, ModelRegistry registry, Progress progress) throws IOException {
+        return publish(config, registry, null, progress);
+    }
+
+    /**
+     * Fits {@code config.model()} (its family and params) on the {@code train.fit_on} rows and publishes
+     * it under its {@code model.name}, as {@code train} does; {@code tune} publishes its winner through
+     * here with the search that chose it.
+     *
+     * @param search what the artifact manifest records under {@code search} (the tune search that chose
+     *               the model), or null
+     */
+    public static TrainSummary publish(ExperimentConfig config, ModelRegistry registry, com.fasterxml.jackson.databind.JsonNode search,
+                                       Progress progress) throws IOException {
         PreparedSplits data = PreparedSplits.open(PrepareJob.outputDirectory(config));
         Panel history = data.upTo(config.train().fitOn());
         int horizon = PredictJob.horizon(config);
@@ -60,7 +73,7 @@ public final class TrainJob {
                 }, forecaster.family(), config.model().params(),
                 ConfigLoader.toYaml(config), DataFingerprint.of(data.dataset()), fitted.features(),
                 data.dataset().manifest().scalers(), Map.of(), RuntimeVersions.current(build.version()), Instant.now(),
-                build.gitCommit().equals("unknown") ? null : build.gitCommit());
+                build.gitCommit().equals("unknown") ? null : build.gitCommit(), search);
         Artifact artifact = new ArtifactStore(Path.of(config.train().store())).publish(config.model().name(), contents);
         return new TrainSummary(artifact.name(), artifact.version(), artifact.directory(), forecaster.family(),
                 history.seriesCount(), config.train().fitOn().name(), fitSeconds);

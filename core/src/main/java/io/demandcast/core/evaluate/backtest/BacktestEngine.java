@@ -96,8 +96,9 @@ public final class BacktestEngine {
      * nothing is fitted twice. Its wall time is the members' plus the combining.
      *
      * @param members the members' runs, in the combination's member order
+     * @param rule    the combination (its members, method and weights)
      */
-    public static ModelRun combine(BacktestModel model, List<ModelRun> members, Combination.Method method,
+    public static ModelRun combine(BacktestModel model, List<ModelRun> members, Combination rule,
                                    UnaryOperator<Forecast> adjust) {
         long t0 = System.nanoTime();
         int windows = members.get(0).raw().size();
@@ -110,7 +111,7 @@ public final class BacktestEngine {
         }
         for (int w = 0; w < windows; w++) {
             int window = w;
-            Forecast f = Combination.combine(model.forecaster().family(), members.stream().map(m -> m.raw().get(window)).toList(), method);
+            Forecast f = rule.combine(model.forecaster().family(), members.stream().map(m -> m.raw().get(window)).toList());
             raw.add(f);
             adjusted.add(adjust.apply(f));
             refitted.add(members.stream().anyMatch(m -> m.refitted().get(window)));

@@ -99,7 +99,7 @@ public final class BacktestJob {
         for (BacktestModel model : order) {
             List<ModelRun> members = CombinationReuse.memberRuns(model, runs);
             ModelRun run = members != null
-                    ? BacktestEngine.combine(model, members, CombinationReuse.members(model).method(), adjust)
+                    ? BacktestEngine.combine(model, members, CombinationReuse.members(model), adjust)
                     : BacktestEngine.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress, pastOnly);
             runs.add(run);
             progress.report("evaluate: " + model.name() + " (" + model.forecaster().family() + ") "
@@ -140,7 +140,7 @@ public final class BacktestJob {
     }
 
     /** The windows: the {@code backtest} section, else one window over the test split. */
-    static BacktestPlan plan(ExperimentConfig config, PreparedSplits data, Panel panel, Panel actuals, int season) {
+    public static BacktestPlan plan(ExperimentConfig config, PreparedSplits data, Panel panel, Panel actuals, int season) {
         if (config.backtest() != null) {
             Integer h = config.backtest().horizon();
             if (h == null) {

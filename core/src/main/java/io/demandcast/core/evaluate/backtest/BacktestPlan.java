@@ -117,6 +117,20 @@ public final class BacktestPlan {
                 new String[] {"cutoff " + panel.axis().date(cutoff)}));
     }
 
+    /**
+     * The windows {@code from} (inclusive) to {@code to} (exclusive) of this plan, renumbered from 0:
+     * what a search that scores candidates on more windows step by step runs and scores.
+     *
+     * @throws IllegalArgumentException when the range is empty or outside the plan
+     */
+    public BacktestPlan windows(int from, int to) {
+        if (from < 0 || to > windows() || from >= to) {
+            throw new IllegalArgumentException("windows [" + from + ", " + to + ") of a plan with " + windows());
+        }
+        return new BacktestPlan(axis, seriesIds, horizon, Arrays.copyOfRange(cutoffs, from, to),
+                Arrays.copyOfRange(starts, from, to), Arrays.copyOfRange(labels, from, to));
+    }
+
     private static BacktestPlan checked(BacktestPlan plan) {
         for (int w = 0; w < plan.windows(); w++) {
             if (plan.seriesIn(w).length == 0) {

@@ -57,4 +57,19 @@ public record ModelScores(ModelRun run, List<ScoreResult> byWindow, List<SeriesW
         Double v = overall.get(name);
         return v == null ? Double.NaN : v;
     }
+
+    /**
+     * A metric of one window: a point metric of the window's aggregate (or {@code wrmsse} with
+     * weights), or {@code crps} / {@code crps_scaled} of the model's quantiles; NaN otherwise.
+     */
+    public double windowValue(int window, String metric) {
+        if (metric.equals("crps") || metric.equals("crps_scaled")) {
+            ProbabilisticSummary s = intervalsByWindow.get(window);
+            return s == null ? Double.NaN : metric.equals("crps") ? s.crps() : s.scaledCrps();
+        }
+        if (MetricNames.POINT.contains(metric) || metric.equals("wrmsse")) {
+            return MetricNames.of(byWindow.get(window).aggregate(), metric);
+        }
+        return Double.NaN;
+    }
 }

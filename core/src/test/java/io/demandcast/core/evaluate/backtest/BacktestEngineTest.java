@@ -39,7 +39,7 @@ class BacktestEngineTest {
         BacktestModel combination = model("combination", "{\"members\": [\"ses\", \"theta\", \"naive\"], \"method\": \"median\"}");
         List<ModelRun> members = CombinationReuse.memberRuns(combination, runs);
         assertNotNull(members, "every member was run");
-        ModelRun combined = BacktestEngine.combine(combination, members, CombinationReuse.members(combination).method(), clip);
+        ModelRun combined = BacktestEngine.combine(combination, members, CombinationReuse.members(combination), clip);
         ModelRun fitted = BacktestEngine.run(combination, panel, plan, 2, LEVELS, clip, Progress.NONE, List.of());
         for (int w = 0; w < plan.windows(); w++) {
             Forecast a = combined.forecasts().get(w);

@@ -19,16 +19,17 @@ import java.util.Map;
 
 /**
  * A forecast combination: every member method is fitted on the series and, per step, the members'
- * point forecasts are averaged (mean or median). Quantiles are combined the same way, level by level
- * (quantile averaging, "Vincentization"; with the median, the median of the members' quantiles),
- * which keeps them ordered across levels. The result is finite because every member's is.
+ * point forecasts are averaged (mean, median, or a weighted mean with fixed weights summing to 1).
+ * Quantiles are combined the same way, level by level (quantile averaging, "Vincentization"; with
+ * the median, the median of the members' quantiles), which keeps them ordered across levels. The
+ * result is finite because every member's is.
  */
 public final class Combination implements SeriesMethod {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How member forecasts are combined. */
     public enum Method {
-        MEAN, MEDIAN;
+        MEAN, MEDIAN, WEIGHTED;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -37,20 +38,71 @@ public final class Combination implements SeriesMethod {
 
     private final List<SeriesMethod> members;
     private final Method method;
+    private final double[] weights;
     private final ModelContext context;
 
     /**
+     * An unweighted combination.
+     *
      * @param members the member methods, at least one
+     * @param method  {@link Method#MEAN} or {@link Method#MEDIAN}
      * @param context the data context the members were built with (saved, so they can be rebuilt)
-     * @throws IllegalArgumentException when there is no member
+     * @throws IllegalArgumentException when there is no member, or the method is weighted
      */
     public Combination(List<SeriesMethod> members, Method method, ModelContext context) {
+        this(members, method, null, context);
+    }
+
+    /**
+     * @param weights with {@link Method#WEIGHTED}: one per member, each finite and {@code >= 0}, summing
+     *                to more than 0; normalised to sum to 1. Null for the other methods.
+     * @throws IllegalArgumentException when there is no member, or the weights do not fit the method or members
+     */
+    public Combination(List<SeriesMethod> members, Method method, double[] weights, ModelContext context) {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a combination needs at least one member");
         }
+        if ((method == Method.WEIGHTED) != (weights != null)) {
+            throw new IllegalArgumentException(method == Method.WEIGHTED ? "a weighted combination needs weights"
+                    : "weights need method weighted (got " + method.label() + ")");
+        }
         this.members = List.copyOf(members);
         this.method = method;
+        this.weights = weights == null ? null : normalised(weights, members.size());
         this.context = context;
+    }
+
+    /**
+     * Weights scaled to sum to 1.
+     *
+     * @throws IllegalArgumentException when their number is not {@code members}, one is negative or not
+     *                                  finite, or they sum to 0
+     */
+    public static double[] normalised(double[] weights, int members) {
+        if (weights.length != members) {
+            throw new IllegalArgumentException("weights: one per member expected (" + members + " members, "
+                    + weights.length + " weights)");
+        }
+        double sum = 0;
+        for (double w : weights) {
+            if (!Double.isFinite(w) || w < 0) {
+                throw new IllegalArgumentException("weights must be finite numbers >= 0 (got " + Arrays.toString(weights) + ")");
+            }
+            sum += w;
+        }
+        if (sum <= 0) {
+            throw new IllegalArgumentException("weights must not all be 0 (got " + Arrays.toString(weights) + ")");
+        }
+        double[] out = new double[weights.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = weights[i] / sum;
+        }
+        return out;
+    }
+
+    /** The normalised weights (summing to 1) of a weighted combination, else null. */
+    public double[] weights() {
+        return weights == null ? null : weights.clone();
     }
 
     public List<SeriesMethod> members() {
@@ -66,9 +118,15 @@ public final class Combination implements SeriesMethod {
      * by step and level by level exactly as a fitted combination does: what a backtest uses when it
      * already holds its members' forecasts, instead of fitting them again.
      *
-     * @throws IllegalArgumentException when the member forecasts differ in series, periods, horizon or levels
+     * @param forecasts one per member, in member order
+     * @throws IllegalArgumentException when the member forecasts differ in series, periods, horizon or
+     *                                  levels, or their number is not the number of members
      */
-    public static Forecast combine(String model, List<Forecast> forecasts, Method method) {
+    public Forecast combine(String model, List<Forecast> forecasts) {
+        if (forecasts.size() != members.size()) {
+            throw new IllegalArgumentException("one forecast per member expected (" + members.size() + " members, "
+                    + forecasts.size() + " forecasts)");
+        }
         Forecast first = forecasts.get(0);
         int n = first.seriesCount();
         int h = first.horizon();
@@ -93,12 +151,12 @@ public final class Combination implements SeriesMethod {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = forecasts.get(i).point(s, k);
                 }
-                point[s * h + k] = combine(values, method);
+                point[s * h + k] = combine(values);
                 for (int l = 0; l < levels.length; l++) {
                     for (int i = 0; i < values.length; i++) {
                         values[i] = forecasts.get(i).quantile(l, s, k);
                     }
-                    q[l][s * h + k] = combine(values, method);
+                    q[l][s * h + k] = combine(values);
                 }
             }
         }
@@ -112,7 +170,8 @@ public final class Combination implements SeriesMethod {
 
     /**
      * {@code members} as {family, params} mappings with each member's own parameters, {@code method},
-     * and the {@code context} (frequency, season_length) they were built with.
+     * the normalised {@code weights} of a weighted combination, and the {@code context} (frequency,
+     * season_length) they were built with.
      */
     @Override
     public Map<String, Object> parameters() {
@@ -124,6 +183,9 @@ public final class Combination implements SeriesMethod {
             return one;
         }).toList());
         p.put("method", method.label());
+        if (weights != null) {
+            p.put("weights", Arrays.stream(weights).boxed().toList());
+        }
         p.put("context", Map.of("frequency", context.frequency().label(), "season_length", context.seasonLength()));
         return p;
     }
@@ -169,7 +231,14 @@ public final class Combination implements SeriesMethod {
         return new Fit(fits);
     }
 
-    private static double combine(double[] values, Method method) {
+    private double combine(double[] values) {
+        if (method == Method.WEIGHTED) {
+            double s = 0;
+            for (int i = 0; i < values.length; i++) {
+                s += weights[i] * values[i];
+            }
+            return s;
+        }
         if (method == Method.MEAN) {
             double s = 0;
             for (double v : values) {
@@ -203,12 +272,12 @@ public final class Combination implements SeriesMethod {
                 for (int i = 0; i < fits.length; i++) {
                     values[i] = f[i].point()[step];
                 }
-                point[step] = combine(values, method);
+                point[step] = combine(values);
                 for (int l = 0; l < levels.length; l++) {
                     for (int i = 0; i < fits.length; i++) {
                         values[i] = f[i].quantiles()[l][step];
                     }
-                    q[l][step] = combine(values, method);
+                    q[l][step] = combine(values);
                 }
             }
             return new SeriesForecast(point, q);

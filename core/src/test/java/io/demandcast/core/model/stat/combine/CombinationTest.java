@@ -146,4 +146,86 @@ class CombinationTest {
         Combination method = (Combination) ((LocalForecaster) family.create(params, MONTHLY)).method();
         assertEquals(Map.of("season_length", 6), method.members().get(1).parameters());
     }
+
+    @Test
+    void weightsAreNormalisedToSumToOne() throws Exception {
+        Combination c = combination("{\"members\": [\"naive\", \"seasonal_naive\", \"theta\"], \"weights\": [2, 1, 1]}");
+        assertEquals(Combination.Method.WEIGHTED, c.method());
+        double[] w = c.weights();
+        assertArrayEquals(new double[] {0.5, 0.25, 0.25}, w, 1e-15);
+        assertEquals(1.0, java.util.Arrays.stream(w).sum(), 1e-15);
+        assertEquals("weighted", c.parameters().get("method"));
+        assertEquals(List.of(0.5, 0.25, 0.25), c.parameters().get("weights"));
+        // weights of other scales give the same combination
+        assertArrayEquals(w, combination("{\"members\": [\"naive\", \"seasonal_naive\", \"theta\"], \"method\": \"weighted\", "
+                + "\"weights\": [0.2, 0.1, 0.1]}").weights(), 1e-15);
+    }
+
+    @Test
+    void weightedForecastIsTheWeightedSumOfTheMembers() throws Exception {
+        Combination c = combination("{\"members\": [\"naive\", \"seasonal_naive\", \"theta\"], \"weights\": [0.6, 0.3, 0.1]}");
+        SeriesForecast combined = c.fit(Y).forecast(14, LEVELS);
+        SeriesForecast[] parts = {member("naive").fit(Y).forecast(14, LEVELS), member("seasonal_naive").fit(Y).forecast(14, LEVELS),
+                member("theta").fit(Y).forecast(14, LEVELS)};
+        double[] w = {0.6, 0.3, 0.1};
+        for (int step = 0; step < 14; step++) {
+            double point = 0;
+            for (int i = 0; i < 3; i++) {
+                point += w[i] * parts[i].point()[step];
+            }
+            assertEquals(point, combined.point()[step], 1e-9);
+            for (int l = 0; l < LEVELS.length; l++) {
+                double q = 0;
+                for (int i = 0; i < 3; i++) {
+                    q += w[i] * parts[i].quantiles()[l][step];
+                }
+                assertEquals(q, combined.quantiles()[l][step], 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void forecastsCombinedFromMembersMatchTheFittedWeightedCombination() throws Exception {
+        LocalDate start = LocalDate.of(2020, 1, 1);
+        Panel panel = new PanelBuilder(Frequency.MONTHLY, start).add("a", start, Y).build();
+        Combination c = combination("{\"members\": [\"naive\", \"theta\"], \"weights\": [3, 1]}");
+        ForecastRequest request = new ForecastRequest(6, LEVELS);
+        Forecast whole = new LocalForecaster(c).fit(panel).forecast(request);
+        Forecast combined = c.combine("combination", List.of(new LocalForecaster(member("naive")).fit(panel).forecast(request),
+                new LocalForecaster(member("theta")).fit(panel).forecast(request)));
+        assertArrayEquals(whole.points(0), combined.points(0), 1e-9);
+    }
+
+    @Test
+    void invalidWeightsAreRefusedNamingTheKey() {
+        for (String bad : List.of("[1, 2]", "[1, -1, 1]", "[0, 0, 0]", "[1, \"a\", 1]", "3")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> combination("{\"members\": [\"naive\", \"seasonal_naive\", \"theta\"], \"weights\": " + bad + "}"));
+            assertTrue(e.getMessage().startsWith("model.params.weights"), bad + ": " + e.getMessage());
+        }
+        IllegalArgumentException withMean = assertThrows(IllegalArgumentException.class,
+                () -> combination("{\"members\": [\"naive\"], \"method\": \"mean\", \"weights\": [1]}"));
+        assertTrue(withMean.getMessage().startsWith("model.params.weights"), withMean.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> combination("{\"members\": [\"naive\"], \"method\": \"weighted\"}"));
+        assertTrue(missing.getMessage().startsWith("model.params.weights"), missing.getMessage());
+    }
+
+    @Test
+    void savedWeightedCombinationLoadsWithItsWeights(@TempDir Path dir) throws Exception {
+        LocalDate start = LocalDate.of(2020, 1, 1);
+        Panel panel = new PanelBuilder(Frequency.MONTHLY, start).add("a", start, Y).build();
+        JsonNode params = JSON.readTree("{\"members\": [\"naive\", \"theta\"], \"weights\": [1, 3]}");
+        ModelFamily family = families.get(CombinationFamily.COMBINATION);
+        FittedModel fitted = family.create(params, MONTHLY).fit(panel);
+        fitted.save(dir);
+        FittedModel loaded = family.load(dir);
+        ForecastRequest request = new ForecastRequest(8, LEVELS);
+        assertArrayEquals(fitted.forecast(request).points(0), loaded.forecast(request).points(0));
+        Forecast naive = new LocalForecaster(member("naive")).fit(panel).forecast(request);
+        Forecast theta = new LocalForecaster(member("theta")).fit(panel).forecast(request);
+        for (int step = 0; step < 8; step++) {
+            assertEquals(0.25 * naive.point(0, step) + 0.75 * theta.point(0, step), loaded.forecast(request).point(0, step), 1e-9);
+        }
+    }
 }
