@@ -39,7 +39,11 @@ public interface Regressor {
      */
     double[] importance();
 
-    /** The mean prediction over the training rows, the base of {@link #contributions}. */
+    /**
+     * The mean prediction over the training rows, the base of {@link #contributions}. For trees, each
+     * tree's leaves weighted by their covers: the rows that tree was grown on (its subsample or
+     * bootstrap sample), as path-dependent TreeSHAP defines it.
+     */
     double expectedValue();
 
     /**
@@ -49,6 +53,9 @@ public interface Regressor {
      */
     double[] contributions(float[] row);
 
-    /** Writes the fitted data as documented files into an existing empty directory. */
+    /**
+     * Writes the fitted data as documented files ({@code regressor.json}, and {@code trees.bin} for
+     * trees: see {@link Regressors}) into an existing empty directory; {@link Regressors#read} loads them.
+     */
     void write(Path directory) throws IOException;
 }

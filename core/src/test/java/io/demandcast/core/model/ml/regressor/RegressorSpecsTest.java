@@ -92,6 +92,15 @@ class RegressorSpecsTest {
         }
     }
 
+    @Test
+    void aLinearModelWithoutAVaryingFeaturePredictsTheMean() {
+        TrainingTable table = new TrainingTable(java.util.List.of("a"), new float[][] {{2, 2, 2, 2}}, new double[] {1, 2, 3, 6}, null);
+        Regressor model = RegressorSpecs.defaults("ridge").fit(table, 0);
+        assertEquals(3.0, model.predict(new float[] {5}), 1e-12);
+        assertEquals(3.0, model.expectedValue(), 1e-12);
+        assertEquals(0.0, model.importance()[0]);
+    }
+
     private static void assertFit(String message, RegressorSpec spec, TrainingTable table) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec.fit(table, 1));
         assertEquals(message, e.getMessage());

@@ -126,6 +126,24 @@ class TreeEnsembleTest {
     }
 
     @Test
+    void randomForestIsTheSameOnOneThreadAsOnMany() throws Exception {
+        RegressorSpec spec = new RandomForestSpec(24, 2, 8, RandomForestSpec.UNLIMITED_NODES, 5, 1.0);
+        double[][] byPool = new double[2][];
+        int[] threads = {1, 4};
+        for (int k = 0; k < 2; k++) {
+            // A parallel stream started inside a pool runs its tasks there: Smile's trees get that many threads.
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads[k]);
+            try {
+                byPool[k] = predictions(pool.submit(() -> spec.fit(TRAIN, 5)).get(), UNSEEN);
+            } finally {
+                pool.shutdown();
+            }
+        }
+        assertArrayEquals(byPool[0], byPool[1]);
+        assertArrayEquals(byPool[0], predictions(spec.fit(TRAIN, 5), UNSEEN), "and on the common pool");
+    }
+
+    @Test
     void learnsTheSignal() {
         TrainingTable test = DemandTables.table(300, 3, false);
         double variance = new org.hipparchus.stat.descriptive.moment.Variance(false).evaluate(test.target());
