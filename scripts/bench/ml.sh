@@ -14,7 +14,6 @@
 # seconds are CPU seconds per method.
 # Usage: scripts/bench/ml.sh [m5-aggregates] [dominicks] [m5-tiny]    (default: all three)
 #   R=0          skip the R references      ARIMA=1   add R auto.arima on m5-aggregates (slow)
-#   CROSTON=0    skip R croston on m5-tiny (~5 CPU s per series)
 #   TUNE=1       also run `demandcast tune` on each config (see the marked hook below)
 #   BENCH_OUT    output folder (default build/bench/ml)
 # Needs ../shared/data beside the checkout (the configs read it in place) and python3.
