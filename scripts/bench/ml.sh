@@ -15,6 +15,7 @@
 # Usage: scripts/bench/ml.sh [m5-aggregates] [dominicks] [m5-tiny]    (default: all three)
 #   R=0          skip the R references      ARIMA=1   add R auto.arima on m5-aggregates (slow)
 #   TUNE=1       also run `demandcast tune` on each config (see the marked hook below)
+#   REPORT=1     run nothing: print the tables of an earlier run's outputs
 #   BENCH_OUT    output folder (default build/bench/ml)
 # Needs ../shared/data beside the checkout (the configs read it in place) and python3.
 set -euo pipefail
@@ -39,14 +40,14 @@ data_dir() {
   esac
 }
 with_r=0
-if [[ "${R:-1}" != 0 ]]; then
+if [[ "${R:-1}" != 0 && "${REPORT:-0}" != 1 ]]; then
   if command -v Rscript >/dev/null && Rscript -e 'library(forecast)' >/dev/null 2>&1; then
     with_r=1
   else
     echo "ml.sh: Rscript with the forecast package not found (apt-get install r-cran-forecast): no R rows" >&2
   fi
 fi
-[[ -f cli/target/demandcast.jar ]] || mvn -B -q -DskipTests package >&2
+[[ -f cli/target/demandcast.jar || "${REPORT:-0}" == 1 ]] || mvn -B -q -DskipTests package >&2
 
 # Runs a command under /usr/bin/time -v (when present) and writes "<wall> <cpu>" seconds to $1.times.
 timed() {
@@ -65,6 +66,7 @@ timed() {
 }
 
 for d in "${datasets[@]}"; do
+  [[ "${REPORT:-0}" == 1 ]] && break
   config="configs/ml-$d.yaml"
   dir="$out/$d"
   rm -rf "$dir"
@@ -79,7 +81,8 @@ for d in "${datasets[@]}"; do
     # an evaluate report (same models[] schema); adjust the --set key or the reader if tune's
     # output differs.
     if scripts/demandcast tune --help >/dev/null 2>&1; then
-      timed "$dir/tune" scripts/demandcast tune -q -c "$config" --set "tune.output=$dir/tune"
+      timed "$dir/tune" scripts/demandcast tune -q -c "$config" --set "tune.output=$dir/tune" \
+        || echo "ml.sh: tune failed on $d: no tuned row" >&2
     else
       echo "ml.sh: TUNE=1 but this build has no tune verb: no tuned row" >&2
     fi
@@ -167,6 +170,9 @@ for d in datasets:
     spec = SPECS[d]
     key, label, target = spec["headline"]
     base = os.path.join(out, d)
+    if not os.path.exists(os.path.join(base, "evaluate", "metrics.json")):
+        print(f"\n== {d}: no evaluation in {base}/evaluate (failed or not run)")
+        continue
     ours = rows_of(os.path.join(base, "evaluate", "metrics.json"))
     tune_file = os.path.join(base, "tune", "metrics.json")
     if os.path.exists(tune_file):
