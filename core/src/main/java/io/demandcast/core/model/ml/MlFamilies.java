@@ -7,7 +7,7 @@ import java.util.Set;
 /** The global ML families, one per learner, for the registry. */
 public final class MlFamilies {
     /** The learners, in registry order. */
-    public static final List<String> LEARNERS = List.of("gbm", "random_forest", "ridge", "lasso", "elastic_net");
+    public static final List<String> LEARNERS = List.of("gbm", "xgboost", "random_forest", "ridge", "lasso", "elastic_net");
     /** Learners fitted as linear models: categorical and static values one-hot instead of integer codes. */
     public static final Set<String> LINEAR = Set.of("ridge", "lasso", "elastic_net");
 

@@ -4,7 +4,8 @@ package io.demandcast.core.model.ml.regressor;
  * One fitted regression tree as parallel arrays, node 0 the root: prediction walks the arrays with
  * no object per node and no allocation. Node {@code n} is a leaf when {@code feature[n] == -1};
  * otherwise a row goes to {@code left[n]} when {@code x[feature[n]] <= threshold[n]} and to
- * {@code right[n]} when not (a missing value, NaN, therefore goes right, as in Smile).
+ * {@code right[n]} when {@code x > threshold[n]}; a missing value (NaN) goes left when
+ * {@code missingLeft[n]}, else right (Smile's trees send it right; XGBoost learns a direction per node).
  *
  * @param feature   split feature per node, -1 for a leaf
  * @param threshold split value per node (NaN for a leaf)
@@ -13,13 +14,20 @@ package io.demandcast.core.model.ml.regressor;
  * @param value     the leaf's output (NaN for an internal node)
  * @param cover     training rows (with their sample counts) that reached the node, positive; children's covers sum to their parent's
  * @param gain      deviance decrease of the node's split (the parent's deviance minus its children's), 0 for a leaf
+ * @param missingLeft whether a missing value goes to {@code left[n]} (false for leaves)
  */
-record FlatTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, double[] cover, double[] gain) {
+record FlatTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, double[] cover, double[] gain,
+                boolean[] missingLeft) {
+
+    /** A tree whose missing values all go right (Smile's convention). */
+    FlatTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, double[] cover, double[] gain) {
+        this(feature, threshold, left, right, value, cover, gain, new boolean[feature.length]);
+    }
 
     FlatTree {
         int n = feature.length;
         if (n == 0 || threshold.length != n || left.length != n || right.length != n || value.length != n
-                || cover.length != n || gain.length != n) {
+                || cover.length != n || gain.length != n || missingLeft.length != n) {
             throw new IllegalArgumentException("tree arrays must share one non-zero length (" + n + " nodes)");
         }
         for (int i = 0; i < n; i++) {
@@ -42,7 +50,7 @@ record FlatTree(int[] feature, double[] threshold, int[] left, int[] right, doub
     double predict(float[] row) {
         int n = 0;
         while (feature[n] >= 0) {
-            n = row[feature[n]] <= threshold[n] ? left[n] : right[n];
+            n = child(n, row[feature[n]]);
         }
         return value[n];
     }
@@ -51,9 +59,17 @@ record FlatTree(int[] feature, double[] threshold, int[] left, int[] right, doub
     double predict(float[][] columns, int row) {
         int n = 0;
         while (feature[n] >= 0) {
-            n = columns[feature[n]][row] <= threshold[n] ? left[n] : right[n];
+            n = child(n, columns[feature[n]][row]);
         }
         return value[n];
+    }
+
+    /** The child of internal node {@code n} that a value {@code x} of its split feature goes to. */
+    int child(int n, float x) {
+        if (x <= threshold[n]) {
+            return left[n];
+        }
+        return x > threshold[n] || !missingLeft[n] ? right[n] : left[n];
     }
 
     /** The cover-weighted mean of the leaves: the tree's expected output over its training rows. */

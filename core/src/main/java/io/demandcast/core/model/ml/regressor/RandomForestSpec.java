@@ -19,13 +19,14 @@ import smile.regression.RegressionTree;
  */
 public record RandomForestSpec(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize, double subsample)
         implements RegressorSpec {
-    public static final String NAME = "rf";
+    public static final String NAME = "random_forest";
     public static final int AUTO_MTRY = 0;
     public static final int UNLIMITED_NODES = Integer.MAX_VALUE;
 
     /** Defaults: 200 trees, mtry a third of the features, depth 20, 5 rows a leaf, bootstrap samples. */
     public static RandomForestSpec defaults() {
-        return new RandomForestSpec(200, AUTO_MTRY, 20, UNLIMITED_NODES, 5, 1.0);
+        // Bounded trees: unlimited leaves of 5 rows made ~1 MB a tree at 200k rows, and SHAP slow.
+        return new RandomForestSpec(100, AUTO_MTRY, 20, 1024, 20, 1.0);
     }
 
     @Override

@@ -14,22 +14,26 @@ import java.util.Set;
  * its feature keys and rejects unknown keys itself, using {@link #keys}).
  *
  * <pre>
+ * xgboost      trees 300, max_depth 6, shrinkage 0.05, subsample 0.8, colsample 1.0, min_child_weight 20,
+ *              lambda 1.0, max_bin 256, threads 0 (all cores)
  * gbm          trees 300, max_depth 6, max_nodes 32 (leaves), node_size 20, shrinkage 0.05,
  *              subsample 0.8, loss ls | lad | huber | quantile, huber_alpha 0.9 (huber), quantile 0.5 (quantile)
- * rf           trees 200, mtry auto (a third of the features) | n, max_depth 20, max_nodes unlimited | n,
- *              node_size 5, subsample 1.0 (bootstrap; below 1, that share without replacement)
+ * random_forest trees 100, mtry auto (a third of the features) | n, max_depth 20, max_nodes 1024 | unlimited | n,
+ *              node_size 20, subsample 1.0 (bootstrap; below 1, that share without replacement)
  * ridge        lambda 1.0
  * lasso        lambda 1.0, tolerance 1e-4, max_iter 1000
  * elastic_net  lambda1 1.0, lambda2 1.0, tolerance 1e-4, max_iter 1000
  * </pre>
  */
 public final class RegressorSpecs {
-    public static final List<String> LEARNERS = List.of(GradientBoostingSpec.NAME, RandomForestSpec.NAME,
+    public static final List<String> LEARNERS = List.of(GradientBoostingSpec.NAME, XgboostSpec.NAME, RandomForestSpec.NAME,
             LinearSpec.RIDGE, LinearSpec.LASSO_NAME, LinearSpec.ELASTIC_NET);
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             GradientBoostingSpec.NAME, Set.of("trees", "max_depth", "max_nodes", "node_size", "shrinkage", "subsample", "loss",
                     "huber_alpha", "quantile"),
+            XgboostSpec.NAME, Set.of("trees", "max_depth", "shrinkage", "subsample", "colsample", "min_child_weight", "lambda",
+                    "max_bin", "threads"),
             RandomForestSpec.NAME, Set.of("trees", "mtry", "max_depth", "max_nodes", "node_size", "subsample"),
             LinearSpec.RIDGE, Set.of("lambda"),
             LinearSpec.LASSO_NAME, Set.of("lambda", "tolerance", "max_iter"),
@@ -81,6 +85,7 @@ public final class RegressorSpecs {
         Params p = Params.of(learner, own, keys);
         return switch (learner) {
             case GradientBoostingSpec.NAME -> gbm(p, own);
+            case XgboostSpec.NAME -> xgboost(p);
             case RandomForestSpec.NAME -> rf(p, own);
             case LinearSpec.RIDGE -> LinearSpec.ridge(p.number("lambda", 1.0, 0, Double.MAX_VALUE));
             case LinearSpec.LASSO_NAME -> LinearSpec.lasso(p.number("lambda", 1.0, 0, Double.MAX_VALUE),
@@ -109,6 +114,20 @@ public final class RegressorSpecs {
                 loss,
                 openUnit(p, "huber_alpha", d.huberAlpha(), false),
                 openUnit(p, "quantile", d.quantile(), false));
+    }
+
+    private static XgboostSpec xgboost(Params p) {
+        XgboostSpec d = XgboostSpec.defaults();
+        return new XgboostSpec(
+                p.integer("trees", d.trees(), 1, MAX_TREES),
+                p.integer("max_depth", d.maxDepth(), 1, 32),
+                openUnit(p, "shrinkage", d.shrinkage(), true),
+                openUnit(p, "subsample", d.subsample(), true),
+                openUnit(p, "colsample", d.colsample(), true),
+                p.number("min_child_weight", d.minChildWeight(), 0, Double.MAX_VALUE),
+                p.number("lambda", d.lambda(), 0, Double.MAX_VALUE),
+                p.integer("max_bin", d.maxBin(), 2, 65_536),
+                p.integer("threads", d.threads(), 0, 4096));
     }
 
     private static RandomForestSpec rf(Params p, ObjectNode own) {

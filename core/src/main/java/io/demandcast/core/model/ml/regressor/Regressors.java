@@ -28,18 +28,20 @@ import java.util.Map;
  * {@code trees.bin}; kind {@code linear} adds {@code intercept}, {@code coefficients}, {@code means}
  * and {@code sds} (per feature, population standard deviation).
  *
- * <p>{@code trees.bin}, little-endian: the 4 ASCII bytes {@code DCTR}; int32 version (1); int32 tree
+ * <p>{@code trees.bin}, little-endian: the 4 ASCII bytes {@code DCTR}; int32 version (2); int32 tree
  * count; int32 feature count; then per tree an int32 node count {@code n} followed by the arrays of
- * {@link FlatTree}, nodes in pre-order: int32[n] feature (-1 leaf), float64[n] threshold, int32[n]
- * left, int32[n] right, float64[n] value, float64[n] cover, float64[n] gain. Doubles are stored
- * bit-exact, so a loaded model predicts exactly what was saved.
+ * {@link FlatTree}, a parent before its children: int32[n] feature (-1 leaf), float64[n] threshold,
+ * int32[n] left, int32[n] right, float64[n] value, float64[n] cover, float64[n] gain, uint8[n]
+ * missing-left (1 when a missing value goes left). Version 1 files, written before XGBoost trees,
+ * lack the last array: their missing values all go right. Doubles are stored bit-exact, so a loaded
+ * model predicts exactly what was saved.
  */
 public final class Regressors {
     static final String JSON_FILE = "regressor.json";
     static final String TREES_FILE = "trees.bin";
     static final int FORMAT_VERSION = 1;
     private static final byte[] MAGIC = "DCTR".getBytes(StandardCharsets.US_ASCII);
-    private static final int TREES_VERSION = 1;
+    private static final int TREES_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Regressors() {
@@ -134,7 +136,7 @@ public final class Regressors {
             writeFully(out, head);
             for (FlatTree tree : trees) {
                 int n = tree.nodes();
-                ByteBuffer b = ByteBuffer.allocate(4 + n * 44).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer b = ByteBuffer.allocate(4 + n * 45).order(ByteOrder.LITTLE_ENDIAN);
                 b.putInt(n);
                 b.asIntBuffer().put(tree.feature());
                 b.position(b.position() + 4 * n);
@@ -147,6 +149,9 @@ public final class Regressors {
                 for (double[] column : new double[][] {tree.value(), tree.cover(), tree.gain()}) {
                     b.asDoubleBuffer().put(column);
                     b.position(b.position() + 8 * n);
+                }
+                for (boolean missingLeft : tree.missingLeft()) {
+                    b.put((byte) (missingLeft ? 1 : 0));
                 }
                 b.flip();
                 writeFully(out, b);
@@ -169,7 +174,7 @@ public final class Regressors {
                 throw new IOException(file + ": not a demandcast trees file (no DCTR header)");
             }
             int version = head.getInt();
-            if (version != TREES_VERSION) {
+            if (version != 1 && version != TREES_VERSION) {
                 throw new IOException(file + ": unsupported version " + version + " (this build reads " + TREES_VERSION + ")");
             }
             int count = head.getInt();
@@ -181,10 +186,11 @@ public final class Regressors {
             FlatTree[] trees = new FlatTree[count];
             for (int t = 0; t < count; t++) {
                 int n = readFully(in, 4, file).getInt();
-                if (n <= 0 || n > (Integer.MAX_VALUE - 4) / 44) {
+                int nodeBytes = version == 1 ? 44 : 45;
+                if (n <= 0 || n > (Integer.MAX_VALUE - 4) / nodeBytes) {
                     throw new IOException(file + ": tree " + t + " has an invalid node count " + n);
                 }
-                ByteBuffer b = readFully(in, n * 44, file);
+                ByteBuffer b = readFully(in, n * nodeBytes, file);
                 int[] feature = ints(b, n);
                 double[] threshold = doubles(b, n);
                 int[] left = ints(b, n);
@@ -192,8 +198,16 @@ public final class Regressors {
                 double[] value = doubles(b, n);
                 double[] cover = doubles(b, n);
                 double[] gain = doubles(b, n);
+                boolean[] missingLeft = new boolean[n];
+                for (int i = 0; version > 1 && i < n; i++) {
+                    byte flag = b.get();
+                    if (flag != 0 && flag != 1) {
+                        throw new IOException(file + ": tree " + t + " node " + i + " has missing-left flag " + flag + ", not 0 or 1");
+                    }
+                    missingLeft[i] = flag == 1;
+                }
                 try {
-                    trees[t] = new FlatTree(feature, threshold, left, right, value, cover, gain);
+                    trees[t] = new FlatTree(feature, threshold, left, right, value, cover, gain, missingLeft);
                 } catch (IllegalArgumentException e) {
                     throw new IOException(file + ": tree " + t + ": " + e.getMessage(), e);
                 }

@@ -64,7 +64,7 @@ final class TreeShap {
             }
             return;
         }
-        int hot = row[split] <= tree.threshold()[node] ? tree.left()[node] : tree.right()[node];
+        int hot = tree.child(node, row[split]);
         int cold = hot == tree.left()[node] ? tree.right()[node] : tree.left()[node];
         double cover = tree.cover()[node];
         double hotZero = tree.cover()[hot] / cover;

@@ -24,8 +24,8 @@ class RegressorSpecsTest {
     void defaultsSuitDemandData() {
         assertEquals(Map.of("trees", 300, "max_depth", 6, "max_nodes", 32, "node_size", 20, "shrinkage", 0.05, "subsample", 0.8,
                 "loss", "ls"), RegressorSpecs.defaults("gbm").parameters());
-        assertEquals(Map.of("trees", 200, "mtry", "auto", "max_depth", 20, "max_nodes", "unlimited", "node_size", 5, "subsample", 1.0),
-                RegressorSpecs.defaults("rf").parameters());
+        assertEquals(Map.of("trees", 100, "mtry", "auto", "max_depth", 20, "max_nodes", 1024, "node_size", 20, "subsample", 1.0),
+                RegressorSpecs.defaults("random_forest").parameters());
         assertEquals(Map.of("lambda", 1.0), RegressorSpecs.defaults("ridge").parameters());
         assertEquals(Map.of("lambda", 1.0, "tolerance", 1e-4, "max_iter", 1000), RegressorSpecs.defaults("lasso").parameters());
         assertEquals(Map.of("lambda1", 1.0, "lambda2", 1.0, "tolerance", 1e-4, "max_iter", 1000),
@@ -37,9 +37,9 @@ class RegressorSpecsTest {
         RegressorSpec spec = RegressorSpecs.parse("gbm", json("{\"trees\": 50, \"loss\": \"huber\", \"huber_alpha\": 0.8, \"lags\": [1, 7]}"));
         assertEquals(new GradientBoostingSpec(50, 6, 32, 20, 0.05, 0.8, "huber", 0.8, 0.5), spec);
         assertEquals(0.8, spec.parameters().get("huber_alpha"));
-        assertEquals(new RandomForestSpec(200, 3, 20, 1000, 5, 1.0),
-                RegressorSpecs.parse("rf", json("{\"mtry\": 3, \"max_nodes\": 1000}")));
-        assertEquals(RandomForestSpec.defaults(), RegressorSpecs.parse("rf", json("{\"mtry\": \"auto\", \"max_nodes\": \"unlimited\"}")));
+        assertEquals(new RandomForestSpec(100, 3, 20, 1000, 20, 1.0),
+                RegressorSpecs.parse("random_forest", json("{\"mtry\": 3, \"max_nodes\": 1000}")));
+        assertEquals(RandomForestSpec.defaults(), RegressorSpecs.parse("random_forest", json("{\"mtry\": \"auto\", \"max_nodes\": 1024}")));
         assertEquals(LinearSpec.elasticNet(0.5, 2, 1e-4, 1000), RegressorSpecs.parse("elastic_net", json("{\"lambda1\": 0.5, \"lambda2\": 2}")));
         assertEquals(Set.of("lambda", "tolerance", "max_iter"), RegressorSpecs.keys("lasso"));
     }
@@ -52,11 +52,12 @@ class RegressorSpecsTest {
         assertError("gbm", "{\"loss\": \"poisson\"}", "model.params.loss of gbm must be one of [ls, lad, huber, quantile] (got \"poisson\")");
         assertError("gbm", "{\"quantile\": 0.9}", "model.params.quantile is used only with loss: quantile (loss is ls)");
         assertError("gbm", "{\"loss\": \"quantile\", \"quantile\": 1}", "model.params.quantile must be in (0, 1) (got 1.0)");
-        assertError("rf", "{\"mtry\": \"all\"}", "model.params.mtry must be auto or an integer in [1, 100000] (got \"all\")");
-        assertError("rf", "{\"max_nodes\": 1}", "model.params.max_nodes must be unlimited or an integer in [2, 16777216] (got 1)");
+        assertError("random_forest", "{\"mtry\": \"all\"}", "model.params.mtry must be auto or an integer in [1, 100000] (got \"all\")");
+        assertError("random_forest", "{\"max_nodes\": 1}", "model.params.max_nodes must be unlimited or an integer in [2, 16777216] (got 1)");
         assertError("ridge", "{\"lambda\": -1}", "model.params.lambda must be a number in [0.0, 1.7976931348623157E308] (got -1)");
         assertError("lasso", "{\"max_iter\": \"many\"}", "model.params.max_iter must be an integer in [1, 1000000] (got \"many\")");
-        assertError("xgboost", "{}", "unknown learner 'xgboost' (known: gbm, rf, ridge, lasso, elastic_net)");
+        assertError("lightgbm", "{}", "unknown learner 'lightgbm' (known: gbm, xgboost, random_forest, ridge, lasso, elastic_net)");
+        assertError("xgboost", "{\"max_bin\": 1}", "model.params.max_bin must be an integer in [2, 65536] (got 1)");
         assertError("gbm", "[1]", "model.params of gbm must be a mapping (got [1])");
     }
 
@@ -67,14 +68,14 @@ class RegressorSpecsTest {
         assertFit("gbm: row weights are not supported (Smile fits every row with weight 1)", RegressorSpecs.defaults("gbm"), weighted);
         double[] y = table.target().clone();
         y[5] = Double.NaN;
-        assertFit("rf: target of row 5 is NaN, not a finite number", RegressorSpecs.defaults("rf"),
+        assertFit("random_forest: target of row 5 is NaN, not a finite number", RegressorSpecs.defaults("random_forest"),
                 new TrainingTable(table.names(), table.columns(), y, null));
         float[][] x = table.columns().clone();
         x[1] = x[1].clone();
         x[1][3] = Float.POSITIVE_INFINITY;
         assertFit("gbm: feature 'promo' is Infinity at row 3; features must be finite numbers or NaN (missing)",
                 RegressorSpecs.defaults("gbm"), new TrainingTable(table.names(), x, table.target(), null));
-        assertFit("rf: mtry 9 is more than the 5 features", RegressorSpecs.parse("rf", json("{\"mtry\": 9}")), table);
+        assertFit("rf: mtry 9 is more than the 5 features", RegressorSpecs.parse("random_forest", json("{\"mtry\": 9}")), table);
         assertFit("gbm: the training table has no rows", RegressorSpecs.defaults("gbm"),
                 new TrainingTable(java.util.List.of("a"), new float[][] {new float[0]}, new double[0], null));
     }
@@ -83,7 +84,7 @@ class RegressorSpecsTest {
     void aConstantFeatureGetsNoWeight() {
         TrainingTable table = DemandTables.table(200, 2, false);
         java.util.Arrays.fill(table.columns()[1], 1f);
-        for (String learner : new String[] {"gbm", "rf", "ridge", "lasso", "elastic_net"}) {
+        for (String learner : new String[] {"gbm", "random_forest", "ridge", "lasso", "elastic_net"}) {
             Regressor model = RegressorSpecs.defaults(learner).fit(table, 1);
             assertEquals(0, model.importance()[1], 1e-12, learner);
             for (int i = 0; i < 20; i++) {

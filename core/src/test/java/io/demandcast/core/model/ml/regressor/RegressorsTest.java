@@ -24,7 +24,8 @@ class RegressorsTest {
     @Test
     void everyLearnerReadsBackToIdenticalPredictionsAndContributions() throws IOException {
         Map<String, String> params = Map.of("gbm", "{\"trees\": 30, \"loss\": \"quantile\", \"quantile\": 0.9}",
-                "rf", "{\"trees\": 20, \"mtry\": 2}", "ridge", "{}", "lasso", "{\"lambda\": 0.5}", "elastic_net", "{}");
+                "random_forest", "{\"trees\": 20, \"mtry\": 2}", "ridge", "{}", "lasso", "{\"lambda\": 0.5}", "elastic_net", "{}",
+                "xgboost", "{\"trees\": 20, \"threads\": 1}");
         TrainingTable complete = DemandTables.table(300, 8, false);
         for (String learner : RegressorSpecs.LEARNERS) {
             RegressorSpec spec = RegressorSpecs.parse(learner, new com.fasterxml.jackson.databind.ObjectMapper().readTree(params.get(learner)));
@@ -62,7 +63,7 @@ class RegressorsTest {
         byte[] magic = new byte[4];
         b.get(magic);
         assertEquals("DCTR", new String(magic, java.nio.charset.StandardCharsets.US_ASCII));
-        assertEquals(1, b.getInt());
+        assertEquals(2, b.getInt());
         assertEquals(3, b.getInt());
         assertEquals(5, b.getInt());
         FlatTree first = ((TreeEnsemble) model).trees()[0];
