@@ -34,8 +34,8 @@ import io.demandcast.core.model.ModelFactory;
 import io.demandcast.core.model.ModelRegistry;
 import io.demandcast.core.model.TrainJob;
 import io.demandcast.core.model.TrainSummary;
-import io.demandcast.core.model.stat.LocalForecaster;
-import io.demandcast.core.model.stat.combine.Combination;
+import io.demandcast.core.model.stat.combine.CombinationFamily;
+import io.demandcast.core.model.stat.combine.CombinationRule;
 import io.demandcast.core.prepare.PrepareJob;
 import io.demandcast.core.prepare.PreparedSplits;
 import java.io.IOException;
@@ -403,10 +403,7 @@ public final class TuneJob {
                     notes.add("ensembles skipped: the best candidates cannot be combined (" + e.getMessage() + ")");
                     return;
                 }
-                if (!(f instanceof LocalForecaster local) || !(local.method() instanceof Combination rule)) {
-                    notes.add("ensembles skipped: combination is not a local combination here");
-                    return;
-                }
+                CombinationRule rule = CombinationFamily.rule(f);
                 BacktestModel model = new BacktestModel(c.id(), BacktestModel.Role.CANDIDATE, f, "tune");
                 ModelRun run = BacktestEngine.combine(model, memberRuns, rule, adjust);
                 runs.put(c.id(), run);

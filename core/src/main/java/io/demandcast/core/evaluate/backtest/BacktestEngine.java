@@ -6,7 +6,7 @@ import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
-import io.demandcast.core.model.stat.combine.Combination;
+import io.demandcast.core.model.stat.combine.CombinationRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -96,9 +96,9 @@ public final class BacktestEngine {
      * nothing is fitted twice. Its wall time is the members' plus the combining.
      *
      * @param members the members' runs, in the combination's member order
-     * @param rule    the combination (its members, method and weights)
+     * @param rule    the combination's rule (method and weights)
      */
-    public static ModelRun combine(BacktestModel model, List<ModelRun> members, Combination rule,
+    public static ModelRun combine(BacktestModel model, List<ModelRun> members, CombinationRule rule,
                                    UnaryOperator<Forecast> adjust) {
         long t0 = System.nanoTime();
         int windows = members.get(0).raw().size();

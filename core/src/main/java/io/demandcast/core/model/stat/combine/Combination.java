@@ -37,8 +37,7 @@ public final class Combination implements SeriesMethod {
     }
 
     private final List<SeriesMethod> members;
-    private final Method method;
-    private final double[] weights;
+    private final CombinationRule rule;
     private final ModelContext context;
 
     /**
@@ -59,16 +58,8 @@ public final class Combination implements SeriesMethod {
      * @throws IllegalArgumentException when there is no member, or the weights do not fit the method or members
      */
     public Combination(List<SeriesMethod> members, Method method, double[] weights, ModelContext context) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("a combination needs at least one member");
-        }
-        if ((method == Method.WEIGHTED) != (weights != null)) {
-            throw new IllegalArgumentException(method == Method.WEIGHTED ? "a weighted combination needs weights"
-                    : "weights need method weighted (got " + method.label() + ")");
-        }
+        this.rule = new CombinationRule(method, weights, members.size());
         this.members = List.copyOf(members);
-        this.method = method;
-        this.weights = weights == null ? null : normalised(weights, members.size());
         this.context = context;
     }
 
@@ -102,7 +93,7 @@ public final class Combination implements SeriesMethod {
 
     /** The normalised weights (summing to 1) of a weighted combination, else null. */
     public double[] weights() {
-        return weights == null ? null : weights.clone();
+        return rule.weights();
     }
 
     public List<SeriesMethod> members() {
@@ -110,7 +101,12 @@ public final class Combination implements SeriesMethod {
     }
 
     public Method method() {
-        return method;
+        return rule.method();
+    }
+
+    /** How the members' forecasts are combined. */
+    public CombinationRule rule() {
+        return rule;
     }
 
     /**
@@ -123,44 +119,7 @@ public final class Combination implements SeriesMethod {
      *                                  levels, or their number is not the number of members
      */
     public Forecast combine(String model, List<Forecast> forecasts) {
-        if (forecasts.size() != members.size()) {
-            throw new IllegalArgumentException("one forecast per member expected (" + members.size() + " members, "
-                    + forecasts.size() + " forecasts)");
-        }
-        Forecast first = forecasts.get(0);
-        int n = first.seriesCount();
-        int h = first.horizon();
-        double[] levels = first.levels();
-        for (Forecast f : forecasts) {
-            if (!f.seriesIds().equals(first.seriesIds()) || f.horizon() != h || !Arrays.equals(f.levels(), levels)) {
-                throw new IllegalArgumentException("member forecasts must cover the same series, horizon and levels");
-            }
-            for (int s = 0; s < n; s++) {
-                if (f.firstPeriod(s) != first.firstPeriod(s)) {
-                    throw new IllegalArgumentException("member forecasts of '" + f.seriesId(s) + "' start on different periods");
-                }
-            }
-        }
-        double[] point = new double[n * h];
-        double[][] q = new double[levels.length][n * h];
-        double[] values = new double[forecasts.size()];
-        int[] firstPeriods = new int[n];
-        for (int s = 0; s < n; s++) {
-            firstPeriods[s] = first.firstPeriod(s);
-            for (int k = 0; k < h; k++) {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = forecasts.get(i).point(s, k);
-                }
-                point[s * h + k] = combine(values);
-                for (int l = 0; l < levels.length; l++) {
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = forecasts.get(i).quantile(l, s, k);
-                    }
-                    q[l][s * h + k] = combine(values);
-                }
-            }
-        }
-        return new Forecast(model, first.axis(), first.seriesIds().toArray(String[]::new), firstPeriods, h, point, levels, q);
+        return rule.combine(model, forecasts);
     }
 
     @Override
@@ -182,7 +141,8 @@ public final class Combination implements SeriesMethod {
             one.put("params", m.parameters());
             return one;
         }).toList());
-        p.put("method", method.label());
+        p.put("method", rule.method().label());
+        double[] weights = rule.weights();
         if (weights != null) {
             p.put("weights", Arrays.stream(weights).boxed().toList());
         }
@@ -231,27 +191,6 @@ public final class Combination implements SeriesMethod {
         return new Fit(fits);
     }
 
-    private double combine(double[] values) {
-        if (method == Method.WEIGHTED) {
-            double s = 0;
-            for (int i = 0; i < values.length; i++) {
-                s += weights[i] * values[i];
-            }
-            return s;
-        }
-        if (method == Method.MEAN) {
-            double s = 0;
-            for (double v : values) {
-                s += v;
-            }
-            return s / values.length;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
     private final class Fit implements SeriesFit {
         private final SeriesFit[] fits;
 
@@ -272,12 +211,12 @@ public final class Combination implements SeriesMethod {
                 for (int i = 0; i < fits.length; i++) {
                     values[i] = f[i].point()[step];
                 }
-                point[step] = combine(values);
+                point[step] = rule.combine(values);
                 for (int l = 0; l < levels.length; l++) {
                     for (int i = 0; i < fits.length; i++) {
                         values[i] = f[i].quantiles()[l][step];
                     }
-                    q[l][step] = combine(values);
+                    q[l][step] = rule.combine(values);
                 }
             }
             return new SeriesForecast(point, q);

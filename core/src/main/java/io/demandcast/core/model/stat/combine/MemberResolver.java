@@ -9,33 +9,49 @@ import io.demandcast.core.model.stat.SeriesMethod;
 import java.util.function.Function;
 
 /**
- * Builds a combination member: the local method of a registered family from its
- * {@code model.params} and the data context.
+ * Builds the members of the families that hold other models (combination, auto selection) from
+ * the registered families, and finds a family to load a saved member with.
  */
-@FunctionalInterface
 public interface MemberResolver {
 
     /**
+     * The family of that name.
+     *
+     * @throws IllegalArgumentException when the family is unknown
+     */
+    ModelFamily family(String family);
+
+    /**
+     * The forecaster of any registered family, local or global.
+     *
      * @param family  family name as written in configs
      * @param params  the member's params (an empty object for the family's defaults)
-     * @param context frequency and season length of the data
+     * @param context the data context (frequency, season length, horizon, past-only columns)
+     * @throws IllegalArgumentException when the family is unknown or a parameter is invalid
+     */
+    default Forecaster forecaster(String family, JsonNode params, ModelContext context) {
+        return family(family).create(params, context);
+    }
+
+    /**
+     * The local (per-series) method of a registered family.
+     *
      * @throws IllegalArgumentException when the family is unknown or not a local (per-series) method,
      *                                  or a parameter is invalid
      */
-    SeriesMethod resolve(String family, JsonNode params, ModelContext context);
+    default SeriesMethod resolve(String family, JsonNode params, ModelContext context) {
+        Forecaster f = forecaster(family, params, context);
+        if (!(f instanceof LocalForecaster local)) {
+            throw new IllegalArgumentException("member '" + family
+                    + "' is not a local (per-series) statistical family and cannot be a member here");
+        }
+        return local.method();
+    }
 
     /**
-     * Resolves members through a family lookup (e.g. {@code ModelRegistry::family}); only families
-     * whose forecaster is a {@link LocalForecaster} qualify.
+     * Resolves members through a family lookup (e.g. {@code ModelRegistry::family}).
      */
     static MemberResolver fromFamilies(Function<String, ModelFamily> lookup) {
-        return (family, params, context) -> {
-            Forecaster f = lookup.apply(family).create(params, context);
-            if (!(f instanceof LocalForecaster local)) {
-                throw new IllegalArgumentException("combination member '" + family
-                        + "' is not a local (per-series) statistical family and cannot be combined");
-            }
-            return local.method();
-        };
+        return lookup::apply;
     }
 }

@@ -2,6 +2,7 @@ package io.demandcast.core.model.stat.combine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.demandcast.core.model.Forecaster;
 import io.demandcast.core.model.ModelContext;
 import io.demandcast.core.model.stat.SeriesMethod;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Set;
 
 /**
  * Reads a list of member specs (family names, or {@code {family, params}} mappings) into member
- * methods; shared by the families that hold other local methods (combination, auto selection).
+ * methods (or forecasters of any family); shared by the families that hold other local methods (combination, auto selection).
  */
 public final class MemberSpecs {
     private MemberSpecs() {
@@ -34,8 +35,44 @@ public final class MemberSpecs {
         return out;
     }
 
-    /** One member spec. */
+    /** One member spec, as a local method. */
     public static SeriesMethod resolveOne(JsonNode m, String where, ModelContext context, MemberResolver resolver, Set<String> forbidden) {
+        Spec spec = spec(m, where, forbidden);
+        try {
+            return resolver.resolve(spec.family(), spec.params(), context);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + " (" + spec.family() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The list of member specs as forecasters of any family, local or global.
+     *
+     * @throws IllegalArgumentException as {@link #resolve}
+     */
+    public static List<Forecaster> forecasters(JsonNode node, String keyPath, ModelContext context, MemberResolver resolver,
+                                               Set<String> forbidden) {
+        if (!node.isArray() || node.isEmpty()) {
+            throw new IllegalArgumentException(keyPath + " must be a non-empty list of family names or {family, params} mappings (got " + node + ")");
+        }
+        List<Forecaster> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String where = keyPath + "[" + i + "]";
+            Spec spec = spec(node.get(i), where, forbidden);
+            try {
+                out.add(resolver.forecaster(spec.family(), spec.params(), context));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + " (" + spec.family() + "): " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** A member's family and params as written. */
+    private record Spec(String family, JsonNode params) {
+    }
+
+    private static Spec spec(JsonNode m, String where, Set<String> forbidden) {
         String family;
         JsonNode memberParams;
         if (m.isTextual()) {
@@ -59,11 +96,7 @@ public final class MemberSpecs {
         if (forbidden.contains(family)) {
             throw new IllegalArgumentException(where + ": a " + family + " cannot be a member here");
         }
-        try {
-            return resolver.resolve(family, memberParams, context);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + " (" + family + "): " + e.getMessage(), e);
-        }
+        return new Spec(family, memberParams);
     }
 
     /** The spec a member method is rebuilt from: {@code {family, params}}. */
