@@ -14,7 +14,8 @@
 # seconds are CPU seconds per method.
 # Usage: scripts/bench/ml.sh [m5-aggregates] [dominicks] [m5-tiny]    (default: all three)
 #   R=0          skip the R references      ARIMA=1   add R auto.arima on m5-aggregates (slow)
-#   TUNE=1       also run `demandcast tune` on each config (see the marked hook below)
+#   TUNE=0       skip `demandcast tune` (default: tune on the two windows before the test window,
+#                then score its best single model and its two ensembles on the test window)
 #   REPORT=1     run nothing: print the tables of an earlier run's outputs
 #   BENCH_OUT    output folder (default build/bench/ml)
 # Needs ../shared/data beside the checkout (the configs read it in place) and python3.
@@ -32,6 +33,13 @@ for d in "${datasets[@]}"; do
     *) echo "ml.sh: unknown data set '$d' (m5-aggregates, dominicks, m5-tiny)" >&2; exit 2 ;;
   esac
 done
+# The cutoffs tune searches on: the two horizons before each bench config's test cutoff.
+tune_cutoffs() {
+  case "$1" in
+    m5-aggregates|m5-tiny) echo "[2016-03-27, 2016-04-24]" ;;
+    dominicks) echo "[1992-01-23, 1992-04-16]" ;;
+  esac
+}
 data_dir() {
   case "$1" in
     m5-aggregates) echo ../shared/data/m5-aggregates ;;
@@ -74,19 +82,33 @@ for d in "${datasets[@]}"; do
   echo "== $d ($config)" >&2
   timed "$dir/prepare" scripts/demandcast prepare -q -c "$config"
   timed "$dir/evaluate" scripts/demandcast evaluate -q -c "$config" --set "evaluate.output=$dir/evaluate"
-  if [[ "${TUNE:-0}" == 1 ]]; then
-    # ---- TUNE HOOK (lead: fill in once `demandcast tune` exists) ----------------------------------
-    # Runs the search on the config's tune section and writes its report to $dir/tune. The table
-    # below adds a row "tuned: <model>" from $dir/tune/metrics.json when that file exists, read like
-    # an evaluate report (same models[] schema); adjust the --set key or the reader if tune's
-    # output differs.
-    if scripts/demandcast tune --help >/dev/null 2>&1; then
-      timed "$dir/tune" scripts/demandcast tune -q -c "$config" --set "tune.output=$dir/tune" \
-        || echo "ml.sh: tune failed on $d: no tuned row" >&2
-    else
-      echo "ml.sh: TUNE=1 but this build has no tune verb: no tuned row" >&2
+  if [[ "${TUNE:-1}" == 1 ]]; then
+    # ---- TUNE -----------------------------------------------------------------------------------------
+    # The search runs on windows BEFORE the scored test window (tune_cutoffs), so no hyper-parameter
+    # is chosen on the test data; then the best single candidate and the two ensembles of the tune
+    # leaderboard (e1: inverse-error weighted, e2: plain mean of the top k) are refitted up to the test
+    # cutoff and scored on it by evaluate, as rows "tuned: ...".
+    timed "$dir/tune" scripts/demandcast tune -q -c "$config" --set "tune.output=$dir/tune" \
+      --set "backtest.cutoff_dates=$(tune_cutoffs "$d")" --set "train.store=$dir/store" \
+      || echo "ml.sh: tune failed on $d: no tuned rows" >&2
+    if [[ -f "$dir/tune/leaderboard.csv" ]]; then
+      models=$(python3 - "$dir/tune/leaderboard.csv" <<'PY'
+import csv, json, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["status"] == "complete"]
+picked = []
+single = [r for r in rows if not r["candidate"].startswith("e")]
+if single:
+    picked.append(("best_" + single[0]["candidate"], single[0]))
+for r in rows:
+    if r["candidate"] in ("e1", "e2"):
+        picked.append(({"e1": "ensemble_weighted", "e2": "ensemble_mean"}[r["candidate"]], r))
+print(json.dumps([{"name": n, "family": r["family"], "params": json.loads(r["params"] or "{}")} for n, r in picked]))
+PY
+)
+      timed "$dir/tuned" scripts/demandcast evaluate -q -c "$config" --set "models=$models" \
+        --set "evaluate.output=$dir/tuned" || echo "ml.sh: evaluating the tuned models failed on $d" >&2
     fi
-    # ---- END TUNE HOOK ------------------------------------------------------------------------------
+    # ---- END TUNE ------------------------------------------------------------------------------------
   fi
   if [[ $with_r == 1 ]]; then
     timed "$dir/r" Rscript scripts/bench/ml.R "$d" "$(data_dir "$d")" > "$dir/r.tsv" 2> "$dir/r.log" \
@@ -145,6 +167,8 @@ def rows_of(metrics_file, prefix=""):
         fw = m.get("file_weighted") or {}
         values["rmsse_l12_weighted"] = fw.get("rmsse")
         role = " (baseline)" if m.get("role") == "baseline" else ""
+        if prefix and role:
+            continue
         rows.append((prefix + m["name"] + role, values, m.get("wall_seconds"), "wall"))
     return rows
 
@@ -175,7 +199,7 @@ for d in datasets:
         print(f"\n== {d}: no evaluation in {base}/evaluate (failed or not run)")
         continue
     ours = rows_of(os.path.join(base, "evaluate", "metrics.json"))
-    tune_file = os.path.join(base, "tune", "metrics.json")
+    tune_file = os.path.join(base, "tuned", "metrics.json")
     if os.path.exists(tune_file):
         ours += rows_of(tune_file, prefix="tuned: ")
     theirs = r_rows(os.path.join(base, "r.tsv"))
