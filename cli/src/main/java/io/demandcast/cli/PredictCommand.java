@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
             "  demandcast predict -c configs/quickstart.yaml -o - | head",
             "  demandcast predict -c configs/quickstart.yaml \\",
             "      --set predict.version=20261124T101500Z-1a2b3c4d",
+            "  demandcast predict -c gbm.yaml --explain 3   (top 3 features per forecast row)",
+            "",
+            "--explain (global ML families only) also writes <name>.explain.csv beside the forecast <name>.csv: series_id,date,model,rank,feature,value,contribution,space,base,prediction, one line per forecast row and top feature; base + all contributions = prediction, in space 'units' (the point forecast) or 'log1p' (transform: log1p).",
             ""
         })
 final class PredictCommand extends BaseCommand {
@@ -33,6 +36,14 @@ final class PredictCommand extends BaseCommand {
             description = "Forecast CSV to write ('-' for stdout); overrides predict.output.")
     String outputFile;
 
+    @Option(names = "--explain", arity = "0..1", fallbackValue = "5", paramLabel = "N",
+            description = "Also write the top N (default 5) contributing features of each forecast row (global ML models only).")
+    Integer explain;
+
+    @Option(names = "--explain-output", paramLabel = "<file>",
+            description = "Where --explain writes (default: the forecast CSV's path with .explain.csv).")
+    String explainOutput;
+
     @Override
     int doCall() throws Exception {
         ExperimentConfig cfg = config.load(spec.commandLine());
@@ -44,7 +55,14 @@ final class PredictCommand extends BaseCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--json and '-o -' both want stdout; write the forecast to a file or drop --json");
         }
-        PredictSummary summary = PredictJob.run(cfg, out(), progress());
+        if (explainOutput != null && explain == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain-output needs --explain");
+        }
+        if (explain != null && explain < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain needs N >= 1 (got " + explain + ")");
+        }
+        PredictJob.ExplainRequest explainRequest = explain == null ? null : new PredictJob.ExplainRequest(explain, explainOutput);
+        PredictSummary summary = PredictJob.run(cfg, out(), progress(), explainRequest);
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("predict", summary.toMap()));

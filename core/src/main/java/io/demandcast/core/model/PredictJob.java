@@ -1,6 +1,7 @@
 package io.demandcast.core.model;
 
 import io.demandcast.core.AtomicFiles;
+import io.demandcast.core.DemandcastException;
 import io.demandcast.core.Progress;
 import io.demandcast.core.artifact.Artifact;
 import io.demandcast.core.artifact.ArtifactException;
@@ -37,14 +38,60 @@ public final class PredictJob {
     }
 
     /**
+     * What {@code --explain} asks for: the {@code top} features of largest absolute contribution
+     * per forecast row, written as {@link ExplanationCsvWriter} CSV to {@code output} (null: beside
+     * the forecast, see {@link #explainOutputOf}).
+     */
+    public record ExplainRequest(int top, String output) {
+        public ExplainRequest {
+            if (top < 1) {
+                throw new DemandcastException("--explain: the number of features must be >= 1 (got " + top + ")");
+            }
+        }
+    }
+
+    /**
+     * Where explanations go: {@code explain.output} when given, else the forecast CSV's path with
+     * {@code .csv} replaced by {@code .explain.csv}.
+     *
+     * @throws DemandcastException when the forecast goes to stdout and no explanation path is given
+     */
+    public static String explainOutputOf(ExperimentConfig config, ExplainRequest explain) {
+        if (explain.output() != null) {
+            return explain.output();
+        }
+        String forecast = outputOf(config);
+        if ("-".equals(forecast)) {
+            throw new DemandcastException("--explain with the forecast on stdout ('-o -') needs --explain-output <file>");
+        }
+        return (forecast.endsWith(".csv") ? forecast.substring(0, forecast.length() - 4) : forecast) + ".explain.csv";
+    }
+
+    /**
      * @param stdout where the CSV goes when the output is {@code -}
      * @throws ArtifactException when the artifact is missing, tampered or of another format
      */
     public static PredictSummary run(ExperimentConfig config, Writer stdout, Progress progress) throws IOException {
-        return run(config, ModelRegistry.standard(), stdout, progress);
+        return run(config, ModelRegistry.standard(), stdout, progress, null);
+    }
+
+    public static PredictSummary run(ExperimentConfig config, Writer stdout, Progress progress, ExplainRequest explain)
+            throws IOException {
+        return run(config, ModelRegistry.standard(), stdout, progress, explain);
     }
 
     public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress) throws IOException {
+        return run(config, registry, stdout, progress, null);
+    }
+
+    /**
+     * @param explain null for no explanations
+     * @throws DemandcastException (a user error) when explanations are asked of a model that cannot
+     *                             give them (statistical families, combinations), before anything is written
+     */
+    public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress,
+                                     ExplainRequest explain) throws IOException {
+        String explainOutput = explain == null ? null : explainOutputOf(config, explain);
         ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
         Artifact artifact = store.load(config.model().name(), config.predict().version());
         ModelFamily family;
@@ -59,12 +106,17 @@ public final class PredictJob {
         } catch (IOException | RuntimeException e) {
             throw new ArtifactException(artifact.directory() + ": cannot load the " + family.name() + " model: " + e.getMessage(), e);
         }
+        if (explain != null && !(model instanceof Explainable)) {
+            throw new DemandcastException("--explain: " + artifact.name() + " " + artifact.version() + " is a " + family.name()
+                    + " model, which cannot explain its forecasts; explanations need a global ML family ("
+                    + String.join(", ", io.demandcast.core.model.ml.MlFamilies.LEARNERS) + ")");
+        }
         int horizon = horizon(config);
         double[] levels = config.predict().quantiles().stream().mapToDouble(Double::doubleValue).toArray();
         progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified), "
                 + model.seriesIds().size() + " series, horizon " + horizon);
-        Forecast forecast = ForecastCalibration.load(artifact.payloadDirectory()).apply(
-                model.forecast(new ForecastRequest(horizon, levels, PredictCovariates.build(config, model, horizon, System::getenv))),
+        ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(config, model, horizon, System::getenv));
+        Forecast forecast = ForecastCalibration.load(artifact.payloadDirectory()).apply(model.forecast(request),
                 config.predict().intervals() == PredictConfig.Intervals.conformal, artifact.directory().toString());
         String output = outputOf(config);
         if ("-".equals(output)) {
@@ -72,10 +124,15 @@ public final class PredictJob {
         } else {
             AtomicFiles.write(Path.of(output), out -> ForecastCsvWriter.write(forecast, out));
         }
+        if (explain != null) {
+            java.util.List<ExplainedPoint> points = ((Explainable) model).explain(request, explain.top());
+            AtomicFiles.write(Path.of(explainOutput), out -> ExplanationCsvWriter.write(model.family(), points, out));
+        }
         int n = forecast.seriesCount();
         String first = n == 0 ? null : forecast.axis().date(minFirst(forecast)).toString();
         String last = n == 0 ? null : forecast.axis().date(maxFirst(forecast) + horizon - 1).toString();
-        return new PredictSummary(artifact.name(), artifact.version(), output, n, horizon, config.predict().quantiles(), first, last);
+        return new PredictSummary(artifact.name(), artifact.version(), output, n, horizon, config.predict().quantiles(), first, last,
+                explainOutput);
     }
 
     /** {@code predict.horizon}, else the test split length of the prepared data, else one season. */

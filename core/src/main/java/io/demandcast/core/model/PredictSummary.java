@@ -4,13 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code predict} did: which artifact forecast how far, and where the CSV went. */
+/**
+ * What {@code predict} did: which artifact forecast how far, and where the CSV went.
+ *
+ * @param explainOutput where the explanations went; null without {@code --explain}
+ */
 public record PredictSummary(String modelName, String version, String output, int seriesCount, int horizon,
-                             List<Double> quantiles, String firstDate, String lastDate) {
+                             List<Double> quantiles, String firstDate, String lastDate, String explainOutput) {
 
     public String text() {
         return "predict: " + modelName + " " + version + " forecast " + seriesCount + " series x " + horizon
-                + " steps (" + firstDate + " .. " + lastDate + ") -> " + ("-".equals(output) ? "stdout" : output);
+                + " steps (" + firstDate + " .. " + lastDate + ") -> " + ("-".equals(output) ? "stdout" : output)
+                + (explainOutput == null ? "" : "; explanations -> " + explainOutput);
     }
 
     public Map<String, Object> toMap() {
@@ -23,6 +28,9 @@ public record PredictSummary(String modelName, String version, String output, in
         m.put("quantiles", quantiles);
         m.put("first_date", firstDate);
         m.put("last_date", lastDate);
+        if (explainOutput != null) {
+            m.put("explain_output", explainOutput);
+        }
         return m;
     }
 }

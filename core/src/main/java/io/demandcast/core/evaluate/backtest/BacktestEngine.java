@@ -3,6 +3,8 @@ package io.demandcast.core.evaluate.backtest;
 import io.demandcast.core.Progress;
 import io.demandcast.core.data.FutureCovariates;
 import io.demandcast.core.data.Panel;
+import io.demandcast.core.model.Explainable;
+import io.demandcast.core.model.FeatureImportance;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
@@ -24,7 +26,8 @@ import java.util.stream.IntStream;
  * {@link FutureCovariates}: target NaN, past-only columns dropped.
  * Windows that refit run in parallel, then the windows in between (which update the model fitted
  * on their refit window with the newer actuals, parameters fixed) run in parallel; each fit is
- * itself parallel over series, so windows × series share the cores.
+ * itself parallel over series, so windows × series share the cores. The run keeps the feature
+ * importance of the last refit window's model when it can explain itself (not the fitted models).
  */
 public final class BacktestEngine {
     private BacktestEngine() {
@@ -72,7 +75,18 @@ public final class BacktestEngine {
             });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new ModelRun(model, Arrays.asList(forecasts), Arrays.asList(raw), Arrays.asList(refitted), seconds);
+        return new ModelRun(model, Arrays.asList(forecasts), Arrays.asList(raw), Arrays.asList(refitted), seconds,
+                lastImportance(fitted));
+    }
+
+    /** The importance of the model fitted on the last refit window, empty when it cannot explain itself. */
+    private static List<FeatureImportance> lastImportance(FittedModel[] fitted) {
+        for (int w = fitted.length - 1; w >= 0; w--) {
+            if (fitted[w] != null) {
+                return fitted[w] instanceof Explainable e ? e.importance() : List.of();
+            }
+        }
+        return List.of();
     }
 
     /**

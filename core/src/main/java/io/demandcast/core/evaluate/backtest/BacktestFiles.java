@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.demandcast.core.model.FeatureImportance;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -35,9 +36,13 @@ import org.apache.commons.csv.CSVPrinter;
  *              "metrics": {leaderboard values incl. skill_*}, "volume_weighted": {...}, "file_weighted": {...},
  *              "by_class": {"smooth": {...}}, "by_window": [{"window", "refitted", "metrics": {...},
  *              "wrmsse_by_level": {...}}], "error_by_step": [...],
- *              "intervals": {"model": {...}, "conformal": {...} or null}}],
+ *              "intervals": {"model": {...}, "conformal": {...} or null},
+ *              "importance": [{"feature", "share"}], "coefficients": [{"feature", "coefficient"}]}],
  *  "gate": {"passed", "rules": [{"rule", "model", "passed", "reason"}]} or null}
  * </pre>
+ * {@code importance} (models that can explain themselves: the global ML families) is the feature
+ * importance of the model fitted on the last window, most important first; {@code coefficients}
+ * (linear learners only) their standardised coefficients in the same order.
  * An undefined number is {@code null}. Keys are added without bumping {@code schema_version};
  * renaming or removing one bumps it.
  */
@@ -228,6 +233,7 @@ public final class BacktestFiles {
             ObjectNode intervals = one.putObject("intervals");
             intervals.set("model", probabilistic(s.modelIntervals()));
             intervals.set("conformal", s.conformalIntervals() == null ? null : probabilistic(s.conformalIntervals()));
+            importance(one, s.run().importance());
         }
         if (run.gate() == null) {
             root.putNull("gate");
@@ -247,6 +253,27 @@ public final class BacktestFiles {
             }
         }
         return root;
+    }
+
+    /** A model's {@code importance} and, for linear models, {@code coefficients}; nothing when it has none. */
+    private static void importance(ObjectNode model, List<FeatureImportance> importance) {
+        if (importance.isEmpty()) {
+            return;
+        }
+        ArrayNode shares = model.putArray("importance");
+        importance.forEach(f -> {
+            ObjectNode one = shares.addObject();
+            one.put("feature", f.feature());
+            number(one, "share", f.share());
+        });
+        if (importance.stream().anyMatch(f -> Double.isFinite(f.coefficient()))) {
+            ArrayNode coefficients = model.putArray("coefficients");
+            importance.forEach(f -> {
+                ObjectNode one = coefficients.addObject();
+                one.put("feature", f.feature());
+                number(one, "coefficient", f.coefficient());
+            });
+        }
     }
 
     /** Writes {@code metrics.json}. */

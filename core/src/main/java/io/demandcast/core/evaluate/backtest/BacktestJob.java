@@ -114,10 +114,13 @@ public final class BacktestJob {
                 plan, settings(config, bt, clip, rankBy), board, verdict);
 
         Path output = outputDirectory(config);
-        List<String> fileNames = List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
-                ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML);
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
         ReportData report = ReportDataBuilder.build(run, actuals, config.predict().intervals());
+        List<String> fileNames = new ArrayList<>(List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
+                ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML));
+        if (!report.importance().isEmpty()) {
+            fileNames.add(ReportWriter.IMPORTANCE_CSV);
+        }
         AtomicFiles.replaceDirectory(output, BacktestFiles.METRICS, "an evaluation report", dir -> {
             BacktestFiles.writeMetrics(dir.resolve(BacktestFiles.METRICS), run);
             BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board);

@@ -10,6 +10,7 @@ import io.demandcast.core.evaluate.report.GateLine;
 import io.demandcast.core.evaluate.report.LeaderboardRow;
 import io.demandcast.core.evaluate.report.SeriesTrace;
 import io.demandcast.core.evaluate.report.WindowBand;
+import io.demandcast.core.model.FeatureImportance;
 import io.demandcast.core.model.Forecast;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.Map;
  * Turns a finished {@link BacktestRun} into the plain {@link ReportData} the report writer draws:
  * the leaderboard, the charted series of the best candidate (its two best, three typical and two
  * worst series by mean RMSSE over windows), error distributions and error by step per model, and
- * interval coverage against the nominal level.
+ * interval coverage against the nominal level, and the feature importance of each model that can
+ * explain itself (its model fitted on the last window).
  */
 public final class ReportDataBuilder {
     private static final int BEST = 2;
@@ -43,6 +45,7 @@ public final class ReportDataBuilder {
         Map<String, double[]> errorSamples = new LinkedHashMap<>();
         Map<String, double[]> errorByStep = new LinkedHashMap<>();
         Map<String, List<CoveragePoint>> coverage = new LinkedHashMap<>();
+        Map<String, List<FeatureImportance>> importance = new LinkedHashMap<>();
         for (Leaderboard.Entry e : board.entries()) {
             rows.add(new LeaderboardRow(e.rank(), e.name(), e.scores().run().model().forecaster().family(), e.role().label(),
                     e.values()));
@@ -50,6 +53,9 @@ public final class ReportDataBuilder {
                     .filter(Double::isFinite).toArray());
             errorByStep.put(e.name(), e.scores().errorByStep());
             coverage.put(e.name(), coveragePoints(e.scores().modelIntervals(), e.scores().conformalIntervals()));
+            if (!e.scores().run().importance().isEmpty()) {
+                importance.put(e.name(), e.scores().run().importance());
+            }
         }
         Leaderboard.Entry charted = board.entries().stream().filter(e -> e.role() == BacktestModel.Role.CANDIDATE)
                 .findFirst().orElse(board.entries().get(0));
@@ -73,7 +79,7 @@ public final class ReportDataBuilder {
         }
         return new ReportData(run.experiment(), run.createdAt(), plan.axis().frequency().label(), plan.horizon(),
                 plan.windows(), String.valueOf(run.settings().get("refit_every")), intervals.name(), metricNames, rows,
-                traces(charted, plan, actuals, intervals), errorSamples, errorByStep, coverage, gate, notes);
+                traces(charted, plan, actuals, intervals), errorSamples, errorByStep, coverage, gate, notes, importance);
     }
 
     private static List<CoveragePoint> coveragePoints(ProbabilisticSummary model, ProbabilisticSummary conformal) {

@@ -308,6 +308,26 @@ final class HtmlReport {
                             + truncation(covered, data.coverage().size()));
             h.append("</section>\n");
         }
+        importance(data, h);
+    }
+
+    /** One bar chart of the top features per model that has importance, at most {@link #MAX_CHART_MODELS}. */
+    private static void importance(ReportData data, StringBuilder h) {
+        List<String> models = drawn(data.modelOrder(), data.importance().keySet());
+        if (models.isEmpty()) {
+            return;
+        }
+        h.append("<section id=\"importance\">\n<h2>Feature importance</h2>\n<p class=\"hint\">")
+                .append(esc(MarkdownReport.IMPORTANCE_TEXT)).append(" Every feature is in <code>")
+                .append(ReportWriter.IMPORTANCE_CSV).append("</code>.</p>\n");
+        for (String model : models) {
+            List<io.demandcast.core.model.FeatureImportance> features = data.importance().get(model);
+            int shown = Math.min(ReportCharts.TOP_FEATURES, features.size());
+            figure(h, ReportCharts.importance(model, features), "Feature importance of " + model,
+                    "The " + shown + " most important of the " + features.size() + " features of " + model
+                            + ": a longer bar weighs more in its forecasts.");
+        }
+        h.append("</section>\n");
     }
 
     /** The one nominal level every drawn model has exactly, or NaN when there are several (or none). */

@@ -1,15 +1,25 @@
 package io.demandcast.core.evaluate.report;
 
+import io.demandcast.core.model.FeatureImportance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The report as Markdown: title, run facts, the leaderboard table (four significant digits, "–" for
- * an undefined value), the gate outcomes when there is a gate, and the notes.
+ * an undefined value), the gate outcomes when there is a gate, the feature importance of the models
+ * that have one, and the notes.
  */
 final class MarkdownReport {
     private static final String DASH = "–";
+    /** Features listed per model. */
+    static final int TOP_FEATURES = 15;
+    static final String IMPORTANCE_TEXT = "What drives each model that can explain itself (the global ML families), as fitted on"
+            + " the last backtest window (the most recent data). Share: the feature's part of the model's importance (trees:"
+            + " total split gain; linear models: |standardised coefficient|), averaged over the model's regressors."
+            + " Standardised coefficient: the change of the model's scaled target for one standard deviation of the feature.";
     private static final Pattern TAG_START = Pattern.compile("<(?=[A-Za-z/!?])");
 
     private MarkdownReport() {
@@ -45,6 +55,10 @@ final class MarkdownReport {
             md.append('\n');
         }
 
+        if (!data.importance().isEmpty()) {
+            importance(data, md);
+        }
+
         if (!data.notes().isEmpty()) {
             md.append("## Notes\n\n");
             data.notes().forEach(note -> md.append("- ").append(text(note)).append('\n'));
@@ -52,6 +66,41 @@ final class MarkdownReport {
         }
         md.append("Charts of example series, errors and interval coverage are in `report.html`.\n");
         return md.toString();
+    }
+
+    /**
+     * The top {@link #TOP_FEATURES} features of each model that can explain itself, with their share
+     * and, for linear models, standardised coefficient.
+     */
+    private static void importance(ReportData data, StringBuilder md) {
+        md.append("## Feature importance\n\n");
+        md.append(IMPORTANCE_TEXT).append("\n\n");
+        for (Map.Entry<String, List<FeatureImportance>> e : data.importance().entrySet()) {
+            List<FeatureImportance> features = e.getValue();
+            boolean linear = features.stream().anyMatch(f -> Double.isFinite(f.coefficient()));
+            md.append("### ").append(text(e.getKey())).append("\n\n");
+            md.append(linear ? "| rank | feature | share | standardised coefficient |\n| ---: | --- | ---: | ---: |\n"
+                    : "| rank | feature | share |\n| ---: | --- | ---: |\n");
+            for (int i = 0; i < Math.min(TOP_FEATURES, features.size()); i++) {
+                FeatureImportance f = features.get(i);
+                md.append("| ").append(i + 1).append(" | ").append(text(f.feature())).append(" | ").append(share(f.share()))
+                        .append(" |");
+                if (linear) {
+                    md.append(' ').append(Numbers.readable(f.coefficient(), DASH)).append(" |");
+                }
+                md.append('\n');
+            }
+            if (features.size() > TOP_FEATURES) {
+                md.append("\n").append(features.size() - TOP_FEATURES).append(" more features in `")
+                        .append(ReportWriter.IMPORTANCE_CSV).append("`.\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    /** A share as a percentage with one decimal, e.g. {@code 12.3%}. */
+    static String share(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
     /** The leaderboard table (and the skill note) alone, e.g. for a CI job summary. */

@@ -1,5 +1,6 @@
 package io.demandcast.core.evaluate.report;
 
+import io.demandcast.core.model.FeatureImportance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -32,12 +33,15 @@ import java.util.Set;
  * @param coverage    model to its coverage points, ascending by nominal level
  * @param gate        gate outcomes, one per rule and model; empty when no gate was configured
  * @param notes       free-text remarks shown at the end (skipped series, fallbacks, warnings)
+ * @param importance  model to the feature importance of its model fitted on the last backtest window,
+ *                    most important first; only models that can explain themselves (empty: none)
  */
 public record ReportData(String experiment, String createdAt, String frequency, int horizon, int windows,
                          String refitEvery, String intervals, List<String> metricNames,
                          List<LeaderboardRow> leaderboard, List<SeriesTrace> traces,
                          Map<String, double[]> errorSamples, Map<String, double[]> errorByStep,
-                         Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes) {
+                         Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes,
+                         Map<String, List<FeatureImportance>> importance) {
 
     /**
      * @throws IllegalArgumentException when horizon or windows are below 1, a metric name or a model
@@ -67,6 +71,19 @@ public record ReportData(String experiment, String createdAt, String frequency, 
         coverage = Collections.unmodifiableMap(points);
         gate = List.copyOf(gate);
         notes = List.copyOf(notes);
+        Map<String, List<FeatureImportance>> shares = new LinkedHashMap<>();
+        Objects.requireNonNull(importance, "importance").forEach((model, list) -> shares.put(model, List.copyOf(list)));
+        importance = Collections.unmodifiableMap(shares);
+    }
+
+    /** A report without feature importance. */
+    public ReportData(String experiment, String createdAt, String frequency, int horizon, int windows,
+                      String refitEvery, String intervals, List<String> metricNames,
+                      List<LeaderboardRow> leaderboard, List<SeriesTrace> traces,
+                      Map<String, double[]> errorSamples, Map<String, double[]> errorByStep,
+                      Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes) {
+        this(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard, traces,
+                errorSamples, errorByStep, coverage, gate, notes, Map.of());
     }
 
     /**

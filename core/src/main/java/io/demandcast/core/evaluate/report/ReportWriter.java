@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>{@value #REPORT_MD}: run facts, leaderboard, gate and notes as Markdown;</li>
  *   <li>{@value #REPORT_HTML}: one self-contained page for planners with the leaderboard, the gate and
  *       charts (series with forecasts and intervals, error distribution, error by step, interval
- *       coverage) embedded as PNG images.</li>
+ *       coverage, feature importance) embedded as PNG images;</li>
+ *   <li>{@value #IMPORTANCE_CSV}, only when a model has feature importance: see {@link ImportanceCsv}.</li>
  * </ul>
  * Charts are drawn headless; the same data gives byte-identical files.
  */
@@ -22,6 +23,7 @@ public final class ReportWriter {
     public static final String LEADERBOARD_CSV = "leaderboard.csv";
     public static final String REPORT_MD = "report.md";
     public static final String REPORT_HTML = "report.html";
+    public static final String IMPORTANCE_CSV = "importance.csv";
     /** Most series pictures in the HTML report; further {@link ReportData#traces()} are left out. */
     public static final int MAX_TRACES = HtmlReport.MAX_TRACES;
 
@@ -29,11 +31,11 @@ public final class ReportWriter {
     }
 
     /**
-     * Creates {@code directory} if needed and writes the three files into it, replacing earlier ones.
+     * Creates {@code directory} if needed and writes the files into it, replacing earlier ones.
      * Each file is written to a temporary file in the same directory and then moved into place, so a
      * reader never sees half a file. {@code data} is left unchanged.
      *
-     * @return the files written: CSV, Markdown, HTML
+     * @return the files written: CSV, Markdown, HTML, and the importance CSV when there is importance
      * @throws IOException when the directory or a file cannot be written (no temporary file is left)
      */
     public static List<Path> write(ReportData data, Path directory) throws IOException {
@@ -47,7 +49,12 @@ public final class ReportWriter {
         AtomicFiles.writeText(csvFile, csv);
         AtomicFiles.writeText(mdFile, markdown);
         AtomicFiles.writeText(htmlFile, html);
-        return List.of(csvFile, mdFile, htmlFile);
+        if (data.importance().isEmpty()) {
+            return List.of(csvFile, mdFile, htmlFile);
+        }
+        Path importanceFile = directory.resolve(IMPORTANCE_CSV);
+        AtomicFiles.writeText(importanceFile, ImportanceCsv.render(data));
+        return List.of(csvFile, mdFile, htmlFile, importanceFile);
     }
 
     /** The leaderboard as a Markdown table, as in {@value #REPORT_MD}: what a CI job summary shows. */

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.TimeAxis;
+import io.demandcast.core.model.Explainable;
+import io.demandcast.core.model.ExplainedPoint;
+import io.demandcast.core.model.FeatureImportance;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
@@ -23,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -47,7 +52,7 @@ import java.util.stream.IntStream;
  * </pre>
  * Periods are on the model's axis (frequency, anchor); JSON nulls are missing values.
  */
-public final class FittedMlModel implements FittedModel {
+public final class FittedMlModel implements FittedModel, Explainable {
     static final String FILE = "ml.json";
     static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -125,6 +130,118 @@ public final class FittedMlModel implements FittedModel {
     @Override
     public Forecast forecast(ForecastRequest request) {
         int h = request.horizon();
+        double[] levels = request.quantileLevels();
+        int n = states.size();
+        double[] point = new double[n * h];
+        double[][] quantiles = new double[levels.length][n * h];
+        int[] first = new int[n];
+        boolean recursive = spec.strategy() == MlSpec.Strategy.RECURSIVE;
+        walk(request, (s, k, m, row, z) -> {
+            SeriesState state = states.get(s);
+            first[s] = state.lastPeriod() + 1;
+            double y = transform.back(z, state.divisor());
+            point[s * h + k - 1] = y;
+            double width = recursive ? Math.sqrt(k) : 1;
+            for (int q = 0; q < levels.length; q++) {
+                double yq = transform.back(z + width * ResidualQuantiles.at(m.residualGrid(), levels[q]), state.divisor());
+                if (levels[q] < 0.5) {
+                    yq = Math.min(yq, y);
+                } else if (levels[q] > 0.5) {
+                    yq = Math.max(yq, y);
+                }
+                quantiles[q][s * h + k - 1] = Double.isFinite(yq) ? yq : y;
+            }
+        });
+        return new Forecast(family, axis, seriesIds().toArray(String[]::new), first, h, point, levels, quantiles);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Shares: each regressor's (groups × step models) importance, averaged with equal weight
+     * (a feature a step model lacks counts 0 there) and renormalised to sum to 1. Standardised
+     * coefficients (linear learners): the mean over the regressors that have the feature.
+     */
+    @Override
+    public List<FeatureImportance> importance() {
+        Map<String, double[]> totals = new LinkedHashMap<>();
+        boolean linear = false;
+        for (List<StepModel> group : models) {
+            for (StepModel m : group) {
+                Regressor r = m.regressor();
+                double[] share = r.importance();
+                double[] coefficient = r.standardisedCoefficients();
+                linear |= coefficient.length > 0;
+                for (int i = 0; i < share.length; i++) {
+                    double[] t = totals.computeIfAbsent(r.featureNames().get(i), k -> new double[3]);
+                    t[0] += share[i];
+                    if (coefficient.length > 0) {
+                        t[1] += coefficient[i];
+                        t[2]++;
+                    }
+                }
+            }
+        }
+        double sum = totals.values().stream().mapToDouble(t -> t[0]).sum();
+        List<FeatureImportance> out = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : totals.entrySet()) {
+            double[] t = e.getValue();
+            out.add(new FeatureImportance(e.getKey(), sum > 0 ? t[0] / sum : 0, linear && t[2] > 0 ? t[1] / t[2] : Double.NaN));
+        }
+        out.sort(Comparator.comparingDouble(FeatureImportance::share).reversed());
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Contributions are exact TreeSHAP values (trees) or {@code w (x - mean)} (linear) of the
+     * regressor that predicted the step, on the row it read (recursive: built from the earlier
+     * steps' forecasts). Without {@code log1p} they are multiplied by the series' scale divisor, so
+     * they are in the target's units and {@code base + Σ contributions} is the point forecast;
+     * with {@code log1p} they stay in the model's {@code log1p(y / scale)} space.
+     */
+    @Override
+    public List<ExplainedPoint> explain(ForecastRequest request, int top) {
+        if (top < 1) {
+            throw new IllegalArgumentException("the number of features to explain must be >= 1 (got " + top + ")");
+        }
+        int h = request.horizon();
+        boolean units = spec.transform() != MlSpec.Transform.LOG1P;
+        ExplainedPoint[] points = new ExplainedPoint[states.size() * h];
+        walk(request, (s, k, m, row, z) -> {
+            SeriesState state = states.get(s);
+            double factor = units ? state.divisor() : 1;
+            Regressor r = m.regressor();
+            double[] phi = r.contributions(row);
+            Integer[] order = new Integer[phi.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -Math.abs(phi[i])));
+            List<ExplainedPoint.Contribution> kept = new ArrayList<>();
+            for (int j = 0; j < Math.min(top, order.length); j++) {
+                int i = order[j];
+                kept.add(new ExplainedPoint.Contribution(r.featureNames().get(i), row[i], factor * phi[i]));
+            }
+            points[s * h + k - 1] = new ExplainedPoint(state.id(), axis.date(state.lastPeriod() + k), k, units ? "units" : "log1p",
+                    factor * r.expectedValue(), factor * z, kept);
+        });
+        return List.of(points);
+    }
+
+    /** What one forecast step hands on: the series' index, the step (1-based), the model and row it read, its prediction. */
+    private interface StepSink {
+        void accept(int series, int step, StepModel model, float[] row, double z);
+    }
+
+    /**
+     * The forecasting loop, shared by {@link #forecast} and {@link #explain} so an explanation reads
+     * exactly the rows the forecast reads. {@code row} is reused from step to step: a sink must
+     * use it before returning. Series run in parallel; a sink writes only its series' slots.
+     */
+    private void walk(ForecastRequest request, StepSink sink) {
+        int h = request.horizon();
         int fitted = spec.context().horizon();
         if (h > fitted && (spec.strategy() != MlSpec.Strategy.RECURSIVE || !schema.pastOnly().isEmpty())) {
             throw new IllegalArgumentException(family + " was fitted for a horizon of " + fitted + " ("
@@ -132,14 +249,8 @@ public final class FittedMlModel implements FittedModel {
                     : "past-only covariates lagged by it") + "); it cannot forecast " + h + " steps: refit with the longer horizon");
         }
         FutureInputs future = FutureInputs.read(request.futureCovariates(), schema, states, axis, h);
-        double[] levels = request.quantileLevels();
-        int n = states.size();
-        double[] point = new double[n * h];
-        double[][] quantiles = new double[levels.length][n * h];
-        int[] first = new int[n];
-        IntStream.range(0, n).parallel().forEach(s -> {
+        IntStream.range(0, states.size()).parallel().forEach(s -> {
             SeriesState state = states.get(s);
-            first[s] = state.lastPeriod() + 1;
             SeriesFrame frame = state.forecastFrame(future.known()[s], future.price()[s], future.categorical()[s], h);
             List<StepModel> group = models.get(state.group());
             boolean recursive = spec.strategy() == MlSpec.Strategy.RECURSIVE;
@@ -160,21 +271,9 @@ public final class FittedMlModel implements FittedModel {
                 if (recursive) {
                     frame.z()[pos] = z;
                 }
-                double y = transform.back(z, state.divisor());
-                point[s * h + k - 1] = y;
-                double width = recursive ? Math.sqrt(k) : 1;
-                for (int q = 0; q < levels.length; q++) {
-                    double yq = transform.back(z + width * ResidualQuantiles.at(m.residualGrid(), levels[q]), state.divisor());
-                    if (levels[q] < 0.5) {
-                        yq = Math.min(yq, y);
-                    } else if (levels[q] > 0.5) {
-                        yq = Math.max(yq, y);
-                    }
-                    quantiles[q][s * h + k - 1] = Double.isFinite(yq) ? yq : y;
-                }
+                sink.accept(s, k, m, row, z);
             }
         });
-        return new Forecast(family, axis, seriesIds().toArray(String[]::new), first, h, point, levels, quantiles);
     }
 
     private static StepModel covering(List<StepModel> group, int step) {

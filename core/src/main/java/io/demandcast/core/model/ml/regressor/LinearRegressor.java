@@ -109,6 +109,15 @@ final class LinearRegressor implements Regressor {
     }
 
     @Override
+    public double[] standardisedCoefficients() {
+        double[] out = new double[coefficients.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = coefficients[i] * sds[i];
+        }
+        return out;
+    }
+
+    @Override
     public double expectedValue() {
         return expectedValue;
     }

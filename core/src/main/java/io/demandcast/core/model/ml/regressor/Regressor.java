@@ -40,6 +40,14 @@ public interface Regressor {
     double[] importance();
 
     /**
+     * Linear models' standardised coefficients, in {@link #featureNames()} order: coefficient ×
+     * the feature's training standard deviation, signed; empty for models without coefficients.
+     */
+    default double[] standardisedCoefficients() {
+        return new double[0];
+    }
+
+    /**
      * The mean prediction over the training rows, the base of {@link #contributions}. For trees, each
      * tree's leaves weighted by their covers: the rows that tree was grown on (its subsample or
      * bootstrap sample), as path-dependent TreeSHAP defines it.
