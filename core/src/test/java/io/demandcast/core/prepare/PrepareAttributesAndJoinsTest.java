@@ -156,4 +156,37 @@ class PrepareAttributesAndJoinsTest {
         assertEquals(dir + "/prices.csv: join key 'region' is not a static column of the data (statics: [store, brand, n_obs]);"
                 + " declare it in data.schema.statics or data.attributes", d.getMessage());
     }
+
+    @Test
+    void dominicksGetsStoreAndBrandAndEveryBrandsPrice() throws Exception {
+        Path oj = io.demandcast.core.SharedData.folder("dominicks-orange-juice");
+        String yaml = """
+                data:
+                  files: [%1$s/train.csv, %1$s/test.csv]
+                  frequency: weekly
+                  schema: {covariates: [price, deal, feat], categorical: [special_event]}
+                  attributes: {file: %1$s/meta.csv, columns: [store, brand]}
+                  joins:
+                    - {file: %1$s/prices_all_brands.csv, by: store,
+                       covariates: [price1, price2, price3, price4, price5, price6, price7, price8, price9, price10, price11]}
+                prepare: {output: %2$s, gaps: {target: missing, covariates: ffill}}
+                """.formatted(oj, dir.resolve("oj"));
+        PrepareSummary summary = PrepareJob.run(ConfigLoader.parse(yaml, "oj.yaml", List.of()), Progress.NONE, k -> null);
+        assertEquals(913, summary.seriesCount());
+        PreparedDataset dataset = PreparedDataset.open(summary.output());
+        DatasetManifest manifest = dataset.manifest();
+        assertEquals(List.of("store", "brand"), manifest.columns().statics());
+        List<String> prices = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(b -> "price" + b).toList();
+        assertTrue(manifest.columns().numeric().containsAll(prices), manifest.columns().numeric().toString());
+        Panel panel = dataset.readPanel();
+        int s = panel.indexOf("store002_brand01");
+        assertEquals("2", panel.staticValue("store", s));
+        assertEquals("1", panel.staticValue("brand", s));
+        // prices_all_brands.csv: store 2, 1990-06-14 (week 40): price1 0.06046875, price3 0.04203125
+        assertEquals(0.06046875, panel.numericValues("price1", s)[0], 1e-12);
+        assertEquals(0.04203125, panel.numericValues("price3", s)[0], 1e-12);
+        // a brand's own price is its column of the all-brands file
+        int b3 = panel.indexOf("store002_brand03");
+        assertEquals(panel.numericValues("price", b3)[0], panel.numericValues("price3", b3)[0], 1e-9);
+    }
 }
