@@ -101,6 +101,19 @@ class PrepareAttributesAndJoinsTest {
     }
 
     @Test
+    void aFutureFileGetsTheKeyedJoinThroughTheHistorysAttributes() throws Exception {
+        writeData();
+        // predict.future: the file repeats neither the attributes nor the joined prices
+        Path future = Files.writeString(dir.resolve("future.csv"), "series_id,date,price\ns5_b1,2024-01-04,2\n");
+        ExperimentConfig config = config(ATTRIBUTES_AND_PRICES.formatted(dir));
+        Panel rows = FutureCsv.prepare(config, future, k -> null);
+        int s = rows.indexOf("s5_b1");
+        assertEquals(1, rows.length(s));
+        assertEquals(3.4, rows.numericValues("price1", s)[0]);
+        assertEquals("5", rows.staticValue("store", s));
+    }
+
+    @Test
     void calendarTakesAKeyToo() throws Exception {
         writeData();
         String data = """
