@@ -71,7 +71,7 @@ public record SeriesFilter(List<String> ids, String file, String idColumn,
     /**
      * Checks that {@code where}, when it tests the data itself (no {@code file}), names static columns.
      *
-     * @param statics the data's static columns ({@code data.schema.statics})
+     * @param statics the data's static columns ({@code data.schema.statics}, then {@code data.attributes})
      * @throws IllegalArgumentException naming the first column that is not one
      */
     public void requireStaticColumns(List<String> statics) {
@@ -81,7 +81,7 @@ public record SeriesFilter(List<String> ids, String file, String idColumn,
         for (String column : where.keySet()) {
             if (!statics.contains(column)) {
                 throw new IllegalArgumentException("data.series.where: '" + column + "' is not a static column of the data"
-                        + " (data.schema.statics: " + statics + "); without data.series.file, where tests static columns");
+                        + " (data.schema.statics and data.attributes: " + statics + "); without data.series.file, where tests static columns");
             }
         }
     }

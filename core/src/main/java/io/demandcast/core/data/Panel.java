@@ -262,6 +262,13 @@ public final class Panel {
         return new Panel(axis, seriesIds, offsets, periods, target, numeric, copy, statics);
     }
 
+    /** A panel with a static column (one value per series) added (or replaced, keeping its position). */
+    public Panel withStatic(String name, String[] values) {
+        Map<String, String[]> copy = new LinkedHashMap<>(statics);
+        copy.put(name, values.clone());
+        return new Panel(axis, seriesIds, offsets, periods, target, numeric, categorical, copy);
+    }
+
     /** A panel without the named numeric column. */
     public Panel withoutNumeric(String name) {
         Map<String, double[]> copy = new LinkedHashMap<>(numeric);

@@ -59,8 +59,24 @@ public final class SeriesSelection {
      *                                (naming file, line and column) or has no row matching {@code where}
      */
     public static SeriesSelection of(SeriesFilter filter, SchemaConfig schema) {
+        return of(filter, schema, null);
+    }
+
+    /**
+     * The selection {@code data.series} describes, where {@code where} (without a file) may also test
+     * the series' attributes ({@code data.attributes}); a series the attributes file lacks has empty values.
+     *
+     * @param attributes the series' attributes, or null
+     * @throws InvalidConfigException when {@code where} (without a file) names a column that is neither a
+     *                                static nor an attribute
+     * @throws DataException          as {@link #of(SeriesFilter, SchemaConfig)}
+     */
+    public static SeriesSelection of(SeriesFilter filter, SchemaConfig schema, SeriesAttributes attributes) {
+        List<String> attributeColumns = attributes == null ? List.of() : attributes.columns();
+        List<String> statics = new ArrayList<>(schema.statics());
+        statics.addAll(attributeColumns);
         try {
-            filter.requireStaticColumns(schema.statics());
+            filter.requireStaticColumns(statics);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage(), e);
         }
@@ -68,22 +84,26 @@ public final class SeriesSelection {
                 : SeriesMetadataCsv.ids(Path.of(filter.file()), filter.idColumn(), filter.where());
         Set<String> listed = filter.ids().isEmpty() ? Set.of() : Set.copyOf(filter.ids());
         Predicate<String> idTest = id -> (listed.isEmpty() || listed.contains(id)) && (fromFile == null || fromFile.contains(id));
-        int[] positions = new int[0];
-        List<Set<String>> values = List.of();
-        if (filter.file() == null && !filter.where().isEmpty()) {
-            positions = new int[filter.where().size()];
-            values = new ArrayList<>();
-            int i = 0;
+        List<Integer> positions = new ArrayList<>();
+        List<Set<String>> values = new ArrayList<>();
+        if (filter.file() == null) {
             for (Map.Entry<String, List<String>> e : filter.where().entrySet()) {
-                positions[i] = schema.statics().indexOf(e.getKey());
-                values.add(Set.copyOf(e.getValue()));
-                i++;
+                int position = schema.statics().indexOf(e.getKey());
+                if (position >= 0) {
+                    positions.add(position);
+                    values.add(Set.copyOf(e.getValue()));
+                } else {
+                    // An attribute is looked up by id, before the series' first row is parsed further.
+                    int column = attributeColumns.indexOf(e.getKey());
+                    Set<String> accepted = Set.copyOf(e.getValue());
+                    idTest = idTest.and(id -> accepted.contains(attributes.value(id, column)));
+                }
             }
         }
         String missingReason = filter.file() == null && filter.where().isEmpty() ? "absent"
                 : "absent, or excluded by data.series." + (filter.file() != null ? "file" : "where");
-        return new SeriesSelection(idTest, positions, List.copyOf(values), listed, missingReason,
-                "data.series (" + filter.describe() + ")");
+        return new SeriesSelection(idTest, positions.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(values), listed,
+                missingReason, "data.series (" + filter.describe() + ")");
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.demandcast.core.prepare;
 
 import io.demandcast.core.config.ExperimentConfig;
-import io.demandcast.core.data.CalendarJoin;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.PanelCsvReader;
 import java.nio.file.Path;
@@ -34,10 +33,27 @@ public final class FutureCsv {
         Panel raw = PrepareJob.readRaw(config, new ArrayList<>());
         Panel history = FutureRows.history(raw);
         Panel extra = PanelCsvReader.forFutureRows(config.data().schema(), raw.frequency()).read(List.of(file));
-        if (config.data().calendar() != null) {
-            extra = CalendarJoin.join(extra, config.data().calendar(), Path.of(config.data().calendar().file()));
-        }
+        // The file need not repeat the attributes: a keyed join reads the history's (a series' store).
+        extra = PrepareJob.joinCovariates(withStaticsOf(raw, extra), config.data(), new ArrayList<>());
         Panel combined = FutureRows.append(history, extra, file.toString());
-        return Preparer.prepare(combined, config.prepare(), env, config.data().schema().pastOnlyColumns()).future();
+        return Preparer.prepare(combined, config.prepare(), env, config.data().pastOnlyColumns()).future();
+    }
+
+    /**
+     * {@code extra} with the static values of {@code raw} for the series both have (statics are the
+     * history's; the file may leave them out), so a keyed join finds a series' key.
+     */
+    private static Panel withStaticsOf(Panel raw, Panel extra) {
+        Panel out = extra;
+        for (String name : raw.staticNames()) {
+            boolean own = extra.staticNames().contains(name);
+            String[] values = new String[extra.seriesCount()];
+            for (int s = 0; s < values.length; s++) {
+                int i = raw.indexOf(extra.seriesId(s));
+                values[s] = i >= 0 ? raw.staticValue(name, i) : own ? extra.staticValue(name, s) : "";
+            }
+            out = out.withStatic(name, values);
+        }
+        return out;
     }
 }

@@ -3,7 +3,9 @@ package io.demandcast.core.prepare;
 import io.demandcast.core.BuildInfo;
 import io.demandcast.core.Progress;
 import io.demandcast.core.Sha256;
+import io.demandcast.core.config.CalendarConfig;
 import io.demandcast.core.config.ConfigLoader;
+import io.demandcast.core.config.DataConfig;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.InvalidConfigException;
 import io.demandcast.core.data.CalendarJoin;
@@ -13,6 +15,7 @@ import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.PanelCsvReader;
 import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.data.PreparedDataset.FileContent;
+import io.demandcast.core.data.SeriesAttributes;
 import io.demandcast.core.data.SeriesSelection;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +77,7 @@ public final class PrepareJob {
         long t1 = System.nanoTime();
         PreparedData prepared;
         try {
-            prepared = Preparer.prepare(raw, config.prepare(), env, config.data().schema().pastOnlyColumns());
+            prepared = Preparer.prepare(raw, config.prepare(), env, config.data().pastOnlyColumns());
         } catch (IllegalArgumentException e) {
             // The preparer rejects settings that do not fit this data (a split longer than the series, say).
             throw new InvalidConfigException("prepare: " + e.getMessage(), e);
@@ -109,29 +112,46 @@ public final class PrepareJob {
     }
 
     /**
-     * Reads {@code data.files} (the series {@code data.series} selects) and joins the calendar: the
-     * panel as read, before any preparation.
+     * Reads {@code data.files} (the series {@code data.series} selects), attaches {@code data.attributes}
+     * and joins the calendar and {@code data.joins}: the panel as read, before any preparation.
      *
      * @param inputs receives every file read, in order
      */
     static Panel readRaw(ExperimentConfig config, List<Path> inputs) {
-        List<Path> files = config.data().files().stream().map(Path::of).toList();
-        Frequency frequency = config.data().frequency() == null ? null : Frequency.parse(config.data().frequency());
+        DataConfig data = config.data();
+        List<Path> files = data.files().stream().map(Path::of).toList();
+        Frequency frequency = data.frequency() == null ? null : Frequency.parse(data.frequency());
         inputs.addAll(files);
+        // Read first: data.series.where may test the attributes while the data is parsed.
+        SeriesAttributes attributes = data.attributes() == null ? null : SeriesAttributes.read(data.attributes());
         SeriesSelection selection = SeriesSelection.ALL;
-        if (config.data().series() != null) {
-            selection = SeriesSelection.of(config.data().series(), config.data().schema());
-            if (config.data().series().file() != null) {
-                inputs.add(Path.of(config.data().series().file()));
+        if (data.series() != null) {
+            selection = SeriesSelection.of(data.series(), data.schema(), attributes);
+            if (data.series().file() != null) {
+                inputs.add(Path.of(data.series().file()));
             }
         }
-        Panel raw = new PanelCsvReader(config.data().schema(), frequency, selection).read(files);
-        if (config.data().calendar() != null) {
-            Path calendar = Path.of(config.data().calendar().file());
-            raw = CalendarJoin.join(raw, config.data().calendar(), calendar);
-            inputs.add(calendar);
+        Panel raw = new PanelCsvReader(data.schema(), frequency, selection).read(files);
+        if (attributes != null) {
+            raw = attributes.attach(raw, data.schema());
+            inputs.add(Path.of(data.attributes().file()));
         }
-        return raw;
+        return joinCovariates(raw, data, inputs);
+    }
+
+    /**
+     * Joins {@code data.calendar}, then each of {@code data.joins}, to {@code panel}.
+     *
+     * @param inputs receives every file joined, in order
+     */
+    static Panel joinCovariates(Panel panel, DataConfig data, List<Path> inputs) {
+        Panel out = panel;
+        for (CalendarConfig join : data.covariateJoins()) {
+            Path file = Path.of(join.file());
+            out = CalendarJoin.join(out, join, file);
+            inputs.add(file);
+        }
+        return out;
     }
 
     private static String str(Object o) {
@@ -164,8 +184,14 @@ public final class PrepareJob {
         if (config.data().series() != null) {
             steps.add("select series: " + config.data().series().describe() + ": " + prepared.panel().seriesCount() + " series");
         }
-        if (config.data().calendar() != null) {
-            steps.add("join calendar " + config.data().calendar().file());
+        if (config.data().attributes() != null) {
+            List<String> attached = new ArrayList<>(prepared.panel().staticNames());
+            attached.removeAll(config.data().schema().statics());
+            steps.add("attributes " + config.data().attributes().file() + ": statics " + String.join(", ", attached));
+        }
+        for (CalendarConfig join : config.data().covariateJoins()) {
+            steps.add((join == config.data().calendar() && join.by() == null ? "join calendar " : "join ") + join.file()
+                    + " on " + (join.by() == null ? "date" : join.by() + " and date") + ": " + String.join(", ", join.columns()));
         }
         steps.add("negatives: " + p.negatives());
         steps.add("gaps: target " + p.gaps().target() + ", covariates " + p.gaps().covariates());

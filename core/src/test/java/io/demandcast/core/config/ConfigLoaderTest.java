@@ -223,7 +223,7 @@ class ConfigLoaderTest {
         assertEquals("configs/x.yaml:2:3: prepare.split: give test or test_start, not both",
                 error("prepare:\n  split:\n    test: 5\n    test_start: 2016-01-01\n"));
         // required key missing: points at the section that lacks it
-        assertEquals("configs/x.yaml:2:3: data.calendar.file is required when data.calendar is given",
+        assertEquals("configs/x.yaml:2:3: data.calendar: file is required: the CSV to join",
                 error("data:\n  calendar:\n    date: d\n"));
         assertEquals("configs/x.yaml:1:7: name may only hold letters, digits, '.', '_' and '-' (got 'a b')",
                 error("name: a b\n"));
@@ -305,7 +305,7 @@ class ConfigLoaderTest {
                 error(yaml, "predict={horizon: x}"));
         assertEquals("--set predict.quantiles=[0.1,2]: predict.quantiles must lie in (0, 1) (got 2.0)",
                 error(yaml, "predict.quantiles=[0.1,2]"));
-        assertEquals("--set data.calendar.date=d: data.calendar.file is required when data.calendar is given",
+        assertEquals("--set data.calendar.date=d: data.calendar: file is required: the CSV to join",
                 error(yaml, "data.calendar.date=d"));
         assertEquals("--set data.frequency=dayly: unknown frequency 'dayly', allowed: daily, weekly, monthly, quarterly, yearly",
                 error(yaml, "data.frequency=dayly"));

@@ -62,7 +62,7 @@ class SeriesFilterTest {
         assertEquals("configs/x.yaml:1:26: data.series.ids[1]: null is not allowed here; remove the entry or give a value",
                 error("data: {series: {ids: [a, null]}}"));
         assertEquals("configs/x.yaml:3:12: data.series.where: 'state' is not a static column of the data"
-                + " (data.schema.statics: [store_id]); without data.series.file, where tests static columns",
+                + " (data.schema.statics and data.attributes: [store_id]); without data.series.file, where tests static columns",
                 error("data:\n  schema: {statics: [store_id]}\n  series: {where: {state: CA}}"));
         assertEquals("configs/x.yaml:1:17: unknown key 'wher' in data.series (allowed: ids, file, id_column, where)",
                 error("data: {series: {wher: {a: b}}}"));

@@ -169,7 +169,7 @@ class SeriesSelectionTest {
     void whereWithoutAFileNeedsAStaticColumn() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> SeriesSelection.of(
                 new SeriesFilter(null, null, null, Map.of("state", List.of("CA"))), SAMPLE));
-        assertEquals("data.series.where: 'state' is not a static column of the data (data.schema.statics: [store_id, cat_id]);"
+        assertEquals("data.series.where: 'state' is not a static column of the data (data.schema.statics and data.attributes: [store_id, cat_id]);"
                 + " without data.series.file, where tests static columns", e.getMessage());
     }
 }

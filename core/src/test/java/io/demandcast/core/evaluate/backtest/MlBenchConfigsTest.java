@@ -45,8 +45,10 @@ class MlBenchConfigsTest {
 
     @Test
     void dominicksScoresOnlyTheTestWeeksPresentAndNaiveMatchesR() throws IOException {
+        Path oj = SharedData.folder("dominicks-orange-juice");
         ExperimentConfig config = config("ml-dominicks", "dominicks-orange-juice", List.of("train.csv", "test.csv"),
-                "models=[{family: naive}]");
+                "models=[{family: naive}]", "data.attributes.file=" + oj.resolve("meta.csv"),
+                "data.joins[0].file=" + oj.resolve("prices_all_brands.csv"));
         PrepareJob.run(config, Progress.NONE, name -> null);
 
         BacktestSummary summary = BacktestJob.run(config, Progress.NONE);
