@@ -1,5 +1,6 @@
 package io.demandcast.core.evaluate.report;
 
+import io.demandcast.core.model.FeatureImportance;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -321,7 +322,7 @@ final class HtmlReport {
                 .append(esc(MarkdownReport.IMPORTANCE_TEXT)).append(" Every feature is in <code>")
                 .append(ReportWriter.IMPORTANCE_CSV).append("</code>.</p>\n");
         for (String model : models) {
-            List<io.demandcast.core.model.FeatureImportance> features = data.importance().get(model);
+            List<FeatureImportance> features = data.importance().get(model);
             int shown = Math.min(ReportCharts.TOP_FEATURES, features.size());
             figure(h, ReportCharts.importance(model, features), "Feature importance of " + model,
                     "The " + shown + " most important of the " + features.size() + " features of " + model
