@@ -116,7 +116,14 @@ public final class PredictJob {
         progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified), "
                 + model.seriesIds().size() + " series, horizon " + horizon);
         ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(config, model, horizon, System::getenv));
-        Forecast forecast = ForecastCalibration.load(artifact.payloadDirectory()).apply(model.forecast(request),
+        Forecast raw;
+        try {
+            raw = model.forecast(request);
+        } catch (IllegalArgumentException e) {
+            // The model names what its request lacks (a known covariate over the forecast periods): bad input, not a crash.
+            throw new io.demandcast.core.data.DataException("predict: " + e.getMessage(), e);
+        }
+        Forecast forecast = ForecastCalibration.load(artifact.payloadDirectory()).apply(raw,
                 config.predict().intervals() == PredictConfig.Intervals.conformal, artifact.directory().toString());
         String output = outputOf(config);
         if ("-".equals(output)) {
