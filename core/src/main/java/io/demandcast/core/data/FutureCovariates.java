@@ -58,6 +58,97 @@ public final class FutureCovariates {
     }
 
     /**
+     * As {@link #after}, but every series gets all {@code horizon} rows: periods past the end of
+     * {@code source} (a series whose data stops inside the window) repeat the covariates of the
+     * series' last row. A backtest uses it: such periods have no actual and are never scored, but a
+     * multi-step model needs inputs for every step to reach the periods that are. {@code predict}
+     * does not: there, missing future covariates are an error.
+     */
+    public static Panel afterCarryingForward(Panel source, int[] series, int[] ends, int horizon, Collection<String> pastOnly) {
+        Panel rows = after(source, series, ends, horizon, pastOnly);
+        boolean complete = true;
+        for (int i = 0; i < series.length && complete; i++) {
+            complete = rows.length(i) == horizon && rows.firstPeriod(i) == ends[i] + 1;
+        }
+        if (complete) {
+            return rows;
+        }
+        // The rows of `rows` to copy for each output row: its own row, else the series' last one; a series
+        // with no row after its end copies its row at the end, taken from `source`.
+        Panel atEnds = after(source, series, minusOne(ends), 1, pastOnly);
+        int n = series.length * horizon;
+        int[] offsets = new int[series.length + 1];
+        int[] periods = new int[n];
+        int[] fromRows = new int[n];
+        boolean[] fromEnds = new boolean[n];
+        for (int i = 0; i < series.length; i++) {
+            offsets[i + 1] = (i + 1) * horizon;
+            int r = rows.rowStart(i);
+            int last = -1;
+            for (int k = 0; k < horizon; k++) {
+                int period = ends[i] + 1 + k;
+                while (r < rows.rowEnd(i) && rows.period(r) < period) {
+                    last = r++;
+                }
+                if (r < rows.rowEnd(i) && rows.period(r) == period) {
+                    last = r++;
+                }
+                int o = i * horizon + k;
+                periods[o] = period;
+                if (last >= 0) {
+                    fromRows[o] = last;
+                } else if (atEnds.length(i) == 1) {
+                    fromRows[o] = atEnds.rowStart(i);
+                    fromEnds[o] = true;
+                } else {
+                    throw new IllegalArgumentException("series '" + rows.seriesId(i) + "' has no row at or after period " + ends[i]
+                            + " to carry its covariates forward from");
+                }
+            }
+        }
+        double[] target = new double[n];
+        Arrays.fill(target, Double.NaN);
+        java.util.Map<String, double[]> numeric = new java.util.LinkedHashMap<>();
+        for (String name : rows.numericNames()) {
+            double[] own = rows.numericColumn(name);
+            double[] end = atEnds.numericColumn(name);
+            double[] col = new double[n];
+            for (int o = 0; o < n; o++) {
+                col[o] = fromEnds[o] ? end[fromRows[o]] : own[fromRows[o]];
+            }
+            numeric.put(name, col);
+        }
+        java.util.Map<String, Categorical> categorical = new java.util.LinkedHashMap<>();
+        for (String name : rows.categoricalNames()) {
+            Categorical own = rows.categorical(name);
+            Categorical end = atEnds.categorical(name);
+            int[] codes = new int[n];
+            for (int o = 0; o < n; o++) {
+                // the same column sliced from one panel: one list of levels
+                codes[o] = fromEnds[o] ? end.codes()[fromRows[o]] : own.codes()[fromRows[o]];
+            }
+            categorical.put(name, new Categorical(codes, own.levels()));
+        }
+        java.util.Map<String, String[]> statics = new java.util.LinkedHashMap<>();
+        for (String name : rows.staticNames()) {
+            String[] values = new String[series.length];
+            for (int i = 0; i < series.length; i++) {
+                values[i] = rows.staticValue(name, i);
+            }
+            statics.put(name, values);
+        }
+        return new Panel(rows.axis(), rows.seriesIds().toArray(new String[0]), offsets, periods, target, numeric, categorical, statics);
+    }
+
+    private static int[] minusOne(int[] ends) {
+        int[] out = new int[ends.length];
+        for (int i = 0; i < ends.length; i++) {
+            out[i] = ends[i] - 1;
+        }
+        return out;
+    }
+
+    /**
      * The history with the future rows after it, series by series: for each series of
      * {@code history}, its rows, then the rows of the series of {@code future} with the same id
      * that come after them. Columns are the history's (a column {@code future} lacks is missing

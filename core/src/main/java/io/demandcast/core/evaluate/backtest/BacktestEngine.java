@@ -101,7 +101,7 @@ public final class BacktestEngine {
             int s = series[i];
             ends[i] = plan.includes(w, s) ? plan.cutoff(w, s) : plan.cutoff(r, s);
         }
-        return new ForecastRequest(plan.horizon(), levels, FutureCovariates.after(history, series, ends, plan.horizon(), pastOnly));
+        return new ForecastRequest(plan.horizon(), levels, FutureCovariates.afterCarryingForward(history, series, ends, plan.horizon(), pastOnly));
     }
 
     /**
