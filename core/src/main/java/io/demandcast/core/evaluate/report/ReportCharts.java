@@ -266,7 +266,7 @@ final class ReportCharts {
         chart.getStyler().setYAxisMin(0.0);
         // No "step 0" in the left margin; blank labels must still differ (XChart needs unique labels).
         chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
-            System.err.println("TICK " + v); long k = Math.round(v);
+            long k = Math.round(v);
             return k >= 1 ? Long.toString(k) : " ".repeat((int) Math.min(50, 2 - k));
         });
         return png(chart);
