@@ -12,7 +12,6 @@ import io.demandcast.core.model.stat.SeriesFit;
 import io.demandcast.core.model.stat.SeriesForecast;
 import io.demandcast.core.model.stat.SeriesMethod;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,18 +133,8 @@ public final class Combination implements SeriesMethod {
      */
     @Override
     public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("members", members.stream().map(m -> {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("family", m.family());
-            one.put("params", m.parameters());
-            return one;
-        }).toList());
-        p.put("method", rule.method().label());
-        double[] weights = rule.weights();
-        if (weights != null) {
-            p.put("weights", Arrays.stream(weights).boxed().toList());
-        }
+        Map<String, Object> p = rule.parameters(members.stream().map(m -> m.family()).toList(),
+                members.stream().map(m -> m.parameters()).toList());
         p.put("context", Map.of("frequency", context.frequency().label(), "season_length", context.seasonLength()));
         return p;
     }

@@ -6,7 +6,6 @@ import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecaster;
 import io.demandcast.core.model.ModelContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +53,8 @@ public final class CombinationForecaster implements Forecaster {
      */
     @Override
     public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("members", members.stream().map(m -> {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("family", m.family());
-            one.put("params", m.parameters());
-            return one;
-        }).toList());
-        p.put("method", rule.method().label());
-        double[] weights = rule.weights();
-        if (weights != null) {
-            p.put("weights", Arrays.stream(weights).boxed().toList());
-        }
+        Map<String, Object> p = rule.parameters(members.stream().map(m -> m.family()).toList(),
+                members.stream().map(m -> m.parameters()).toList());
         Map<String, Object> ctx = new LinkedHashMap<>();
         ctx.put("frequency", context.frequency().label());
         ctx.put("season_length", context.seasonLength());

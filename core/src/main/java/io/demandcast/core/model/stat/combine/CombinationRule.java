@@ -117,4 +117,26 @@ public final class CombinationRule {
         }
         return new Forecast(model, first.axis(), first.seriesIds().toArray(String[]::new), firstPeriods, h, point, levels, q);
     }
+
+    /**
+     * The members, rule and weights part of a combination's parameters: {@code members} as
+     * {family, params} mappings, {@code method}, and the normalised {@code weights} of a weighted rule.
+     */
+    java.util.Map<String, Object> parameters(List<String> families, List<java.util.Map<String, Object>> memberParams) {
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+        List<java.util.Map<String, Object>> members = new java.util.ArrayList<>();
+        for (int i = 0; i < families.size(); i++) {
+            java.util.Map<String, Object> one = new java.util.LinkedHashMap<>();
+            one.put("family", families.get(i));
+            one.put("params", memberParams.get(i));
+            members.add(one);
+        }
+        p.put("members", members);
+        p.put("method", method().label());
+        double[] w = weights();
+        if (w != null) {
+            p.put("weights", Arrays.stream(w).boxed().toList());
+        }
+        return p;
+    }
 }
