@@ -8,8 +8,10 @@ import java.util.List;
  * that {@code base + Σ every feature's contribution == prediction} (up to rounding), all in
  * {@code space}.
  *
- * @param space      {@code units} (the target's own units: the point forecast) or {@code log1p} (the
- *                   model's {@code log1p(y / scale)} space, which does not map back additively)
+ * @param space      {@code units} (the target's own units: the point forecast), {@code log1p} (the
+ *                   model's {@code log1p(y / scale)} space, which does not map back additively), or
+ *                   {@code log} / {@code log_log1p} (a log-link learner's log of {@code y / scale} /
+ *                   of {@code log1p(y / scale)})
  * @param base       the model's mean prediction over its training rows, in {@code space}
  * @param prediction the model's prediction for this row, in {@code space}
  * @param top        the features of largest absolute contribution, largest first

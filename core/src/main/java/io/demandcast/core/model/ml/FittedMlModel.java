@@ -199,7 +199,9 @@ public final class FittedMlModel implements FittedModel, Explainable {
      * regressor that predicted the step, on the row it read (recursive: built from the earlier
      * steps' forecasts). Without {@code log1p} they are multiplied by the series' scale divisor, so
      * they are in the target's units and {@code base + Σ contributions} is the point forecast;
-     * with {@code log1p} they stay in the model's {@code log1p(y / scale)} space.
+     * with {@code log1p} they stay in the model's {@code log1p(y / scale)} space. A log-link learner
+     * (xgboost's {@code poisson}, {@code tweedie}) adds up on the log of the model's target: space
+     * {@code log} ({@code log(y / scale)}; {@code log_log1p} with {@code log1p}), whose prediction is that log.
      */
     @Override
     public List<ExplainedPoint> explain(ForecastRequest request, int top) {
@@ -207,12 +209,13 @@ public final class FittedMlModel implements FittedModel, Explainable {
             throw new IllegalArgumentException("the number of features to explain must be >= 1 (got " + top + ")");
         }
         int h = request.horizon();
-        boolean units = spec.transform() != MlSpec.Transform.LOG1P;
+        boolean log1p = spec.transform() == MlSpec.Transform.LOG1P;
         ExplainedPoint[] points = new ExplainedPoint[states.size() * h];
         walk(request, (s, k, m, row, z) -> {
             SeriesState state = states.get(s);
-            double factor = units ? state.divisor() : 1;
             Regressor r = m.regressor();
+            boolean units = !log1p && !r.logLink();
+            double factor = units ? state.divisor() : 1;
             double[] phi = r.contributions(row);
             Integer[] order = new Integer[phi.length];
             for (int i = 0; i < order.length; i++) {
@@ -224,8 +227,9 @@ public final class FittedMlModel implements FittedModel, Explainable {
                 int i = order[j];
                 kept.add(new ExplainedPoint.Contribution(r.featureNames().get(i), row[i], factor * phi[i]));
             }
-            points[s * h + k - 1] = new ExplainedPoint(state.id(), axis.date(state.lastPeriod() + k), k, units ? "units" : "log1p",
-                    factor * r.expectedValue(), factor * z, kept);
+            String space = r.logLink() ? (log1p ? "log_log1p" : "log") : log1p ? "log1p" : "units";
+            points[s * h + k - 1] = new ExplainedPoint(state.id(), axis.date(state.lastPeriod() + k), k, space,
+                    factor * r.expectedValue(), r.logLink() ? Math.log(z) : factor * z, kept);
         });
         return List.of(points);
     }

@@ -48,16 +48,25 @@ public interface Regressor {
     }
 
     /**
-     * The mean prediction over the training rows, the base of {@link #contributions}. For trees, each
+     * The mean prediction over the training rows (on the log scale for a {@link #logLink()}), the base of {@link #contributions}. For trees, each
      * tree's leaves weighted by their covers: the rows that tree was grown on (its subsample or
      * bootstrap sample), as path-dependent TreeSHAP defines it.
      */
     double expectedValue();
 
     /**
+     * Whether the model adds up on the log scale: {@link #predict} is then {@code exp} of
+     * {@code expectedValue() + sum(contributions(row))} (XGBoost's Poisson and Tweedie objectives).
+     */
+    default boolean logLink() {
+        return false;
+    }
+
+    /**
      * Each feature's additive contribution to {@link #predict} for this row, so that
      * {@code predict(row) == expectedValue() + sum(contributions(row))} up to rounding (SHAP values
-     * for trees; {@code w_i (x_i - mean_i)} for linear models).
+     * for trees; {@code w_i (x_i - mean_i)} for linear models); with a {@link #logLink()}, the sum
+     * is the log of the prediction.
      */
     double[] contributions(float[] row);
 

@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <pre>
  * xgboost      trees 300, max_depth 6, shrinkage 0.05, subsample 0.8, colsample 1.0, min_child_weight 20,
- *              lambda 1.0, max_bin 256, threads 0 (all cores)
+ *              lambda 1.0, max_bin 256, threads 0 (all cores), objective squared_error | poisson | tweedie | quantile,
+ *              tweedie_power 1.5 (tweedie), quantile_alpha 0.5 (quantile)
  * gbm          trees 300, max_depth 6, max_nodes 32 (leaves), node_size 20, shrinkage 0.05,
  *              subsample 0.8, loss ls | lad | huber | quantile, huber_alpha 0.9 (huber), quantile 0.5 (quantile)
  * random_forest trees 100, mtry auto (a third of the features) | n, max_depth 20, max_nodes 1024 | unlimited | n,
@@ -33,7 +34,7 @@ public final class RegressorSpecs {
             GradientBoostingSpec.NAME, Set.of("trees", "max_depth", "max_nodes", "node_size", "shrinkage", "subsample", "loss",
                     "huber_alpha", "quantile"),
             XgboostSpec.NAME, Set.of("trees", "max_depth", "shrinkage", "subsample", "colsample", "min_child_weight", "lambda",
-                    "max_bin", "threads"),
+                    "max_bin", "threads", "objective", "tweedie_power", "quantile_alpha"),
             RandomForestSpec.NAME, Set.of("trees", "mtry", "max_depth", "max_nodes", "node_size", "subsample"),
             LinearSpec.RIDGE, Set.of("lambda"),
             LinearSpec.LASSO_NAME, Set.of("lambda", "tolerance", "max_iter"),
@@ -85,7 +86,7 @@ public final class RegressorSpecs {
         Params p = Params.of(learner, own, keys);
         return switch (learner) {
             case GradientBoostingSpec.NAME -> gbm(p, own);
-            case XgboostSpec.NAME -> xgboost(p);
+            case XgboostSpec.NAME -> xgboost(p, own);
             case RandomForestSpec.NAME -> rf(p, own);
             case LinearSpec.RIDGE -> LinearSpec.ridge(p.number("lambda", 1.0, 0, Double.MAX_VALUE));
             case LinearSpec.LASSO_NAME -> LinearSpec.lasso(p.number("lambda", 1.0, 0, Double.MAX_VALUE),
@@ -116,8 +117,20 @@ public final class RegressorSpecs {
                 openUnit(p, "quantile", d.quantile(), false));
     }
 
-    private static XgboostSpec xgboost(Params p) {
+    private static XgboostSpec xgboost(Params p, ObjectNode own) {
         XgboostSpec d = XgboostSpec.defaults();
+        String objective = p.choice("objective", d.objective(), XgboostSpec.OBJECTIVES);
+        if (own.has("tweedie_power") && !objective.equals("tweedie")) {
+            throw new IllegalArgumentException("model.params.tweedie_power is used only with objective: tweedie (objective is " + objective + ")");
+        }
+        if (own.has("quantile_alpha") && !objective.equals("quantile")) {
+            throw new IllegalArgumentException("model.params.quantile_alpha is used only with objective: quantile (objective is "
+                    + objective + ")");
+        }
+        double power = p.number("tweedie_power", d.tweediePower(), 1, 2);
+        if (power <= 1 || power >= 2) {
+            throw new IllegalArgumentException("model.params.tweedie_power must be in (1, 2) (got " + power + ")");
+        }
         return new XgboostSpec(
                 p.integer("trees", d.trees(), 1, MAX_TREES),
                 p.integer("max_depth", d.maxDepth(), 1, 32),
@@ -127,7 +140,10 @@ public final class RegressorSpecs {
                 p.number("min_child_weight", d.minChildWeight(), 0, Double.MAX_VALUE),
                 p.number("lambda", d.lambda(), 0, Double.MAX_VALUE),
                 p.integer("max_bin", d.maxBin(), 2, 65_536),
-                p.integer("threads", d.threads(), 0, 4096));
+                p.integer("threads", d.threads(), 0, 4096),
+                objective,
+                power,
+                openUnit(p, "quantile_alpha", d.quantileAlpha(), false));
     }
 
     private static RandomForestSpec rf(Params p, ObjectNode own) {

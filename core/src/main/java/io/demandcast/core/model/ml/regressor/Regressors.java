@@ -24,7 +24,9 @@ import java.util.Map;
  * ({@code trees} or {@code linear}), {@code learner} (e.g. {@code gbm}), {@code parameters} (the
  * learner's hyper-parameters), {@code feature_names} (the order rows are read in),
  * {@code expected_value} and {@code importance} (for reading; recomputed on load). Kind
- * {@code trees} adds {@code base}, {@code scale} and {@code trees} (their count), the trees being in
+ * {@code trees} adds {@code base}, {@code scale}, {@code link} ({@code identity}, or {@code log}
+ * when the prediction is {@code exp(base + scale × Σ tree)}; absent means identity) and
+ * {@code trees} (their count), the trees being in
  * {@code trees.bin}; kind {@code linear} adds {@code intercept}, {@code coefficients}, {@code means}
  * and {@code sds} (per feature, population standard deviation).
  *
@@ -75,7 +77,7 @@ public final class Regressors {
             }
             return switch (kind) {
                 case TreeEnsemble.KIND -> new TreeEnsemble(learner, parameters, names, number(root, "base"),
-                        number(root, "scale"), readTrees(directory.resolve(TREES_FILE), root.path("trees").asInt(-1), names.size()));
+                        number(root, "scale"), logLink(root, file), readTrees(directory.resolve(TREES_FILE), root.path("trees").asInt(-1), names.size()));
                 case LinearRegressor.KIND -> new LinearRegressor(learner, parameters, names, number(root, "intercept"),
                         numbers(root, "coefficients"), numbers(root, "means"), numbers(root, "sds"));
                 default -> throw new IOException(file + ": unknown kind '" + kind + "' (this build reads "
@@ -90,10 +92,20 @@ public final class Regressors {
         ObjectNode root = header(model, model.learner(), model.parameters());
         root.put("base", model.base());
         root.put("scale", model.scale());
+        root.put("link", model.logLink() ? "log" : "identity");
         FlatTree[] trees = model.trees();
         root.put("trees", trees.length);
         writeTrees(directory.resolve(TREES_FILE), trees, model.featureNames().size());
         writeJson(directory, root);
+    }
+
+    private static boolean logLink(JsonNode root, Path file) throws IOException {
+        String link = root.path("link").asText("identity");
+        return switch (link) {
+            case "identity" -> false;
+            case "log" -> true;
+            default -> throw new IOException(file + ": unknown link '" + link + "' (this build reads identity, log)");
+        };
     }
 
     static void write(Path directory, LinearRegressor model) throws IOException {

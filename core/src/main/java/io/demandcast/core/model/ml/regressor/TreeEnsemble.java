@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A fitted tree ensemble (gradient boosting, random forest) as plain arrays: it predicts
- * {@code base + scale × Σ tree(x)}. Gradient boosting: {@code base} is the loss's intercept (the
+ * {@code base + scale × Σ tree(x)}, or {@code exp} of that sum for a log link (XGBoost's Poisson
+ * and Tweedie objectives, whose trees add up on the log scale of the mean). Gradient boosting: {@code base} is the loss's intercept (the
  * mean of y for least squares, the median for lad and huber, the quantile for quantile) and
  * {@code scale} the shrinkage; random forest: {@code base} 0 and {@code scale} 1 / trees.
  * Saved by {@link Regressors} as {@code regressor.json} and {@code trees.bin}.
@@ -22,6 +23,7 @@ final class TreeEnsemble implements Regressor {
     private final List<String> featureNames;
     private final double base;
     private final double scale;
+    private final boolean logLink;
     private final FlatTree[] trees;
     private final int[] depths;
     private final double[] importance;
@@ -29,6 +31,11 @@ final class TreeEnsemble implements Regressor {
 
     TreeEnsemble(String learner, Map<String, Object> parameters, List<String> featureNames, double base, double scale,
                  FlatTree[] trees) {
+        this(learner, parameters, featureNames, base, scale, false, trees);
+    }
+
+    TreeEnsemble(String learner, Map<String, Object> parameters, List<String> featureNames, double base, double scale,
+                 boolean logLink, FlatTree[] trees) {
         if (trees.length == 0) {
             throw new IllegalArgumentException("a tree ensemble needs at least one tree");
         }
@@ -37,6 +44,7 @@ final class TreeEnsemble implements Regressor {
         this.featureNames = List.copyOf(featureNames);
         this.base = base;
         this.scale = scale;
+        this.logLink = logLink;
         this.trees = trees.clone();
         int p = featureNames.size();
         this.depths = new int[trees.length];
@@ -72,6 +80,11 @@ final class TreeEnsemble implements Regressor {
         return scale;
     }
 
+    @Override
+    public boolean logLink() {
+        return logLink;
+    }
+
     FlatTree[] trees() {
         return trees.clone();
     }
@@ -96,7 +109,7 @@ final class TreeEnsemble implements Regressor {
         for (FlatTree tree : trees) {
             sum += tree.predict(row);
         }
-        return base + scale * sum;
+        return output(base + scale * sum);
     }
 
     @Override
@@ -105,7 +118,11 @@ final class TreeEnsemble implements Regressor {
         for (FlatTree tree : trees) {
             sum += tree.predict(columns, row);
         }
-        return base + scale * sum;
+        return output(base + scale * sum);
+    }
+
+    private double output(double margin) {
+        return logLink ? Math.exp(margin) : margin;
     }
 
     @Override

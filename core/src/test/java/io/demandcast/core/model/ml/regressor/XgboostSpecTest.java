@@ -87,4 +87,57 @@ class XgboostSpecTest {
         assertEquals(1, Arrays.stream(model.importance()).sum(), 1e-9);
         assertEquals(DemandTables.NAMES, loaded.featureNames());
     }
+
+    @Test
+    void logLinkObjectivesConvertToTreesWhoseExpPredictsWhatTheBoosterPredicts(@TempDir Path dir) throws Exception {
+        TrainingTable train = DemandTables.table(3000, 21, true);
+        TrainingTable unseen = DemandTables.table(300, 22, true);
+        for (String objective : new String[] {"poisson", "tweedie", "quantile"}) {
+            XgboostSpec spec = new XgboostSpec(40, 4, 0.1, 1.0, 1.0, 5, 1.0, 64, 1, objective, 1.3, 0.8);
+            Booster booster = XGBoost.train(XgboostSpec.matrix(train), spec.boosterParams(3), spec.trees(), new java.util.HashMap<>(),
+                    null, null);
+            TreeEnsemble ours = spec.convert(booster, train);
+            assertEquals(!objective.equals("quantile"), ours.logLink(), objective);
+            float[][] expected = booster.predict(XgboostSpec.matrix(unseen));
+            for (int i = 0; i < unseen.rows(); i++) {
+                float[] row = DemandTables.row(unseen, i);
+                double p = ours.predict(row);
+                TreeEnsembleTest.assertClose(expected[i][0], p, 1e-4 * Math.max(1, p), objective + " row " + i);
+                double margin = ours.expectedValue() + Arrays.stream(ours.contributions(row)).sum();
+                TreeEnsembleTest.assertClose(ours.logLink() ? Math.log(p) : p, margin, 1e-9, objective + " SHAP sums to the margin of row " + i);
+            }
+            booster.dispose();
+            Path saved = Files.createDirectory(dir.resolve(objective));
+            ours.write(saved);
+            Regressor loaded = Regressors.read(saved);
+            assertEquals(ours.logLink(), loaded.logLink());
+            assertEquals(ours.predict(DemandTables.row(unseen, 0)), loaded.predict(DemandTables.row(unseen, 0)), 0);
+        }
+    }
+
+    @Test
+    void tweedieFitsTheMeanOfTheTargetAndQuantileObjectiveItsQuantile() {
+        TrainingTable train = DemandTables.table(4000, 31, false);
+        double mean = Arrays.stream(train.target()).average().orElseThrow();
+        XgboostSpec tweedie = new XgboostSpec(200, 4, 0.1, 1.0, 1.0, 5, 1.0, 64, 1, "tweedie", 1.5, 0.5);
+        Regressor t = tweedie.fit(train, 1);
+        double fittedMean = java.util.stream.IntStream.range(0, train.rows()).mapToDouble(i -> t.predict(DemandTables.row(train, i)))
+                .average().orElseThrow();
+        assertEquals(mean, fittedMean, 0.02 * mean, "a log-link mean model is unbiased in sample");
+        Regressor q = new XgboostSpec(300, 4, 0.1, 1.0, 1.0, 5, 1.0, 64, 1).withQuantile(0.9).fit(train, 1);
+        long below = java.util.stream.IntStream.range(0, train.rows())
+                .filter(i -> train.target()[i] <= q.predict(DemandTables.row(train, i))).count();
+        assertEquals(0.9, below / (double) train.rows(), 0.03, "pinball loss at 0.9 leaves about 90 % of rows below");
+    }
+
+    @Test
+    void logLinkObjectiveRefusesANegativeTarget() {
+        TrainingTable train = DemandTables.table(100, 1, false);
+        double[] y = train.target().clone();
+        y[7] = -1;
+        TrainingTable negative = new TrainingTable(train.names(), train.columns(), y, null);
+        XgboostSpec spec = new XgboostSpec(5, 2, 0.1, 1.0, 1.0, 1, 1.0, 16, 1, "poisson", 1.5, 0.5);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> spec.fit(negative, 1));
+        assertTrue(e.getMessage().contains("non-negative") && e.getMessage().contains("row 7"), e.getMessage());
+    }
 }
