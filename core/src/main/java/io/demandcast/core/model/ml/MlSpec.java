@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  *
  * @param lags            target lags of the one-step model, ascending, each {@code >= 1}
  * @param rolling         rolling windows over the lagged target, ascending
- * @param rollingStats    {@code mean} and/or {@code std}
+ * @param rollingStats    some of {@code mean}, {@code std} and {@code nonzero} (the share of periods with demand)
  * @param calendar        whether calendar features of the period's date are used
  * @param covariates      known numeric columns to use; null = every known numeric column
  * @param price           price columns; null = a known {@code price} or {@code sell_price} column if any
@@ -51,7 +51,7 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
     /** The keys of {@code model.params} this class reads (the learner reads the others). */
     public static final Set<String> KEYS = Set.of("lags", "rolling", "rolling_stats", "calendar", "covariates", "price",
             "scale", "scale_window", "transform", "strategy", "blocks", "group_by", "max_train_periods", "quantiles", "seed");
-    private static final List<String> STATS = List.of("mean", "std");
+    private static final List<String> STATS = List.of("mean", "std", "nonzero");
 
     public MlSpec {
         lags = lags.clone();
@@ -80,7 +80,7 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
         Frequency f = context.frequency();
         int[] lags = positiveInts(p.node("lags"), "lags", defaultLags(f, context.seasonLength()), false);
         int[] rolling = positiveInts(p.node("rolling"), "rolling", defaultRolling(f), true);
-        List<String> stats = p.strings("rolling_stats", STATS);
+        List<String> stats = p.strings("rolling_stats", List.of("mean", "std"));
         for (String s : stats) {
             if (!STATS.contains(s)) {
                 throw new IllegalArgumentException("model.params.rolling_stats must list some of " + STATS + " (got '" + s + "')");

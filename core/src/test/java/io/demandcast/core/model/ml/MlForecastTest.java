@@ -79,6 +79,26 @@ class MlForecastTest {
     }
 
     @Test
+    void rollingNonzeroIsTheShareOfPeriodsWithDemandUpdatedByTheForecasts() {
+        List<float[]> rows = Collections.synchronizedList(new ArrayList<>());
+        // demand every 4th day, last one on the final day of history (t = 59)
+        Panel panel = TestPanels.daily(1, 60, (s, t) -> t % 4 == 3 ? 5 : 0, Map.of(), Map.of());
+        FittedMlModel fitted = (FittedMlModel) forecaster("plus_one", "{scale: none, lags: [1], rolling: [8], rolling_stats: [nonzero]}",
+                DAILY_7, new TestLearners(rows::add)).fit(panel);
+        rows.clear();
+        fitted.forecast(new ForecastRequest(2));
+        List<String> names = fitted.regressors().get(0).get(0).featureNames();
+        int share = names.indexOf("roll_nonzero_8");
+        assertTrue(share >= 0, names.toString());
+        assertEquals(0.25, rows.get(0)[share], 1e-6, "2 of the last 8 days had demand");
+        // step 2's window drops day 52 (zero) and gains step 1's forecast, lag_1 + 1 = 6 (non-zero)
+        assertEquals(0.375, rows.get(1)[share], 1e-6, "step 1's non-zero forecast counts as demand");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> forecaster("plus_one", "{rolling_stats: [median]}", DAILY_7, new TestLearners()));
+        assertTrue(e.getMessage().contains("nonzero"), e.getMessage());
+    }
+
+    @Test
     void recursiveStepsReadThePreviousStepsForecastNeverAnActual() {
         List<float[]> rows = Collections.synchronizedList(new ArrayList<>());
         Panel panel = TestPanels.daily(1, 60, (s, t) -> 10 + t % 5, Map.of(), Map.of());

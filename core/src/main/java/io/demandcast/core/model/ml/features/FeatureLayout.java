@@ -26,6 +26,7 @@ public final class FeatureLayout {
     private final int[] windows;
     private final boolean mean;
     private final boolean std;
+    private final boolean nonzero;
     private final int[][] oneHotCategorical;
     private final int[][] oneHotStatic;
     private final List<String> names;
@@ -38,6 +39,7 @@ public final class FeatureLayout {
         this.windows = windows.clone();
         this.mean = stats.contains("mean");
         this.std = stats.contains("std");
+        this.nonzero = stats.contains("nonzero");
         this.oneHotCategorical = schema.categorical().stream().map(Coding::oneHotIndexByCode).toArray(int[][]::new);
         this.oneHotStatic = schema.statics().stream().map(Coding::oneHotIndexByCode).toArray(int[][]::new);
         List<String> n = new ArrayList<>();
@@ -51,6 +53,9 @@ public final class FeatureLayout {
             }
             if (std) {
                 n.add("roll_std_" + w + suffix);
+            }
+            if (nonzero) {
+                n.add("roll_nonzero_" + w + suffix);
             }
         }
         n.addAll(schema.calendar());
@@ -132,12 +137,16 @@ public final class FeatureLayout {
             double sum = 0;
             double sumSq = 0;
             int count = 0;
+            int nonzeros = 0;
             for (int t = start; t <= end; t++) {
                 double v = z[t];
                 if (!Double.isNaN(v)) {
                     sum += v;
                     sumSq += v * v;
                     count++;
+                    if (v != 0) {
+                        nonzeros++;
+                    }
                 }
             }
             double m = count == 0 ? Double.NaN : sum / count;
@@ -146,6 +155,9 @@ public final class FeatureLayout {
             }
             if (std) {
                 row[i++] = count < 2 ? Float.NaN : (float) Math.sqrt(Math.max(0, (sumSq - count * m * m) / (count - 1)));
+            }
+            if (nonzero) {
+                row[i++] = count == 0 ? Float.NaN : (float) nonzeros / count;
             }
         }
         if (!schema.calendar().isEmpty()) {
