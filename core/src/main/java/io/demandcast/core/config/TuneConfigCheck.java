@@ -47,7 +47,7 @@ final class TuneConfigCheck {
         }
         Frequency frequency = config.data().frequency() != null ? Frequency.parse(config.data().frequency()) : Frequency.DAILY;
         int season = config.data().seasonLength() != null ? config.data().seasonLength() : frequency.defaultSeasonLength();
-        ModelContext context = new ModelContext(frequency, season);
+        ModelContext context = new ModelContext(frequency, season).withQuantileLevels(config.predict().levels());
         ModelRegistry registry = ModelRegistry.standard();
         for (int i = 0; i < tune.space().size(); i++) {
             ConfigPath at = root.key("space").index(i);

@@ -19,12 +19,13 @@ public final class ModelFactory {
 
     /**
      * The context of an experiment's data: its frequency and season length, the horizon it forecasts
-     * ({@code horizon}, else one season) and the prepared dataset's past-only columns.
+     * ({@code horizon}, else one season), the prepared dataset's past-only columns and the quantile
+     * levels it requests ({@code predict.quantiles}).
      */
     public static ModelContext context(ExperimentConfig config, Frequency frequency, Integer horizon, java.util.List<String> pastOnly) {
         Integer season = config.data().seasonLength();
         int m = season != null ? season : frequency.defaultSeasonLength();
-        return new ModelContext(frequency, m, horizon != null ? horizon : m, pastOnly);
+        return new ModelContext(frequency, m, horizon != null ? horizon : m, pastOnly).withQuantileLevels(config.predict().levels());
     }
 
     /**

@@ -263,7 +263,7 @@ public final class TuneJob {
             plan = BacktestJob.plan(withWindows, data, panel, actuals, season);
             refitInterval = withWindows.backtest().refitInterval();
             pastOnly = data.pastOnly();
-            context = new ModelContext(panel.frequency(), season, plan.horizon(), pastOnly);
+            context = new ModelContext(panel.frequency(), season, plan.horizon(), pastOnly).withQuantileLevels(config.predict().levels());
             levels = config.predict().levels();
             adjust = ForecastCalibration.clipsAtZero(config.predict().clipNegative(), panel) ? NonNegative::clipAtZero : UnaryOperator.identity();
             options = ScoreOptions.of(season);

@@ -1,6 +1,7 @@
 package io.demandcast.core.evaluate.backtest;
 
 import io.demandcast.core.Progress;
+import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.FutureCovariates;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.Explainable;
@@ -60,7 +61,7 @@ public final class BacktestEngine {
             int[] refitWindows = IntStream.range(0, windows).filter(w -> BacktestPlan.refitWindow(w, refitInterval) == w).toArray();
             Arrays.stream(refitWindows).parallel().forEach(w -> {
                 fitted[w] = model.forecaster().fit(plan.training(history, w, w), task);
-                raw[w] = fitted[w].forecast(request(history, plan, w, w, levels, pastOnly));
+                raw[w] = forecast(model, fitted[w], request(history, plan, w, w, levels, pastOnly));
                 forecasts[w] = adjust.apply(raw[w]);
                 refitted[w] = true;
             });
@@ -68,7 +69,7 @@ public final class BacktestEngine {
                 int r = BacktestPlan.refitWindow(w, refitInterval);
                 Panel since = plan.training(history, w, r);
                 FittedModel updated = fitted[r].update(since);
-                raw[w] = updated.forecast(request(history, plan, w, r, levels, pastOnly));
+                raw[w] = forecast(model, updated, request(history, plan, w, r, levels, pastOnly));
                 forecasts[w] = adjust.apply(raw[w]);
                 refitted[w] = false;
                 task.step(since.seriesCount());
@@ -77,6 +78,21 @@ public final class BacktestEngine {
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new ModelRun(model, Arrays.asList(forecasts), Arrays.asList(raw), Arrays.asList(refitted), seconds,
                 lastImportance(fitted));
+    }
+
+    /**
+     * A window's forecast. A model refuses a request with an {@link IllegalArgumentException} that names
+     * what it lacks (a known covariate over the forecast periods, a quantile level it was not fitted
+     * for): that is bad input, reported as such with the model's name, as {@code predict} reports it.
+     * (Thrown from a parallel stream's worker, the bare exception would also be re-wrapped by the
+     * fork-join pool into a message repeating its class name.)
+     */
+    private static Forecast forecast(BacktestModel model, FittedModel fitted, ForecastRequest request) {
+        try {
+            return fitted.forecast(request);
+        } catch (IllegalArgumentException e) {
+            throw new DataException("model " + model.name() + " (" + model.forecaster().family() + "): " + e.getMessage(), e);
+        }
     }
 
     /** The importance of the model fitted on the last refit window, empty when it cannot explain itself. */

@@ -69,7 +69,7 @@ public final class BacktestJob {
         int season = config.data().seasonLength() != null ? config.data().seasonLength() : panel.frequency().defaultSeasonLength();
         BacktestPlan plan = plan(config, data, panel, actuals, season);
         List<String> pastOnly = data.pastOnly();
-        ModelContext context = new ModelContext(panel.frequency(), season, plan.horizon(), pastOnly);
+        ModelContext context = new ModelContext(panel.frequency(), season, plan.horizon(), pastOnly).withQuantileLevels(config.predict().levels());
         BacktestConfig bt = config.backtest() != null ? config.backtest() : BacktestConfig.defaults();
         boolean clip = ForecastCalibration.clipsAtZero(config.predict().clipNegative(), panel);
         UnaryOperator<Forecast> adjust = clip ? NonNegative::clipAtZero : UnaryOperator.identity();

@@ -38,19 +38,27 @@ import java.util.stream.IntStream;
  * enough to forecast without the training panel. Immutable.
  *
  * <p>Saved as {@code ml.json} (format below) and one directory per regressor,
- * {@code regressors/g<group>-m<model>/}, written by {@link Regressor#write}:
+ * {@code regressors/g<group>-m<model>/} for the point regressor of each group and step model and,
+ * with {@code quantiles: loss}, {@code regressors/g<group>-m<model>-q<i>/} for its quantile
+ * regressor of the i-th fitted level, all written by {@link Regressor#write}:
  * <pre>
  * { "format_version": 1, "family": "gbm", "parameters": {model.params as fitted},
- *   "context": {"frequency", "season_length", "horizon", "past_only": [...]}, "anchor": "2011-01-29",
+ *   "context": {"frequency", "season_length", "horizon", "past_only": [...], "quantile_levels": [...]},
+ *   "anchor": "2011-01-29",
  *   "schema": {"calendar", "known", "price", "categorical": [{name, levels, one_hot}], "statics": [...],
  *              "past_only", "past_lag", "linear"},
  *   "tail_length": 28,
  *   "groups": [ {"value": "CA", "models": [ {"first_step", "last_step", "min_lag", "feature_names": [...],
- *                 "regressor": "regressors/g0-m0", "residual_quantiles": [199 values at 0.005 .. 0.995]} ] } ],
+ *                 "regressor": "regressors/g0-m0", "residual_quantiles": [199 values at 0.005 .. 0.995],
+ *                 "quantile_models": [ {"level": 0.1, "regressor": "regressors/g0-m0-q0"}, ... ]} ] } ],
  *   "series": [ {"id", "group", "last_period", "divisor", "level", "price_mean": [...], "static_codes": [...],
  *                "z_tail": [...], "price_tail": [[...]], "past_tail": [[...]]} ] }
  * </pre>
  * Periods are on the model's axis (frequency, anchor); JSON nulls are missing values.
+ * {@code quantile_models} (ascending levels; the quantile regressors read the point regressor's
+ * {@code feature_names}) is written only with {@code quantiles: loss}, and {@code context.quantile_levels}
+ * (the levels the experiment requested) only by builds that have them: models saved before either
+ * still load, with the default requested levels and no quantile regressor.
  */
 public final class FittedMlModel implements FittedModel, Explainable {
     static final String FILE = "ml.json";
@@ -119,13 +127,17 @@ public final class FittedMlModel implements FittedModel, Explainable {
      * <p>Each series' frame is its state's tail followed by the forecast periods. Recursive: steps
      * run in order and each step's prediction becomes the target the next steps' lags and rolling
      * statistics read. Direct and hybrid: each step is predicted by the model covering it, whose
-     * lags reach only the history. Quantiles: the point plus the model's residual quantile (times
-     * sqrt(step) for recursive) in the transformed space, mapped back and kept on their side of the
-     * point.
+     * lags reach only the history. Quantiles, {@code quantiles: residual}: the point plus the model's
+     * residual quantile (times sqrt(step) for recursive) in the transformed space, mapped back and
+     * kept on their side of the point. {@code quantiles: loss}: each quantile regressor predicts on
+     * the row the point model read, mapped back, sorted per point, and read at the requested levels
+     * by {@link LossQuantiles#values} (recursive: conditional on the point forecasts' path).
      *
      * @throws IllegalArgumentException when {@code request.horizon()} exceeds the fitted horizon
-     *                                  (direct, hybrid, or past-only covariates), or a known covariate
-     *                                  is missing (naming it, the series and the dates)
+     *                                  (direct, hybrid, or past-only covariates), a known covariate
+     *                                  is missing (naming it, the series and the dates), or, with
+     *                                  {@code quantiles: loss}, a requested level lies outside the
+     *                                  fitted levels (naming both)
      */
     @Override
     public Forecast forecast(ForecastRequest request) {
@@ -136,11 +148,22 @@ public final class FittedMlModel implements FittedModel, Explainable {
         double[][] quantiles = new double[levels.length][n * h];
         int[] first = new int[n];
         boolean recursive = spec.strategy() == MlSpec.Strategy.RECURSIVE;
+        boolean loss = spec.quantiles() == MlSpec.Quantiles.LOSS;
+        if (loss) {
+            models.forEach(g -> g.forEach(m -> m.quantiles().checkCovers(levels, family)));
+        }
         walk(request, (s, k, m, row, z) -> {
             SeriesState state = states.get(s);
             first[s] = state.lastPeriod() + 1;
             double y = transform.back(z, state.divisor());
             point[s * h + k - 1] = y;
+            if (loss) {
+                double[] values = m.quantiles().values(row, zq -> transform.back(zq, state.divisor()), y, levels);
+                for (int q = 0; q < levels.length; q++) {
+                    quantiles[q][s * h + k - 1] = values[q];
+                }
+                return;
+            }
             double width = recursive ? Math.sqrt(k) : 1;
             for (int q = 0; q < levels.length; q++) {
                 double yq = transform.back(z + width * ResidualQuantiles.at(m.residualGrid(), levels[q]), state.divisor());
@@ -343,6 +366,7 @@ public final class FittedMlModel implements FittedModel, Explainable {
         context.put("season_length", spec.context().seasonLength());
         context.put("horizon", spec.context().horizon());
         spec.context().pastOnly().forEach(context.putArray("past_only")::add);
+        spec.context().quantileLevels().forEach(context.putArray("quantile_levels")::add);
         root.put("anchor", axis.anchor().toString());
         schema.write(root.putObject("schema"));
         root.put("tail_length", tail);
@@ -366,6 +390,18 @@ public final class FittedMlModel implements FittedModel, Explainable {
                 ArrayNode rq = mo.putArray("residual_quantiles");
                 for (double v : sm.residualGrid()) {
                     rq.add(v);
+                }
+                LossQuantiles lq = sm.quantiles();
+                if (!lq.isEmpty()) {
+                    ArrayNode qm = mo.putArray("quantile_models");
+                    double[] levels = lq.levels();
+                    for (int i = 0; i < levels.length; i++) {
+                        String qdir = dir + "-q" + i;
+                        Path qPath = directory.resolve(qdir);
+                        Files.createDirectories(qPath);
+                        lq.regressors().get(i).write(qPath);
+                        qm.addObject().put("level", levels[i]).put("regressor", qdir);
+                    }
                 }
             }
         }
@@ -395,6 +431,11 @@ public final class FittedMlModel implements FittedModel, Explainable {
         ctx.path("past_only").forEach(e -> pastOnly.add(e.asText()));
         Frequency frequency = Frequency.parse(ctx.path("frequency").asText());
         ModelContext context = new ModelContext(frequency, ctx.path("season_length").asInt(), ctx.path("horizon").asInt(), pastOnly);
+        if (ctx.has("quantile_levels")) {
+            List<Double> requested = new ArrayList<>();
+            ctx.path("quantile_levels").forEach(e -> requested.add(e.asDouble()));
+            context = context.withQuantileLevels(requested.stream().mapToDouble(Double::doubleValue).toArray());
+        }
         JsonNode params = root.path("parameters");
         ObjectNode own = JSON.createObjectNode();
         MlSpec.KEYS.forEach(k -> {
@@ -425,16 +466,41 @@ public final class FittedMlModel implements FittedModel, Explainable {
                     throw new IOException(file + ": the features of " + mo.path("regressor").asText() + " (" + regressor.featureNames()
                             + ") are not those this build computes (" + layout.names() + "): retrain the model");
                 }
+                LossQuantiles quantiles = readQuantiles(file, directory, mo.path("quantile_models"), saved, learners);
                 double[] grid = new double[ResidualQuantiles.GRID];
                 for (int i = 0; i < grid.length; i++) {
                     grid[i] = mo.path("residual_quantiles").path(i).asDouble();
                 }
-                ms.add(new StepModel(mo.path("first_step").asInt(), mo.path("last_step").asInt(), layout, regressor, grid));
+                ms.add(new StepModel(mo.path("first_step").asInt(), mo.path("last_step").asInt(), layout, regressor, grid, quantiles));
             }
             models.add(List.copyOf(ms));
         }
         List<SeriesState> states = new ArrayList<>();
         root.path("series").forEach(o -> states.add(SeriesState.read(o)));
         return new FittedMlModel(family, parameters, spec, schema, axis, root.path("tail_length").asInt(), groups, models, states);
+    }
+
+    /** A step model's {@code quantile_models} (absent: none), each regressor reading {@code features}. */
+    private static LossQuantiles readQuantiles(Path file, Path directory, JsonNode node, List<String> features, Learners learners)
+            throws IOException {
+        if (node.isMissingNode() || node.isEmpty()) {
+            return LossQuantiles.NONE;
+        }
+        double[] levels = new double[node.size()];
+        List<Regressor> regressors = new ArrayList<>();
+        for (int i = 0; i < levels.length; i++) {
+            JsonNode q = node.get(i);
+            levels[i] = q.path("level").asDouble(Double.NaN);
+            if (!(levels[i] > 0 && levels[i] < 1) || (i > 0 && levels[i] <= levels[i - 1])) {
+                throw new IOException(file + ": quantile_models must have ascending levels in (0, 1) (got " + node + ")");
+            }
+            Regressor r = learners.read(directory.resolve(q.path("regressor").asText()));
+            if (!r.featureNames().equals(features)) {
+                throw new IOException(file + ": the features of " + q.path("regressor").asText() + " (" + r.featureNames()
+                        + ") are not its point regressor's (" + features + "): retrain the model");
+            }
+            regressors.add(r);
+        }
+        return new LossQuantiles(levels, regressors);
     }
 }

@@ -9,6 +9,7 @@ import io.demandcast.core.model.ml.features.FeatureSchema;
 import io.demandcast.core.model.ml.features.SeriesFrame;
 import io.demandcast.core.model.ml.regressor.Regressor;
 import io.demandcast.core.model.ml.regressor.RegressorSpec;
+import io.demandcast.core.model.ml.regressor.RegressorSpecs;
 import io.demandcast.core.model.ml.regressor.TrainingTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.stream.IntStream;
 
 /**
  * A global ML model: one regressor (per strategy step model, per group) fitted across all series
- * on features computed from the panel. See {@link FittedMlModel} for forecasting.
+ * on features computed from the panel, and with {@code quantiles: loss} one more per quantile
+ * level on the same table. See {@link FittedMlModel} for forecasting.
  */
 public final class MlForecaster implements Forecaster {
     /** At most this many training rows are predicted to estimate the residual quantiles. */
@@ -29,12 +31,33 @@ public final class MlForecaster implements Forecaster {
     private final MlSpec spec;
     private final RegressorSpec regressor;
     private final boolean linear;
+    private final double[] quantileLevels;
+    private final List<RegressorSpec> quantileRegressors;
 
+    /**
+     * @throws IllegalArgumentException naming {@code model.params.quantiles} when it is {@code loss}
+     *                                  and the learner has no quantile loss
+     */
     public MlForecaster(String family, MlSpec spec, RegressorSpec regressor, boolean linear) {
         this.family = family;
         this.spec = spec;
         this.regressor = regressor;
         this.linear = linear;
+        this.quantileLevels = spec.fittedQuantileLevels();
+        List<RegressorSpec> q = new ArrayList<>();
+        if (spec.quantiles() == MlSpec.Quantiles.LOSS) {
+            try {
+                regressor.withQuantile(0.5);
+                for (double tau : quantileLevels) {
+                    q.add(regressor.withQuantile(tau));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("model.params.quantiles: loss needs a learner with a quantile (pinball) loss ("
+                        + String.join(", ", RegressorSpecs.QUANTILE_LEARNERS) + "), but " + e.getMessage()
+                        + ": use quantiles: residual, or predict.intervals: conformal", e);
+            }
+        }
+        this.quantileRegressors = List.copyOf(q);
     }
 
     @Override
@@ -60,8 +83,9 @@ public final class MlForecaster implements Forecaster {
 
     /**
      * Builds each series' frame and state once, then for each group and step model its training
-     * table, fits it and measures its residuals; {@code task} advances as models are fitted (its
-     * {@code history.seriesCount()} steps spread over them).
+     * table, fits it, measures its residuals and fits the quantile regressors on the same table;
+     * {@code task} advances as regressors are fitted (its {@code history.seriesCount()} steps spread
+     * over them: each quantile level is one more fit).
      */
     @Override
     public FittedModel fit(Panel history, Progress.Task task) {
@@ -81,7 +105,8 @@ public final class MlForecaster implements Forecaster {
         HistoryFrames.Built[] built = new HistoryFrames.Built[n];
         IntStream.range(0, n).parallel().forEach(s -> built[s] = HistoryFrames.of(history, s, schema, transform, groupOf[s], 0, tail));
         List<List<StepModel>> models = new ArrayList<>();
-        int total = groups.size() * layouts.size();
+        int fitsPerModel = 1 + quantileRegressors.size();
+        int total = groups.size() * layouts.size() * fitsPerModel;
         int done = 0;
         for (int g = 0; g < groups.size(); g++) {
             List<SeriesFrame> frames = new ArrayList<>();
@@ -98,9 +123,16 @@ public final class MlForecaster implements Forecaster {
                             + spec.groupBy() + "='" + groups.get(g) + "'") + ": every series needs a value after its first period");
                 }
                 Regressor fitted = regressor.fit(table, spec.seed());
-                stepModels.add(new StepModel(blocks.get(b)[0], blocks.get(b)[1], layouts.get(b), fitted, residualGrid(table, fitted)));
                 done++;
                 task.step((long) done * n / total - (long) (done - 1) * n / total);
+                List<Regressor> quantiles = new ArrayList<>();
+                for (RegressorSpec q : quantileRegressors) {
+                    quantiles.add(q.fit(table, spec.seed()));
+                    done++;
+                    task.step((long) done * n / total - (long) (done - 1) * n / total);
+                }
+                stepModels.add(new StepModel(blocks.get(b)[0], blocks.get(b)[1], layouts.get(b), fitted, residualGrid(table, fitted),
+                        quantiles.isEmpty() ? LossQuantiles.NONE : new LossQuantiles(quantileLevels, quantiles)));
             }
             models.add(List.copyOf(stepModels));
         }

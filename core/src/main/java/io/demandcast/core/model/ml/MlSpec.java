@@ -32,12 +32,16 @@ import java.util.stream.IntStream;
  * @param blocks          number of models of {@link Strategy#HYBRID}
  * @param groupBy         static column with one model per value; null = one global model
  * @param maxTrainPeriods training rows per series (its last periods); 0 = all
+ * @param quantiles       where forecast quantiles come from
+ * @param quantileLevels  the levels {@link Quantiles#LOSS} fits ({@code quantile_levels}), ascending; null = the
+ *                        levels the experiment requests ({@link ModelContext#quantileLevels()})
  * @param seed            seed passed to the learner
- * @param context         frequency, season, horizon and past-only columns of the data
+ * @param context         frequency, season, horizon, past-only columns and requested quantile levels of the data
  */
 public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boolean calendar, List<String> covariates,
                      List<String> price, Scale scale, int scaleWindow, Transform transform, Strategy strategy, int blocks,
-                     String groupBy, int maxTrainPeriods, long seed, ModelContext context) {
+                     String groupBy, int maxTrainPeriods, Quantiles quantiles, List<Double> quantileLevels, long seed,
+                     ModelContext context) {
 
     /** Per-series divisor of the target. */
     public enum Scale { NONE, MEAN, LAST_WINDOW }
@@ -48,9 +52,16 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
     /** Multi-step strategy. */
     public enum Strategy { RECURSIVE, DIRECT, HYBRID }
 
+    /**
+     * Where forecast quantiles come from: {@code RESIDUAL}, the point model's in-sample residuals;
+     * {@code LOSS}, one more regressor per level fitted with the learner's quantile (pinball) loss.
+     */
+    public enum Quantiles { RESIDUAL, LOSS }
+
     /** The keys of {@code model.params} this class reads (the learner reads the others). */
     public static final Set<String> KEYS = Set.of("lags", "rolling", "rolling_stats", "calendar", "covariates", "price",
-            "scale", "scale_window", "transform", "strategy", "blocks", "group_by", "max_train_periods", "quantiles", "seed");
+            "scale", "scale_window", "transform", "strategy", "blocks", "group_by", "max_train_periods", "quantiles", "quantile_levels",
+            "seed");
     private static final List<String> STATS = List.of("mean", "std", "nonzero");
 
     public MlSpec {
@@ -59,6 +70,7 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
         rollingStats = List.copyOf(rollingStats);
         covariates = covariates == null ? null : List.copyOf(covariates);
         price = price == null ? null : List.copyOf(price);
+        quantileLevels = quantileLevels == null ? null : List.copyOf(quantileLevels);
     }
 
     @Override
@@ -99,14 +111,44 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
             throw new IllegalArgumentException("model.params.group_by must be the name of a static column (got " + group + ")");
         }
         int maxTrain = p.integer("max_train_periods", 0, 0, Integer.MAX_VALUE);
-        p.choice("quantiles", "residual", List.of("residual"));
+        Quantiles quantiles = Quantiles.valueOf(p.choice("quantiles", "residual", List.of("residual", "loss")).toUpperCase(Locale.ROOT));
+        List<Double> quantileLevels = levels(p.node("quantile_levels"));
+        if (quantileLevels != null && quantiles != Quantiles.LOSS) {
+            throw new IllegalArgumentException("model.params.quantile_levels is used only with quantiles: loss (quantiles is residual)");
+        }
         JsonNode seedNode = p.node("seed");
         if (seedNode != null && !seedNode.isIntegralNumber()) {
             throw new IllegalArgumentException("model.params.seed must be an integer (got " + seedNode + ")");
         }
         long seed = seedNode == null ? 42 : seedNode.longValue();
         return new MlSpec(lags, rolling, stats, calendar, covariates, price, scale, scaleWindow, transform, strategy, blocks,
-                group == null ? null : group.textValue(), maxTrain, seed, context);
+                group == null ? null : group.textValue(), maxTrain, quantiles, quantileLevels, seed, context);
+    }
+
+    /** A non-empty list of distinct levels in (0, 1), ascending; null when absent. */
+    private static List<Double> levels(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new IllegalArgumentException("model.params.quantile_levels must be a non-empty list of levels in (0, 1) (got " + node + ")");
+        }
+        TreeSet<Double> set = new TreeSet<>();
+        for (JsonNode e : node) {
+            if (!e.isNumber() || !(e.doubleValue() > 0 && e.doubleValue() < 1)) {
+                throw new IllegalArgumentException("model.params.quantile_levels must be a list of levels in (0, 1) (got " + node + ")");
+            }
+            set.add(e.doubleValue());
+        }
+        return List.copyOf(set);
+    }
+
+    /** The levels {@link Quantiles#LOSS} fits one regressor for, ascending; empty for {@link Quantiles#RESIDUAL}. */
+    public double[] fittedQuantileLevels() {
+        if (quantiles != Quantiles.LOSS) {
+            return new double[0];
+        }
+        return (quantileLevels != null ? quantileLevels : context.quantileLevels()).stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** daily 1..7, 14, 21, 28; weekly 1, 2, 3, 4, 8, 13, 26, 52; monthly 1, 2, 3, 6, 12; else 1..season. */
@@ -182,7 +224,10 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
         if (maxTrainPeriods > 0) {
             m.put("max_train_periods", maxTrainPeriods);
         }
-        m.put("quantiles", "residual");
+        m.put("quantiles", quantiles.name().toLowerCase(Locale.ROOT));
+        if (quantileLevels != null) {
+            m.put("quantile_levels", quantileLevels);
+        }
         m.put("seed", seed);
         return m;
     }

@@ -11,6 +11,8 @@ import io.demandcast.core.model.ml.regressor.Regressor;
  * @param firstStep     first forecast step predicted, 1-based
  * @param lastStep      last forecast step predicted (the fitted horizon for recursive)
  * @param residualGrid  {@link ResidualQuantiles} of its in-sample residuals
+ * @param quantiles     its quantile regressors ({@code quantiles: loss}), reading the same rows; {@link LossQuantiles#NONE} otherwise
  */
-record StepModel(int firstStep, int lastStep, FeatureLayout layout, Regressor regressor, double[] residualGrid) {
+record StepModel(int firstStep, int lastStep, FeatureLayout layout, Regressor regressor, double[] residualGrid,
+                 LossQuantiles quantiles) {
 }

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 /**
  * Learners for tests: {@code ols} (least squares, param {@code l2}), {@code last_value}, which
  * predicts its row's {@code lag_1} (or the smallest lag it has), and {@code plus_one}, that plus 1; so a forecast is the last value
- * carried through the target transform: back-transforms can be checked exactly.
+ * carried through the target transform: back-transforms can be checked exactly. {@code last_value}
+ * and {@code plus_one} have a "quantile loss": at level τ they add {@link #shift}(τ), and
+ * {@code reversed} (otherwise {@code last_value}) subtracts it, so its quantiles cross.
  */
 final class TestLearners implements Learners {
     /** Sees every row a {@code last_value} regressor predicts (null: none). */
@@ -31,7 +33,7 @@ final class TestLearners implements Learners {
 
     @Override
     public Set<String> names() {
-        return Set.of("ols", "last_value", "plus_one");
+        return Set.of("ols", "last_value", "plus_one", "reversed");
     }
 
     @Override
@@ -48,6 +50,15 @@ final class TestLearners implements Learners {
             }
             return new OlsLearner(l2);
         }
+        return lastValue(learner, learner.equals("plus_one") ? 1 : 0);
+    }
+
+    /** What the quantile regressor of level τ adds to the point regressor's prediction: 20 (τ − 0.5)|τ − 0.5|, not linear in τ. */
+    static double shift(double tau) {
+        return 20 * (tau - 0.5) * Math.abs(tau - 0.5);
+    }
+
+    private RegressorSpec lastValue(String learner, double add) {
         return new RegressorSpec() {
             @Override
             public String name() {
@@ -61,7 +72,12 @@ final class TestLearners implements Learners {
 
             @Override
             public Regressor fit(TrainingTable table, long seed) {
-                return new LastValue(table.names(), learner.equals("plus_one") ? 1 : 0, recorder);
+                return new LastValue(table.names(), add, recorder);
+            }
+
+            @Override
+            public RegressorSpec withQuantile(double tau) {
+                return lastValue(learner, (learner.equals("plus_one") ? 1 : 0) + (learner.equals("reversed") ? -1 : 1) * shift(tau));
             }
         };
     }

@@ -37,6 +37,15 @@ public record GradientBoostingSpec(int trees, int maxDepth, int maxNodes, int no
         return new GradientBoostingSpec(300, 6, 32, 20, 0.05, 0.8, "ls", 0.9, 0.5);
     }
 
+    /** This spec with the quantile loss of level {@code tau}, in (0, 1). */
+    @Override
+    public GradientBoostingSpec withQuantile(double tau) {
+        if (!(tau > 0 && tau < 1)) {
+            throw new IllegalArgumentException("gbm: quantile level must be in (0, 1) (got " + tau + ")");
+        }
+        return new GradientBoostingSpec(trees, maxDepth, maxNodes, nodeSize, shrinkage, subsample, "quantile", huberAlpha, tau);
+    }
+
     @Override
     public String name() {
         return NAME;

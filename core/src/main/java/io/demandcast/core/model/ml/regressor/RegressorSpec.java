@@ -20,4 +20,14 @@ public interface RegressorSpec {
      * @throws IllegalArgumentException when the table does not suit the learner (no rows, ...)
      */
     Regressor fit(TrainingTable table, long seed);
+
+    /**
+     * This learner with its hyper-parameters, fitted instead with the pinball (quantile) loss of
+     * level {@code tau}, so that it predicts the {@code tau} quantile of the target given the row.
+     *
+     * @throws IllegalArgumentException when the learner has no quantile loss, or {@code tau} is not in (0, 1)
+     */
+    default RegressorSpec withQuantile(double tau) {
+        throw new IllegalArgumentException(name() + " has no quantile loss");
+    }
 }

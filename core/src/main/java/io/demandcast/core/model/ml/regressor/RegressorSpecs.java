@@ -29,6 +29,8 @@ import java.util.Set;
 public final class RegressorSpecs {
     public static final List<String> LEARNERS = List.of(GradientBoostingSpec.NAME, XgboostSpec.NAME, RandomForestSpec.NAME,
             LinearSpec.RIDGE, LinearSpec.LASSO_NAME, LinearSpec.ELASTIC_NET);
+    /** The learners with a quantile (pinball) loss: those whose {@link RegressorSpec#withQuantile} works. */
+    public static final List<String> QUANTILE_LEARNERS = List.of(GradientBoostingSpec.NAME, XgboostSpec.NAME);
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             GradientBoostingSpec.NAME, Set.of("trees", "max_depth", "max_nodes", "node_size", "shrinkage", "subsample", "loss",

@@ -71,7 +71,11 @@ public record XgboostSpec(int trees, int maxDepth, double shrinkage, double subs
     }
 
     /** This spec with the pinball loss of level {@code tau}, in (0, 1). */
+    @Override
     public XgboostSpec withQuantile(double tau) {
+        if (!(tau > 0 && tau < 1)) {
+            throw new IllegalArgumentException("xgboost: quantile level must be in (0, 1) (got " + tau + ")");
+        }
         return new XgboostSpec(trees, maxDepth, shrinkage, subsample, colsample, minChildWeight, lambda, maxBin, threads,
                 "quantile", tweediePower, tau);
     }

@@ -107,6 +107,24 @@ class RegressorSpecsTest {
         assertEquals(message, e.getMessage());
     }
 
+    @Test
+    void withQuantileKeepsTheHyperParametersAndOnlyTheQuantileLearnersHaveIt() {
+        for (String learner : RegressorSpecs.LEARNERS) {
+            RegressorSpec spec = RegressorSpecs.defaults(learner);
+            if (RegressorSpecs.QUANTILE_LEARNERS.contains(learner)) {
+                Map<String, Object> expected = new java.util.LinkedHashMap<>(spec.parameters());
+                Map<String, Object> quantile = spec.withQuantile(0.25).parameters();
+                expected.put(learner.equals("gbm") ? "loss" : "objective", "quantile");
+                expected.put(learner.equals("gbm") ? "quantile" : "quantile_alpha", 0.25);
+                assertEquals(expected, quantile, learner);
+                assertThrows(IllegalArgumentException.class, () -> spec.withQuantile(1.0));
+            } else {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec.withQuantile(0.25));
+                assertEquals(learner + " has no quantile loss", e.getMessage());
+            }
+        }
+    }
+
     private static void assertError(String learner, String params, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegressorSpecs.parse(learner, json(params)));
         assertEquals(message, e.getMessage());
