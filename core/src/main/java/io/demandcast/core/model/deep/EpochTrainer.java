@@ -60,16 +60,25 @@ final class EpochTrainer {
         boolean stopped = false;
         long stepped = 0;
         double elapsed = 0;
+        // an epoch takes the next windows of a shuffled order, shuffled again once used up: with
+        // batches_per_epoch 0 exactly one pass, else its windows, every window as often as any other
+        int perEpoch = spec.batchesPerEpoch() == 0 ? n : (int) Math.min(n, (long) spec.batchesPerEpoch() * spec.batchSize());
+        int cursor = n;
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long t0 = System.nanoTime();
-            shuffle(order, random);
             double sum = 0;
-            for (int from = 0; from < n; from += spec.batchSize()) {
-                int to = Math.min(n, from + spec.batchSize());
-                WindowBatch b = WindowBatch.of(layout, frames, windows.trainSeries(), windows.trainEnd(), order, from, to, true);
+            for (int seen = 0; seen < perEpoch; ) {
+                if (cursor == n) {
+                    shuffle(order, random);
+                    cursor = 0;
+                }
+                int take = Math.min(spec.batchSize(), Math.min(perEpoch - seen, n - cursor));
+                WindowBatch b = WindowBatch.of(layout, frames, windows.trainSeries(), windows.trainEnd(), order, cursor, cursor + take, true);
                 sum += network.fit(b.window(), b.future(), b.labels(), b.rows()) * b.rows();
+                cursor += take;
+                seen += take;
             }
-            double loss = sum / n;
+            double loss = sum / perEpoch;
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException("lstm: the training loss became " + loss + " in epoch " + epoch
                         + ": the weights diverged; lower model.params.learning_rate (now " + spec.learningRate() + ")");

@@ -104,9 +104,11 @@ public final class FittedLstmModel implements FittedModel {
      * <p>Each series' window is its last {@code lookback} periods; the future input holds the
      * request's known covariates over the forecast periods (a request shorter than the fitted horizon
      * leaves the later periods' covariates absent, encoded 0, which can move the earlier steps'
-     * forecasts slightly). Point: {@code divisor × output}. Quantile at level τ and step k:
-     * {@code divisor × (output + q_k(τ))}, {@code q_k} the step's residual quantiles, kept on their
-     * side of the point.
+     * forecasts slightly). Point: {@code scale × (output + baseline)}, the scale being the series'
+     * divisor (times the window's mean with {@code scale: window}), the baseline the window's
+     * seasonal profile at the step with {@code deseasonalize} (else 0). Quantile at level τ and step
+     * k: {@code scale × (output + baseline + q_k(τ))}, {@code q_k} the step's residual quantiles,
+     * kept on their side of the point.
      *
      * @throws IllegalArgumentException when {@code request.horizon()} exceeds the fitted horizon, or a
      *                                  known covariate is missing (naming it, the series and the dates)
@@ -143,15 +145,17 @@ public final class FittedLstmModel implements FittedModel {
             for (int s = from; s < to; s++) {
                 LstmSeries state = states.get(s);
                 first[s] = state.lastPeriod() + 1;
+                double scale = state.divisor() * b.factors()[s - from];
                 for (int k = 0; k < h; k++) {
                     double z = out[(s - from) * fitted + k];
                     if (!Double.isFinite(z)) {
                         z = 0;
                     }
-                    double y = state.divisor() * z;
+                    z += b.baseline()[(s - from) * fitted + k];
+                    double y = scale * z;
                     point[s * h + k] = y;
                     for (int q = 0; q < levels.length; q++) {
-                        double yq = state.divisor() * (z + ResidualQuantiles.at(residualGrids[k], levels[q]));
+                        double yq = scale * (z + ResidualQuantiles.at(residualGrids[k], levels[q]));
                         if (levels[q] < 0.5) {
                             yq = Math.min(yq, y);
                         } else if (levels[q] > 0.5) {

@@ -15,7 +15,10 @@ import java.util.List;
  * (both read a {@link SeriesFrame}): fixed at fit, saved with the model.
  *
  * <p><b>Window</b> ({@code lookback} periods ending at the last input period, channels × time):
- * the scaled target {@code y / s} (0 where missing or before the series starts), {@code observed}
+ * the scaled target {@code y / s} (0 where missing or before the series starts; with
+ * {@code scale: window} also divided by the window's own mean of |y / s|, by which the network's
+ * outputs are then multiplied back; with {@code deseasonalize}, less the window's seasonal profile,
+ * see {@link #fillWindow}), {@code observed}
  * (1 where the target is known), then the period's covariate inputs, then the series' static
  * inputs repeated along time.
  *
@@ -35,6 +38,8 @@ final class InputLayout {
     private final int lookback;
     private final int horizon;
     private final boolean annual;
+    private final boolean windowScaled;
+    private final int season;
     private final double[] knownMean;
     private final double[] knownStd;
     private final double logScaleMean;
@@ -47,13 +52,15 @@ final class InputLayout {
     /**
      * @param schema       known numeric, price, categorical and static columns (no past-only ones)
      * @param annual       whether the calendar inputs include the position in the year ({@link CalendarCoding#annual})
+     * @param windowScaled whether each window's target is also divided by the window's mean |y / s| ({@code scale: window})
+     * @param season       season length whose profile each window's target loses ({@code deseasonalize}); 0 for none
      * @param knownMean    per {@link FeatureSchema#known()} column, its training mean
      * @param knownStd     per known column, its training standard deviation (1 when it is 0)
      * @param logScaleMean mean over the training series of {@code log1p} of their mean |y|
      * @param logScaleStd  its standard deviation (1 when it is 0)
      */
-    InputLayout(FeatureSchema schema, TimeAxis axis, int lookback, int horizon, boolean annual, double[] knownMean, double[] knownStd,
-                double logScaleMean, double logScaleStd) {
+    InputLayout(FeatureSchema schema, TimeAxis axis, int lookback, int horizon, boolean annual, boolean windowScaled, int season,
+                double[] knownMean, double[] knownStd, double logScaleMean, double logScaleStd) {
         if (!schema.pastOnly().isEmpty()) {
             throw new IllegalArgumentException("the lstm inputs never include past-only columns (got " + schema.pastOnly() + ")");
         }
@@ -62,6 +69,8 @@ final class InputLayout {
         this.lookback = lookback;
         this.horizon = horizon;
         this.annual = annual;
+        this.windowScaled = windowScaled;
+        this.season = season;
         this.knownMean = knownMean.clone();
         this.knownStd = knownStd.clone();
         this.logScaleMean = logScaleMean;
@@ -131,8 +140,22 @@ final class InputLayout {
     /**
      * Writes the window ending at frame position {@code end} into {@code out} at {@code offset}, laid
      * out channel-major ({@code offset + channel * lookback + t}); positions before the frame are 0.
+     *
+     * <p>The target channel is {@code z / factor - profile(t)}. {@code factor} is the window's mean
+     * |z| with {@code scale: window} (1 when it has no non-zero value), else 1. {@code profile} is
+     * 0 without {@code deseasonalize}; with it, the window's seasonal profile: for each position in
+     * the season, the mean of {@code z / factor} over the window's observed periods at that position,
+     * less the mean of those means (0 for a position the window does not observe). The network then
+     * learns what the window's seasonal average does not explain (ES-RNN's idea, with the profile
+     * read from the window instead of fitted).
+     *
+     * @param baseline receives, at {@code baselineOffset + k}, the profile at forecast step {@code k + 1}
+     *                 ({@code horizon} values): a forecast is {@code factor × (output + baseline)}
+     * @return {@code factor}
      */
-    void fillWindow(SeriesFrame frame, int end, float[] out, int offset) {
+    double fillWindow(SeriesFrame frame, int end, float[] out, int offset, double[] baseline, int baselineOffset) {
+        double factor = windowScaled ? windowMean(frame, end) : 1;
+        double[] profile = profile(frame, end, factor);
         float[] period = new float[covariateCount];
         float[] statics = staticInputs(frame);
         int channels = windowChannels();
@@ -146,7 +169,7 @@ final class InputLayout {
             }
             double z = frame.z()[pos];
             boolean observed = Double.isFinite(z);
-            out[offset + t] = observed ? (float) z : 0;
+            out[offset + t] = observed ? (float) (z / factor - profileAt(profile, frame, pos)) : 0;
             out[offset + lookback + t] = observed ? 1 : 0;
             fillCovariates(frame, pos, period, 0);
             for (int c = 0; c < covariateCount; c++) {
@@ -156,6 +179,59 @@ final class InputLayout {
                 out[offset + (2 + covariateCount + c) * lookback + t] = statics[c];
             }
         }
+        for (int k = 0; k < horizon; k++) {
+            baseline[baselineOffset + k] = profileAt(profile, frame, end + 1 + k);
+        }
+        return factor;
+    }
+
+    /** The window's seasonal profile by season position ({@link #fillWindow}), or null without {@code deseasonalize}. */
+    private double[] profile(SeriesFrame frame, int end, double factor) {
+        if (season < 2) {
+            return null;
+        }
+        double[] sum = new double[season];
+        int[] count = new int[season];
+        for (int pos = Math.max(0, end - lookback + 1); pos <= end; pos++) {
+            double z = frame.z()[pos];
+            if (Double.isFinite(z)) {
+                int p = Math.floorMod(frame.firstPeriod() + pos, season);
+                sum[p] += z / factor;
+                count[p]++;
+            }
+        }
+        double total = 0;
+        int positions = 0;
+        for (int p = 0; p < season; p++) {
+            if (count[p] > 0) {
+                sum[p] /= count[p];
+                total += sum[p];
+                positions++;
+            }
+        }
+        double mean = positions == 0 ? 0 : total / positions;
+        double[] profile = new double[season];
+        for (int p = 0; p < season; p++) {
+            profile[p] = count[p] > 0 ? sum[p] - mean : 0;
+        }
+        return profile;
+    }
+
+    private double profileAt(double[] profile, SeriesFrame frame, int pos) {
+        return profile == null ? 0 : profile[Math.floorMod(frame.firstPeriod() + pos, season)];
+    }
+
+    private double windowMean(SeriesFrame frame, int end) {
+        double sum = 0;
+        int n = 0;
+        for (int pos = Math.max(0, end - lookback + 1); pos <= end; pos++) {
+            double z = frame.z()[pos];
+            if (Double.isFinite(z)) {
+                sum += Math.abs(z);
+                n++;
+            }
+        }
+        return n > 0 && sum > 0 ? sum / n : 1;
     }
 
     /** Writes the covariate inputs of frame positions {@code end + 1 .. end + horizon} into {@code out} at {@code offset}. */
@@ -211,6 +287,8 @@ final class InputLayout {
         node.put("lookback", lookback);
         node.put("horizon", horizon);
         node.put("annual", annual);
+        node.put("scale", windowScaled ? "window" : "history");
+        node.put("deseasonalize_season", season);
         ArrayNode mean = node.putArray("known_mean");
         ArrayNode std = node.putArray("known_std");
         for (int c = 0; c < knownMean.length; c++) {
@@ -232,7 +310,8 @@ final class InputLayout {
             mean[c] = node.path("known_mean").path(c).asDouble();
             std[c] = node.path("known_std").path(c).asDouble(1);
         }
-        return new InputLayout(schema, axis, node.path("lookback").asInt(), node.path("horizon").asInt(), node.path("annual").asBoolean(), mean, std,
+        return new InputLayout(schema, axis, node.path("lookback").asInt(), node.path("horizon").asInt(), node.path("annual").asBoolean(),
+                node.path("scale").asText("history").equals("window"), node.path("deseasonalize_season").asInt(0), mean, std,
                 node.path("log_scale_mean").asDouble(), node.path("log_scale_std").asDouble(1));
     }
 }

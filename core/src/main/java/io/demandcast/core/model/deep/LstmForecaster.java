@@ -113,7 +113,9 @@ public final class LstmForecaster implements Forecaster {
         double[] scale = moments(frames.stream().mapToDouble(SeriesFrame::logScale));
         int span = history.seriesCount() == 0 ? 0 : history.maxPeriod() - history.minPeriod() + 1;
         boolean annual = CalendarCoding.annual(history.frequency(), span);
-        return new InputLayout(schema, history.axis(), spec.lookback(), spec.horizon(), annual, mean, std, scale[0], scale[1]);
+        int season = spec.deseasonalize() ? spec.context().seasonLength() : 0;
+        return new InputLayout(schema, history.axis(), spec.lookback(), spec.horizon(), annual, spec.scale() == LstmSpec.Scale.WINDOW,
+                season, mean, std, scale[0], scale[1]);
     }
 
     /** Mean and standard deviation of the finite values (0 and 1 when there are none; deviation 1 when it is 0). */

@@ -23,18 +23,24 @@ import java.util.Set;
  * @param learningRate  Adam's learning rate
  * @param optimizer     {@code adam} (with {@code l2}) or {@code adamw} (Adam with decoupled weight decay)
  * @param batchSize     windows per gradient step
- * @param epochs        most passes over the training windows
+ * @param batchesPerEpoch gradient steps per epoch, on windows drawn in turn from a seeded shuffle of all training
+ *                      windows (0: one pass over all of them per epoch)
+ * @param epochs        most epochs
  * @param patience      epochs without a better validation loss before training stops (0: never stop early)
  * @param validation    share of each series' newest windows held out for early stopping and the residual quantiles
  * @param loss          {@code mse} on the scaled target, or {@code poisson} (counts: a positive output, Poisson deviance)
  * @param maxWindows    training and validation windows per series, newest first (0: all)
+ * @param scale         what the target is divided by: the series' mean |y| over its history, or also each window's own
+ *                      mean (so the network sees and predicts levels relative to the window)
+ * @param deseasonalize whether each window's seasonal profile (of {@code context.seasonLength()} periods) is taken out
+ *                      of its target and added back to the outputs (see {@code InputLayout#fillWindow})
  * @param covariates    known numeric columns read; null = every known numeric column
  * @param seed          seed of the weights, dropout and the order of the windows
  * @param context       frequency, season, horizon, past-only columns and quantile levels of the data
  */
 public record LstmSpec(int lookback, int layers, int units, double dropout, double l2, double weightDecay, double learningRate,
-                       Optimizer optimizer, int batchSize, int epochs, int patience, double validation, Loss loss, int maxWindows,
-                       List<String> covariates, long seed, ModelContext context) {
+                       Optimizer optimizer, int batchSize, int batchesPerEpoch, int epochs, int patience, double validation, Loss loss,
+                       int maxWindows, Scale scale, boolean deseasonalize, List<String> covariates, long seed, ModelContext context) {
 
     /** Adam with an L2 penalty in the loss, or AdamW (decoupled weight decay). */
     public enum Optimizer { ADAM, ADAMW }
@@ -42,12 +48,20 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
     /** The training loss. */
     public enum Loss { MSE, POISSON }
 
+    /** The target's scaling: by the series' history mean |y|, or also by each window's mean. */
+    public enum Scale { HISTORY, WINDOW }
+
     /** The keys of {@code model.params}. */
     public static final Set<String> KEYS = Set.of("lookback", "layers", "units", "dropout", "l2", "weight_decay", "learning_rate",
-            "optimizer", "batch_size", "epochs", "patience", "validation", "loss", "cell", "max_windows", "covariates", "seed");
+            "optimizer", "batch_size", "batches_per_epoch", "epochs", "patience", "validation", "loss", "cell", "max_windows", "scale",
+            "deseasonalize", "covariates", "seed");
 
     /** Default {@link #maxWindows}: about a year of daily windows per series (see the README for the cost). */
     static final int DEFAULT_MAX_WINDOWS = 365;
+    /** Default {@link #batchesPerEpoch}: an epoch's cost does not grow with the panel (see the README). */
+    static final int DEFAULT_BATCHES_PER_EPOCH = 100;
+    static final Scale DEFAULT_SCALE = Scale.HISTORY;
+    static final boolean DEFAULT_DESEASONALIZE = false;
 
     public LstmSpec {
         covariates = covariates == null ? null : List.copyOf(covariates);
@@ -79,6 +93,7 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
             throw new IllegalArgumentException("model.params.learning_rate must be > 0 (got " + learningRate + ")");
         }
         int batchSize = p.integer("batch_size", 64, 1, 1_000_000);
+        int batchesPerEpoch = p.integer("batches_per_epoch", DEFAULT_BATCHES_PER_EPOCH, 0, 100_000_000);
         int epochs = p.integer("epochs", 30, 1, 100_000);
         int patience = p.integer("patience", 5, 0, 100_000);
         double validation = p.number("validation", 0.1, 0, 0.9);
@@ -91,14 +106,21 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
                     + " demandcast uses, has no GRU layer");
         }
         int maxWindows = p.integer("max_windows", DEFAULT_MAX_WINDOWS, 0, Integer.MAX_VALUE);
+        Scale scale = Scale.valueOf(p.choice("scale", DEFAULT_SCALE.name().toLowerCase(Locale.ROOT), List.of("history", "window"))
+                .toUpperCase(Locale.ROOT));
+        boolean deseasonalize = p.bool("deseasonalize", DEFAULT_DESEASONALIZE);
+        if (deseasonalize && context.seasonLength() < 2) {
+            throw new IllegalArgumentException("model.params.deseasonalize needs a season of at least 2 periods (data.season_length is "
+                    + context.seasonLength() + ")");
+        }
         List<String> covariates = p.node("covariates") == null ? null : p.strings("covariates", List.of());
         JsonNode seedNode = p.node("seed");
         if (seedNode != null && !seedNode.isIntegralNumber()) {
             throw new IllegalArgumentException("model.params.seed must be an integer (got " + seedNode + ")");
         }
         long seed = seedNode == null ? 42 : seedNode.longValue();
-        return new LstmSpec(lookback, layers, units, dropout, l2, weightDecay, learningRate, optimizer, batchSize, epochs, patience,
-                validation, loss, maxWindows, covariates, seed, context);
+        return new LstmSpec(lookback, layers, units, dropout, l2, weightDecay, learningRate, optimizer, batchSize, batchesPerEpoch,
+                epochs, patience, validation, loss, maxWindows, scale, deseasonalize, covariates, seed, context);
     }
 
     /** The horizon the network is fitted for: its number of outputs. */
@@ -121,12 +143,15 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
         }
         m.put("learning_rate", learningRate);
         m.put("batch_size", batchSize);
+        m.put("batches_per_epoch", batchesPerEpoch);
         m.put("epochs", epochs);
         m.put("patience", patience);
         m.put("validation", validation);
         m.put("loss", loss.name().toLowerCase(Locale.ROOT));
         m.put("cell", "lstm");
         m.put("max_windows", maxWindows);
+        m.put("scale", scale.name().toLowerCase(Locale.ROOT));
+        m.put("deseasonalize", deseasonalize);
         if (covariates != null) {
             m.put("covariates", covariates);
         }

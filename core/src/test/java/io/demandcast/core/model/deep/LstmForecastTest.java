@@ -172,6 +172,21 @@ class LstmForecastTest {
     }
 
     @Test
+    void windowScalingForecastsFromTheWindowsLevelAndReloadsIdentically(@TempDir Path dir) throws Exception {
+        int series = 2;
+        double[][] y = seasonal(series, N, 8);
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 1, max_windows: 20,"
+                + " scale: window}", DAILY_7).fit(history);
+        Forecast f = fitted.forecast(new ForecastRequest(H, 0.1, 0.9));
+        fitted.save(dir);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve(FittedLstmModel.FILE).toFile());
+        assertEquals("window", json.path("inputs").path("scale").asText());
+        assertEquals("window", json.path("parameters").path("scale").asText());
+        assertArrayEquals(points(f), points(new LstmFamily().load(dir).forecast(new ForecastRequest(H, 0.1, 0.9))));
+    }
+
+    @Test
     void aPastOnlyColumnIsNeverRead() {
         int series = 2;
         double[][] y = seasonal(series, N + H, 3);
@@ -220,6 +235,8 @@ class LstmForecastTest {
         cases.put("{optimizer: adamw, l2: 0.01}", "model.params.l2");
         cases.put("{validation: 0.95}", "model.params.validation");
         cases.put("{seed: 1.5}", "model.params.seed");
+        cases.put("{scale: mean}", "model.params.scale");
+        cases.put("{batches_per_epoch: -1}", "model.params.batches_per_epoch");
         cases.put("{lookbak: 28}", "model.params.lookbak");
         cases.forEach((params, key) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> forecaster(params, DAILY_7), params);
