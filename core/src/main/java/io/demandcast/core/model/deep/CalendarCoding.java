@@ -11,15 +11,15 @@ import java.util.List;
  * 1 January), the month or quarter as one-hot (monthly, quarterly); nothing for yearly data. No
  * trend index: a network does not extrapolate one, and the per-series scaling carries the level.
  *
- * <p>The position in the year is an input only when the training history spans two years
- * ({@link #annual}): over a shorter one it only tells the network how far along the history a
- * window is, which it learns as a trend and extrapolates badly.
+ * <p>The position in the year is an input only when the training targets span two years
+ * ({@link #annual}): over a shorter span it names each date once, so the network learns a date's
+ * one-off events (or the trend) as the date's own and repeats them a year later.
  */
 final class CalendarCoding {
     private CalendarCoding() {
     }
 
-    /** Whether a history of {@code periods} periods is long enough for the position in the year (two years). */
+    /** Whether a span of {@code periods} periods is long enough for the position in the year (two years). */
     static boolean annual(Frequency f, int periods) {
         int perYear = switch (f) {
             case DAILY -> 365;

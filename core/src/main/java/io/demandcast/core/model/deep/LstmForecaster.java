@@ -68,8 +68,8 @@ public final class LstmForecaster implements Forecaster {
         if (spec.loss() == LstmSpec.Loss.POISSON) {
             requireNonNegative(history);
         }
-        InputLayout layout = layout(schema, history, frames);
         TrainingWindows windows = TrainingWindows.of(frames, spec.horizon(), spec.maxWindows(), spec.validation());
+        InputLayout layout = layout(schema, history, frames, windows);
         if (windows.trainCount() == 0) {
             throw new IllegalArgumentException("lstm: no training windows: a window needs " + spec.horizon()
                     + " observed periods after its input (the horizon), and each series' newest windows up to a share of "
@@ -98,9 +98,11 @@ public final class LstmForecaster implements Forecaster {
 
     /**
      * The layout with the known columns' training mean and deviation, the spread of the series' log
-     * scales, and the position in the year as an input when the history spans two years.
+     * scales, and the position in the year as an input when the training windows' targets span two
+     * years (over one year, the position in the year names each date of it once: the network would
+     * learn that date's events as the date's, and repeat them on the same date a year later).
      */
-    private InputLayout layout(FeatureSchema schema, Panel history, List<SeriesFrame> frames) {
+    private InputLayout layout(FeatureSchema schema, Panel history, List<SeriesFrame> frames, TrainingWindows windows) {
         int known = schema.known().size();
         double[] mean = new double[known];
         double[] std = new double[known];
@@ -111,8 +113,14 @@ public final class LstmForecaster implements Forecaster {
             std[c] = moments[1];
         }
         double[] scale = moments(frames.stream().mapToDouble(SeriesFrame::logScale));
-        int span = history.seriesCount() == 0 ? 0 : history.maxPeriod() - history.minPeriod() + 1;
-        boolean annual = CalendarCoding.annual(history.frequency(), span);
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int i = 0; i < windows.trainCount(); i++) {
+            int end = frames.get(windows.trainSeries()[i]).firstPeriod() + windows.trainEnd()[i];
+            first = Math.min(first, end + 1);
+            last = Math.max(last, end + spec.horizon());
+        }
+        boolean annual = windows.trainCount() > 0 && CalendarCoding.annual(history.frequency(), last - first + 1);
         int season = spec.deseasonalize() ? spec.context().seasonLength() : 0;
         return new InputLayout(schema, history.axis(), spec.lookback(), spec.horizon(), annual, spec.scale() == LstmSpec.Scale.WINDOW,
                 season, mean, std, scale[0], scale[1]);
