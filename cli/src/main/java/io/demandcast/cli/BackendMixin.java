@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 public class BackendMixin {
 
     @Option(names = "--backend", paramLabel = "auto|cpu|cuda",
-            description = "ND4J backend of the deep model families; overrides train.backend. auto (default): the one this build carries "
-                    + "(CPU unless built with -Pcuda); cuda fails with a message naming what is missing (build, driver, GPU), "
-                    + "never running on the CPU instead. Checked before any work.")
+            description = "ND4J backend of the deep model families, checked before any work; overrides train.backend. "
+                    + "auto (default): the one this build carries, CPU unless built with -Pcuda; cuda exits 1 naming what is "
+                    + "missing (build, driver, GPU) rather than run on the CPU. See docs/gpu.md.")
     BackendChoice backend;
 
     /**
