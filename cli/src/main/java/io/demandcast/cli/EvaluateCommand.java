@@ -51,6 +51,9 @@ final class EvaluateCommand extends BaseCommand {
     @Mixin
     OutputMixin output;
 
+    @Mixin
+    BackendMixin backend;
+
     @ArgGroup(exclusive = false, heading = "%nScoring another tool's forecasts (instead of -c):%n")
     External external;
 
@@ -130,6 +133,10 @@ final class EvaluateCommand extends BaseCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--gate, --junit and --summary belong to a backtest (-c <config>), not to scoring --forecasts");
         }
+        if (backend.backend != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--backend belongs to a backtest (-c <config>), not to scoring --forecasts");
+        }
         EvaluateSummary scored = new ExternalEvaluation(external.forecasts, external.actuals, external.train, external.frequency,
                 external.seasonLength, external.filter, external.forecastColumn, external.seriesList,
                 external.seriesWhere, external.weights, external.weightColumn,
@@ -142,7 +149,7 @@ final class EvaluateCommand extends BaseCommand {
     }
 
     private int backtest() throws Exception {
-        ExperimentConfig cfg = config.load(spec.commandLine());
+        ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         if (outputDir != null) {
             cfg = cfg.withEvaluate(cfg.evaluate().withOutput(outputDir.toString()));
         }

@@ -32,6 +32,9 @@ final class PredictCommand extends BaseCommand {
     @Mixin
     OutputMixin output;
 
+    @Mixin
+    BackendMixin backend;
+
     @Option(names = {"-o", "--output"}, paramLabel = "<file>",
             description = "Forecast CSV to write ('-' for stdout); overrides predict.output.")
     String outputFile;
@@ -46,7 +49,7 @@ final class PredictCommand extends BaseCommand {
 
     @Override
     int doCall() throws Exception {
-        ExperimentConfig cfg = config.load(spec.commandLine());
+        ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         if (outputFile != null) {
             cfg = PredictJob.withOutput(cfg, outputFile);
         }

@@ -27,9 +27,12 @@ final class TrainCommand extends BaseCommand {
     @Mixin
     OutputMixin output;
 
+    @Mixin
+    BackendMixin backend;
+
     @Override
     int doCall() throws Exception {
-        ExperimentConfig cfg = config.load(spec.commandLine());
+        ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         TrainSummary summary = TrainJob.run(cfg, progress());
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {

@@ -38,6 +38,9 @@ final class TuneCommand extends BaseCommand {
     @Mixin
     OutputMixin output;
 
+    @Mixin
+    BackendMixin backend;
+
     @Option(names = "--time-budget", paramLabel = "<duration>",
             description = "Stop starting candidates after this long, e.g. 90s, 20m, 1h30m; overrides tune.time_budget.")
     String timeBudget;
@@ -60,7 +63,7 @@ final class TuneCommand extends BaseCommand {
         if (candidates != null && candidates < 1) {
             throw new ParameterException(spec.commandLine(), "--candidates must be >= 1 (got " + candidates + ")");
         }
-        ExperimentConfig cfg = config.load(spec.commandLine());
+        ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         if (cfg.tune() != null) {
             cfg = cfg.withTune(cfg.tune().withBudgets(candidates, timeBudget, seed));
         }

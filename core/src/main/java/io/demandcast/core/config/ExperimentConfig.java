@@ -51,6 +51,10 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
         return new ExperimentConfig(name, data, prepare, model, newModels, train, predict, evaluate, backtest, gate, tune);
     }
 
+    public ExperimentConfig withTrain(TrainConfig newTrain) {
+        return new ExperimentConfig(name, data, prepare, model, models, newTrain, predict, evaluate, backtest, gate, tune);
+    }
+
     public ExperimentConfig withPredict(PredictConfig newPredict) {
         return new ExperimentConfig(name, data, prepare, model, models, train, newPredict, evaluate, backtest, gate, tune);
     }

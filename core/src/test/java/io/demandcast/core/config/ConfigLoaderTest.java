@@ -173,7 +173,7 @@ class ConfigLoaderTest {
         assertEquals("configs/x.yaml:3:27: unknown key 'windw' in prepare.outliers (allowed: method, window, threshold, action)",
                 error("name: a\nprepare:\n  outliers: {method: iqr, windw: 3}\n"));
         // camelCase is not accepted: keys are snake_case
-        assertEquals("configs/x.yaml:2:3: unknown key 'fitOn' in train (allowed: store, fit_on)",
+        assertEquals("configs/x.yaml:2:3: unknown key 'fitOn' in train (allowed: store, fit_on, backend, half_precision)",
                 error("train:\n  fitOn: all\n"));
     }
 
@@ -211,6 +211,23 @@ class ConfigLoaderTest {
                 error("train:\n  fit_on: 1\n"));
         assertEquals("configs/x.yaml:2:11: train.fit_on: 'All' is not one of [all, train, train_validation]",
                 error("train:\n  fit_on: All\n"));
+        assertEquals("configs/x.yaml:2:12: train.backend: 'gpu' is not one of [auto, cpu, cuda]", error("train:\n  backend: gpu\n"));
+        assertEquals("--set train.backend=GPU: 'GPU' is not one of [auto, cpu, cuda]", error("name: a\n", "train.backend=GPU"));
+    }
+
+    @Test
+    void theDeepBackendAndHalfPrecisionAreTrainKeys() {
+        ExperimentConfig defaults = parse("name: a\n");
+        assertEquals(io.demandcast.core.model.deep.BackendChoice.auto, defaults.train().backend());
+        assertEquals(false, defaults.train().halfPrecision());
+        ExperimentConfig gpu = parse("train:\n  backend: cuda\n  half_precision: true\n");
+        assertEquals(io.demandcast.core.model.deep.BackendChoice.cuda, gpu.train().backend());
+        assertEquals(true, gpu.train().halfPrecision());
+        assertEquals(gpu, ConfigLoader.parse(ConfigLoader.toYaml(gpu), "resolved.yaml", List.of()), "the resolved config reads back");
+        assertEquals("configs/x.yaml:3:19: train.half_precision: true runs on the cuda backend only (FP16 on an NVIDIA GPU), but train.backend"
+                + " is cpu; set train.backend to cuda or auto, or drop half_precision", error("train:\n  backend: cpu\n  half_precision: true\n"));
+        assertEquals("configs/x.yaml:2:19: train.half_precision: expected true or false, got 'yes please'",
+                error("train:\n  half_precision: yes please\n"));
     }
 
     @Test
