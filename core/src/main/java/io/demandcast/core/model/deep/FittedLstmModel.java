@@ -40,7 +40,8 @@ import java.util.Map;
  *              "log_scale_mean", "log_scale_std", "window_inputs": [channel names], "future_inputs_per_step": [names]},
  *   "network": {"file": "network.zip", "window_channels", "lookback", "future_size", "outputs"},
  *   "training": {"training_windows", "validation_windows", "parameters", "epochs_run", "best_epoch", "stopped_early",
- *                "residual_source", "seconds_per_epoch", "epochs": [{"epoch", "loss", "validation_loss", "seconds"}]},
+ *                "residual_source", "backend", "precision", "seconds_per_epoch",
+ *                "epochs": [{"epoch", "loss", "validation_loss", "seconds"}]},
  *   "residual_quantiles": [per step: 199 values at levels 0.005 .. 0.995, of z = y / divisor],
  *   "series": [{"id", "last_period", "divisor", "log_scale", "price_mean", "static_codes", "z_tail", "known_tail",
  *               "price_tail", "categorical_tail"}] }

@@ -77,12 +77,15 @@ public final class LstmForecaster implements Forecaster {
                     + " the longest series has " + frames.stream().mapToInt(SeriesFrame::length).max().orElse(0) + " periods");
         }
         LstmNetwork network = LstmNetwork.create(spec, layout.windowChannels(), layout.lookback(), layout.futureSize());
+        task.note("lstm: training on " + network.backend().describe() + ", " + network.precision() + ", "
+                + network.parameterCount() + " weights, " + windows.trainCount() + " training windows");
         EpochTrainer.Result result = EpochTrainer.train(network, spec, layout, frames, windows, task, n);
         List<LstmSeries> states = IntStream.range(0, n)
                 .mapToObj(s -> LstmSeries.of(history.seriesId(s), built[s].frame(), built[s].state().divisor(), spec.lookback()))
                 .toList();
         TrainingSummary summary = new TrainingSummary(windows.trainCount(), windows.validationCount(), network.parameterCount(),
-                result.epochs(), result.bestEpoch(), result.stoppedEarly(), result.residualSource());
+                result.epochs(), result.bestEpoch(), result.stoppedEarly(), result.residualSource(), network.backend().describe(),
+                network.precision());
         return new FittedLstmModel(spec, layout, network, states, result.residualGrids(), summary);
     }
 

@@ -44,28 +44,49 @@ final class LstmNetwork {
     static final String WINDOW = "window";
     static final String FUTURE = "future";
     static final String OUTPUT = "out";
+    /**
+     * Adam's epsilon in half precision: the usual 1e-8 is zero in FP16 (smallest normal about 6e-5),
+     * and a zero second moment then divides by zero.
+     */
+    private static final double HALF_EPSILON = 1e-4;
 
     private final ComputationGraph graph;
+    private final BackendInfo backend;
     private final int windowChannels;
     private final int lookback;
     private final int futureSize;
     private final int outputs;
 
-    private LstmNetwork(ComputationGraph graph, int windowChannels, int lookback, int futureSize, int outputs) {
+    private LstmNetwork(ComputationGraph graph, BackendInfo backend, int windowChannels, int lookback, int futureSize, int outputs) {
         this.graph = graph;
+        this.backend = backend;
         this.windowChannels = windowChannels;
         this.lookback = lookback;
         this.futureSize = futureSize;
         this.outputs = outputs;
     }
 
-    /** A network with fresh weights drawn from {@code spec.seed()}. */
+    /**
+     * A network with fresh weights drawn from {@code spec.seed()}, on the backend the run selected
+     * ({@link Backends#active()}, started here when it is not yet), in half precision when the run
+     * asked for it ({@code train.half_precision}, CUDA only: {@link Backends#select} refuses it on the CPU).
+     *
+     * @throws BackendUnavailableException when the selected backend cannot run here
+     */
     static LstmNetwork create(LstmSpec spec, int windowChannels, int lookback, int futureSize) {
+        BackendInfo backend = Backends.active();
+        return create(spec, windowChannels, lookback, futureSize, Backends.selection().halfPrecision() ? DataType.HALF : DataType.FLOAT,
+                backend);
+    }
+
+    /** {@link #create(LstmSpec, int, int, int)} in a given precision; tests build half-precision networks on the CPU. */
+    static LstmNetwork create(LstmSpec spec, int windowChannels, int lookback, int futureSize, DataType precision, BackendInfo backend) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
-                .dataType(DataType.FLOAT)
+                .dataType(precision)
                 .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(spec.learningRate()));
+                .updater(new Adam(spec.learningRate(), Adam.DEFAULT_ADAM_BETA1_MEAN_DECAY, Adam.DEFAULT_ADAM_BETA2_VAR_DECAY,
+                        precision == DataType.HALF ? HALF_EPSILON : Adam.DEFAULT_ADAM_EPSILON));
         if (spec.optimizer() == LstmSpec.Optimizer.ADAMW) {
             base.weightDecay(spec.weightDecay());
         } else if (spec.l2() > 0) {
@@ -106,12 +127,22 @@ final class LstmNetwork {
         Nd4j.getRandom().setSeed(spec.seed());
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
-        return new LstmNetwork(graph, windowChannels, lookback, futureSize, spec.horizon());
+        return new LstmNetwork(graph, backend, windowChannels, lookback, futureSize, spec.horizon());
     }
 
     /** Seeds ND4J's generator of this thread (dropout masks) before training. */
     static void seed(long seed) {
         Nd4j.getRandom().setSeed(seed);
+    }
+
+    /** The backend this network runs on. */
+    BackendInfo backend() {
+        return backend;
+    }
+
+    /** The precision of its weights and activations: {@code float32} or {@code float16}. */
+    String precision() {
+        return graph.getConfiguration().getDataType() == DataType.HALF ? "float16" : "float32";
     }
 
     int windowChannels() {
@@ -144,7 +175,7 @@ final class LstmNetwork {
      */
     double fit(float[] window, float[] future, float[] labels, int rows) {
         INDArray[] in = inputs(window, future, rows);
-        graph.fit(in, new INDArray[] {Nd4j.create(labels, new long[] {rows, outputs}, 'c')});
+        graph.fit(in, new INDArray[] {Nd4j.create(labels, new long[] {rows, outputs}, 'c').castTo(dataType())});
         return graph.score();
     }
 
@@ -157,11 +188,15 @@ final class LstmNetwork {
     }
 
     private INDArray[] inputs(float[] window, float[] future, int rows) {
-        INDArray w = Nd4j.create(window, new long[] {rows, windowChannels, lookback}, 'c');
+        INDArray w = Nd4j.create(window, new long[] {rows, windowChannels, lookback}, 'c').castTo(dataType());
         if (futureSize == 0) {
             return new INDArray[] {w};
         }
-        return new INDArray[] {w, Nd4j.create(future, new long[] {rows, futureSize}, 'c')};
+        return new INDArray[] {w, Nd4j.create(future, new long[] {rows, futureSize}, 'c').castTo(dataType())};
+    }
+
+    private DataType dataType() {
+        return graph.getConfiguration().getDataType();
     }
 
     /** A copy of the weights. */
@@ -171,7 +206,7 @@ final class LstmNetwork {
 
     /** Puts back weights {@link #parameters()} returned. */
     void setParameters(float[] values) {
-        graph.setParams(Nd4j.create(values, new long[] {1, values.length}, 'c'));
+        graph.setParams(Nd4j.create(values, new long[] {1, values.length}, 'c').castTo(dataType()));
     }
 
     /**
@@ -191,6 +226,7 @@ final class LstmNetwork {
      * @throws IOException naming the file when it is not such a network, or its shape differs from the expected one
      */
     static LstmNetwork read(Path file, int windowChannels, int lookback, int futureSize, int outputs) throws IOException {
+        BackendInfo backend = Backends.active();
         ComputationGraph graph;
         try {
             graph = ModelSerializer.restoreComputationGraph(file.toFile(), false);
@@ -206,6 +242,6 @@ final class LstmNetwork {
                     + " and gives " + nOut + " steps; the model file describes " + windowChannels + " channels"
                     + (futureSize > 0 ? " and future covariates" : "") + " and " + outputs + " steps: retrain the model");
         }
-        return new LstmNetwork(graph, windowChannels, lookback, futureSize, outputs);
+        return new LstmNetwork(graph, backend, windowChannels, lookback, futureSize, outputs);
     }
 }

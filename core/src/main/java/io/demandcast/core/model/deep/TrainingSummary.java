@@ -16,12 +16,16 @@ import java.util.List;
  * @param bestEpoch         the epoch whose weights were kept
  * @param stoppedEarly      whether early stopping ended training before {@code epochs}
  * @param residualSource    the windows the residual quantiles come from: {@code validation} or {@code training}
+ * @param backend           the ND4J backend that trained it, as {@link BackendInfo#describe()} says ({@code unknown} when not recorded)
+ * @param precision         {@code float32} or {@code float16}
  */
 record TrainingSummary(int trainingWindows, int validationWindows, long parameters, List<EpochTrainer.Epoch> epochs, int bestEpoch,
-                       boolean stoppedEarly, String residualSource) {
+                       boolean stoppedEarly, String residualSource, String backend, String precision) {
 
     TrainingSummary {
         epochs = List.copyOf(epochs);
+        backend = backend == null || backend.isEmpty() ? "unknown" : backend;
+        precision = precision == null || precision.isEmpty() ? "float32" : precision;
     }
 
     /** Mean seconds per epoch. */
@@ -37,6 +41,8 @@ record TrainingSummary(int trainingWindows, int validationWindows, long paramete
         o.put("best_epoch", bestEpoch);
         o.put("stopped_early", stoppedEarly);
         o.put("residual_source", residualSource);
+        o.put("backend", backend);
+        o.put("precision", precision);
         o.put("seconds_per_epoch", secondsPerEpoch());
         ArrayNode a = o.putArray("epochs");
         for (EpochTrainer.Epoch e : epochs) {
@@ -60,6 +66,7 @@ record TrainingSummary(int trainingWindows, int validationWindows, long paramete
                     e.path("seconds").asDouble()));
         }
         return new TrainingSummary(o.path("training_windows").asInt(), o.path("validation_windows").asInt(), o.path("parameters").asLong(),
-                epochs, o.path("best_epoch").asInt(), o.path("stopped_early").asBoolean(), o.path("residual_source").asText());
+                epochs, o.path("best_epoch").asInt(), o.path("stopped_early").asBoolean(), o.path("residual_source").asText(),
+                o.path("backend").asText(""), o.path("precision").asText(""));
     }
 }

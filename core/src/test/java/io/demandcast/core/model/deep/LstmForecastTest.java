@@ -169,6 +169,35 @@ class LstmForecastTest {
         assertEquals(List.of("store"), List.of(json.path("inputs").path("schema").path("statics").path(0).path("name").asText()));
         assertTrue(json.path("inputs").path("window_inputs").toString().contains("store=a"));
         assertEquals(series, json.path("series").size());
+        assertTrue(json.path("training").path("backend").asText().startsWith("cpu (ND4J CpuBackend"), json.path("training").toString());
+        assertEquals("float32", json.path("training").path("precision").asText());
+    }
+
+    /**
+     * {@code train.half_precision} builds the network in FP16. Runs need CUDA for it
+     * ({@code Backends.select} refuses it on the CPU); ND4J's CPU backend computes FP16 too, slowly,
+     * which lets a CPU build check that a half-precision network trains and forecasts sensibly.
+     */
+    @Test
+    void aHalfPrecisionNetworkTrainsAndForecasts() {
+        LstmSpec spec = forecaster("{lookback: 14, layers: 1, units: 8, epochs: 1}", DAILY_7).spec();
+        LstmNetwork half = LstmNetwork.create(spec, 1, 14, 0, org.nd4j.linalg.api.buffer.DataType.HALF, Backends.active());
+        assertEquals("float16", half.precision());
+        float[] window = new float[4 * 14];
+        float[] labels = new float[4 * H];
+        java.util.Arrays.fill(window, 1f);
+        java.util.Arrays.fill(labels, 1f);
+        double first = half.fit(window, new float[0], labels, 4);
+        double later = first;
+        for (int i = 0; i < 30; i++) {
+            later = half.fit(window, new float[0], labels, 4);
+        }
+        assertTrue(Double.isFinite(later) && later < first, first + " -> " + later);
+        float[] out = half.predict(window, new float[0], 4);
+        assertEquals(4 * H, out.length);
+        for (float v : out) {
+            assertTrue(Float.isFinite(v), java.util.Arrays.toString(out));
+        }
     }
 
     @Test
@@ -274,9 +303,11 @@ class LstmForecastTest {
         FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 30}",
                 DAILY_7).fit(history, task);
         assertEquals(series, steps.get());
-        assertEquals(3, notes.size(), notes.toString());
-        assertTrue(notes.get(0).matches("lstm epoch 1/3: loss [0-9.]+, val loss [0-9.]+ \\(best\\), [0-9.]+ s, ETA <= .*"), notes.get(0));
-        assertFalse(notes.get(2).contains("ETA"), notes.get(2));
+        assertEquals(4, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("lstm: training on cpu (ND4J CpuBackend, "), notes.get(0));
+        assertTrue(notes.get(0).contains(", float32, "), notes.get(0));
+        assertTrue(notes.get(1).matches("lstm epoch 1/3: loss [0-9.]+, val loss [0-9.]+ \\(best\\), [0-9.]+ s, ETA <= .*"), notes.get(1));
+        assertFalse(notes.get(3).contains("ETA"), notes.get(3));
         assertEquals(3, fitted.training().epochs().size());
     }
 
