@@ -94,6 +94,12 @@ public final class FittedLstmModel implements FittedModel {
         return layout.schema().futureColumns();
     }
 
+    /** Epochs run, best epoch, seconds per epoch, windows, weights, backend and precision. */
+    @Override
+    public Map<String, Object> fitSummary() {
+        return training.brief();
+    }
+
     /** How the network was trained (epochs, losses, seconds). */
     public TrainingSummary training() {
         return training;

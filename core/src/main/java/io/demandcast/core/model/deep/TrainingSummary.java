@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a network was trained, kept in the model file for diagnostics and benchmarks.
@@ -31,6 +33,21 @@ record TrainingSummary(int trainingWindows, int validationWindows, long paramete
     /** Mean seconds per epoch. */
     double secondsPerEpoch() {
         return epochs.stream().mapToDouble(EpochTrainer.Epoch::seconds).average().orElse(0);
+    }
+
+    /** The summary without the per-epoch list: what a backtest reports per fit. */
+    Map<String, Object> brief() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("training_windows", trainingWindows);
+        m.put("validation_windows", validationWindows);
+        m.put("parameters", parameters);
+        m.put("epochs_run", epochs.size());
+        m.put("best_epoch", bestEpoch);
+        m.put("stopped_early", stoppedEarly);
+        m.put("seconds_per_epoch", secondsPerEpoch());
+        m.put("backend", backend);
+        m.put("precision", precision);
+        return m;
     }
 
     void write(ObjectNode o) {
