@@ -17,6 +17,7 @@
 #   ONLY=a,b     run only these models of the configs (by name; seasonal naive always runs)
 #   REPORT=1     run nothing: print the tables of an earlier run's outputs
 #   BENCH_OUT    output folder (default build/bench/deep)
+#   BACKEND=cuda every run with --backend cuda (a CUDA build, docs/gpu.md): fails rather than time the CPU
 #   OMP_NUM_THREADS  ND4J threads (scripts/demandcast's default: 1)
 # Needs ../shared/data beside the checkout (the configs read it in place), python3 with PyYAML.
 set -euo pipefail
@@ -32,6 +33,12 @@ config_of() {
     m5-aggregates) echo configs/deep-m5-aggregates.yaml ;;
     m5-tiny) echo configs/deep-m5-tiny-transfer.yaml ;;
     *) echo "deep.sh: unknown data set '$1' (m5-aggregates, m5-tiny)" >&2; exit 2 ;;
+  esac
+}
+# Configs whose prepared data a bench config reads besides its own (lstm's pretrain: {prepared: ...}).
+also_prepare() {
+  case "$1" in
+    m5-tiny) echo configs/deep-m5-smooth-ca-pretrain.yaml ;;
   esac
 }
 data_dir() {
@@ -80,6 +87,9 @@ for d in "${datasets[@]}"; do
   rm -rf "$dir"
   mkdir -p "$dir/models"
   echo "== $d ($config)" >&2
+  for other in $(also_prepare "$d"); do
+    scripts/demandcast prepare -q -c "$other"
+  done
   timed "$dir/prepare" scripts/demandcast prepare -q -c "$config"
   # One line per model of the config: "<name>\t<model entry as JSON>".
   python3 - "$config" "${ONLY:-}" > "$dir/models.tsv" <<'PY'
@@ -93,7 +103,7 @@ for m in cfg.get("models") or []:
 PY
   while IFS=$'\t' read -r name entry; do
     echo "-- $d: $name" >&2
-    timed "$dir/models/$name" scripts/demandcast evaluate -q -c "$config" --set "models=[$entry]" \
+    timed "$dir/models/$name" scripts/demandcast evaluate -q -c "$config" --backend "${BACKEND:-auto}" --set "models=[$entry]" \
       --set "evaluate.output=$dir/models/$name" \
       || echo "deep.sh: $name failed on $d (see above)" >&2
   done < "$dir/models.tsv"
