@@ -22,6 +22,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *       when the task closes. In a {@linkplain Stderr.Kind#LOG log}, nothing per step, so cron and
  *       CI logs stay clean. With {@code --verbose}, a closing task prints one line, e.g.
  *       {@code backtest auto_ets: 570/570 in 12.3 s}.
+ *   <li>{@link Task#note}: one line on stderr wherever the task is shown (above the bar on a
+ *       terminal; in a log only with {@code --verbose}).
  *   <li>{@code --quiet}: nothing at all.
  * </ul>
  *
@@ -106,6 +108,12 @@ final class ProgressDisplay implements Progress {
         @Override
         public void step(long n) {
             done.addAndGet(n);
+        }
+
+        /** A line above the bar, or in a log with {@code --verbose} (the only case a counted task exists there). */
+        @Override
+        public void note(String message) {
+            report(message);
         }
 
         @Override

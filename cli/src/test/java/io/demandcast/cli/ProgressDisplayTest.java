@@ -50,6 +50,33 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void aTasksNotesAreLinesWhereTheTaskIsShownOnly() throws InterruptedException {
+        Progress progress = display(ProgressDisplay.Level.NORMAL, Stderr.log());
+        try (Progress.Task task = progress.task("train lstm", 3)) {
+            task.note("lstm epoch 1/3: loss 0.1");
+        }
+        assertEquals("", captured.toString(), "a log at the normal level stays quiet");
+        progress = display(ProgressDisplay.Level.VERBOSE, Stderr.log());
+        try (Progress.Task task = progress.task("train lstm", 3)) {
+            task.note("lstm epoch 1/3: loss 0.1");
+            task.step(3);
+        }
+        String err = captured.toString().replace("\r\n", "\n");
+        assertTrue(err.matches("lstm epoch 1/3: loss 0.1\ntrain lstm: 3/3 in \\d+\\.\\d s\n"), err);
+        captured.getBuffer().setLength(0);
+        progress = display(ProgressDisplay.Level.NORMAL, Stderr.terminal(COLUMNS));
+        try (Progress.Task task = progress.task("train lstm", 3)) {
+            task.step(1);
+            awaitOutput("train lstm");
+            task.note("lstm epoch 1/3: loss 0.1");
+            List<String> rows = screen(captured.toString());
+            assertEquals("lstm epoch 1/3: loss 0.1", rows.get(0), captured.toString());
+            assertTrue(rows.get(1).startsWith("train lstm "), "the bar below the note: " + captured);
+        }
+        assertEquals(List.of("lstm epoch 1/3: loss 0.1"), screen(captured.toString()));
+    }
+
+    @Test
     void aTerminalShowsTheNameRatioAndPercentageThenErasesTheBar() {
         Progress progress = display(ProgressDisplay.Level.NORMAL, Stderr.terminal(COLUMNS));
         progress.report("backtest: 3 windows");

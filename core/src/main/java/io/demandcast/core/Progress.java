@@ -45,6 +45,14 @@ public interface Progress {
             step(1);
         }
 
+        /**
+         * One line about the task worth reading beside its bar (a training epoch's losses and time).
+         * The default drops it; the CLI shows it wherever it shows the task (a bar on a terminal, a
+         * closing line with {@code --verbose}), so logs stay quiet unless asked.
+         */
+        default void note(String message) {
+        }
+
         /** The task is over (finished or abandoned); no exception. */
         @Override
         void close();

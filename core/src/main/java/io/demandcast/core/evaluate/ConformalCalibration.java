@@ -261,7 +261,8 @@ public final class ConformalCalibration {
                 }
             }
         }
-        return new Forecast(forecast.model(), forecast.axis(), ids, first, h, point, forecast.levels(), quantiles);
+        return new Forecast(forecast.model(), forecast.axis(), ids, first, h, point, forecast.levels(), quantiles)
+                .withDirectionOf(forecast);
     }
 
     /**

@@ -39,18 +39,35 @@ public record DirectionScore(long truePositives, long falsePositives, long trueN
         if (actual.length != forecast.length) {
             throw new IllegalArgumentException("actual has " + actual.length + " values, forecast " + forecast.length);
         }
+        boolean[] calls = new boolean[forecast.length];
+        for (int t = 0; t < forecast.length; t++) {
+            calls[t] = forecast[t] > (t == 0 ? lastTraining : forecast[t - 1]);
+        }
+        return ofCalls(lastTraining, actual, calls);
+    }
+
+    /**
+     * Scores one series' direction calls made by a model directly (a direction head), step by step
+     * against the actual's moves, with the same skipping rules as {@link #of}.
+     *
+     * @param calledUp per step, whether the model called a rise from the step before
+     * @throws IllegalArgumentException when the lengths differ
+     */
+    public static DirectionScore ofCalls(double lastTraining, double[] actual, boolean[] calledUp) {
+        if (actual.length != calledUp.length) {
+            throw new IllegalArgumentException("actual has " + actual.length + " values, calls " + calledUp.length);
+        }
         long tp = 0;
         long fp = 0;
         long tn = 0;
         long fn = 0;
         for (int t = 0; t < actual.length; t++) {
             double previousActual = t == 0 ? lastTraining : actual[t - 1];
-            double previousForecast = t == 0 ? lastTraining : forecast[t - 1];
             if (Double.isNaN(actual[t]) || Double.isNaN(previousActual)) {
                 continue;
             }
             boolean actualUp = actual[t] > previousActual;
-            boolean forecastUp = forecast[t] > previousForecast;
+            boolean forecastUp = calledUp[t];
             if (actualUp && forecastUp) {
                 tp++;
             } else if (forecastUp) {

@@ -35,7 +35,8 @@ public final class NonNegative {
                 }
             }
         }
-        return new Forecast(forecast.model(), forecast.axis(), ids, first, h, point, levels, quantiles);
+        return new Forecast(forecast.model(), forecast.axis(), ids, first, h, point, levels, quantiles)
+                .withDirectionOf(forecast);
     }
 
     /**

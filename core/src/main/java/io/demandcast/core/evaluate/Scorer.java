@@ -67,7 +67,7 @@ public final class Scorer {
             double[] f = forecast.points(s);
             double[] y = actualsFor(forecast, s, actuals);
             double[] x = trainingFor(forecast, s, training);
-            perSeries.add(scoreSeries(id, y, f, x));
+            perSeries.add(scoreSeries(id, y, f, x, forecast.upCalls(s)));
             for (int k = 0; k < h; k++) {
                 if (!Double.isNaN(y[k])) {
                     pooledAbsError += Math.abs(y[k] - f[k]);
@@ -85,12 +85,20 @@ public final class Scorer {
 
     /** Metrics of one series from its actuals, forecasts and training values (all NaN-tolerant). */
     SeriesMetrics scoreSeries(String id, double[] y, double[] f, double[] x) {
+        return scoreSeries(id, y, f, x, null);
+    }
+
+    /**
+     * {@link #scoreSeries(String, double[], double[], double[])}, the direction scored on a direction
+     * head's calls when {@code upCalls} is not null, else on the forecast's own moves.
+     */
+    SeriesMetrics scoreSeries(String id, double[] y, double[] f, double[] x, boolean[] upCalls) {
         double maseScale = Scales.mase(x, options.seasonLength());
         double rmsseScale = Scales.rmsse(x, options.rmsseLag(), options.rmsseStart());
         return new SeriesMetrics(id, Metrics.count(y), Metrics.mae(y, f), Metrics.mse(y, f), Metrics.rmse(y, f),
                 Metrics.mape(y, f), Metrics.smape(y, f), Metrics.mase(y, f, maseScale), Metrics.rmsse(y, f, rmsseScale),
                 Metrics.wape(y, f), Metrics.bias(y, f), Metrics.relativeBias(y, f), Metrics.r2(y, f),
-                DirectionScore.of(lastObserved(x), y, f));
+                upCalls == null ? DirectionScore.of(lastObserved(x), y, f) : DirectionScore.ofCalls(lastObserved(x), y, upCalls));
     }
 
     private AggregateMetrics aggregate(List<SeriesMetrics> rows, double wape, double relativeBias) {

@@ -58,6 +58,15 @@ public interface FittedModel {
     }
 
     /**
+     * How the fit went, for benchmarks and the backtest's {@code metrics.json} (per refit window):
+     * families that train in epochs say how many ran, the best one, seconds per epoch, the backend.
+     * Plain JSON values under snake_case keys; empty (the default) when a family has nothing to say.
+     */
+    default java.util.Map<String, Object> fitSummary() {
+        return java.util.Map.of();
+    }
+
+    /**
      * Writes the fitted state as plain files (JSON or a documented binary, never Java
      * serialization) into an existing empty directory, so every later version can load it.
      */

@@ -10,6 +10,10 @@ import java.util.Objects;
  * periods {@code firstPeriod(s) .. firstPeriod(s) + horizon - 1} of the axis. Values are held
  * series-major ({@code s * horizon + step}). Never contains NaN: models must fall back to a finite
  * value (the contract every consumer relies on).
+ *
+ * <p>A model with a direction head (the {@code lstm} family's {@code direction_head}) also gives, per
+ * series and step, the probability that demand rises from the step before ({@link #upProbability});
+ * the direction metrics then score those calls instead of the points' moves.
  */
 public final class Forecast {
     private final String model;
@@ -20,6 +24,8 @@ public final class Forecast {
     private final double[] point;
     private final double[] levels;
     private final double[][] quantiles;
+    /** Probability of a rise at each series and step, laid out like {@code point}; null without a direction head. */
+    private final double[] up;
 
     /**
      * @param model        name of the model that made it (written to the forecast CSV)
@@ -48,6 +54,71 @@ public final class Forecast {
             requireFinite(this.quantiles[q], "quantile " + levels[q]);
         }
         requireFinite(this.point, "point forecast");
+        this.up = null;
+    }
+
+    private Forecast(Forecast f, double[] up) {
+        this.model = f.model;
+        this.axis = f.axis;
+        this.seriesIds = f.seriesIds;
+        this.firstPeriods = f.firstPeriods;
+        this.horizon = f.horizon;
+        this.point = f.point;
+        this.levels = f.levels;
+        this.quantiles = f.quantiles;
+        this.up = up;
+    }
+
+    /**
+     * This forecast with the direction head's probabilities of a rise from the step before (the
+     * first step from the last value of the history), laid out like the points.
+     *
+     * @throws IllegalArgumentException when the length differs or a value is outside [0, 1]
+     */
+    public Forecast withUpProbabilities(double[] probabilities) {
+        if (probabilities.length != point.length) {
+            throw new IllegalArgumentException("up probabilities have " + probabilities.length + " values, expected " + point.length);
+        }
+        for (int i = 0; i < probabilities.length; i++) {
+            if (!(probabilities[i] >= 0 && probabilities[i] <= 1)) {
+                throw new IllegalArgumentException(model + " produced an up probability of " + probabilities[i] + " for series '"
+                        + seriesIds[i / horizon] + "' at step " + (i % horizon + 1));
+            }
+        }
+        return new Forecast(this, probabilities.clone());
+    }
+
+    /** This forecast with {@code source}'s up probabilities (none when it has none); the shapes must agree. */
+    public Forecast withDirectionOf(Forecast source) {
+        if (source.up == null) {
+            return up == null ? this : new Forecast(this, null);
+        }
+        if (source.point.length != point.length || !Arrays.equals(source.seriesIds, seriesIds)) {
+            throw new IllegalArgumentException("direction of another forecast shape");
+        }
+        return new Forecast(this, source.up);
+    }
+
+    /** Whether a direction head gave {@link #upProbability}. */
+    public boolean hasDirection() {
+        return up != null;
+    }
+
+    /** Probability of a rise at this step from the step before; NaN without a direction head. */
+    public double upProbability(int series, int step) {
+        return up == null ? Double.NaN : up[series * horizon + step];
+    }
+
+    /** The head's calls for one series (probability above one half: "up"); null without a direction head. */
+    public boolean[] upCalls(int series) {
+        if (up == null) {
+            return null;
+        }
+        boolean[] calls = new boolean[horizon];
+        for (int k = 0; k < horizon; k++) {
+            calls[k] = up[series * horizon + k] > 0.5;
+        }
+        return calls;
     }
 
     private void requireFinite(double[] values, String what) {

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * Writes a {@link Forecast} as long CSV: {@code series_id,date,model,forecast,q0.1,...}, one row
- * per series and step, series in forecast order. Values are rounded to 4 decimals, which is finer
- * than any unit-sales quantity needs and keeps files small.
+ * per series and step, series in forecast order; a forecast with a direction head has a last
+ * column {@code p_up}, the probability that demand rises from the step before. Values are rounded
+ * to 4 decimals, which is finer than any unit-sales quantity needs and keeps files small.
  */
 public final class ForecastCsvWriter {
     private ForecastCsvWriter() {
@@ -25,6 +26,9 @@ public final class ForecastCsvWriter {
         for (double level : levels) {
             line.append(',').append(quantileColumn(level));
         }
+        if (forecast.hasDirection()) {
+            line.append(",p_up");
+        }
         out.write(line.append('\n').toString());
         String model = csvCell(forecast.model());
         for (int s = 0; s < forecast.seriesCount(); s++) {
@@ -38,6 +42,10 @@ public final class ForecastCsvWriter {
                 for (int q = 0; q < levels.length; q++) {
                     line.append(',');
                     appendNumber(line, forecast.quantile(q, s, step));
+                }
+                if (forecast.hasDirection()) {
+                    line.append(',');
+                    appendNumber(line, forecast.upProbability(s, step));
                 }
                 out.write(line.append('\n').toString());
             }

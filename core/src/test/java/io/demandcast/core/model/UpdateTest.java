@@ -27,11 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UpdateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
-    private static final ModelContext DAILY = ModelContext.of(Frequency.DAILY);
     private static final int[] CUTOFFS = {56, 70, 84};
     private static final ForecastRequest REQUEST = new ForecastRequest(10, 0.1, 0.5, 0.9);
-    /** Families that need a parameter to be usable at all. */
-    private static final Map<String, String> REQUIRED_PARAMS = Map.of("arima", "{\"order\": [1, 1, 1]}");
+    /** Fitted for the horizon the tests request: a family may refuse a longer one (lstm). */
+    private static final ModelContext DAILY = ModelContext.of(Frequency.DAILY).withHorizon(REQUEST.horizon());
+    /** Families that need a parameter to be usable at all, or to be quick on this tiny panel (a small network). */
+    private static final Map<String, String> REQUIRED_PARAMS = Map.of("arima", "{\"order\": [1, 1, 1]}",
+            "lstm", "{\"units\": 8, \"epochs\": 2}");
     private static final Panel FULL = panel();
     /** Fits at the first cutoff, by family: fitted models are immutable, so the tests share them. */
     private static final Map<String, FittedModel> FITTED = new ConcurrentHashMap<>();

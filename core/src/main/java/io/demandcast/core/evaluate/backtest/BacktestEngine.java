@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
@@ -76,8 +77,9 @@ public final class BacktestEngine {
             });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        List<Map<String, Object>> fits = Arrays.stream(fitted).map(f -> f == null ? Map.<String, Object>of() : f.fitSummary()).toList();
         return new ModelRun(model, Arrays.asList(forecasts), Arrays.asList(raw), Arrays.asList(refitted), seconds,
-                lastImportance(fitted));
+                lastImportance(fitted), fits);
     }
 
     /**

@@ -37,12 +37,15 @@ import org.apache.commons.csv.CSVPrinter;
  *              "by_class": {"smooth": {...}}, "by_window": [{"window", "refitted", "metrics": {...},
  *              "wrmsse_by_level": {...}}], "error_by_step": [...],
  *              "intervals": {"model": {...}, "conformal": {...} or null},
- *              "importance": [{"feature", "share"}], "coefficients": [{"feature", "coefficient"}]}],
+ *              "importance": [{"feature", "share"}], "coefficients": [{"feature", "coefficient"}],
+ *              "fits": [{"window", ...the fitted model's fit summary}]}],
  *  "gate": {"passed", "rules": [{"rule", "model", "passed", "reason"}]} or null}
  * </pre>
  * {@code importance} (models that can explain themselves: the global ML families) is the feature
  * importance of the model fitted on the last window, most important first; {@code coefficients}
- * (linear learners only) their standardised coefficients in the same order.
+ * (linear learners only) their standardised coefficients in the same order. {@code fits} (families
+ * that report how their fit went, e.g. {@code lstm}: epochs run, best epoch, seconds per epoch,
+ * backend) has one entry per refit window; absent when the family reports nothing.
  * An undefined number is {@code null}. Keys are added without bumping {@code schema_version};
  * renaming or removing one bumps it.
  */
@@ -234,6 +237,7 @@ public final class BacktestFiles {
             intervals.set("model", probabilistic(s.modelIntervals()));
             intervals.set("conformal", s.conformalIntervals() == null ? null : probabilistic(s.conformalIntervals()));
             importance(one, s.run().importance());
+            fits(one, s.run().fits());
         }
         if (run.gate() == null) {
             root.putNull("gate");
@@ -253,6 +257,21 @@ public final class BacktestFiles {
             }
         }
         return root;
+    }
+
+    /** A model's {@code fits}: the fit summary of each window it was fitted on; nothing when none has one. */
+    private static void fits(ObjectNode model, List<Map<String, Object>> fits) {
+        if (fits.stream().allMatch(Map::isEmpty)) {
+            return;
+        }
+        ArrayNode a = model.putArray("fits");
+        for (int w = 0; w < fits.size(); w++) {
+            if (!fits.get(w).isEmpty()) {
+                ObjectNode o = a.addObject();
+                o.put("window", w + 1);
+                o.setAll((ObjectNode) JSON.valueToTree(fits.get(w)));
+            }
+        }
     }
 
     /** A model's {@code importance} and, for linear models, {@code coefficients}; nothing when it has none. */

@@ -3,6 +3,7 @@ package io.demandcast.core.evaluate.backtest;
 import io.demandcast.core.model.FeatureImportance;
 import io.demandcast.core.model.Forecast;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every forecast one model made in a backtest, one per window (oldest first), as the model made
@@ -18,12 +19,18 @@ import java.util.List;
  * @param importance  the feature importance of the model fitted on the last refit window (the most
  *                    recent data), most important first; empty when the model cannot explain itself
  *                    ({@link io.demandcast.core.model.Explainable}: statistical families, combinations)
+ * @param fits        per window, the {@link io.demandcast.core.model.FittedModel#fitSummary()} of the model
+ *                    fitted on it (empty for updated windows and for families that report nothing)
  */
 public record ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forecast> raw, List<Boolean> refitted,
-                       double wallSeconds, List<FeatureImportance> importance) {
+                       double wallSeconds, List<FeatureImportance> importance, List<Map<String, Object>> fits) {
 
     public ModelRun {
         importance = List.copyOf(importance);
+        fits = fits.isEmpty() ? java.util.Collections.nCopies(forecasts.size(), Map.of()) : List.copyOf(fits);
+        if (fits.size() != forecasts.size()) {
+            throw new IllegalArgumentException("one fit summary per window expected");
+        }
         forecasts = List.copyOf(forecasts);
         raw = List.copyOf(raw);
         refitted = List.copyOf(refitted);
@@ -32,8 +39,14 @@ public record ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forec
         }
     }
 
-    /** A run without feature importance. */
+    /** A run without fit summaries. */
+    public ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forecast> raw, List<Boolean> refitted, double wallSeconds,
+                    List<FeatureImportance> importance) {
+        this(model, forecasts, raw, refitted, wallSeconds, importance, List.of());
+    }
+
+    /** A run without feature importance or fit summaries. */
     public ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forecast> raw, List<Boolean> refitted, double wallSeconds) {
-        this(model, forecasts, raw, refitted, wallSeconds, List.of());
+        this(model, forecasts, raw, refitted, wallSeconds, List.of(), List.of());
     }
 }

@@ -17,14 +17,25 @@ import java.util.TreeSet;
  * of the model: per series, {@code known[c][step]}, {@code price[c][step]} and
  * {@code categorical[c][step]} (codes of the model's coding).
  */
-record FutureInputs(double[][][] known, double[][][] price, int[][][] categorical) {
+public record FutureInputs(double[][][] known, double[][][] price, int[][][] categorical) {
 
     /**
      * @throws IllegalArgumentException naming the first column with a missing value (a column, a row or
      *                                  a numeric value the panel lacks), up to 5 series and the dates
      */
     static FutureInputs read(Panel future, FeatureSchema schema, List<SeriesState> states, TimeAxis axis, int h) {
-        int n = states.size();
+        return read(future, schema, states.stream().map(SeriesState::id).toList(),
+                states.stream().mapToInt(SeriesState::lastPeriod).toArray(), axis, h);
+    }
+
+    /**
+     * The known covariates of the {@code h} periods after each series' {@code lastPeriods[s]} (on
+     * {@code axis}), for any global model whose columns {@code schema} names.
+     *
+     * @throws IllegalArgumentException as {@link #read(Panel, FeatureSchema, List, TimeAxis, int)}
+     */
+    public static FutureInputs read(Panel future, FeatureSchema schema, List<String> ids, int[] lastPeriods, TimeAxis axis, int h) {
+        int n = ids.size();
         double[][][] known = new double[n][schema.known().size()][];
         double[][][] price = new double[n][schema.price().size()][];
         int[][][] categorical = new int[n][schema.categorical().size()][];
@@ -36,22 +47,22 @@ record FutureInputs(double[][][] known, double[][][] price, int[][][] categorica
         int[][] rows = new int[n][h];
         for (int s = 0; s < n; s++) {
             Arrays.fill(rows[s], -1);
-            int fs = future == null ? -1 : future.indexOf(states.get(s).id());
+            int fs = future == null ? -1 : future.indexOf(ids.get(s));
             if (fs < 0) {
                 continue;
             }
             int[] periods = future.periods(fs);
             for (int k = 0; k < h; k++) {
-                int i = Arrays.binarySearch(periods, states.get(s).lastPeriod() + 1 + k - shift);
+                int i = Arrays.binarySearch(periods, lastPeriods[s] + 1 + k - shift);
                 rows[s][k] = i < 0 ? -1 : future.rowStart(fs) + i;
             }
         }
         Missing missing = new Missing();
         for (int c = 0; c < schema.known().size(); c++) {
-            fillNumeric(future, schema.known().get(c), rows, states, axis, h, missing, known, c);
+            fillNumeric(future, schema.known().get(c), rows, ids, lastPeriods, axis, h, missing, known, c);
         }
         for (int c = 0; c < schema.price().size(); c++) {
-            fillNumeric(future, schema.price().get(c), rows, states, axis, h, missing, price, c);
+            fillNumeric(future, schema.price().get(c), rows, ids, lastPeriods, axis, h, missing, price, c);
         }
         for (int c = 0; c < schema.categorical().size(); c++) {
             Coding coding = schema.categorical().get(c);
@@ -63,7 +74,7 @@ record FutureInputs(double[][][] known, double[][][] price, int[][][] categorica
                 for (int k = 0; k < h; k++) {
                     int r = rows[s][k];
                     if (!present || r < 0) {
-                        missing.add(coding.name(), states.get(s), axis, k);
+                        missing.add(coding.name(), ids.get(s), lastPeriods[s], axis, k);
                         codes[k] = -1;
                     } else {
                         int code = col.codes()[r];
@@ -77,16 +88,16 @@ record FutureInputs(double[][][] known, double[][][] price, int[][][] categorica
         return new FutureInputs(known, price, categorical);
     }
 
-    private static void fillNumeric(Panel future, String name, int[][] rows, List<SeriesState> states, TimeAxis axis, int h,
+    private static void fillNumeric(Panel future, String name, int[][] rows, List<String> ids, int[] lastPeriods, TimeAxis axis, int h,
                                     Missing missing, double[][][] into, int c) {
         boolean present = future != null && future.hasNumeric(name);
-        for (int s = 0; s < states.size(); s++) {
+        for (int s = 0; s < ids.size(); s++) {
             double[] values = new double[h];
             for (int k = 0; k < h; k++) {
                 int r = rows[s][k];
                 values[k] = present && r >= 0 ? future.numeric(name, r) : Double.NaN;
                 if (!Double.isFinite(values[k])) {
-                    missing.add(name, states.get(s), axis, k);
+                    missing.add(name, ids.get(s), lastPeriods[s], axis, k);
                 }
             }
             into[s][c] = values;
@@ -108,12 +119,12 @@ record FutureInputs(double[][][] known, double[][][] price, int[][][] categorica
         private final List<String> series = new ArrayList<>();
         private final TreeSet<LocalDate> dates = new TreeSet<>();
 
-        void add(String name, SeriesState state, TimeAxis axis, int step) {
+        void add(String name, String id, int lastPeriod, TimeAxis axis, int step) {
             column = name;
-            if (series.isEmpty() || !series.get(series.size() - 1).equals(state.id())) {
-                series.add(state.id());
+            if (series.isEmpty() || !series.get(series.size() - 1).equals(id)) {
+                series.add(id);
             }
-            dates.add(axis.date(state.lastPeriod() + 1 + step));
+            dates.add(axis.date(lastPeriod + 1 + step));
         }
 
         void throwIfAny() {

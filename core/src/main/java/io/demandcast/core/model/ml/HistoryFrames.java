@@ -12,13 +12,13 @@ import java.util.List;
 /**
  * A panel series as the ML model sees it: its dense frame over its whole history (what training
  * rows are read from) and the state a forecast needs (its tail). Fit and update both go through
- * here, so an update's state is exactly a refit's.
+ * here, so an update's state is exactly a refit's. The deep families read their frames here too.
  */
-final class HistoryFrames {
+public final class HistoryFrames {
     private HistoryFrames() {
     }
 
-    record Built(SeriesFrame frame, SeriesState state) {
+    public record Built(SeriesFrame frame, SeriesState state) {
     }
 
     /**
@@ -26,7 +26,7 @@ final class HistoryFrames {
      * @param tail  periods of the target, price and past-only columns the state keeps
      * @throws IllegalArgumentException naming the series when the transform needs a non-negative target and it has a negative one
      */
-    static Built of(Panel panel, int s, FeatureSchema schema, TargetTransform transform, int group, int shift, int tail) {
+    public static Built of(Panel panel, int s, FeatureSchema schema, TargetTransform transform, int group, int shift, int tail) {
         String id = panel.seriesId(s);
         int len = panel.length(s) == 0 ? 0 : panel.lastPeriod(s) - panel.firstPeriod(s) + 1;
         int p0 = panel.length(s) == 0 ? 0 : panel.firstPeriod(s);

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * a fixed grid of levels 0.005, 0.010, ..., 0.995 so any requested level is read by linear
  * interpolation without keeping the residuals themselves.
  */
-final class ResidualQuantiles {
-    static final int GRID = 199;
+public final class ResidualQuantiles {
+    public static final int GRID = 199;
 
     private ResidualQuantiles() {
     }
@@ -18,7 +18,7 @@ final class ResidualQuantiles {
     }
 
     /** The grid values of a sample (type-7 quantiles); all 0 for an empty sample. */
-    static double[] grid(double[] residuals) {
+    public static double[] grid(double[] residuals) {
         double[] sorted = Arrays.stream(residuals).filter(Double::isFinite).sorted().toArray();
         double[] out = new double[GRID];
         if (sorted.length == 0) {
@@ -34,7 +34,7 @@ final class ResidualQuantiles {
     }
 
     /** The quantile at level {@code tau}, interpolated on the grid (clamped at its ends). */
-    static double at(double[] grid, double tau) {
+    public static double at(double[] grid, double tau) {
         double x = tau / 0.005 - 1;
         if (x <= 0) {
             return grid[0];

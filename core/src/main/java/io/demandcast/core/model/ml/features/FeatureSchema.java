@@ -61,27 +61,44 @@ public record FeatureSchema(List<String> calendar, List<String> known, List<Stri
      *                                  they name a column the panel lacks or a past-only one
      */
     public static FeatureSchema of(Panel panel, MlSpec spec, boolean linear) {
-        Set<String> pastOnlyNames = new HashSet<>(spec.context().pastOnly());
+        return of(panel, spec.context().pastOnly(), spec.context().horizon(), spec.calendar(), spec.covariates(), spec.price(), linear);
+    }
+
+    /**
+     * The schema of a training panel for any global model (the deep families read it too): the
+     * columns chosen as {@link #of(Panel, MlSpec, boolean)} chooses them from the same parameters.
+     *
+     * @param pastOnlyColumns the data's past-only columns
+     * @param pastLag         the horizon the model is fitted for
+     * @param withCalendar    whether the model computes calendar features (then {@code prepare}'s calendar columns are left out)
+     * @param covariates      {@code model.params.covariates}; null = every known numeric column
+     * @param priceColumns    {@code model.params.price}; null = a known {@code price} or {@code sell_price} column if any
+     * @param linear          whether categorical and static values get one-hot columns (see {@link Coding#oneHot()})
+     * @throws IllegalArgumentException as {@link #of(Panel, MlSpec, boolean)}
+     */
+    public static FeatureSchema of(Panel panel, List<String> pastOnlyColumns, int pastLag, boolean withCalendar, List<String> covariates,
+                                   List<String> priceColumns, boolean linear) {
+        Set<String> pastOnlyNames = new HashSet<>(pastOnlyColumns);
         List<String> numeric = new ArrayList<>(panel.numericNames());
         numeric.remove(RAW_TARGET);
         List<String> knownNumeric = numeric.stream().filter(c -> !pastOnlyNames.contains(c)).toList();
         List<String> price;
-        if (spec.price() == null) {
+        if (priceColumns == null) {
             price = DEFAULT_PRICE.stream().filter(knownNumeric::contains).limit(1).toList();
         } else {
-            requireKnown(spec.price(), "price", knownNumeric, pastOnlyNames);
-            price = spec.price();
+            requireKnown(priceColumns, "price", knownNumeric, pastOnlyNames);
+            price = priceColumns;
         }
         List<String> known;
-        if (spec.covariates() == null) {
+        if (covariates == null) {
             // columns duplicating features the model computes itself (prepare's calendar columns, its
             // price_change for a column named price) are left out rather than colliding by name
-            Set<String> own = new HashSet<>(spec.calendar() ? calendarFields(panel.frequency()) : List.of());
+            Set<String> own = new HashSet<>(withCalendar ? calendarFields(panel.frequency()) : List.of());
             price.forEach(p -> own.addAll(List.of(p + "_change", p + "_relative")));
             known = knownNumeric.stream().filter(c -> !TARGET_DERIVED.matcher(c).matches() && !own.contains(c)).toList();
         } else {
-            requireKnown(spec.covariates(), "covariates", knownNumeric, pastOnlyNames);
-            known = spec.covariates();
+            requireKnown(covariates, "covariates", knownNumeric, pastOnlyNames);
+            known = covariates;
         }
         List<Coding> categorical = new ArrayList<>();
         for (String name : panel.categoricalNames()) {
@@ -110,8 +127,8 @@ public record FeatureSchema(List<String> calendar, List<String> known, List<Stri
             statics.add(new Coding(name, levels, mostFrequent(levels, byLevel, linear)));
         }
         List<String> pastOnly = numeric.stream().filter(pastOnlyNames::contains).toList();
-        return new FeatureSchema(spec.calendar() ? calendarFields(panel.frequency()) : List.of(), known, price,
-                categorical, statics, pastOnly, spec.context().horizon(), linear);
+        return new FeatureSchema(withCalendar ? calendarFields(panel.frequency()) : List.of(), known, price,
+                categorical, statics, pastOnly, pastLag, linear);
     }
 
     private static void requireKnown(List<String> names, String key, List<String> knownNumeric, Set<String> pastOnly) {

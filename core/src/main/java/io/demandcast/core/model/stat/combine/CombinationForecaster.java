@@ -105,6 +105,11 @@ public final class CombinationForecaster implements Forecaster {
         }
 
         @Override
+        public void note(String message) {
+            task.note(message);
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -1,0 +1,314 @@
+package io.demandcast.core.model.deep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.core.data.Frequency;
+import io.demandcast.core.data.Panel;
+import io.demandcast.core.data.TimeAxis;
+import io.demandcast.core.model.FittedModel;
+import io.demandcast.core.model.Forecast;
+import io.demandcast.core.model.ForecastRequest;
+import io.demandcast.core.model.ModelContext;
+import io.demandcast.core.model.UpdateMode;
+import io.demandcast.core.model.ml.FutureInputs;
+import io.demandcast.core.model.ml.HistoryFrames;
+import io.demandcast.core.model.ml.ResidualQuantiles;
+import io.demandcast.core.model.ml.features.SeriesFrame;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fitted {@code lstm}: the network, its input layout, each series' state (scale and last
+ * {@code lookback} periods) and the residual quantiles of each forecast step. Immutable (the
+ * network's weights never change after the fit; inference calls are serialised by it).
+ *
+ * <p>Saved as {@code lstm.json} and {@code network.zip} (DL4J's {@code ModelSerializer} format,
+ * without updater state):
+ * <pre>
+ * { "format_version": 1, "family": "lstm", "parameters": {model.params as fitted},
+ *   "context": {"frequency", "season_length", "horizon", "past_only": [...], "quantile_levels": [...]},
+ *   "anchor": "2011-01-29",
+ *   "inputs": {"schema": {...}, "lookback", "horizon", "known_mean": [...], "known_std": [...],
+ *              "log_scale_mean", "log_scale_std", "window_inputs": [channel names], "future_inputs_per_step": [names]},
+ *   "network": {"file": "network.zip", "window_channels", "lookback", "future_size", "outputs"},
+ *   "training": {"training_windows", "validation_windows", "parameters", "epochs_run", "best_epoch", "stopped_early",
+ *                "residual_source", "backend", "precision", "seconds_per_epoch",
+ *                "epochs": [{"epoch", "loss", "validation_loss", "seconds"}]},
+ *   "residual_quantiles": [per step: 199 values at levels 0.005 .. 0.995, of z = y / divisor],
+ *   "series": [{"id", "last_period", "divisor", "log_scale", "price_mean", "static_codes", "z_tail", "known_tail",
+ *               "price_tail", "categorical_tail"}] }
+ * </pre>
+ * Periods are on the model's axis (frequency, anchor); JSON nulls are missing values.
+ */
+public final class FittedLstmModel implements FittedModel {
+    static final String FILE = "lstm.json";
+    static final String NETWORK_FILE = "network.zip";
+    static final int FORMAT_VERSION = 1;
+    /** Series per inference call. */
+    private static final int PREDICT_ROWS = 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LstmSpec spec;
+    private final InputLayout layout;
+    private final LstmNetwork network;
+    private final List<LstmSeries> states;
+    private final double[][] residualGrids;
+    private final TrainingSummary training;
+    private final Map<String, Integer> indexById;
+
+    FittedLstmModel(LstmSpec spec, InputLayout layout, LstmNetwork network, List<LstmSeries> states, double[][] residualGrids,
+                    TrainingSummary training) {
+        this.spec = spec;
+        this.layout = layout;
+        this.network = network;
+        this.states = List.copyOf(states);
+        this.residualGrids = residualGrids;
+        this.training = training;
+        this.indexById = new HashMap<>(states.size() * 2);
+        for (int s = 0; s < states.size(); s++) {
+            indexById.put(states.get(s).id(), s);
+        }
+    }
+
+    @Override
+    public String family() {
+        return LstmFamily.NAME;
+    }
+
+    @Override
+    public List<String> seriesIds() {
+        return states.stream().map(LstmSeries::id).toList();
+    }
+
+    /** The known covariate columns read over the forecast periods: numeric (known, then price), then categorical. */
+    @Override
+    public List<String> features() {
+        return layout.schema().futureColumns();
+    }
+
+    /** Epochs run, best epoch, seconds per epoch, windows, weights, backend and precision. */
+    @Override
+    public Map<String, Object> fitSummary() {
+        return training.brief();
+    }
+
+    /** How the network was trained (epochs, losses, seconds). */
+    public TrainingSummary training() {
+        return training;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each series' window is its last {@code lookback} periods; the future input holds the
+     * request's known covariates over the forecast periods (a request shorter than the fitted horizon
+     * leaves the later periods' covariates absent, encoded 0, which can move the earlier steps'
+     * forecasts slightly). Point: {@code scale × (output + baseline)}, the scale being the series'
+     * divisor (times the window's mean with {@code scale: window}), the baseline the window's
+     * seasonal profile at the step with {@code deseasonalize} (else 0). Quantile at level τ and step
+     * k: {@code scale × (output + baseline + q_k(τ))}, {@code q_k} the step's residual quantiles,
+     * kept on their side of the point.
+     *
+     * @throws IllegalArgumentException when {@code request.horizon()} exceeds the fitted horizon, or a
+     *                                  known covariate is missing (naming it, the series and the dates)
+     */
+    @Override
+    public Forecast forecast(ForecastRequest request) {
+        int h = request.horizon();
+        int fitted = spec.horizon();
+        if (h > fitted) {
+            throw new IllegalArgumentException("lstm was fitted for a horizon of " + fitted + " (its network has " + fitted
+                    + " outputs); it cannot forecast " + h + " steps: refit with the longer horizon");
+        }
+        double[] levels = request.quantileLevels();
+        int n = states.size();
+        List<String> ids = seriesIds();
+        int[] last = states.stream().mapToInt(LstmSeries::lastPeriod).toArray();
+        FutureInputs future = FutureInputs.read(request.futureCovariates(), layout.schema(), ids, last, layout.axis(), h);
+        double[] point = new double[n * h];
+        double[][] quantiles = new double[levels.length][n * h];
+        int[] first = new int[n];
+        int end = layout.lookback() - 1;
+        for (int from = 0; from < n; from += PREDICT_ROWS) {
+            int to = Math.min(n, from + PREDICT_ROWS);
+            List<SeriesFrame> frames = new ArrayList<>();
+            int[] series = new int[to - from];
+            int[] ends = new int[to - from];
+            for (int s = from; s < to; s++) {
+                frames.add(states.get(s).forecastFrame(future.known()[s], future.price()[s], future.categorical()[s], fitted));
+                series[s - from] = s - from;
+                ends[s - from] = end;
+            }
+            WindowBatch b = WindowBatch.of(layout, frames, series, ends, null, 0, to - from, false);
+            float[] out = network.predict(b.window(), b.future(), b.rows());
+            for (int s = from; s < to; s++) {
+                LstmSeries state = states.get(s);
+                first[s] = state.lastPeriod() + 1;
+                double scale = state.divisor() * b.factors()[s - from];
+                for (int k = 0; k < h; k++) {
+                    double z = out[(s - from) * fitted + k];
+                    if (!Double.isFinite(z)) {
+                        z = 0;
+                    }
+                    z += b.baseline()[(s - from) * fitted + k];
+                    double y = scale * z;
+                    point[s * h + k] = y;
+                    for (int q = 0; q < levels.length; q++) {
+                        double yq = scale * (z + ResidualQuantiles.at(residualGrids[k], levels[q]));
+                        if (levels[q] < 0.5) {
+                            yq = Math.min(yq, y);
+                        } else if (levels[q] > 0.5) {
+                            yq = Math.max(yq, y);
+                        }
+                        quantiles[q][s * h + k] = Double.isFinite(yq) ? yq : y;
+                    }
+                }
+            }
+        }
+        return new Forecast(LstmFamily.NAME, layout.axis(), ids.toArray(String[]::new), first, h, point, levels, quantiles);
+    }
+
+    @Override
+    public UpdateMode updateMode() {
+        return UpdateMode.FILTER;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The network, input layout and residual quantiles are kept; each series' state (scale, price
+     * means, last {@code lookback} periods) is recomputed from {@code history} exactly as a fit
+     * computes it.
+     */
+    @Override
+    public FittedLstmModel update(Panel history) {
+        TimeAxis axis = layout.axis();
+        if (history.frequency() != axis.frequency()) {
+            throw new IllegalArgumentException("history is " + history.frequency().label() + ", this model was fitted on "
+                    + axis.frequency().label() + " data");
+        }
+        int shift;
+        try {
+            shift = history.axis().equals(axis) ? 0 : axis.period(history.axis().anchor());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("history's periods do not align with the model's: " + e.getMessage(), e);
+        }
+        List<LstmSeries> updated = new ArrayList<>(states);
+        for (int s = 0; s < history.seriesCount(); s++) {
+            String id = history.seriesId(s);
+            Integer i = indexById.get(id);
+            if (i == null) {
+                throw new IllegalArgumentException("history holds series '" + id + "', which this lstm model was not fitted on (it knows "
+                        + states.size() + " series); refit to add series");
+            }
+            LstmSeries old = states.get(i);
+            HistoryFrames.Built built = HistoryFrames.of(history, s, layout.schema(), LstmForecaster.SCALING, 0, shift, 1);
+            LstmSeries fresh = LstmSeries.of(id, built.frame(), built.state().divisor(), layout.lookback());
+            if (old.lastPeriod() >= 0 && fresh.lastPeriod() < old.lastPeriod()) {
+                throw new IllegalArgumentException("series '" + id + "': its history ends "
+                        + (fresh.lastPeriod() < 0 ? "before it starts (no rows)" : "on " + axis.date(fresh.lastPeriod())) + ", before "
+                        + axis.date(old.lastPeriod()) + ", the end of the data the model was fitted on");
+            }
+            updated.set(i, fresh);
+        }
+        return new FittedLstmModel(spec, layout, network, updated, residualGrids, training);
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format_version", FORMAT_VERSION);
+        root.put("family", LstmFamily.NAME);
+        root.set("parameters", JSON.valueToTree(spec.parameters()));
+        ObjectNode context = root.putObject("context");
+        ModelContext c = spec.context();
+        context.put("frequency", c.frequency().label());
+        context.put("season_length", c.seasonLength());
+        context.put("horizon", c.horizon());
+        c.pastOnly().forEach(context.putArray("past_only")::add);
+        c.quantileLevels().forEach(context.putArray("quantile_levels")::add);
+        root.put("anchor", layout.axis().anchor().toString());
+        layout.write(root.putObject("inputs"));
+        ObjectNode net = root.putObject("network");
+        net.put("file", NETWORK_FILE);
+        net.put("window_channels", network.windowChannels());
+        net.put("lookback", network.lookback());
+        net.put("future_size", network.futureSize());
+        net.put("outputs", network.outputs());
+        training.write(root.putObject("training"));
+        ArrayNode grids = root.putArray("residual_quantiles");
+        for (double[] grid : residualGrids) {
+            ArrayNode g = grids.addArray();
+            for (double v : grid) {
+                g.add(v);
+            }
+        }
+        ArrayNode series = root.putArray("series");
+        states.forEach(st -> st.write(series.addObject()));
+        network.write(directory.resolve(NETWORK_FILE));
+        Files.writeString(directory.resolve(FILE), JSON.writeValueAsString(root));
+    }
+
+    /**
+     * Reads what {@link #save} wrote.
+     *
+     * @throws IOException naming the file on a format or family mismatch, or a network that does not fit the inputs
+     */
+    static FittedLstmModel load(Path directory) throws IOException {
+        Path file = directory.resolve(FILE);
+        JsonNode root = JSON.readTree(file.toFile());
+        int version = root.path("format_version").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new IOException(file + ": unsupported format_version " + version + " (this build reads " + FORMAT_VERSION + ")");
+        }
+        if (!root.path("family").asText().equals(LstmFamily.NAME)) {
+            throw new IOException(file + ": holds a '" + root.path("family").asText() + "' model, not '" + LstmFamily.NAME + "'");
+        }
+        JsonNode ctx = root.path("context");
+        List<String> pastOnly = new ArrayList<>();
+        ctx.path("past_only").forEach(e -> pastOnly.add(e.asText()));
+        Frequency frequency = Frequency.parse(ctx.path("frequency").asText());
+        ModelContext context = new ModelContext(frequency, ctx.path("season_length").asInt(), ctx.path("horizon").asInt(), pastOnly);
+        List<Double> requested = new ArrayList<>();
+        ctx.path("quantile_levels").forEach(e -> requested.add(e.asDouble()));
+        if (!requested.isEmpty()) {
+            context = context.withQuantileLevels(requested.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        LstmSpec spec;
+        try {
+            spec = LstmSpec.parse(root.path("parameters"), context);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        TimeAxis axis = new TimeAxis(frequency, LocalDate.parse(root.path("anchor").asText()));
+        InputLayout layout = InputLayout.read(root.path("inputs"), axis);
+        if (layout.lookback() != spec.lookback() || layout.horizon() != spec.horizon()) {
+            throw new IOException(file + ": inputs.lookback/horizon (" + layout.lookback() + "/" + layout.horizon()
+                    + ") do not match the parameters (" + spec.lookback() + "/" + spec.horizon() + ")");
+        }
+        JsonNode net = root.path("network");
+        LstmNetwork network = LstmNetwork.read(directory.resolve(net.path("file").asText(NETWORK_FILE)), layout.windowChannels(),
+                layout.lookback(), layout.futureSize(), layout.horizon());
+        JsonNode gridsNode = root.path("residual_quantiles");
+        if (gridsNode.size() != layout.horizon()) {
+            throw new IOException(file + ": residual_quantiles has " + gridsNode.size() + " steps, expected " + layout.horizon());
+        }
+        double[][] grids = new double[layout.horizon()][ResidualQuantiles.GRID];
+        for (int k = 0; k < grids.length; k++) {
+            for (int i = 0; i < ResidualQuantiles.GRID; i++) {
+                grids[k][i] = gridsNode.path(k).path(i).asDouble();
+            }
+        }
+        List<LstmSeries> states = new ArrayList<>();
+        root.path("series").forEach(o -> states.add(LstmSeries.read(o)));
+        return new FittedLstmModel(spec, layout, network, states, grids, TrainingSummary.read(root.path("training")));
+    }
+}

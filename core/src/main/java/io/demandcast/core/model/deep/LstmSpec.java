@@ -1,0 +1,161 @@
+package io.demandcast.core.model.deep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.demandcast.core.model.ModelContext;
+import io.demandcast.core.model.stat.Params;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parameters of the {@code lstm} family ({@code model.params}), with the data context they were
+ * read in. Immutable; {@link #parameters()} gives them back as {@code model.params} values, defaults
+ * written out, so a manifest shows what was fitted.
+ *
+ * @param lookback      periods of history each input window holds
+ * @param layers        stacked LSTM layers
+ * @param units         units of each LSTM layer and of the dense layer before the output
+ * @param dropout       share of inputs dropped (in training) before every LSTM layer but the first and before the dense layer
+ * @param l2            L2 penalty on the weights ({@code optimizer: adam})
+ * @param weightDecay   decoupled weight decay ({@code optimizer: adamw})
+ * @param learningRate  Adam's learning rate
+ * @param optimizer     {@code adam} (with {@code l2}) or {@code adamw} (Adam with decoupled weight decay)
+ * @param batchSize     windows per gradient step
+ * @param batchesPerEpoch gradient steps per epoch, on windows drawn in turn from a seeded shuffle of all training
+ *                      windows (0: one pass over all of them per epoch)
+ * @param epochs        most epochs
+ * @param patience      epochs without a better validation loss before training stops (0: never stop early)
+ * @param validation    share of each series' newest windows held out for early stopping and the residual quantiles
+ * @param loss          {@code mse} on the scaled target, or {@code poisson} (counts: a positive output, Poisson deviance)
+ * @param maxWindows    training and validation windows per series, newest first (0: all)
+ * @param scale         what the target is divided by: the series' mean |y| over its history, or also each window's own
+ *                      mean (so the network sees and predicts levels relative to the window)
+ * @param deseasonalize whether each window's seasonal profile (of {@code context.seasonLength()} periods) is taken out
+ *                      of its target and added back to the outputs (see {@code InputLayout#fillWindow})
+ * @param covariates    known numeric columns read; null = every known numeric column
+ * @param seed          seed of the weights, dropout and the order of the windows
+ * @param context       frequency, season, horizon, past-only columns and quantile levels of the data
+ */
+public record LstmSpec(int lookback, int layers, int units, double dropout, double l2, double weightDecay, double learningRate,
+                       Optimizer optimizer, int batchSize, int batchesPerEpoch, int epochs, int patience, double validation, Loss loss,
+                       int maxWindows, Scale scale, boolean deseasonalize, List<String> covariates, long seed, ModelContext context) {
+
+    /** Adam with an L2 penalty in the loss, or AdamW (decoupled weight decay). */
+    public enum Optimizer { ADAM, ADAMW }
+
+    /** The training loss. */
+    public enum Loss { MSE, POISSON }
+
+    /** The target's scaling: by the series' history mean |y|, or also by each window's mean. */
+    public enum Scale { HISTORY, WINDOW }
+
+    /** The keys of {@code model.params}. */
+    public static final Set<String> KEYS = Set.of("lookback", "layers", "units", "dropout", "l2", "weight_decay", "learning_rate",
+            "optimizer", "batch_size", "batches_per_epoch", "epochs", "patience", "validation", "loss", "cell", "max_windows", "scale",
+            "deseasonalize", "covariates", "seed");
+
+    /** Default {@link #maxWindows}: about a year of daily windows per series (see the README for the cost). */
+    static final int DEFAULT_MAX_WINDOWS = 365;
+    /** Default {@link #batchesPerEpoch}: an epoch's cost does not grow with the panel (see the README). */
+    static final int DEFAULT_BATCHES_PER_EPOCH = 100;
+    static final Scale DEFAULT_SCALE = Scale.HISTORY;
+    static final boolean DEFAULT_DESEASONALIZE = false;
+
+    public LstmSpec {
+        covariates = covariates == null ? null : List.copyOf(covariates);
+    }
+
+    /**
+     * Reads {@code model.params}.
+     *
+     * @throws IllegalArgumentException naming {@code model.params.<key>} and the bad value, or an unknown key
+     */
+    public static LstmSpec parse(JsonNode node, ModelContext context) {
+        Params p = Params.of(LstmFamily.NAME, node, KEYS);
+        int lookback = p.integer("lookback", 2 * Math.max(context.horizon(), context.seasonLength()), 1, 10_000);
+        int layers = p.integer("layers", 2, 1, 8);
+        int units = p.integer("units", 64, 1, 4096);
+        double dropout = p.number("dropout", 0.1, 0, 0.9);
+        Optimizer optimizer = Optimizer.valueOf(p.choice("optimizer", "adam", List.of("adam", "adamw")).toUpperCase(Locale.ROOT));
+        if (optimizer == Optimizer.ADAM && p.node("weight_decay") != null) {
+            throw new IllegalArgumentException("model.params.weight_decay is used only with optimizer: adamw (decoupled weight decay);"
+                    + " with optimizer: adam give l2");
+        }
+        if (optimizer == Optimizer.ADAMW && p.node("l2") != null) {
+            throw new IllegalArgumentException("model.params.l2 is used only with optimizer: adam; with optimizer: adamw give weight_decay");
+        }
+        double l2 = p.number("l2", 1e-4, 0, 1);
+        double weightDecay = p.number("weight_decay", 1e-4, 0, 1);
+        double learningRate = p.number("learning_rate", 1e-3, 1e-7, 1);
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("model.params.learning_rate must be > 0 (got " + learningRate + ")");
+        }
+        int batchSize = p.integer("batch_size", 64, 1, 1_000_000);
+        int batchesPerEpoch = p.integer("batches_per_epoch", DEFAULT_BATCHES_PER_EPOCH, 0, 100_000_000);
+        int epochs = p.integer("epochs", 30, 1, 100_000);
+        int patience = p.integer("patience", 5, 0, 100_000);
+        double validation = p.number("validation", 0.1, 0, 0.9);
+        Loss loss = Loss.valueOf(p.choice("loss", "mse", List.of("mse", "poisson")).toUpperCase(Locale.ROOT));
+        // DL4J 1.0.0-M2.1 has no GRU layer (only LSTM, GravesLSTM, SimpleRnn): the key exists so a config
+        // asking for a GRU is told why rather than that the key is unknown.
+        JsonNode cell = p.node("cell");
+        if (cell != null && !(cell.isTextual() && cell.textValue().equals("lstm"))) {
+            throw new IllegalArgumentException("model.params.cell must be lstm (got " + cell + "): Deeplearning4j 1.0.0-M2.1, which"
+                    + " demandcast uses, has no GRU layer");
+        }
+        int maxWindows = p.integer("max_windows", DEFAULT_MAX_WINDOWS, 0, Integer.MAX_VALUE);
+        Scale scale = Scale.valueOf(p.choice("scale", DEFAULT_SCALE.name().toLowerCase(Locale.ROOT), List.of("history", "window"))
+                .toUpperCase(Locale.ROOT));
+        boolean deseasonalize = p.bool("deseasonalize", DEFAULT_DESEASONALIZE);
+        if (deseasonalize && context.seasonLength() < 2) {
+            throw new IllegalArgumentException("model.params.deseasonalize needs a season of at least 2 periods (data.season_length is "
+                    + context.seasonLength() + ")");
+        }
+        List<String> covariates = p.node("covariates") == null ? null : p.strings("covariates", List.of());
+        JsonNode seedNode = p.node("seed");
+        if (seedNode != null && !seedNode.isIntegralNumber()) {
+            throw new IllegalArgumentException("model.params.seed must be an integer (got " + seedNode + ")");
+        }
+        long seed = seedNode == null ? 42 : seedNode.longValue();
+        return new LstmSpec(lookback, layers, units, dropout, l2, weightDecay, learningRate, optimizer, batchSize, batchesPerEpoch,
+                epochs, patience, validation, loss, maxWindows, scale, deseasonalize, covariates, seed, context);
+    }
+
+    /** The horizon the network is fitted for: its number of outputs. */
+    public int horizon() {
+        return context.horizon();
+    }
+
+    /** These parameters as {@code model.params} values. */
+    public Map<String, Object> parameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lookback", lookback);
+        m.put("layers", layers);
+        m.put("units", units);
+        m.put("dropout", dropout);
+        m.put("optimizer", optimizer.name().toLowerCase(Locale.ROOT));
+        if (optimizer == Optimizer.ADAM) {
+            m.put("l2", l2);
+        } else {
+            m.put("weight_decay", weightDecay);
+        }
+        m.put("learning_rate", learningRate);
+        m.put("batch_size", batchSize);
+        m.put("batches_per_epoch", batchesPerEpoch);
+        m.put("epochs", epochs);
+        m.put("patience", patience);
+        m.put("validation", validation);
+        m.put("loss", loss.name().toLowerCase(Locale.ROOT));
+        m.put("cell", "lstm");
+        m.put("max_windows", maxWindows);
+        m.put("scale", scale.name().toLowerCase(Locale.ROOT));
+        m.put("deseasonalize", deseasonalize);
+        if (covariates != null) {
+            m.put("covariates", covariates);
+        }
+        m.put("seed", seed);
+        return m;
+    }
+}
