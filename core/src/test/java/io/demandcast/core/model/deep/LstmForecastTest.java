@@ -187,10 +187,10 @@ class LstmForecastTest {
         float[] labels = new float[4 * H];
         java.util.Arrays.fill(window, 1f);
         java.util.Arrays.fill(labels, 1f);
-        double first = half.fit(window, new float[0], labels, 4);
+        double first = half.fit(window, new float[0], labels, null, 4);
         double later = first;
         for (int i = 0; i < 30; i++) {
-            later = half.fit(window, new float[0], labels, 4);
+            later = half.fit(window, new float[0], labels, null, 4);
         }
         assertTrue(Double.isFinite(later) && later < first, first + " -> " + later);
         float[] out = half.predict(window, new float[0], 4);
@@ -213,6 +213,47 @@ class LstmForecastTest {
         assertEquals("window", json.path("inputs").path("scale").asText());
         assertEquals("window", json.path("parameters").path("scale").asText());
         assertArrayEquals(points(f), points(new LstmFamily().load(dir).forecast(new ForecastRequest(H, 0.1, 0.9))));
+    }
+
+    /**
+     * A series that rises on even days and falls on odd ones: the direction head learns to call each
+     * step's move, the forecast carries its probabilities (also after a reload), and a network
+     * without the head gives none.
+     */
+    @Test
+    void theDirectionHeadCallsTheMovesOfEachStep(@TempDir Path dir) throws Exception {
+        int series = 3;
+        Random random = new Random(9);
+        double[][] y = new double[series][N];
+        for (int s = 0; s < series; s++) {
+            for (int t = 0; t < N; t++) {
+                y[s][t] = (s + 1) * (t % 2 == 0 ? 20 : 10) + random.nextGaussian();
+            }
+        }
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        FittedLstmModel fitted = (FittedLstmModel) forecaster(SMALL.replace("epochs: 8", "epochs: 40").replace("}", ", direction_head: true, direction_weight: 2}"), DAILY_7)
+                .fit(history);
+        Forecast f = fitted.forecast(new ForecastRequest(H, 0.1, 0.9));
+        assertTrue(f.hasDirection());
+        for (int s = 0; s < series; s++) {
+            for (int k = 0; k < H; k++) {
+                // the history ends on day N - 1 = 149 (odd, low): step 1 is day 150 (even: a rise)
+                boolean rises = (N + k) % 2 == 0;
+                double p = f.upProbability(s, k);
+                assertTrue(rises ? p > 0.8 : p < 0.2, "series " + s + " step " + (k + 1) + ": p_up " + p);
+            }
+        }
+        fitted.save(dir);
+        JsonNode params = new ObjectMapper().readTree(dir.resolve(FittedLstmModel.FILE).toFile()).path("parameters");
+        assertTrue(params.path("direction_head").asBoolean());
+        assertEquals(2.0, params.path("direction_weight").asDouble());
+        Forecast reloaded = new LstmFamily().load(dir).forecast(new ForecastRequest(H, 0.1, 0.9));
+        for (int s = 0; s < series; s++) {
+            for (int k = 0; k < H; k++) {
+                assertEquals(f.upProbability(s, k), reloaded.upProbability(s, k));
+            }
+        }
+        assertFalse(forecaster(SMALL, DAILY_7).fit(history).forecast(new ForecastRequest(H, 0.1, 0.9)).hasDirection());
     }
 
     @Test
@@ -265,6 +306,9 @@ class LstmForecastTest {
         cases.put("{validation: 0.95}", "model.params.validation");
         cases.put("{seed: 1.5}", "model.params.seed");
         cases.put("{scale: mean}", "model.params.scale");
+        cases.put("{direction_weight: 2}", "model.params.direction_weight");
+        cases.put("{direction_head: true, direction_weight: 0}", "model.params.direction_weight");
+        cases.put("{direction_head: maybe}", "model.params.direction_head");
         cases.put("{batches_per_epoch: -1}", "model.params.batches_per_epoch");
         cases.put("{lookbak: 28}", "model.params.lookbak");
         cases.forEach((params, key) -> {
