@@ -256,24 +256,31 @@ class LstmForecastTest {
         assertFalse(forecaster(SMALL, DAILY_7).fit(history).forecast(new ForecastRequest(H, 0.1, 0.9)).hasDirection());
     }
 
+    /**
+     * A past-only column is a window channel read up to the forecast origin, never over the forecast
+     * periods: values it has there change nothing, and it needs none.
+     */
     @Test
-    void aPastOnlyColumnIsNeverRead() {
+    void aPastOnlyColumnIsReadUpToTheCutoffOnly(@TempDir Path dir) throws Exception {
         int series = 2;
         double[][] y = seasonal(series, N + H, 3);
-        // a copy of the next period's target: a model reading it would forecast almost exactly
-        Map<String, BiFunction<Integer, Integer, Double>> leak = Map.of("leak", (s, t) -> y[s][t + 1]);
-        Panel withLeak = panel(0, N, (s, t) -> y[s][t], leak, Map.of(), series);
-        Panel without = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        Map<String, BiFunction<Integer, Integer, Double>> traffic = Map.of("traffic", (s, t) -> 3 * y[s][t] + t % 3);
+        Panel history = panel(0, N, (s, t) -> y[s][t], traffic, Map.of(), series);
         String params = "{lookback: 14, layers: 1, units: 8, dropout: 0, epochs: 2, batch_size: 32, max_windows: 40}";
-        FittedLstmModel asPastOnly = (FittedLstmModel) forecaster(params, DAILY_7.withPastOnly(List.of("leak"))).fit(withLeak);
-        FittedLstmModel plain = (FittedLstmModel) forecaster(params, DAILY_7).fit(without);
-        assertTrue(asPastOnly.features().isEmpty(), "nothing is read over the forecast periods");
-        // no future panel at all: a past-only column is never asked for
-        Forecast f = asPastOnly.forecast(new ForecastRequest(H));
-        assertArrayEquals(points(plain.forecast(new ForecastRequest(H))), points(f),
-                "fitting with a past-only column gives exactly the model fitted without it");
-        FittedModel asKnown = forecaster(params, DAILY_7).fit(withLeak);
-        assertEquals(List.of("leak"), asKnown.features(), "the same column declared known is an input");
+        FittedLstmModel fitted = (FittedLstmModel) forecaster(params, DAILY_7.withPastOnly(List.of("traffic"))).fit(history);
+        assertTrue(fitted.features().isEmpty(), "nothing is needed over the forecast periods");
+        Forecast without = fitted.forecast(new ForecastRequest(H));
+        // the forecast periods' traffic, absurd: a model reading it there would move
+        Panel future = panel(N, H, (s, t) -> Double.NaN, Map.of("traffic", (s, t) -> 1e6), Map.of(), series);
+        assertArrayEquals(points(without), points(fitted.forecast(new ForecastRequest(H, new double[0], future))));
+        FittedLstmModel plain = (FittedLstmModel) forecaster(params, DAILY_7).fit(panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series));
+        assertFalse(java.util.Arrays.equals(points(plain.forecast(new ForecastRequest(H))), points(without)),
+                "the window's traffic is an input");
+        fitted.save(dir);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve(FittedLstmModel.FILE).toFile());
+        assertTrue(json.path("inputs").path("window_inputs").toString().contains("past:traffic"));
+        assertFalse(json.path("inputs").path("future_inputs_per_step").toString().contains("traffic"));
+        assertArrayEquals(points(without), points(new LstmFamily().load(dir).forecast(new ForecastRequest(H))), "reload");
     }
 
     @Test
