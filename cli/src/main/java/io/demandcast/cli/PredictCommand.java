@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         header = "Forecast past the end of the data with a published model.",
         description = {
-            "Loads <train.store>/<model.name>/<predict.version> (default: latest), verifies every checksum, forecasts predict.horizon steps and writes long CSV: series_id,date,model,forecast,q0.1,... (one column per predict.quantiles level).",
+            "Loads <train.store>/<model.name>/<predict.version> (default: latest), verifies every checksum, forecasts predict.horizon steps and writes long CSV: series_id,date,model,forecast,q0.1,... (one column per predict.quantiles level), and p_up (the probability of a rise from the step before) for an lstm with direction_head.",
             "",
             "Examples:",
             "  demandcast predict -c configs/quickstart.yaml",

@@ -74,7 +74,7 @@ final class EpochTrainer {
                 }
                 int take = Math.min(spec.batchSize(), Math.min(perEpoch - seen, n - cursor));
                 WindowBatch b = WindowBatch.of(layout, frames, windows.trainSeries(), windows.trainEnd(), order, cursor, cursor + take, true);
-                sum += network.fit(b.window(), b.future(), b.labels(), b.rows()) * b.rows();
+                sum += network.fit(b.window(), b.future(), b.labels(), b.up(), b.rows()) * b.rows();
                 cursor += take;
                 seen += take;
             }

@@ -135,6 +135,7 @@ public final class FittedLstmModel implements FittedModel {
         FutureInputs future = FutureInputs.read(request.futureCovariates(), layout.schema(), ids, last, layout.axis(), h);
         double[] point = new double[n * h];
         double[][] quantiles = new double[levels.length][n * h];
+        double[] up = spec.hasDirectionHead() ? new double[n * h] : null;
         int[] first = new int[n];
         int end = layout.lookback() - 1;
         for (int from = 0; from < n; from += PREDICT_ROWS) {
@@ -148,7 +149,16 @@ public final class FittedLstmModel implements FittedModel {
                 ends[s - from] = end;
             }
             WindowBatch b = WindowBatch.of(layout, frames, series, ends, null, 0, to - from, false);
-            float[] out = network.predict(b.window(), b.future(), b.rows());
+            float[][] outputs = network.predictBoth(b.window(), b.future(), b.rows());
+            float[] out = outputs[0];
+            if (up != null) {
+                for (int s = from; s < to; s++) {
+                    for (int k = 0; k < h; k++) {
+                        float p = outputs[1][(s - from) * fitted + k];
+                        up[s * h + k] = Float.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0.5;
+                    }
+                }
+            }
             for (int s = from; s < to; s++) {
                 LstmSeries state = states.get(s);
                 first[s] = state.lastPeriod() + 1;
@@ -173,7 +183,8 @@ public final class FittedLstmModel implements FittedModel {
                 }
             }
         }
-        return new Forecast(LstmFamily.NAME, layout.axis(), ids.toArray(String[]::new), first, h, point, levels, quantiles);
+        Forecast forecast = new Forecast(LstmFamily.NAME, layout.axis(), ids.toArray(String[]::new), first, h, point, levels, quantiles);
+        return up == null ? forecast : forecast.withUpProbabilities(up);
     }
 
     @Override

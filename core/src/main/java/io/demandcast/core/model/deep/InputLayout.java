@@ -30,7 +30,10 @@ import java.util.List;
  * each known categorical column one-hot over its most frequent training values, the calendar
  * ({@link CalendarCoding}). Static inputs: each static attribute one-hot over its most frequent
  * values, and the standardised {@code log1p} of the series' mean |y|. A missing or unseen value is 0.
- * Past-only columns are not inputs: the schema has none.
+ *
+ * <p>Past-only numeric columns (observed only up to a cutoff) are window channels only, standardised
+ * with their training mean and deviation (0 where missing): the window ends at the forecast origin,
+ * so the network reads them up to the cutoff and never over the forecast periods.
  */
 final class InputLayout {
     private final FeatureSchema schema;
@@ -42,6 +45,8 @@ final class InputLayout {
     private final int season;
     private final double[] knownMean;
     private final double[] knownStd;
+    private final double[] pastMean;
+    private final double[] pastStd;
     private final double logScaleMean;
     private final double logScaleStd;
     private final int[][] categoricalSlot;
@@ -56,14 +61,13 @@ final class InputLayout {
      * @param season       season length whose profile each window's target loses ({@code deseasonalize}); 0 for none
      * @param knownMean    per {@link FeatureSchema#known()} column, its training mean
      * @param knownStd     per known column, its training standard deviation (1 when it is 0)
+     * @param pastMean     per {@link FeatureSchema#pastOnly()} column, its training mean
+     * @param pastStd      per past-only column, its training standard deviation (1 when it is 0)
      * @param logScaleMean mean over the training series of {@code log1p} of their mean |y|
      * @param logScaleStd  its standard deviation (1 when it is 0)
      */
     InputLayout(FeatureSchema schema, TimeAxis axis, int lookback, int horizon, boolean annual, boolean windowScaled, int season,
-                double[] knownMean, double[] knownStd, double logScaleMean, double logScaleStd) {
-        if (!schema.pastOnly().isEmpty()) {
-            throw new IllegalArgumentException("the lstm inputs never include past-only columns (got " + schema.pastOnly() + ")");
-        }
+                double[] knownMean, double[] knownStd, double[] pastMean, double[] pastStd, double logScaleMean, double logScaleStd) {
         this.schema = schema;
         this.axis = axis;
         this.lookback = lookback;
@@ -73,6 +77,8 @@ final class InputLayout {
         this.season = season;
         this.knownMean = knownMean.clone();
         this.knownStd = knownStd.clone();
+        this.pastMean = pastMean.clone();
+        this.pastStd = pastStd.clone();
         this.logScaleMean = logScaleMean;
         this.logScaleStd = logScaleStd;
         this.categoricalSlot = schema.categorical().stream().map(Coding::oneHotIndexByCode).toArray(int[][]::new);
@@ -107,7 +113,7 @@ final class InputLayout {
 
     /** Channels of the window input. */
     int windowChannels() {
-        return 2 + covariateCount + staticCount;
+        return 2 + covariateCount + pastMean.length + staticCount;
     }
 
     /** Size of the future input: {@code horizon} × the covariate inputs of a period. */
@@ -119,6 +125,7 @@ final class InputLayout {
     List<String> windowNames() {
         List<String> out = new ArrayList<>(List.of("target", "observed"));
         out.addAll(covariateNames());
+        schema.pastOnly().forEach(p -> out.add("past:" + p));
         for (Coding c : schema.statics()) {
             c.oneHot().forEach(v -> out.add(c.name() + "=" + v));
         }
@@ -175,8 +182,12 @@ final class InputLayout {
             for (int c = 0; c < covariateCount; c++) {
                 out[offset + (2 + c) * lookback + t] = period[c];
             }
+            for (int c = 0; c < pastMean.length; c++) {
+                double v = frame.pastOnly()[c][pos];
+                out[offset + (2 + covariateCount + c) * lookback + t] = Double.isFinite(v) ? (float) ((v - pastMean[c]) / pastStd[c]) : 0;
+            }
             for (int c = 0; c < staticCount; c++) {
-                out[offset + (2 + covariateCount + c) * lookback + t] = statics[c];
+                out[offset + (2 + covariateCount + pastMean.length + c) * lookback + t] = statics[c];
             }
         }
         for (int k = 0; k < horizon; k++) {
@@ -295,6 +306,12 @@ final class InputLayout {
             mean.add(knownMean[c]);
             std.add(knownStd[c]);
         }
+        ArrayNode pm = node.putArray("past_only_mean");
+        ArrayNode ps = node.putArray("past_only_std");
+        for (int c = 0; c < pastMean.length; c++) {
+            pm.add(pastMean[c]);
+            ps.add(pastStd[c]);
+        }
         node.put("log_scale_mean", logScaleMean);
         node.put("log_scale_std", logScaleStd);
         windowNames().forEach(node.putArray("window_inputs")::add);
@@ -310,8 +327,15 @@ final class InputLayout {
             mean[c] = node.path("known_mean").path(c).asDouble();
             std[c] = node.path("known_std").path(c).asDouble(1);
         }
+        int past = schema.pastOnly().size();
+        double[] pastMean = new double[past];
+        double[] pastStd = new double[past];
+        for (int c = 0; c < past; c++) {
+            pastMean[c] = node.path("past_only_mean").path(c).asDouble();
+            pastStd[c] = node.path("past_only_std").path(c).asDouble(1);
+        }
         return new InputLayout(schema, axis, node.path("lookback").asInt(), node.path("horizon").asInt(), node.path("annual").asBoolean(),
-                node.path("scale").asText("history").equals("window"), node.path("deseasonalize_season").asInt(0), mean, std,
+                node.path("scale").asText("history").equals("window"), node.path("deseasonalize_season").asInt(0), mean, std, pastMean, pastStd,
                 node.path("log_scale_mean").asDouble(), node.path("log_scale_std").asDouble(1));
     }
 }

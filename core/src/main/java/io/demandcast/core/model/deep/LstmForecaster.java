@@ -96,7 +96,7 @@ public final class LstmForecaster implements Forecaster {
      */
     private FeatureSchema schema(Panel history) {
         FeatureSchema all = FeatureSchema.of(history, spec.context().pastOnly(), spec.horizon(), true, spec.covariates(), null, true);
-        return new FeatureSchema(List.of(), all.known(), all.price(), all.categorical(), all.statics(), List.of(), spec.horizon(), true);
+        return new FeatureSchema(List.of(), all.known(), all.price(), all.categorical(), all.statics(), all.pastOnly(), spec.horizon(), true);
     }
 
     /**
@@ -115,6 +115,15 @@ public final class LstmForecaster implements Forecaster {
             mean[c] = moments[0];
             std[c] = moments[1];
         }
+        int pastCount = schema.pastOnly().size();
+        double[] pastMean = new double[pastCount];
+        double[] pastStd = new double[pastCount];
+        for (int c = 0; c < pastCount; c++) {
+            final int col = c;
+            double[] moments = moments(frames.stream().flatMapToDouble(f -> Arrays.stream(f.pastOnly()[col])));
+            pastMean[c] = moments[0];
+            pastStd[c] = moments[1];
+        }
         double[] scale = moments(frames.stream().mapToDouble(SeriesFrame::logScale));
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
@@ -126,7 +135,7 @@ public final class LstmForecaster implements Forecaster {
         boolean annual = windows.trainCount() > 0 && CalendarCoding.annual(history.frequency(), last - first + 1);
         int season = spec.deseasonalize() ? spec.context().seasonLength() : 0;
         return new InputLayout(schema, history.axis(), spec.lookback(), spec.horizon(), annual, spec.scale() == LstmSpec.Scale.WINDOW,
-                season, mean, std, scale[0], scale[1]);
+                season, mean, std, pastMean, pastStd, scale[0], scale[1]);
     }
 
     /** Mean and standard deviation of the finite values (0 and 1 when there are none; deviation 1 when it is 0). */

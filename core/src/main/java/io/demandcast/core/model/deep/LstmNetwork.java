@@ -21,6 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 /**
  * The {@code lstm} family's Deeplearning4j network, the only class of the family that touches DL4J
@@ -32,7 +33,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * takes the last step's output; a {@link MergeVertex} ({@code merge}) joins it to input {@code future}
  * (the forecast periods' covariates, flattened; absent when a period has no covariate input); a
  * dense ReLU layer ({@code dense}) and an output layer ({@code out}) give the {@code horizon} steps
- * at once. A graph with a vertex, not DL4J's {@code LastTimeStep} layer wrapper, because
+ * at once; with {@code direction_head}, a second output layer ({@code direction}) on the same dense
+ * layer gives per step the probability of a rise from the step before (sigmoid, binary cross-entropy
+ * weighted by {@code direction_weight}), trained jointly. A graph with a vertex, not DL4J's {@code LastTimeStep} layer wrapper, because
  * {@code TransferLearning} fails on the wrapper (STACK.md). Dropout (DL4J's inverted dropout, which
  * DL4J configures by the probability to keep) is applied to the inputs of every LSTM layer but the
  * first and of the dense layer.
@@ -44,6 +47,8 @@ final class LstmNetwork {
     static final String WINDOW = "window";
     static final String FUTURE = "future";
     static final String OUTPUT = "out";
+    /** The direction head's output layer ({@code direction_head}). */
+    static final String DIRECTION = "direction";
     /**
      * Adam's epsilon in half precision: the usual 1e-8 is zero in FP16 (smallest normal about 6e-5),
      * and a zero second moment then divides by zero.
@@ -121,7 +126,15 @@ final class LstmNetwork {
         boolean poisson = spec.loss() == LstmSpec.Loss.POISSON;
         g.addLayer(OUTPUT, new OutputLayer.Builder(poisson ? LossFunctions.LossFunction.POISSON : LossFunctions.LossFunction.MSE)
                 .nOut(spec.horizon()).activation(poisson ? Activation.SOFTPLUS : Activation.IDENTITY).build(), "dense");
-        g.setOutputs(OUTPUT);
+        if (spec.hasDirectionHead()) {
+            // LossBinaryXENT's per-output weights scale this head's loss against the quantities' (weight 1)
+            INDArray weights = Nd4j.valueArrayOf(new long[] {1, spec.horizon()}, spec.directionHead()).castTo(precision);
+            g.addLayer(DIRECTION, new OutputLayer.Builder(new LossBinaryXENT(weights)).nOut(spec.horizon())
+                    .activation(Activation.SIGMOID).build(), "dense");
+            g.setOutputs(OUTPUT, DIRECTION);
+        } else {
+            g.setOutputs(OUTPUT);
+        }
         // The graph draws its weights from the configuration's seed; dropout masks from ND4J's
         // per-thread generator, seeded here and again before training.
         Nd4j.getRandom().setSeed(spec.seed());
@@ -171,20 +184,35 @@ final class LstmNetwork {
      * @param window {@code rows × windowChannels × lookback}, row-major
      * @param future {@code rows × futureSize}
      * @param labels {@code rows × outputs}
-     * @return the minibatch's loss as DL4J scores it (with dropout and the L2 penalty)
+     * @param up     {@code rows × outputs}, 1 where the target rose from the step before (read by the direction head only)
+     * @return the minibatch's loss as DL4J scores it (with dropout and the L2 penalty; both heads' with the direction head)
      */
-    double fit(float[] window, float[] future, float[] labels, int rows) {
+    double fit(float[] window, float[] future, float[] labels, float[] up, int rows) {
         INDArray[] in = inputs(window, future, rows);
-        graph.fit(in, new INDArray[] {Nd4j.create(labels, new long[] {rows, outputs}, 'c').castTo(dataType())});
+        INDArray quantities = Nd4j.create(labels, new long[] {rows, outputs}, 'c').castTo(dataType());
+        graph.fit(in, hasDirectionHead()
+                ? new INDArray[] {quantities, Nd4j.create(up, new long[] {rows, outputs}, 'c').castTo(dataType())}
+                : new INDArray[] {quantities});
         return graph.score();
     }
 
     /** The network's outputs ({@code rows × outputs}, row-major) in inference mode (no dropout). */
     float[] predict(float[] window, float[] future, int rows) {
+        return predictBoth(window, future, rows)[0];
+    }
+
+    /**
+     * The quantities and, with the direction head, the probabilities of a rise (each {@code rows × outputs},
+     * row-major; the second null without the head), from one pass in inference mode.
+     */
+    float[][] predictBoth(float[] window, float[] future, int rows) {
         INDArray[] in = inputs(window, future, rows);
+        INDArray[] out;
         synchronized (this) {
-            return graph.outputSingle(false, in).castTo(DataType.FLOAT).data().asFloat();
+            out = graph.output(false, in);
         }
+        return new float[][] {out[0].castTo(DataType.FLOAT).data().asFloat(),
+                out.length > 1 ? out[1].castTo(DataType.FLOAT).data().asFloat() : null};
     }
 
     private INDArray[] inputs(float[] window, float[] future, int rows) {
@@ -197,6 +225,11 @@ final class LstmNetwork {
 
     private DataType dataType() {
         return graph.getConfiguration().getDataType();
+    }
+
+    /** Whether it has the direction head's output. */
+    boolean hasDirectionHead() {
+        return graph.getConfiguration().getNetworkOutputs().size() > 1;
     }
 
     /** A copy of the weights. */

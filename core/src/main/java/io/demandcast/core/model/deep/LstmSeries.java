@@ -9,14 +9,14 @@ import java.util.Arrays;
 /**
  * What a fitted {@code lstm} keeps of one series to forecast it without the panel: its last period,
  * scale, price means and static codes, and the last {@code lookback} periods of its scaled target
- * and known covariates (the window the forecast reads). Tails end at {@link #lastPeriod()}; NaN
+ * and known and past-only covariates (the window the forecast reads). Tails end at {@link #lastPeriod()}; NaN
  * (codes -1) where missing or before the series starts.
  *
  * @param divisor  the series' mean |y| over its history (1 when that is 0 or undefined): {@code z = y / divisor}
  * @param logScale {@code log1p} of the series' mean |y| (0 when undefined), a static input
  */
 record LstmSeries(String id, int lastPeriod, double divisor, double logScale, double[] priceMean, int[] staticCodes,
-                  double[] zTail, double[][] knownTail, double[][] priceTail, int[][] categoricalTail) {
+                  double[] zTail, double[][] knownTail, double[][] priceTail, int[][] categoricalTail, double[][] pastTail) {
 
     /** The state at the end of a history frame. */
     static LstmSeries of(String id, SeriesFrame frame, double divisor, int lookback) {
@@ -24,7 +24,8 @@ record LstmSeries(String id, int lastPeriod, double divisor, double logScale, do
         return new LstmSeries(id, last, divisor, frame.logScale(), frame.priceMean().clone(), frame.staticCodes().clone(),
                 tail(frame.z(), lookback), Arrays.stream(frame.known()).map(c -> tail(c, lookback)).toArray(double[][]::new),
                 Arrays.stream(frame.price()).map(c -> tail(c, lookback)).toArray(double[][]::new),
-                Arrays.stream(frame.categorical()).map(c -> tail(c, lookback)).toArray(int[][]::new));
+                Arrays.stream(frame.categorical()).map(c -> tail(c, lookback)).toArray(int[][]::new),
+                Arrays.stream(frame.pastOnly()).map(c -> tail(c, lookback)).toArray(double[][]::new));
     }
 
     /** Whether the series has an observed target in its window. */
@@ -35,14 +36,16 @@ record LstmSeries(String id, int lastPeriod, double divisor, double logScale, do
     /**
      * The frame a forecast reads: the tails (positions {@code 0 .. lookback - 1}), then {@code horizon}
      * forecast periods whose known covariates are the given ones ({@code known[c]}, {@code price[c]},
-     * {@code categorical[c]}: up to {@code horizon} values each; periods after them have none).
+     * {@code categorical[c]}: up to {@code horizon} values each; periods after them have none). Past-only
+     * columns have no value over the forecast periods.
      */
     SeriesFrame forecastFrame(double[][] known, double[][] price, int[][] categorical, int horizon) {
         int t = zTail.length;
         double[] z = Arrays.copyOf(zTail, t + horizon);
         Arrays.fill(z, t, t + horizon, Double.NaN);
         return new SeriesFrame(lastPeriod - t + 1, z, extend(knownTail, known, horizon), extend(priceTail, price, horizon),
-                extend(categoricalTail, categorical, horizon), new double[0][], logScale, priceMean, staticCodes);
+                extend(categoricalTail, categorical, horizon), extend(pastTail, new double[pastTail.length][0], horizon), logScale, priceMean,
+                staticCodes);
     }
 
     private static double[][] extend(double[][] tails, double[][] future, int horizon) {
@@ -101,6 +104,8 @@ record LstmSeries(String id, int lastPeriod, double divisor, double logScale, do
             ArrayNode a = categorical.addArray();
             Arrays.stream(c).forEach(a::add);
         }
+        ArrayNode past = o.putArray("past_only_tail");
+        Arrays.stream(pastTail).forEach(c -> numbers(past.addArray(), c));
     }
 
     static LstmSeries read(JsonNode o) {
@@ -117,8 +122,13 @@ record LstmSeries(String id, int lastPeriod, double divisor, double logScale, do
         for (int c = 0; c < categorical.length; c++) {
             categorical[c] = ints(o.path("categorical_tail").get(c));
         }
+        double[][] past = new double[o.path("past_only_tail").size()][];
+        for (int c = 0; c < past.length; c++) {
+            past[c] = numbers(o.path("past_only_tail").get(c));
+        }
         return new LstmSeries(o.path("id").asText(), o.path("last_period").asInt(), o.path("divisor").asDouble(),
-                o.path("log_scale").asDouble(), numbers(o.path("price_mean")), codes, numbers(o.path("z_tail")), known, price, categorical);
+                o.path("log_scale").asDouble(), numbers(o.path("price_mean")), codes, numbers(o.path("z_tail")), known, price, categorical,
+                past);
     }
 
     /** Numbers with JSON null for NaN (JSON has no NaN). */

@@ -34,13 +34,16 @@ import java.util.Set;
  *                      mean (so the network sees and predicts levels relative to the window)
  * @param deseasonalize whether each window's seasonal profile (of {@code context.seasonLength()} periods) is taken out
  *                      of its target and added back to the outputs (see {@code InputLayout#fillWindow})
+ * @param directionHead a second output trained jointly: per forecast step, the probability that demand rises from the
+ *                      step before, weighted {@code directionWeight} in the loss (0: no head)
  * @param covariates    known numeric columns read; null = every known numeric column
  * @param seed          seed of the weights, dropout and the order of the windows
  * @param context       frequency, season, horizon, past-only columns and quantile levels of the data
  */
 public record LstmSpec(int lookback, int layers, int units, double dropout, double l2, double weightDecay, double learningRate,
                        Optimizer optimizer, int batchSize, int batchesPerEpoch, int epochs, int patience, double validation, Loss loss,
-                       int maxWindows, Scale scale, boolean deseasonalize, List<String> covariates, long seed, ModelContext context) {
+                       int maxWindows, Scale scale, boolean deseasonalize, double directionHead, List<String> covariates, long seed,
+                       ModelContext context) {
 
     /** Adam with an L2 penalty in the loss, or AdamW (decoupled weight decay). */
     public enum Optimizer { ADAM, ADAMW }
@@ -54,7 +57,7 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
     /** The keys of {@code model.params}. */
     public static final Set<String> KEYS = Set.of("lookback", "layers", "units", "dropout", "l2", "weight_decay", "learning_rate",
             "optimizer", "batch_size", "batches_per_epoch", "epochs", "patience", "validation", "loss", "cell", "max_windows", "scale",
-            "deseasonalize", "covariates", "seed");
+            "deseasonalize", "direction_head", "direction_weight", "covariates", "seed");
 
     /** Default {@link #maxWindows}: about a year of daily windows per series (see the README for the cost). */
     static final int DEFAULT_MAX_WINDOWS = 365;
@@ -113,6 +116,11 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
             throw new IllegalArgumentException("model.params.deseasonalize needs a season of at least 2 periods (data.season_length is "
                     + context.seasonLength() + ")");
         }
+        boolean head = p.bool("direction_head", false);
+        if (!head && p.node("direction_weight") != null) {
+            throw new IllegalArgumentException("model.params.direction_weight is used only with direction_head: true");
+        }
+        double directionWeight = p.number("direction_weight", 1.0, 1e-6, 1000);
         List<String> covariates = p.node("covariates") == null ? null : p.strings("covariates", List.of());
         JsonNode seedNode = p.node("seed");
         if (seedNode != null && !seedNode.isIntegralNumber()) {
@@ -120,7 +128,12 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
         }
         long seed = seedNode == null ? 42 : seedNode.longValue();
         return new LstmSpec(lookback, layers, units, dropout, l2, weightDecay, learningRate, optimizer, batchSize, batchesPerEpoch,
-                epochs, patience, validation, loss, maxWindows, scale, deseasonalize, covariates, seed, context);
+                epochs, patience, validation, loss, maxWindows, scale, deseasonalize, head ? directionWeight : 0, covariates, seed, context);
+    }
+
+    /** Whether the network has the direction head. */
+    public boolean hasDirectionHead() {
+        return directionHead > 0;
     }
 
     /** The horizon the network is fitted for: its number of outputs. */
@@ -152,6 +165,10 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
         m.put("max_windows", maxWindows);
         m.put("scale", scale.name().toLowerCase(Locale.ROOT));
         m.put("deseasonalize", deseasonalize);
+        m.put("direction_head", hasDirectionHead());
+        if (hasDirectionHead()) {
+            m.put("direction_weight", directionHead);
+        }
         if (covariates != null) {
             m.put("covariates", covariates);
         }

@@ -11,8 +11,11 @@ import java.util.List;
  * @param factors  per row, what its target was divided by beyond the series' scale ({@link InputLayout#fillWindow})
  * @param baseline per row and forecast step ({@code row * horizon + k}), the window's seasonal profile at that step:
  *                 a label is {@code z / factor - baseline}, a forecast {@code factor × (output + baseline)}
+ * @param up       in training, per row and step, 1 where the target rose from the step before (the first step from
+ *                 the window's last period; 0 when that is missing): the direction head's labels, the direction
+ *                 metrics' definition of "up"
  */
-record WindowBatch(float[] window, float[] future, float[] labels, double[] factors, double[] baseline, int rows) {
+record WindowBatch(float[] window, float[] future, float[] labels, float[] up, double[] factors, double[] baseline, int rows) {
 
     /**
      * The windows {@code order[from .. to - 1]} of {@code series} / {@code ends}, with their labels
@@ -27,6 +30,7 @@ record WindowBatch(float[] window, float[] future, float[] labels, double[] fact
         float[] window = new float[rows * w];
         float[] future = new float[rows * f];
         float[] labels = withLabels ? new float[rows * h] : null;
+        float[] up = withLabels ? new float[rows * h] : null;
         double[] factors = new double[rows];
         double[] baseline = new double[rows * h];
         for (int r = 0; r < rows; r++) {
@@ -38,9 +42,10 @@ record WindowBatch(float[] window, float[] future, float[] labels, double[] fact
             if (withLabels) {
                 for (int k = 0; k < h; k++) {
                     labels[r * h + k] = (float) (frame.z()[end + 1 + k] / factors[r] - baseline[r * h + k]);
+                    up[r * h + k] = frame.z()[end + 1 + k] > frame.z()[end + k] ? 1f : 0f;
                 }
             }
         }
-        return new WindowBatch(window, future, labels, factors, baseline, rows);
+        return new WindowBatch(window, future, labels, up, factors, baseline, rows);
     }
 }

@@ -187,10 +187,10 @@ class LstmForecastTest {
         float[] labels = new float[4 * H];
         java.util.Arrays.fill(window, 1f);
         java.util.Arrays.fill(labels, 1f);
-        double first = half.fit(window, new float[0], labels, 4);
+        double first = half.fit(window, new float[0], labels, null, 4);
         double later = first;
         for (int i = 0; i < 30; i++) {
-            later = half.fit(window, new float[0], labels, 4);
+            later = half.fit(window, new float[0], labels, null, 4);
         }
         assertTrue(Double.isFinite(later) && later < first, first + " -> " + later);
         float[] out = half.predict(window, new float[0], 4);
@@ -215,24 +215,72 @@ class LstmForecastTest {
         assertArrayEquals(points(f), points(new LstmFamily().load(dir).forecast(new ForecastRequest(H, 0.1, 0.9))));
     }
 
+    /**
+     * A series that rises on even days and falls on odd ones: the direction head learns to call each
+     * step's move, the forecast carries its probabilities (also after a reload), and a network
+     * without the head gives none.
+     */
     @Test
-    void aPastOnlyColumnIsNeverRead() {
+    void theDirectionHeadCallsTheMovesOfEachStep(@TempDir Path dir) throws Exception {
+        int series = 3;
+        Random random = new Random(9);
+        double[][] y = new double[series][N];
+        for (int s = 0; s < series; s++) {
+            for (int t = 0; t < N; t++) {
+                y[s][t] = (s + 1) * (t % 2 == 0 ? 20 : 10) + random.nextGaussian();
+            }
+        }
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        FittedLstmModel fitted = (FittedLstmModel) forecaster(SMALL.replace("epochs: 8", "epochs: 40").replace("}", ", direction_head: true, direction_weight: 2}"), DAILY_7)
+                .fit(history);
+        Forecast f = fitted.forecast(new ForecastRequest(H, 0.1, 0.9));
+        assertTrue(f.hasDirection());
+        for (int s = 0; s < series; s++) {
+            for (int k = 0; k < H; k++) {
+                // the history ends on day N - 1 = 149 (odd, low): step 1 is day 150 (even: a rise)
+                boolean rises = (N + k) % 2 == 0;
+                double p = f.upProbability(s, k);
+                assertTrue(rises ? p > 0.8 : p < 0.2, "series " + s + " step " + (k + 1) + ": p_up " + p);
+            }
+        }
+        fitted.save(dir);
+        JsonNode params = new ObjectMapper().readTree(dir.resolve(FittedLstmModel.FILE).toFile()).path("parameters");
+        assertTrue(params.path("direction_head").asBoolean());
+        assertEquals(2.0, params.path("direction_weight").asDouble());
+        Forecast reloaded = new LstmFamily().load(dir).forecast(new ForecastRequest(H, 0.1, 0.9));
+        for (int s = 0; s < series; s++) {
+            for (int k = 0; k < H; k++) {
+                assertEquals(f.upProbability(s, k), reloaded.upProbability(s, k));
+            }
+        }
+        assertFalse(forecaster(SMALL, DAILY_7).fit(history).forecast(new ForecastRequest(H, 0.1, 0.9)).hasDirection());
+    }
+
+    /**
+     * A past-only column is a window channel read up to the forecast origin, never over the forecast
+     * periods: values it has there change nothing, and it needs none.
+     */
+    @Test
+    void aPastOnlyColumnIsReadUpToTheCutoffOnly(@TempDir Path dir) throws Exception {
         int series = 2;
         double[][] y = seasonal(series, N + H, 3);
-        // a copy of the next period's target: a model reading it would forecast almost exactly
-        Map<String, BiFunction<Integer, Integer, Double>> leak = Map.of("leak", (s, t) -> y[s][t + 1]);
-        Panel withLeak = panel(0, N, (s, t) -> y[s][t], leak, Map.of(), series);
-        Panel without = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        Map<String, BiFunction<Integer, Integer, Double>> traffic = Map.of("traffic", (s, t) -> 3 * y[s][t] + t % 3);
+        Panel history = panel(0, N, (s, t) -> y[s][t], traffic, Map.of(), series);
         String params = "{lookback: 14, layers: 1, units: 8, dropout: 0, epochs: 2, batch_size: 32, max_windows: 40}";
-        FittedLstmModel asPastOnly = (FittedLstmModel) forecaster(params, DAILY_7.withPastOnly(List.of("leak"))).fit(withLeak);
-        FittedLstmModel plain = (FittedLstmModel) forecaster(params, DAILY_7).fit(without);
-        assertTrue(asPastOnly.features().isEmpty(), "nothing is read over the forecast periods");
-        // no future panel at all: a past-only column is never asked for
-        Forecast f = asPastOnly.forecast(new ForecastRequest(H));
-        assertArrayEquals(points(plain.forecast(new ForecastRequest(H))), points(f),
-                "fitting with a past-only column gives exactly the model fitted without it");
-        FittedModel asKnown = forecaster(params, DAILY_7).fit(withLeak);
-        assertEquals(List.of("leak"), asKnown.features(), "the same column declared known is an input");
+        FittedLstmModel fitted = (FittedLstmModel) forecaster(params, DAILY_7.withPastOnly(List.of("traffic"))).fit(history);
+        assertTrue(fitted.features().isEmpty(), "nothing is needed over the forecast periods");
+        Forecast without = fitted.forecast(new ForecastRequest(H));
+        // the forecast periods' traffic, absurd: a model reading it there would move
+        Panel future = panel(N, H, (s, t) -> Double.NaN, Map.of("traffic", (s, t) -> 1e6), Map.of(), series);
+        assertArrayEquals(points(without), points(fitted.forecast(new ForecastRequest(H, new double[0], future))));
+        FittedLstmModel plain = (FittedLstmModel) forecaster(params, DAILY_7).fit(panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series));
+        assertFalse(java.util.Arrays.equals(points(plain.forecast(new ForecastRequest(H))), points(without)),
+                "the window's traffic is an input");
+        fitted.save(dir);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve(FittedLstmModel.FILE).toFile());
+        assertTrue(json.path("inputs").path("window_inputs").toString().contains("past:traffic"));
+        assertFalse(json.path("inputs").path("future_inputs_per_step").toString().contains("traffic"));
+        assertArrayEquals(points(without), points(new LstmFamily().load(dir).forecast(new ForecastRequest(H))), "reload");
     }
 
     @Test
@@ -265,6 +313,9 @@ class LstmForecastTest {
         cases.put("{validation: 0.95}", "model.params.validation");
         cases.put("{seed: 1.5}", "model.params.seed");
         cases.put("{scale: mean}", "model.params.scale");
+        cases.put("{direction_weight: 2}", "model.params.direction_weight");
+        cases.put("{direction_head: true, direction_weight: 0}", "model.params.direction_weight");
+        cases.put("{direction_head: maybe}", "model.params.direction_head");
         cases.put("{batches_per_epoch: -1}", "model.params.batches_per_epoch");
         cases.put("{lookbak: 28}", "model.params.lookbak");
         cases.forEach((params, key) -> {
