@@ -1,5 +1,6 @@
 package io.demandcast.core.model;
 
+import io.demandcast.core.model.deep.AttentionFamily;
 import io.demandcast.core.model.deep.LstmFamily;
 import io.demandcast.core.model.ml.Learners;
 import io.demandcast.core.model.ml.MlFamilies;
@@ -46,6 +47,7 @@ public final class ModelRegistry {
         list.addAll(IntermittentFamilies.families());
         list.addAll(MlFamilies.families(Learners.standard()));
         list.add(new LstmFamily());
+        list.add(new AttentionFamily());
         // Combinations resolve their members by name among the families listed before them.
         Map<String, ModelFamily> members = new LinkedHashMap<>();
         list.forEach(f -> members.put(f.name(), f));

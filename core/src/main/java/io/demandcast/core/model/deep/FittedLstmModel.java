@@ -80,7 +80,7 @@ public final class FittedLstmModel implements FittedModel {
 
     @Override
     public String family() {
-        return LstmFamily.NAME;
+        return spec.family();
     }
 
     @Override
@@ -183,7 +183,7 @@ public final class FittedLstmModel implements FittedModel {
                 }
             }
         }
-        Forecast forecast = new Forecast(LstmFamily.NAME, layout.axis(), ids.toArray(String[]::new), first, h, point, levels, quantiles);
+        Forecast forecast = new Forecast(spec.family(), layout.axis(), ids.toArray(String[]::new), first, h, point, levels, quantiles);
         return up == null ? forecast : forecast.withUpProbabilities(up);
     }
 
@@ -237,7 +237,7 @@ public final class FittedLstmModel implements FittedModel {
     public void save(Path directory) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format_version", FORMAT_VERSION);
-        root.put("family", LstmFamily.NAME);
+        root.put("family", spec.family());
         root.set("parameters", JSON.valueToTree(spec.parameters()));
         ObjectNode context = root.putObject("context");
         ModelContext c = spec.context();
@@ -280,8 +280,9 @@ public final class FittedLstmModel implements FittedModel {
         if (version != FORMAT_VERSION) {
             throw new IOException(file + ": unsupported format_version " + version + " (this build reads " + FORMAT_VERSION + ")");
         }
-        if (!root.path("family").asText().equals(LstmFamily.NAME)) {
-            throw new IOException(file + ": holds a '" + root.path("family").asText() + "' model, not '" + LstmFamily.NAME + "'");
+        String family = root.path("family").asText();
+        if (!family.equals(LstmFamily.NAME) && !family.equals(AttentionFamily.NAME)) {
+            throw new IOException(file + ": holds a '" + family + "' model, not '" + LstmFamily.NAME + "' or '" + AttentionFamily.NAME + "'");
         }
         JsonNode ctx = root.path("context");
         List<String> pastOnly = new ArrayList<>();
@@ -295,7 +296,8 @@ public final class FittedLstmModel implements FittedModel {
         }
         LstmSpec spec;
         try {
-            spec = LstmSpec.parse(root.path("parameters"), context);
+            spec = family.equals(AttentionFamily.NAME) ? LstmSpec.parseAttention(root.path("parameters"), context)
+                    : LstmSpec.parse(root.path("parameters"), context);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -32,7 +32,7 @@ public final class LstmForecaster implements Forecaster {
 
     @Override
     public String family() {
-        return LstmFamily.NAME;
+        return spec.family();
     }
 
     public LstmSpec spec() {

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
@@ -35,10 +36,12 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * dense ReLU layer ({@code dense}) and an output layer ({@code out}) give the {@code horizon} steps
  * at once; with {@code direction_head}, a second output layer ({@code direction}) on the same dense
  * layer gives per step the probability of a rise from the step before (sigmoid, binary cross-entropy
- * weighted by {@code direction_weight}), trained jointly. A graph with a vertex, not DL4J's {@code LastTimeStep} layer wrapper, because
- * {@code TransferLearning} fails on the wrapper (STACK.md). Dropout (DL4J's inverted dropout, which
+ * weighted by {@code direction_weight}), trained jointly. A graph with a vertex, not DL4J's
+ * {@code LastTimeStep} layer wrapper, because {@code TransferLearning} fails on the wrapper (STACK.md). Dropout (DL4J's inverted dropout, which
  * DL4J configures by the probability to keep) is applied to the inputs of every LSTM layer but the
- * first and of the dense layer.
+ * first and of the dense layer. The {@code attention} family's graph has one LSTM layer
+ * ({@code lstm0}), then {@code layers} self-attention layers ({@code attention0}, ...), each with
+ * {@code heads} heads of {@code units / heads} and its input projected, before {@code last}.
  *
  * <p>Not thread-safe for training; {@link #predict} may be called from many threads (calls are
  * serialised: a DL4J graph's inference is not thread-safe).
@@ -106,13 +109,23 @@ final class LstmNetwork {
         }
         double keep = 1 - spec.dropout();
         String previous = WINDOW;
-        for (int l = 0; l < spec.layers(); l++) {
+        int recurrent = spec.heads() > 0 ? 1 : spec.layers();
+        for (int l = 0; l < recurrent; l++) {
             LSTM.Builder layer = new LSTM.Builder().nOut(spec.units()).activation(Activation.TANH);
             if (l > 0 && spec.dropout() > 0) {
                 layer.dropOut(keep);
             }
             g.addLayer("lstm" + l, layer.build(), previous);
             previous = "lstm" + l;
+        }
+        for (int l = 0; spec.heads() > 0 && l < spec.layers(); l++) {
+            SelfAttentionLayer.Builder layer = new SelfAttentionLayer.Builder().nOut(spec.units()).nHeads(spec.heads())
+                    .headSize(spec.units() / spec.heads()).projectInput(true);
+            if (spec.dropout() > 0) {
+                layer.dropOut(keep);
+            }
+            g.addLayer("attention" + l, layer.build(), previous);
+            previous = "attention" + l;
         }
         g.addVertex("last", new LastTimeStepVertex(WINDOW), previous);
         if (future) {

@@ -37,13 +37,15 @@ import java.util.Set;
  * @param directionHead a second output trained jointly: per forecast step, the probability that demand rises from the
  *                      step before, weighted {@code directionWeight} in the loss (0: no head)
  * @param covariates    known numeric columns read; null = every known numeric column
+ * @param heads         0 for the {@code lstm} family; for the {@code attention} family, the heads of each self-attention
+ *                      layer ({@code layers} of them, after one LSTM layer)
  * @param seed          seed of the weights, dropout and the order of the windows
  * @param context       frequency, season, horizon, past-only columns and quantile levels of the data
  */
 public record LstmSpec(int lookback, int layers, int units, double dropout, double l2, double weightDecay, double learningRate,
                        Optimizer optimizer, int batchSize, int batchesPerEpoch, int epochs, int patience, double validation, Loss loss,
-                       int maxWindows, Scale scale, boolean deseasonalize, double directionHead, List<String> covariates, long seed,
-                       ModelContext context) {
+                       int maxWindows, Scale scale, boolean deseasonalize, double directionHead, List<String> covariates, int heads,
+                       long seed, ModelContext context) {
 
     /** Adam with an L2 penalty in the loss, or AdamW (decoupled weight decay). */
     public enum Optimizer { ADAM, ADAMW }
@@ -76,7 +78,25 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
      * @throws IllegalArgumentException naming {@code model.params.<key>} and the bad value, or an unknown key
      */
     public static LstmSpec parse(JsonNode node, ModelContext context) {
-        Params p = Params.of(LstmFamily.NAME, node, KEYS);
+        return parse(node, context, false);
+    }
+
+    /**
+     * Reads the {@code attention} family's {@code model.params}: the {@code lstm} keys and {@code heads}.
+     *
+     * @throws IllegalArgumentException naming {@code model.params.<key>} and the bad value, or an unknown key
+     */
+    public static LstmSpec parseAttention(JsonNode node, ModelContext context) {
+        return parse(node, context, true);
+    }
+
+    private static LstmSpec parse(JsonNode node, ModelContext context, boolean attention) {
+        Set<String> keys = KEYS;
+        if (attention) {
+            keys = new java.util.HashSet<>(KEYS);
+            keys.add("heads");
+        }
+        Params p = Params.of(attention ? AttentionFamily.NAME : LstmFamily.NAME, node, keys);
         int lookback = p.integer("lookback", 2 * Math.max(context.horizon(), context.seasonLength()), 1, 10_000);
         int layers = p.integer("layers", 2, 1, 8);
         int units = p.integer("units", 64, 1, 4096);
@@ -127,8 +147,22 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
             throw new IllegalArgumentException("model.params.seed must be an integer (got " + seedNode + ")");
         }
         long seed = seedNode == null ? 42 : seedNode.longValue();
+        int heads = 0;
+        if (attention) {
+            heads = p.integer("heads", 4, 1, 64);
+            if (units % heads != 0) {
+                throw new IllegalArgumentException("model.params.heads must divide model.params.units (" + units + "): each head reads "
+                        + "units / heads of the projected input (got heads " + heads + ")");
+            }
+        }
         return new LstmSpec(lookback, layers, units, dropout, l2, weightDecay, learningRate, optimizer, batchSize, batchesPerEpoch,
-                epochs, patience, validation, loss, maxWindows, scale, deseasonalize, head ? directionWeight : 0, covariates, seed, context);
+                epochs, patience, validation, loss, maxWindows, scale, deseasonalize, head ? directionWeight : 0, covariates, heads, seed,
+                context);
+    }
+
+    /** {@code attention} when the encoder has self-attention layers, else {@code lstm}. */
+    public String family() {
+        return heads > 0 ? AttentionFamily.NAME : LstmFamily.NAME;
     }
 
     /** Whether the network has the direction head. */
@@ -162,6 +196,9 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
         m.put("validation", validation);
         m.put("loss", loss.name().toLowerCase(Locale.ROOT));
         m.put("cell", "lstm");
+        if (heads > 0) {
+            m.put("heads", heads);
+        }
         m.put("max_windows", maxWindows);
         m.put("scale", scale.name().toLowerCase(Locale.ROOT));
         m.put("deseasonalize", deseasonalize);

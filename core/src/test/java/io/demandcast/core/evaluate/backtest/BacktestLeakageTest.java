@@ -81,9 +81,12 @@ class BacktestLeakageTest {
     static Forecaster forecaster(String family) {
         var params = family.equals("arima") ? JsonNodeFactory.instance.objectNode().set("order",
                 JsonNodeFactory.instance.arrayNode().add(1).add(0).add(0)) : JsonNodeFactory.instance.objectNode();
-        if (family.equals("lstm")) {
+        if (family.equals("lstm") || family.equals("attention")) {
             // a small network: quick, and as able as the default one to (not) see the future
             params = JsonNodeFactory.instance.objectNode().put("units", 8).put("epochs", 3);
+            if (family.equals("attention")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) params).put("heads", 2);
+            }
         }
         return ModelRegistry.standard().family(family).create(params, new ModelContext(Frequency.DAILY, 7));
     }

@@ -283,6 +283,37 @@ class LstmForecastTest {
         assertArrayEquals(points(without), points(new LstmFamily().load(dir).forecast(new ForecastRequest(H))), "reload");
     }
 
+    /** The attention family learns the weekly pattern like the lstm, saves itself as attention and reloads identically. */
+    @Test
+    void theAttentionFamilyLearnsAWeeklyPatternAndReloadsIdentically(@TempDir Path dir) throws Exception {
+        int series = 3;
+        double[][] y = seasonal(series, N + H, 1);
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        FittedModel fitted = ModelRegistry.standard().family("attention")
+                .create(yaml(SMALL.replace("}", ", heads: 4, layers: 1}")), DAILY_7).fit(history);
+        assertEquals("attention", fitted.family());
+        Forecast f = fitted.forecast(new ForecastRequest(H, 0.1, 0.9));
+        double model = 0;
+        double mean = 0;
+        for (int s = 0; s < series; s++) {
+            double level = java.util.Arrays.stream(y[s], 0, N).average().orElseThrow();
+            for (int k = 0; k < H; k++) {
+                model += Math.abs(f.point(s, k) - y[s][N + k]);
+                mean += Math.abs(level - y[s][N + k]);
+            }
+        }
+        assertTrue(model < 0.6 * mean, "attention MAE " + model / (series * H) + " against the mean's " + mean / (series * H));
+        fitted.save(dir);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve(FittedLstmModel.FILE).toFile());
+        assertEquals("attention", json.path("family").asText());
+        assertEquals(4, json.path("parameters").path("heads").asInt());
+        assertArrayEquals(points(f), points(ModelRegistry.standard().family("attention").load(dir).forecast(new ForecastRequest(H, 0.1, 0.9))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelRegistry.standard().family("attention").create(yaml("{units: 10, heads: 4}"), DAILY_7));
+        assertTrue(e.getMessage().contains("model.params.heads"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> forecaster("{heads: 2}", DAILY_7), "heads is not an lstm key");
+    }
+
     @Test
     void aLongerHorizonThanFittedAndMissingKnownCovariatesAreRefused() {
         int series = 2;
