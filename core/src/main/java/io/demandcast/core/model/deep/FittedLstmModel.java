@@ -129,6 +129,14 @@ public final class FittedLstmModel implements FittedModel {
                     + " outputs); it cannot forecast " + h + " steps: refit with the longer horizon");
         }
         double[] levels = request.quantileLevels();
+        double[] fittedLevels = spec.lossQuantileLevels();
+        for (double q : fittedLevels.length == 0 ? new double[0] : levels) {
+            if (q < fittedLevels[0] - 1e-9 || q > fittedLevels[fittedLevels.length - 1] + 1e-9) {
+                throw new IllegalArgumentException("quantile level " + q + " is outside the levels this " + spec.family()
+                        + " model fitted with quantiles: loss (" + java.util.Arrays.toString(fittedLevels) + "): request levels"
+                        + " within them (predict.quantiles), or refit with model.params.quantile_levels covering " + q);
+            }
+        }
         int n = states.size();
         List<String> ids = seriesIds();
         int[] last = states.stream().mapToInt(LstmSeries::lastPeriod).toArray();
@@ -171,6 +179,11 @@ public final class FittedLstmModel implements FittedModel {
                     z += b.baseline()[(s - from) * fitted + k];
                     double y = scale * z;
                     point[s * h + k] = y;
+                    if (fittedLevels.length > 0) {
+                        lossQuantiles(outputs[2], (s - from) * fittedLevels.length * fitted, fitted, k, scale, b.baseline()[(s - from) * fitted + k],
+                                fittedLevels, levels, y, quantiles, s * h + k);
+                        continue;
+                    }
                     for (int q = 0; q < levels.length; q++) {
                         double yq = scale * (z + ResidualQuantiles.at(residualGrids[k], levels[q]));
                         if (levels[q] < 0.5) {
@@ -185,6 +198,25 @@ public final class FittedLstmModel implements FittedModel {
         }
         Forecast forecast = new Forecast(spec.family(), layout.axis(), ids.toArray(String[]::new), first, h, point, levels, quantiles);
         return up == null ? forecast : forecast.withUpProbabilities(up);
+    }
+
+    /**
+     * The requested quantiles of one series and step from the quantile output ({@code quantiles: loss}):
+     * the fitted levels' values scaled back, sorted (separately learnt quantiles can cross; sorting is
+     * the rearrangement of {@link io.demandcast.core.model.ml.LossQuantiles}), read at each requested
+     * level by linear interpolation; a non-finite output falls back to the point.
+     */
+    private static void lossQuantiles(float[] out, int rowOffset, int fitted, int k, double scale, double baseline, double[] fittedLevels,
+                                      double[] levels, double point, double[][] quantiles, int at) {
+        double[] values = new double[fittedLevels.length];
+        for (int q = 0; q < values.length; q++) {
+            double v = scale * (out[rowOffset + q * fitted + k] + baseline);
+            values[q] = Double.isFinite(v) ? v : point;
+        }
+        java.util.Arrays.sort(values);
+        for (int q = 0; q < levels.length; q++) {
+            quantiles[q][at] = io.demandcast.core.model.ml.LossQuantiles.interpolate(fittedLevels, values, levels[q]);
+        }
     }
 
     @Override

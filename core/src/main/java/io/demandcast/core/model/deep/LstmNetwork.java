@@ -50,6 +50,8 @@ final class LstmNetwork {
     static final String WINDOW = "window";
     static final String FUTURE = "future";
     static final String OUTPUT = "out";
+    /** The quantile output layer ({@code quantiles: loss}). */
+    static final String QUANTILES = "quantiles";
     /** The direction head's output layer ({@code direction_head}). */
     static final String DIRECTION = "direction";
     /**
@@ -139,15 +141,26 @@ final class LstmNetwork {
         boolean poisson = spec.loss() == LstmSpec.Loss.POISSON;
         g.addLayer(OUTPUT, new OutputLayer.Builder(poisson ? LossFunctions.LossFunction.POISSON : LossFunctions.LossFunction.MSE)
                 .nOut(spec.horizon()).activation(poisson ? Activation.SOFTPLUS : Activation.IDENTITY).build(), "dense");
+        java.util.List<String> outputs = new java.util.ArrayList<>(java.util.List.of(OUTPUT));
         if (spec.hasDirectionHead()) {
             // LossBinaryXENT's per-output weights scale this head's loss against the quantities' (weight 1)
             INDArray weights = Nd4j.valueArrayOf(new long[] {1, spec.horizon()}, spec.directionHead()).castTo(precision);
             g.addLayer(DIRECTION, new OutputLayer.Builder(new LossBinaryXENT(weights)).nOut(spec.horizon())
                     .activation(Activation.SIGMOID).build(), "dense");
-            g.setOutputs(OUTPUT, DIRECTION);
-        } else {
-            g.setOutputs(OUTPUT);
+            outputs.add(DIRECTION);
         }
+        double[] levels = spec.lossQuantileLevels();
+        if (levels.length > 0) {
+            // one column per level and step, level-major: the pinball loss of column q * horizon + k has level q
+            double[] columnLevels = new double[levels.length * spec.horizon()];
+            for (int q = 0; q < levels.length; q++) {
+                java.util.Arrays.fill(columnLevels, q * spec.horizon(), (q + 1) * spec.horizon(), levels[q]);
+            }
+            g.addLayer(QUANTILES, new OutputLayer.Builder(new PinballLoss(columnLevels)).nOut(columnLevels.length)
+                    .activation(Activation.IDENTITY).build(), "dense");
+            outputs.add(QUANTILES);
+        }
+        g.setOutputs(outputs.toArray(String[]::new));
         // The graph draws its weights from the configuration's seed; dropout masks from ND4J's
         // per-thread generator, seeded here and again before training.
         Nd4j.getRandom().setSeed(spec.seed());
@@ -203,9 +216,20 @@ final class LstmNetwork {
     double fit(float[] window, float[] future, float[] labels, float[] up, int rows) {
         INDArray[] in = inputs(window, future, rows);
         INDArray quantities = Nd4j.create(labels, new long[] {rows, outputs}, 'c').castTo(dataType());
-        graph.fit(in, hasDirectionHead()
-                ? new INDArray[] {quantities, Nd4j.create(up, new long[] {rows, outputs}, 'c').castTo(dataType())}
-                : new INDArray[] {quantities});
+        java.util.List<INDArray> targets = new java.util.ArrayList<>(java.util.List.of(quantities));
+        if (hasDirectionHead()) {
+            targets.add(Nd4j.create(up, new long[] {rows, outputs}, 'c').castTo(dataType()));
+        }
+        if (quantileLevels() > 0) {
+            // every level's columns learn the same targets
+            INDArray repeated = Nd4j.create(dataType(), rows, (long) outputs * quantileLevels());
+            for (int q = 0; q < quantileLevels(); q++) {
+                repeated.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval((long) q * outputs, (long) (q + 1) * outputs)).assign(quantities);
+            }
+            targets.add(repeated);
+        }
+        graph.fit(in, targets.toArray(INDArray[]::new));
         return graph.score();
     }
 
@@ -215,8 +239,9 @@ final class LstmNetwork {
     }
 
     /**
-     * The quantities and, with the direction head, the probabilities of a rise (each {@code rows × outputs},
-     * row-major; the second null without the head), from one pass in inference mode.
+     * The quantities, the direction head's probabilities of a rise (each {@code rows × outputs}, row-major;
+     * null without the head) and the quantile output ({@code rows × levels × outputs}, level-major per row;
+     * null without it), from one pass in inference mode.
      */
     float[][] predictBoth(float[] window, float[] future, int rows) {
         INDArray[] in = inputs(window, future, rows);
@@ -224,8 +249,20 @@ final class LstmNetwork {
         synchronized (this) {
             out = graph.output(false, in);
         }
+        java.util.List<String> names = graph.getConfiguration().getNetworkOutputs();
+        int direction = names.indexOf(DIRECTION);
+        int quantiles = names.indexOf(QUANTILES);
         return new float[][] {out[0].castTo(DataType.FLOAT).data().asFloat(),
-                out.length > 1 ? out[1].castTo(DataType.FLOAT).data().asFloat() : null};
+                direction < 0 ? null : out[direction].castTo(DataType.FLOAT).data().asFloat(),
+                quantiles < 0 ? null : out[quantiles].castTo(DataType.FLOAT).data().asFloat()};
+    }
+
+    /** Levels of the quantile output ({@code quantiles: loss}); 0 without it. */
+    int quantileLevels() {
+        if (!graph.getConfiguration().getNetworkOutputs().contains(QUANTILES)) {
+            return 0;
+        }
+        return (int) (graph.getLayer(QUANTILES).getParam("b").length() / outputs);
     }
 
     private INDArray[] inputs(float[] window, float[] future, int rows) {
@@ -242,7 +279,7 @@ final class LstmNetwork {
 
     /** Whether it has the direction head's output. */
     boolean hasDirectionHead() {
-        return graph.getConfiguration().getNetworkOutputs().size() > 1;
+        return graph.getConfiguration().getNetworkOutputs().contains(DIRECTION);
     }
 
     /** A copy of the weights. */

@@ -37,6 +37,8 @@ import java.util.Set;
  * @param directionHead a second output trained jointly: per forecast step, the probability that demand rises from the
  *                      step before, weighted {@code directionWeight} in the loss (0: no head)
  * @param covariates    known numeric columns read; null = every known numeric column
+ * @param quantileLevels the levels of the quantile output fitted with the pinball loss ({@code quantiles: loss}),
+ *                      ascending; empty for residual quantiles ({@code quantiles: residual})
  * @param heads         0 for the {@code lstm} family; for the {@code attention} family, the heads of each self-attention
  *                      layer ({@code layers} of them, after one LSTM layer)
  * @param seed          seed of the weights, dropout and the order of the windows
@@ -44,7 +46,8 @@ import java.util.Set;
  */
 public record LstmSpec(int lookback, int layers, int units, double dropout, double l2, double weightDecay, double learningRate,
                        Optimizer optimizer, int batchSize, int batchesPerEpoch, int epochs, int patience, double validation, Loss loss,
-                       int maxWindows, Scale scale, boolean deseasonalize, double directionHead, List<String> covariates, int heads,
+                       int maxWindows, Scale scale, boolean deseasonalize, double directionHead, List<String> covariates,
+                       List<Double> quantileLevels, int heads,
                        long seed, ModelContext context) {
 
     /** Adam with an L2 penalty in the loss, or AdamW (decoupled weight decay). */
@@ -59,7 +62,7 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
     /** The keys of {@code model.params}. */
     public static final Set<String> KEYS = Set.of("lookback", "layers", "units", "dropout", "l2", "weight_decay", "learning_rate",
             "optimizer", "batch_size", "batches_per_epoch", "epochs", "patience", "validation", "loss", "cell", "max_windows", "scale",
-            "deseasonalize", "direction_head", "direction_weight", "covariates", "seed");
+            "deseasonalize", "direction_head", "direction_weight", "quantiles", "quantile_levels", "covariates", "seed");
 
     /** Default {@link #maxWindows}: about a year of daily windows per series (see the README for the cost). */
     static final int DEFAULT_MAX_WINDOWS = 365;
@@ -70,6 +73,7 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
 
     public LstmSpec {
         covariates = covariates == null ? null : List.copyOf(covariates);
+        quantileLevels = List.copyOf(quantileLevels);
     }
 
     /**
@@ -141,6 +145,17 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
             throw new IllegalArgumentException("model.params.direction_weight is used only with direction_head: true");
         }
         double directionWeight = p.number("direction_weight", 1.0, 1e-6, 1000);
+        boolean lossQuantiles = p.choice("quantiles", "residual", List.of("residual", "loss")).equals("loss");
+        List<Double> quantileLevels = List.of();
+        if (lossQuantiles) {
+            quantileLevels = p.node("quantile_levels") == null ? context.quantileLevels() : levels(p.node("quantile_levels"));
+            if (quantileLevels.isEmpty()) {
+                throw new IllegalArgumentException("model.params.quantiles: loss needs levels: give model.params.quantile_levels"
+                        + " or predict.quantiles");
+            }
+        } else if (p.node("quantile_levels") != null) {
+            throw new IllegalArgumentException("model.params.quantile_levels is used only with quantiles: loss (quantiles is residual)");
+        }
         List<String> covariates = p.node("covariates") == null ? null : p.strings("covariates", List.of());
         JsonNode seedNode = p.node("seed");
         if (seedNode != null && !seedNode.isIntegralNumber()) {
@@ -156,8 +171,27 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
             }
         }
         return new LstmSpec(lookback, layers, units, dropout, l2, weightDecay, learningRate, optimizer, batchSize, batchesPerEpoch,
-                epochs, patience, validation, loss, maxWindows, scale, deseasonalize, head ? directionWeight : 0, covariates, heads, seed,
+                epochs, patience, validation, loss, maxWindows, scale, deseasonalize, head ? directionWeight : 0, covariates, quantileLevels, heads, seed,
                 context);
+    }
+
+    private static List<Double> levels(JsonNode node) {
+        if (!node.isArray() || node.isEmpty()) {
+            throw new IllegalArgumentException("model.params.quantile_levels must be a non-empty list of levels in (0, 1) (got " + node + ")");
+        }
+        java.util.TreeSet<Double> set = new java.util.TreeSet<>();
+        for (JsonNode e : node) {
+            if (!e.isNumber() || !(e.doubleValue() > 0 && e.doubleValue() < 1)) {
+                throw new IllegalArgumentException("model.params.quantile_levels must be a list of levels in (0, 1) (got " + node + ")");
+            }
+            set.add(e.doubleValue());
+        }
+        return List.copyOf(set);
+    }
+
+    /** The quantile output's levels as an array (empty without {@code quantiles: loss}). */
+    double[] lossQuantileLevels() {
+        return quantileLevels.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** {@code attention} when the encoder has self-attention layers, else {@code lstm}. */
@@ -205,6 +239,10 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
         m.put("direction_head", hasDirectionHead());
         if (hasDirectionHead()) {
             m.put("direction_weight", directionHead);
+        }
+        m.put("quantiles", quantileLevels.isEmpty() ? "residual" : "loss");
+        if (!quantileLevels.isEmpty()) {
+            m.put("quantile_levels", quantileLevels);
         }
         if (covariates != null) {
             m.put("covariates", covariates);

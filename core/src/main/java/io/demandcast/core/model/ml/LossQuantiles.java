@@ -19,12 +19,12 @@ import java.util.List;
  * @param levels     fitted levels, ascending, each in (0, 1)
  * @param regressors the regressor of each level
  */
-record LossQuantiles(double[] levels, List<Regressor> regressors) {
+public record LossQuantiles(double[] levels, List<Regressor> regressors) {
     static final LossQuantiles NONE = new LossQuantiles(new double[0], List.of());
     /** Requested and fitted levels closer than this are the same level (config values parse to the same double anyway). */
     private static final double SAME = 1e-9;
 
-    LossQuantiles {
+    public LossQuantiles {
         levels = levels.clone();
         regressors = List.copyOf(regressors);
         if (levels.length != regressors.size()) {
@@ -79,7 +79,7 @@ record LossQuantiles(double[] levels, List<Regressor> regressors) {
     }
 
     /** The value at {@code tau} of the piecewise-linear curve through ({@code levels[i]}, {@code values[i]}), clamped at its ends. */
-    static double interpolate(double[] levels, double[] values, double tau) {
+    public static double interpolate(double[] levels, double[] values, double tau) {
         int n = levels.length;
         if (tau <= levels[0] + SAME) {
             return values[0];

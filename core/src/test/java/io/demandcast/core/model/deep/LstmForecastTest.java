@@ -314,6 +314,57 @@ class LstmForecastTest {
         assertThrows(IllegalArgumentException.class, () -> forecaster("{heads: 2}", DAILY_7), "heads is not an lstm key");
     }
 
+    /**
+     * {@code quantiles: loss}: the quantile output learns the spread of noisy series (about 80 % of new
+     * actuals between its 0.1 and 0.9 quantiles), survives a reload (the pinball loss is part of the
+     * network's saved configuration), and levels outside the fitted ones are refused.
+     */
+    @Test
+    void pinballLossQuantilesCoverTheNoiseAndReloadIdentically(@TempDir Path dir) throws Exception {
+        int series = 4;
+        int n = N + 10 * H;
+        Random random = new Random(4);
+        double[][] y = new double[series][n];
+        for (int s = 0; s < series; s++) {
+            for (int t = 0; t < n; t++) {
+                y[s][t] = 100 + 20 * random.nextGaussian();
+            }
+        }
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        FittedLstmModel fitted = (FittedLstmModel) forecaster(SMALL.replace("epochs: 8", "epochs: 20")
+                .replace("}", ", quantiles: loss, quantile_levels: [0.1, 0.5, 0.9]}"), DAILY_7).fit(history);
+        // score on many later windows of the same process through update()
+        int inside = 0;
+        int total = 0;
+        for (int origin = N; origin + H <= n; origin += H) {
+            int end = origin;
+            FittedModel updated = fitted.update(panel(0, end, (s, t) -> y[s][t], Map.of(), Map.of(), series));
+            Forecast f = updated.forecast(new ForecastRequest(H, 0.1, 0.9));
+            for (int s = 0; s < series; s++) {
+                for (int k = 0; k < H; k++) {
+                    assertTrue(f.quantile(0, s, k) <= f.quantile(1, s, k));
+                    double actual = y[s][end + k];
+                    inside += actual >= f.quantile(0, s, k) && actual <= f.quantile(1, s, k) ? 1 : 0;
+                    total++;
+                }
+            }
+        }
+        double coverage = (double) inside / total;
+        assertTrue(coverage > 0.65 && coverage < 0.92, "80 % interval coverage " + coverage);
+        Forecast f = fitted.forecast(new ForecastRequest(H, 0.1, 0.5, 0.9));
+        fitted.save(dir);
+        Forecast reloaded = new LstmFamily().load(dir).forecast(new ForecastRequest(H, 0.1, 0.5, 0.9));
+        for (int q = 0; q < 3; q++) {
+            for (int s = 0; s < series; s++) {
+                for (int k = 0; k < H; k++) {
+                    assertEquals(f.quantile(q, s, k), reloaded.quantile(q, s, k));
+                }
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fitted.forecast(new ForecastRequest(H, 0.05)));
+        assertTrue(e.getMessage().contains("quantile_levels"), e.getMessage());
+    }
+
     @Test
     void aLongerHorizonThanFittedAndMissingKnownCovariatesAreRefused() {
         int series = 2;
@@ -344,6 +395,9 @@ class LstmForecastTest {
         cases.put("{validation: 0.95}", "model.params.validation");
         cases.put("{seed: 1.5}", "model.params.seed");
         cases.put("{scale: mean}", "model.params.scale");
+        cases.put("{quantile_levels: [0.1]}", "model.params.quantile_levels");
+        cases.put("{quantiles: loss, quantile_levels: [1.5]}", "model.params.quantile_levels");
+        cases.put("{quantiles: pinball}", "model.params.quantiles");
         cases.put("{direction_weight: 2}", "model.params.direction_weight");
         cases.put("{direction_head: true, direction_weight: 0}", "model.params.direction_weight");
         cases.put("{direction_head: maybe}", "model.params.direction_head");
