@@ -93,6 +93,18 @@ public final class FittedLstmModel implements FittedModel {
         return layout.schema().futureColumns();
     }
 
+    LstmSpec spec() {
+        return spec;
+    }
+
+    InputLayout layout() {
+        return layout;
+    }
+
+    LstmNetwork network() {
+        return network;
+    }
+
     /** How the network was trained (epochs, losses, seconds). */
     public TrainingSummary training() {
         return training;
