@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.TimeAxis;
+import io.demandcast.core.model.DerivedModel;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
@@ -31,7 +32,7 @@ import java.util.Map;
  *   "groups": [{"value": "CA_1", "directory": "groups/0", "series": 70}] }
  * </pre>
  */
-public final class FittedTransferLstm implements FittedModel {
+public final class FittedTransferLstm implements DerivedModel {
     static final String FILE = "transfer.json";
     static final int FORMAT_VERSION = 1;
     /** The group of {@code group_by: none}. */
@@ -87,7 +88,7 @@ public final class FittedTransferLstm implements FittedModel {
         return groups.get(0).model().features();
     }
 
-    /** The pre-trained model fitted in this run, or null (loaded from disk, or fine-tuned from an artifact). */
+    /** The pre-trained model fitted in this run, or null (loaded from disk, or its artifact already published). */
     public FittedModel pretrained() {
         return parent;
     }
@@ -96,9 +97,25 @@ public final class FittedTransferLstm implements FittedModel {
         return parentRef;
     }
 
-    /** This model naming its parent as {@code ref} (after {@code train} published the parent). */
-    public FittedTransferLstm withParent(ParentRef ref) {
-        return new FittedTransferLstm(transfer, ref, parent, groups);
+    @Override
+    public FittedModel unpublishedParent() {
+        return parentRef.artifact() == null ? parent : null;
+    }
+
+    @Override
+    public Map<String, Object> parentParameters() {
+        return parent == null ? Map.of() : parent.spec().parameters();
+    }
+
+    @Override
+    public Path parentData() {
+        return Path.of(parentRef.prepared());
+    }
+
+    /** This model naming its published parent (kept in memory no longer). */
+    @Override
+    public FittedTransferLstm withPublishedParent(String name, String version, String manifestSha256) {
+        return new FittedTransferLstm(transfer, parentRef.published(name, version, manifestSha256), null, groups);
     }
 
     /** Each group's value and fine-tuned model, in order. */

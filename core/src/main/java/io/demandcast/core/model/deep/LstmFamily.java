@@ -27,7 +27,7 @@ public final class LstmFamily implements ModelFamily {
                 + " calendar and static one-hot inputs, the horizon's known covariates, all steps at once; layers, units, dropout,"
                 + " l2 / weight_decay, optimizer adam|adamw, learning_rate, batch_size, epochs, patience, validation, loss mse|poisson;"
                 + " pretrain {prepared, epochs, learning_rate, batches_per_epoch, max_windows} and fine_tune {group_by, freeze, epochs,"
-                + " learning_rate} for transfer learning";
+                + " learning_rate, batches_per_epoch} for transfer learning";
     }
 
     /**

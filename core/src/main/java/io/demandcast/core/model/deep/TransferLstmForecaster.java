@@ -30,6 +30,13 @@ import java.util.TreeMap;
  * {@code covariates}, or leave the extra columns out of the pre-training dataset).
  */
 public final class TransferLstmForecaster implements Forecaster {
+    /**
+     * Parents pre-trained in this process, by data, cut date and parameters: the models of one
+     * evaluate run that share a pre-training (e.g. {@code group_by: none} and {@code group_by: store})
+     * fit it once. A fit is deterministic for its key, so a shared parent is the one each would fit.
+     */
+    private static final RecentResults<FittedLstmModel> PARENTS = new RecentResults<>(4);
+
     private final LstmSpec spec;
     private final TransferSpec transfer;
 
@@ -66,9 +73,13 @@ public final class TransferLstmForecaster implements Forecaster {
             throw new IllegalArgumentException("lstm: the history holds no rows to fine-tune on");
         }
         LocalDate end = history.axis().date(history.maxPeriod());
-        Panel related = relatedUntil(end);
+        PreparedSplits data = openRelated();
+        Panel related = relatedUntil(data, end);
         LstmSpec parentSpec = parentSpec();
-        FittedLstmModel parent = (FittedLstmModel) new LstmForecaster(parentSpec).fit(related, notesOnly(task, "pretrain "));
+        String key = transfer.pretrain().prepared().toAbsolutePath().normalize() + "|" + data.dataset().manifestSha256() + "|" + end
+                + "|" + parentSpec.parameters() + "|" + parentSpec.context();
+        FittedLstmModel parent = PARENTS.get(key, () -> (FittedLstmModel) new LstmForecaster(parentSpec).fit(related,
+                notesOnly(task, "pretrain ")));
         ParentRef ref = ParentRef.inline(transfer.pretrain().prepared().toString().replace('\\', '/'), end, related.seriesCount());
         return fineTune(parent, ref, history, task);
     }
@@ -81,7 +92,8 @@ public final class TransferLstmForecaster implements Forecaster {
     FittedTransferLstm fineTune(FittedLstmModel parent, ParentRef ref, Panel history, Progress.Task task) {
         InputLayout layout = FittedTransferLstm.reanchored(parent.layout(), history.axis());
         requireColumns(layout.schema(), history);
-        LstmSpec child = TransferSpec.retrained(spec, transfer.fineTune().epochs(), transfer.fineTune().learningRate(), null, null);
+        LstmSpec child = TransferSpec.retrained(spec, transfer.fineTune().epochs(), transfer.fineTune().learningRate(),
+                transfer.fineTune().batchesPerEpoch(), null);
         Map<String, List<Integer>> groups = groups(history);
         List<FittedTransferLstm.Group> fitted = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
@@ -122,14 +134,16 @@ public final class TransferLstmForecaster implements Forecaster {
         return TransferSpec.retrained(spec, p.epochs(), p.learningRate(), p.batchesPerEpoch(), p.maxWindows());
     }
 
-    /** The pre-training rows up to {@code end}, the target history's last date. */
-    private Panel relatedUntil(LocalDate end) {
-        PreparedSplits data;
+    private PreparedSplits openRelated() {
         try {
-            data = PreparedSplits.open(transfer.pretrain().prepared());
+            return PreparedSplits.open(transfer.pretrain().prepared());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("model.params.pretrain.prepared: " + e.getMessage(), e);
         }
+    }
+
+    /** The pre-training rows up to {@code end}, the target history's last date. */
+    private Panel relatedUntil(PreparedSplits data, LocalDate end) {
         Panel all = data.all();
         if (all.frequency() != spec.context().frequency()) {
             throw new IllegalArgumentException("model.params.pretrain.prepared: " + transfer.pretrain().prepared() + " is "

@@ -37,8 +37,9 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
      * @param frozen       LSTM layers kept as pre-trained: layers 0 .. frozen-1 (0: none)
      * @param epochs       most fine-tuning epochs (null: the model's {@code epochs})
      * @param learningRate fine-tuning learning rate (null: the model's)
+     * @param batchesPerEpoch fine-tuning gradient steps per epoch (null: the model's); each group trains this many
      */
-    public record FineTune(String groupBy, int frozen, Integer epochs, Double learningRate) {
+    public record FineTune(String groupBy, int frozen, Integer epochs, Double learningRate, Integer batchesPerEpoch) {
     }
 
     /** Whether {@code params} holds a transfer key. */
@@ -81,7 +82,7 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
 
     private static FineTune fineTune(JsonNode node, int layers) {
         return nested("fine_tune", () -> {
-            Params p = Params.of(LstmFamily.NAME, node, Set.of("group_by", "freeze", "epochs", "learning_rate"));
+            Params p = Params.of(LstmFamily.NAME, node, Set.of("group_by", "freeze", "epochs", "learning_rate", "batches_per_epoch"));
             JsonNode g = p.node("group_by");
             if (g != null && (!g.isTextual() || g.textValue().isBlank())) {
                 throw new IllegalArgumentException("model.params.group_by must be none or a static attribute column, e.g. store_id (got "
@@ -89,7 +90,8 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
             }
             String groupBy = g == null || g.textValue().equals("none") ? null : g.textValue();
             int frozen = frozen(p.node("freeze"), layers);
-            return new FineTune(groupBy, frozen, optionalInt(p, "epochs", 1, 100_000), p.optionalNumber("learning_rate", 1e-7, 1));
+            return new FineTune(groupBy, frozen, optionalInt(p, "epochs", 1, 100_000), p.optionalNumber("learning_rate", 1e-7, 1),
+                    optionalInt(p, "batches_per_epoch", 0, 100_000_000));
         });
     }
 
@@ -158,6 +160,7 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
         f.put("freeze", freeze);
         putIfSet(f, "epochs", fineTune.epochs());
         putIfSet(f, "learning_rate", fineTune.learningRate());
+        putIfSet(f, "batches_per_epoch", fineTune.batchesPerEpoch());
         m.put("fine_tune", f);
         return m;
     }
