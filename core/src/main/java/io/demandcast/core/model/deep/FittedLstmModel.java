@@ -105,6 +105,12 @@ public final class FittedLstmModel implements FittedModel {
         return network;
     }
 
+    /** The last date of history any series had at the fit (null when no series had any). */
+    java.time.LocalDate dataEnd() {
+        int last = states.stream().mapToInt(LstmSeries::lastPeriod).max().orElse(-1);
+        return last < 0 ? null : layout.axis().date(last);
+    }
+
     /** How the network was trained (epochs, losses, seconds). */
     public TrainingSummary training() {
         return training;

@@ -109,7 +109,7 @@ public final class FittedTransferLstm implements DerivedModel {
 
     @Override
     public Path parentData() {
-        return Path.of(parentRef.prepared());
+        return parentRef.prepared() == null ? null : Path.of(parentRef.prepared());
     }
 
     /** This model naming its published parent (kept in memory no longer). */

@@ -9,6 +9,8 @@ import io.demandcast.core.model.ml.features.Coding;
 import io.demandcast.core.model.ml.features.FeatureSchema;
 import io.demandcast.core.model.ml.features.SeriesFrame;
 import io.demandcast.core.prepare.PreparedSplits;
+import io.demandcast.core.artifact.Artifact;
+import io.demandcast.core.artifact.ArtifactStore;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,6 +75,9 @@ public final class TransferLstmForecaster implements Forecaster {
             throw new IllegalArgumentException("lstm: the history holds no rows to fine-tune on");
         }
         LocalDate end = history.axis().date(history.maxPeriod());
+        if (transfer.pretrain() == null) {
+            return fineTuneFromArtifact(history, end, task);
+        }
         PreparedSplits data = openRelated();
         Panel related = relatedUntil(data, end);
         LstmSpec parentSpec = parentSpec();
@@ -126,6 +131,49 @@ public final class TransferLstmForecaster implements Forecaster {
         TrainingSummary summary = new TrainingSummary(windows.trainCount(), windows.validationCount(), network.parameterCount(),
                 result.epochs(), result.bestEpoch(), result.stoppedEarly(), result.residualSource());
         return new FittedLstmModel(child, layout, network, states, result.residualGrids(), summary);
+    }
+
+    /**
+     * Fine-tunes the published {@code fine_tune.from} network. Refused when it was trained on data
+     * after the history's end: in a backtest that is the window's future.
+     */
+    private FittedTransferLstm fineTuneFromArtifact(Panel history, LocalDate end, Progress.Task task) {
+        TransferSpec.FineTune ft = transfer.fineTune();
+        String where = "model.params.fine_tune.from: ";
+        Artifact artifact;
+        FittedModel loaded;
+        String sha;
+        try {
+            artifact = new ArtifactStore(ft.store()).load(ft.fromName(), ft.fromVersion());
+            if (!artifact.manifest().modelFamily().equals(LstmFamily.NAME)) {
+                throw new IllegalArgumentException(where + "artifact " + artifact.name() + "@" + artifact.version() + " holds a '"
+                        + artifact.manifest().modelFamily() + "' model, not an lstm network");
+            }
+            loaded = new LstmFamily().load(artifact.payloadDirectory());
+            sha = io.demandcast.core.Sha256.file(artifact.directory().resolve(Artifact.MANIFEST_FILE));
+        } catch (IOException | io.demandcast.core.artifact.ArtifactException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
+        if (!(loaded instanceof FittedLstmModel parent)) {
+            throw new IllegalArgumentException(where + "artifact " + artifact.name() + "@" + artifact.version() + " is itself fine-tuned"
+                    + " (per-group networks); start from a plain lstm artifact, such as its '-pretrained' parent");
+        }
+        if (parent.spec().horizon() != spec.horizon() || parent.spec().lookback() != spec.lookback()
+                || parent.spec().layers() != spec.layers() || parent.spec().units() != spec.units()) {
+            throw new IllegalArgumentException(where + "artifact " + artifact.name() + "@" + artifact.version() + " has lookback "
+                    + parent.spec().lookback() + ", horizon " + parent.spec().horizon() + ", " + parent.spec().layers() + " layers of "
+                    + parent.spec().units() + " units; this model asks for " + spec.lookback() + ", " + spec.horizon() + ", "
+                    + spec.layers() + " of " + spec.units() + ": give the same network shape");
+        }
+        LocalDate parentEnd = parent.dataEnd();
+        if (parentEnd != null && parentEnd.isAfter(end)) {
+            throw new IllegalArgumentException(where + "artifact " + artifact.name() + "@" + artifact.version() + " was trained on data up"
+                    + " to " + parentEnd + ", after " + end + ", the end of this fit's history (a backtest window's cutoff): its"
+                    + " weights have seen that window's future. Evaluate with model.params.pretrain, which pre-trains per window, or"
+                    + " start from a network trained up to " + end);
+        }
+        ParentRef ref = new ParentRef(artifact.name(), artifact.version(), sha, null, parentEnd, parent.seriesIds().size());
+        return fineTune(parent, ref, history, task);
     }
 
     /** The spec the parent is pre-trained with: this model's, with {@code pretrain}'s training overrides. */

@@ -14,12 +14,14 @@ import java.util.Set;
  * same network on a larger related prepared dataset first) and {@code model.params.fine_tune}
  * (adapt a copy of it to the target series, per group, with the lowest LSTM layers frozen).
  *
- * @param pretrain the pre-training
+ * @param pretrain the pre-training, or null when {@code fine_tune.from} names a published network
  * @param fineTune how the pre-trained network is adapted
  */
 public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
     /** The keys of {@code model.params} this record reads (the rest are {@link LstmSpec}'s). */
     public static final Set<String> KEYS = Set.of("pretrain", "fine_tune");
+    /** {@code fine_tune.store}'s default: {@code train.store}'s default. */
+    static final String DEFAULT_STORE = "build/artifacts";
 
     /**
      * @param prepared        a prepared dataset directory ({@code prepare}'s output) holding the related series; cut at the
@@ -38,8 +40,24 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
      * @param epochs       most fine-tuning epochs (null: the model's {@code epochs})
      * @param learningRate fine-tuning learning rate (null: the model's)
      * @param batchesPerEpoch fine-tuning gradient steps per epoch (null: the model's); each group trains this many
+     * @param from         a published plain {@code lstm} artifact {@code name[@version]} to start from instead of
+     *                     {@code pretrain}; null with {@code pretrain}
+     * @param store        the artifact store {@code from} is read from ({@code train.store}'s default unless given)
      */
-    public record FineTune(String groupBy, int frozen, Integer epochs, Double learningRate, Integer batchesPerEpoch) {
+    public record FineTune(String groupBy, int frozen, Integer epochs, Double learningRate, Integer batchesPerEpoch, String from,
+                           Path store) {
+
+        /** {@code from}'s artifact name. */
+        public String fromName() {
+            int at = from.indexOf('@');
+            return at < 0 ? from : from.substring(0, at);
+        }
+
+        /** {@code from}'s version reference, {@code latest} when absent. */
+        public String fromVersion() {
+            int at = from.indexOf('@');
+            return at < 0 ? "latest" : from.substring(at + 1);
+        }
     }
 
     /** Whether {@code params} holds a transfer key. */
@@ -59,11 +77,16 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
                     + " the pre-trained network is adapted to the target series");
         }
         FineTune fineTune = fineTune(fineTuneNode, layers);
-        if (pretrainNode == null || pretrainNode.isNull()) {
+        boolean pretrain = pretrainNode != null && !pretrainNode.isNull();
+        if (!pretrain && fineTune.from() == null) {
             throw new IllegalArgumentException("model.params.fine_tune needs a network to start from: model.params.pretrain"
-                    + " ({prepared: <prepared dataset dir>})");
+                    + " ({prepared: <prepared dataset dir>}) or model.params.fine_tune.from (<artifact name>[@version])");
         }
-        return new TransferSpec(pretrain(pretrainNode), fineTune);
+        if (pretrain && fineTune.from() != null) {
+            throw new IllegalArgumentException("model.params.fine_tune.from and model.params.pretrain both name the network to start"
+                    + " from: give one");
+        }
+        return new TransferSpec(pretrain ? pretrain(pretrainNode) : null, fineTune);
     }
 
     private static Pretrain pretrain(JsonNode node) {
@@ -82,7 +105,7 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
 
     private static FineTune fineTune(JsonNode node, int layers) {
         return nested("fine_tune", () -> {
-            Params p = Params.of(LstmFamily.NAME, node, Set.of("group_by", "freeze", "epochs", "learning_rate", "batches_per_epoch"));
+            Params p = Params.of(LstmFamily.NAME, node, Set.of("group_by", "freeze", "epochs", "learning_rate", "batches_per_epoch", "from", "store"));
             JsonNode g = p.node("group_by");
             if (g != null && (!g.isTextual() || g.textValue().isBlank())) {
                 throw new IllegalArgumentException("model.params.group_by must be none or a static attribute column, e.g. store_id (got "
@@ -90,8 +113,20 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
             }
             String groupBy = g == null || g.textValue().equals("none") ? null : g.textValue();
             int frozen = frozen(p.node("freeze"), layers);
+            JsonNode f = p.node("from");
+            if (f != null && !(f.isTextual() && f.textValue().matches("[A-Za-z0-9._-]+(@[A-Za-z0-9._-]+)?"))) {
+                throw new IllegalArgumentException("model.params.from must be an artifact name or name@version (got " + f + ")");
+            }
+            JsonNode store = p.node("store");
+            if (store != null && f == null) {
+                throw new IllegalArgumentException("model.params.store is read only with model.params.from");
+            }
+            if (store != null && (!store.isTextual() || store.textValue().isBlank())) {
+                throw new IllegalArgumentException("model.params.store must be an artifact store directory (got " + store + ")");
+            }
             return new FineTune(groupBy, frozen, optionalInt(p, "epochs", 1, 100_000), p.optionalNumber("learning_rate", 1e-7, 1),
-                    optionalInt(p, "batches_per_epoch", 0, 100_000_000));
+                    optionalInt(p, "batches_per_epoch", 0, 100_000_000), f == null ? null : f.textValue(),
+                    f == null ? null : Path.of(store == null ? DEFAULT_STORE : store.textValue()));
         });
     }
 
@@ -161,6 +196,8 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
         putIfSet(f, "epochs", fineTune.epochs());
         putIfSet(f, "learning_rate", fineTune.learningRate());
         putIfSet(f, "batches_per_epoch", fineTune.batchesPerEpoch());
+        putIfSet(f, "from", fineTune.from());
+        putIfSet(f, "store", fineTune.store() == null ? null : fineTune.store().toString().replace('\\', '/'));
         m.put("fine_tune", f);
         return m;
     }

@@ -152,6 +152,15 @@ class TransferLstmTest {
         IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
                 () -> new LstmFamily().create(LstmForecastTest.yaml("{pretrain: {prepared: x}}"), DAILY_7));
         assertTrue(alone.getMessage().contains("model.params.fine_tune"), alone.getMessage());
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> forecaster(prepared, "{from: parent@v1}"));
+        assertTrue(both.getMessage().contains("both"), both.getMessage());
+        IllegalArgumentException storeAlone = assertThrows(IllegalArgumentException.class,
+                () -> new LstmFamily().create(LstmForecastTest.yaml("{fine_tune: {store: x}}"), DAILY_7));
+        assertTrue(storeAlone.getMessage().startsWith("model.params.fine_tune.store"), storeAlone.getMessage());
+        IllegalArgumentException noArtifact = assertThrows(IllegalArgumentException.class, () -> new LstmFamily()
+                .create(LstmForecastTest.yaml("{fine_tune: {from: nothing, store: '" + tmp.resolve("store").toString().replace('\\', '/')
+                        + "'}}"), DAILY_7).fit(target()));
+        assertTrue(noArtifact.getMessage().startsWith("model.params.fine_tune.from"), noArtifact.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> forecaster(tmp.resolve("nowhere"), "{}").fit(target()));
         assertTrue(missing.getMessage().startsWith("model.params.pretrain.prepared"), missing.getMessage());

@@ -2,6 +2,7 @@ package io.demandcast.core.model.deep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,5 +105,20 @@ class TransferTrainJobTest {
         assertEquals(4, predicted.seriesCount());
         BacktestSummary evaluated = BacktestJob.run(config, Progress.NONE);
         assertEquals(4, evaluated.run().leaderboard().entry("child").scores().byWindow().get(0).aggregate().series());
+
+        // fine-tuning the published parent: train may (it saw data up to the same end), a backtest
+        // window ending before that end may not
+        ExperimentConfig from = ConfigLoader.parse(ConfigLoader.toYaml(config), "from.yaml", List.of(
+                "model.name=grandchild",
+                "model.params={lookback: 14, layers: 2, units: 8, epochs: 2, max_windows: 30, fine_tune: {group_by: none, from: "
+                        + "child-pretrained@" + parent.version() + ", store: '" + dir.resolve("store").toString().replace('\\', '/') + "'}}"));
+        TrainJob.run(from, Progress.NONE);
+        JsonNode fromRef = new ObjectMapper().readTree(store.load("grandchild", "latest").payloadDirectory().resolve("transfer.json")
+                .toFile()).path("parent");
+        assertEquals(parent.version(), fromRef.path("version").asText());
+        assertEquals(1, store.list("child-pretrained").size(), "no second parent published");
+        Exception refused = assertThrows(Exception.class, () -> BacktestJob.run(from, Progress.NONE));
+        String message = refused.getMessage() + (refused.getCause() == null ? "" : " / " + refused.getCause().getMessage());
+        assertTrue(message.contains("model.params.fine_tune.from") && message.contains("future"), message);
     }
 }
