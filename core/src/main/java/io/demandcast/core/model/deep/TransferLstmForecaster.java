@@ -201,7 +201,14 @@ public final class TransferLstmForecaster implements Forecaster {
             // past-only columns are never network inputs; keeping the context's list keeps them out
             all = withoutColumns(all, data.pastOnly());
         }
-        Panel cut = all.sliceUntil(all.axis().period(end));
+        int last;
+        try {
+            last = all.axis().period(end);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model.params.pretrain.prepared: " + transfer.pretrain().prepared() + ": its periods do not"
+                    + " align with the target's (" + e.getMessage() + ")", e);
+        }
+        Panel cut = all.sliceUntil(last);
         if (cut.rowCount() == 0) {
             throw new IllegalArgumentException("model.params.pretrain.prepared: " + transfer.pretrain().prepared()
                     + " holds no rows up to " + end + ", the end of the target history");
