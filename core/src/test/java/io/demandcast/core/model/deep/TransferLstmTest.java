@@ -165,4 +165,20 @@ class TransferLstmTest {
                 () -> forecaster(tmp.resolve("nowhere"), "{}").fit(target()));
         assertTrue(missing.getMessage().startsWith("model.params.pretrain.prepared"), missing.getMessage());
     }
+
+    @Test
+    void theTransferBenchmarkConfigsModelsAreValid() {
+        var config = io.demandcast.core.config.ConfigLoader.load(Path.of("../configs/deep-m5-tiny-transfer.yaml"), List.of());
+        ModelContext context = new ModelContext(Frequency.DAILY, 7, 28, List.of());
+        List<String> transfer = new java.util.ArrayList<>();
+        for (var m : config.models()) {
+            Forecaster f = io.demandcast.core.model.ModelFactory.create(io.demandcast.core.model.ModelRegistry.standard(), m.family(),
+                    m.params(), context, m.name());
+            if (f instanceof TransferLstmForecaster) {
+                transfer.add(m.name());
+            }
+        }
+        assertEquals(List.of("lstm-transfer", "lstm-transfer-store"), transfer);
+        io.demandcast.core.config.ConfigLoader.load(Path.of("../configs/deep-m5-smooth-ca-pretrain.yaml"), List.of());
+    }
 }
