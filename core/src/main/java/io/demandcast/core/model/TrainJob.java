@@ -67,15 +67,38 @@ public final class TrainJob {
         ForecastCalibration adjustments = calibration;
 
         BuildInfo build = BuildInfo.current();
+        ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
+        if (fitted instanceof DerivedModel derived && derived.unpublishedParent() != null) {
+            fitted = publishParent(config, store, forecaster.family(), derived, build, progress);
+        }
+        FittedModel child = fitted;
         ArtifactContents contents = new ArtifactContents(dir -> {
-                    fitted.save(dir);
+                    child.save(dir);
                     adjustments.save(dir);
                 }, forecaster.family(), config.model().params(),
                 ConfigLoader.toYaml(config), DataFingerprint.of(data.dataset()), fitted.features(),
                 data.dataset().manifest().scalers(), Map.of(), RuntimeVersions.current(build.version()), Instant.now(),
                 build.gitCommit().equals("unknown") ? null : build.gitCommit(), search);
-        Artifact artifact = new ArtifactStore(Path.of(config.train().store())).publish(config.model().name(), contents);
+        Artifact artifact = store.publish(config.model().name(), contents);
         return new TrainSummary(artifact.name(), artifact.version(), artifact.directory(), forecaster.family(),
                 history.seriesCount(), config.train().fitOn().name(), fitSeconds);
+    }
+
+    /**
+     * Publishes a derived model's parent (a pre-trained network) as {@code <model name>-pretrained},
+     * fingerprinted by the data it was fitted on, and returns the child naming that version.
+     */
+    private static DerivedModel publishParent(ExperimentConfig config, ArtifactStore store, String family, DerivedModel derived,
+                                              BuildInfo build, Progress progress) throws IOException {
+        FittedModel parent = derived.unpublishedParent();
+        PreparedSplits parentData = PreparedSplits.open(derived.parentData());
+        ArtifactContents contents = new ArtifactContents(parent::save, family,
+                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(derived.parentParameters()), ConfigLoader.toYaml(config),
+                DataFingerprint.of(parentData.dataset()), parent.features(), parentData.dataset().manifest().scalers(), Map.of(),
+                RuntimeVersions.current(build.version()), Instant.now(), build.gitCommit().equals("unknown") ? null : build.gitCommit());
+        Artifact published = store.publish(config.model().name() + "-pretrained", contents);
+        progress.report("train: published the pre-trained parent " + published.name() + "@" + published.version());
+        return derived.withPublishedParent(published.name(), published.version(),
+                io.demandcast.core.Sha256.file(published.directory().resolve(Artifact.MANIFEST_FILE)));
     }
 }

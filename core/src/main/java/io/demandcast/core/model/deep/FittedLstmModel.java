@@ -100,6 +100,24 @@ public final class FittedLstmModel implements FittedModel {
         return training.brief();
     }
 
+    LstmSpec spec() {
+        return spec;
+    }
+
+    InputLayout layout() {
+        return layout;
+    }
+
+    LstmNetwork network() {
+        return network;
+    }
+
+    /** The last date of history any series had at the fit (null when no series had any). */
+    java.time.LocalDate dataEnd() {
+        int last = states.stream().mapToInt(LstmSeries::lastPeriod).max().orElse(-1);
+        return last < 0 ? null : layout.axis().date(last);
+    }
+
     /** How the network was trained (epochs, losses, seconds). */
     public TrainingSummary training() {
         return training;

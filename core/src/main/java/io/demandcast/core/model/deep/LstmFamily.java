@@ -1,6 +1,7 @@
 package io.demandcast.core.model.deep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecaster;
 import io.demandcast.core.model.ModelContext;
@@ -24,7 +25,9 @@ public final class LstmFamily implements ModelFamily {
     public String description() {
         return "global Deeplearning4j LSTM over all series: windows of lookback periods of the scaled target, known covariates,"
                 + " calendar and static one-hot inputs, the horizon's known covariates, all steps at once; layers, units, dropout,"
-                + " l2 / weight_decay, optimizer adam|adamw, learning_rate, batch_size, epochs, patience, validation, loss mse|poisson";
+                + " l2 / weight_decay, optimizer adam|adamw, learning_rate, batch_size, epochs, patience, validation, loss mse|poisson;"
+                + " pretrain {prepared, epochs, learning_rate, batches_per_epoch, max_windows} and fine_tune {group_by, freeze, epochs,"
+                + " learning_rate, batches_per_epoch} for transfer learning";
     }
 
     /**
@@ -32,11 +35,17 @@ public final class LstmFamily implements ModelFamily {
      */
     @Override
     public Forecaster create(JsonNode params, ModelContext context) {
+        if (TransferSpec.requested(params)) {
+            ObjectNode own = ((ObjectNode) params).deepCopy();
+            own.remove(TransferSpec.KEYS);
+            LstmSpec spec = LstmSpec.parse(own, context);
+            return new TransferLstmForecaster(spec, TransferSpec.parse(params.get("pretrain"), params.get("fine_tune"), spec.layers()));
+        }
         return new LstmForecaster(LstmSpec.parse(params, context));
     }
 
     @Override
     public FittedModel load(Path directory) throws IOException {
-        return FittedLstmModel.load(directory);
+        return FittedTransferLstm.isSavedIn(directory) ? FittedTransferLstm.load(directory) : FittedLstmModel.load(directory);
     }
 }

@@ -67,7 +67,8 @@ final class LstmNetwork {
     private final int futureSize;
     private final int outputs;
 
-    private LstmNetwork(ComputationGraph graph, BackendInfo backend, int windowChannels, int lookback, int futureSize, int outputs) {
+    /** Wraps a graph of this family's shape ({@link TransferNetworks} builds fine-tunable copies). */
+    LstmNetwork(ComputationGraph graph, BackendInfo backend, int windowChannels, int lookback, int futureSize, int outputs) {
         this.graph = graph;
         this.backend = backend;
         this.windowChannels = windowChannels;
@@ -204,6 +205,11 @@ final class LstmNetwork {
         return graph.numParams();
     }
 
+    /** The DL4J graph, for {@link TransferNetworks} only. */
+    ComputationGraph graph() {
+        return graph;
+    }
+
     /**
      * One gradient step on a minibatch.
      *
@@ -319,7 +325,11 @@ final class LstmNetwork {
         ComputationGraphConfiguration conf = graph.getConfiguration();
         boolean future = conf.getNetworkInputs().contains(FUTURE);
         long nOut = graph.getLayer(OUTPUT).getParam("b").length();
-        long nIn = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) graph.getLayer("lstm0").conf().getLayer()).getNIn();
+        org.deeplearning4j.nn.conf.layers.Layer first = graph.getLayer("lstm0").conf().getLayer();
+        if (first instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer frozen) {
+            first = frozen.getLayer(); // a fine-tuned network keeps its frozen layers wrapped
+        }
+        long nIn = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) first).getNIn();
         if (nIn != windowChannels || nOut != outputs || future != (futureSize > 0)) {
             throw new IOException(file + ": the network reads " + nIn + " window channels" + (future ? " and future covariates" : "")
                     + " and gives " + nOut + " steps; the model file describes " + windowChannels + " channels"
