@@ -30,7 +30,8 @@ import java.util.Map;
  * {@code lookback} periods) and the residual quantiles of each forecast step. Immutable (the
  * network's weights never change after the fit; inference calls are serialised by it).
  *
- * <p>Saved as {@code lstm.json} and {@code network.zip} (DL4J's {@code ModelSerializer} format,
+ * <p>Saved as {@code lstm.json} and {@code network.zip} (with {@code ensemble: k}, also {@code network-2.zip} ..
+ * {@code network-k.zip}: see {@link LstmEnsemble}) (DL4J's {@code ModelSerializer} format,
  * without updater state):
  * <pre>
  * { "format_version": 1, "family": "lstm", "parameters": {model.params as fitted},
@@ -38,9 +39,10 @@ import java.util.Map;
  *   "anchor": "2011-01-29",
  *   "inputs": {"schema": {...}, "lookback", "horizon", "known_mean": [...], "known_std": [...],
  *              "log_scale_mean", "log_scale_std", "window_inputs": [channel names], "future_inputs_per_step": [names]},
- *   "network": {"file": "network.zip", "window_channels", "lookback", "future_size", "outputs"},
+ *   "network": {"file": "network.zip", "files": [every member's file], "window_channels", "lookback", "future_size", "outputs"},
  *   "training": {"training_windows", "validation_windows", "parameters", "epochs_run", "best_epoch", "stopped_early",
  *                "residual_source", "seconds_per_epoch", "epochs": [{"epoch", "loss", "validation_loss", "seconds"}]},
+ *   "ensemble_training": [per member, as "training" (the first member's); only with ensemble > 1],
  *   "residual_quantiles": [per step: 199 values at levels 0.005 .. 0.995, of z = y / divisor],
  *   "series": [{"id", "last_period", "divisor", "log_scale", "price_mean", "static_codes", "z_tail", "known_tail",
  *               "price_tail", "categorical_tail"}] }
@@ -57,20 +59,20 @@ public final class FittedLstmModel implements FittedModel {
 
     private final LstmSpec spec;
     private final InputLayout layout;
-    private final LstmNetwork network;
+    private final LstmEnsemble network;
     private final List<LstmSeries> states;
     private final double[][] residualGrids;
-    private final TrainingSummary training;
+    private final List<TrainingSummary> trainings;
     private final Map<String, Integer> indexById;
 
-    FittedLstmModel(LstmSpec spec, InputLayout layout, LstmNetwork network, List<LstmSeries> states, double[][] residualGrids,
-                    TrainingSummary training) {
+    FittedLstmModel(LstmSpec spec, InputLayout layout, LstmEnsemble network, List<LstmSeries> states, double[][] residualGrids,
+                    List<TrainingSummary> trainings) {
         this.spec = spec;
         this.layout = layout;
         this.network = network;
         this.states = List.copyOf(states);
         this.residualGrids = residualGrids;
-        this.training = training;
+        this.trainings = List.copyOf(trainings);
         this.indexById = new HashMap<>(states.size() * 2);
         for (int s = 0; s < states.size(); s++) {
             indexById.put(states.get(s).id(), s);
@@ -93,9 +95,19 @@ public final class FittedLstmModel implements FittedModel {
         return layout.schema().futureColumns();
     }
 
-    /** How the network was trained (epochs, losses, seconds). */
+    /** How the network (an ensemble's first member) was trained (epochs, losses, seconds). */
     public TrainingSummary training() {
-        return training;
+        return trainings.get(0);
+    }
+
+    /** How each network of the ensemble was trained, in member order (one entry without an ensemble). */
+    public List<TrainingSummary> memberTrainings() {
+        return trainings;
+    }
+
+    /** The fitted networks. */
+    LstmEnsemble networks() {
+        return network;
     }
 
     /**
@@ -212,7 +224,7 @@ public final class FittedLstmModel implements FittedModel {
             }
             updated.set(i, fresh);
         }
-        return new FittedLstmModel(spec, layout, network, updated, residualGrids, training);
+        return new FittedLstmModel(spec, layout, network, updated, residualGrids, trainings);
     }
 
     @Override
@@ -232,11 +244,16 @@ public final class FittedLstmModel implements FittedModel {
         layout.write(root.putObject("inputs"));
         ObjectNode net = root.putObject("network");
         net.put("file", NETWORK_FILE);
-        net.put("window_channels", network.windowChannels());
-        net.put("lookback", network.lookback());
-        net.put("future_size", network.futureSize());
-        net.put("outputs", network.outputs());
-        training.write(root.putObject("training"));
+        LstmEnsemble.fileNames(network.members().size()).forEach(net.putArray("files")::add);
+        net.put("window_channels", network.first().windowChannels());
+        net.put("lookback", network.first().lookback());
+        net.put("future_size", network.first().futureSize());
+        net.put("outputs", network.first().outputs());
+        trainings.get(0).write(root.putObject("training"));
+        if (trainings.size() > 1) {
+            ArrayNode members = root.putArray("ensemble_training");
+            trainings.forEach(t -> t.write(members.addObject()));
+        }
         ArrayNode grids = root.putArray("residual_quantiles");
         for (double[] grid : residualGrids) {
             ArrayNode g = grids.addArray();
@@ -246,7 +263,7 @@ public final class FittedLstmModel implements FittedModel {
         }
         ArrayNode series = root.putArray("series");
         states.forEach(st -> st.write(series.addObject()));
-        network.write(directory.resolve(NETWORK_FILE));
+        network.write(directory);
         Files.writeString(directory.resolve(FILE), JSON.writeValueAsString(root));
     }
 
@@ -288,8 +305,16 @@ public final class FittedLstmModel implements FittedModel {
                     + ") do not match the parameters (" + spec.lookback() + "/" + spec.horizon() + ")");
         }
         JsonNode net = root.path("network");
-        LstmNetwork network = LstmNetwork.read(directory.resolve(net.path("file").asText(NETWORK_FILE)), layout.windowChannels(),
-                layout.lookback(), layout.futureSize(), layout.horizon());
+        List<String> files = new ArrayList<>();
+        net.path("files").forEach(f -> files.add(f.asText()));
+        if (files.isEmpty()) {
+            files.add(net.path("file").asText(NETWORK_FILE));
+        }
+        if (files.size() != spec.ensemble()) {
+            throw new IOException(file + ": network.files names " + files.size() + " networks, parameters.ensemble is " + spec.ensemble());
+        }
+        LstmEnsemble network = LstmEnsemble.read(directory, files, layout.windowChannels(), layout.lookback(), layout.futureSize(),
+                layout.horizon());
         JsonNode gridsNode = root.path("residual_quantiles");
         if (gridsNode.size() != layout.horizon()) {
             throw new IOException(file + ": residual_quantiles has " + gridsNode.size() + " steps, expected " + layout.horizon());
@@ -302,6 +327,12 @@ public final class FittedLstmModel implements FittedModel {
         }
         List<LstmSeries> states = new ArrayList<>();
         root.path("series").forEach(o -> states.add(LstmSeries.read(o)));
-        return new FittedLstmModel(spec, layout, network, states, grids, TrainingSummary.read(root.path("training")));
+        List<TrainingSummary> trainings = new ArrayList<>();
+        if (root.has("ensemble_training")) {
+            root.path("ensemble_training").forEach(t -> trainings.add(TrainingSummary.read(t)));
+        } else {
+            trainings.add(TrainingSummary.read(root.path("training")));
+        }
+        return new FittedLstmModel(spec, layout, network, states, grids, trainings);
     }
 }

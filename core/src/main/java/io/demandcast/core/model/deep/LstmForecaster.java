@@ -9,6 +9,7 @@ import io.demandcast.core.model.ml.MlSpec;
 import io.demandcast.core.model.ml.TargetTransform;
 import io.demandcast.core.model.ml.features.FeatureSchema;
 import io.demandcast.core.model.ml.features.SeriesFrame;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -76,14 +77,28 @@ public final class LstmForecaster implements Forecaster {
                     + spec.validation() + " (model.params.validation) are held out with the horizon - 1 before them;"
                     + " the longest series has " + frames.stream().mapToInt(SeriesFrame::length).max().orElse(0) + " periods");
         }
-        LstmNetwork network = LstmNetwork.create(spec, layout.windowChannels(), layout.lookback(), layout.futureSize());
-        EpochTrainer.Result result = EpochTrainer.train(network, spec, layout, frames, windows, task, n);
+        // ensemble members one after another, each from its own seed: the same windows give the same networks in any run
+        int k = spec.ensemble();
+        List<LstmNetwork> members = new ArrayList<>();
+        List<EpochTrainer.Result> results = new ArrayList<>();
+        for (int m = 0; m < k; m++) {
+            LstmSpec member = spec.member(m);
+            LstmNetwork network = LstmNetwork.create(member, layout.windowChannels(), layout.lookback(), layout.futureSize());
+            long steps = (long) n * (m + 1) / k - (long) n * m / k;
+            results.add(EpochTrainer.train(network, member, layout, frames, windows, task, steps,
+                    k == 1 ? LstmFamily.NAME : LstmFamily.NAME + " " + (m + 1) + "/" + k));
+            members.add(network);
+        }
+        LstmEnsemble ensemble = new LstmEnsemble(members);
+        EpochTrainer.Residuals residuals = EpochTrainer.residuals(ensemble, layout, frames, windows);
         List<LstmSeries> states = IntStream.range(0, n)
                 .mapToObj(s -> LstmSeries.of(history.seriesId(s), built[s].frame(), built[s].state().divisor(), spec.lookback()))
                 .toList();
-        TrainingSummary summary = new TrainingSummary(windows.trainCount(), windows.validationCount(), network.parameterCount(),
-                result.epochs(), result.bestEpoch(), result.stoppedEarly(), result.residualSource());
-        return new FittedLstmModel(spec, layout, network, states, result.residualGrids(), summary);
+        List<TrainingSummary> summaries = results.stream()
+                .map(r -> new TrainingSummary(windows.trainCount(), windows.validationCount(), ensemble.first().parameterCount(),
+                        r.epochs(), r.bestEpoch(), r.stoppedEarly(), residuals.source()))
+                .toList();
+        return new FittedLstmModel(spec, layout, ensemble, states, residuals.grids(), summaries);
     }
 
     /**

@@ -21,6 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The {@code lstm} family's Deeplearning4j network, the only class of the family that touches DL4J
@@ -40,7 +42,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Not thread-safe for training; {@link #predict} may be called from many threads (calls are
  * serialised: a DL4J graph's inference is not thread-safe).
  */
-final class LstmNetwork {
+final class LstmNetwork implements LstmPredictor {
     static final String WINDOW = "window";
     static final String FUTURE = "future";
     static final String OUTPUT = "out";
@@ -65,7 +67,9 @@ final class LstmNetwork {
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(spec.learningRate()));
+                .updater(spec.learningRateDecay() < 1
+                        ? new Adam(new ExponentialSchedule(ScheduleType.EPOCH, spec.learningRate(), spec.learningRateDecay()))
+                        : new Adam(spec.learningRate()));
         if (spec.optimizer() == LstmSpec.Optimizer.ADAMW) {
             base.weightDecay(spec.weightDecay());
         } else if (spec.l2() > 0) {
@@ -148,8 +152,19 @@ final class LstmNetwork {
         return graph.score();
     }
 
+    /** Counts an epoch as done: the learning-rate schedule ({@code learning_rate_decay}) is by epoch. */
+    void endEpoch() {
+        graph.incrementEpochCount();
+    }
+
+    /** The learning rate the next gradient step of layer {@code lstm0} uses. */
+    double learningRate() {
+        return graph.getLearningRate("lstm0");
+    }
+
     /** The network's outputs ({@code rows × outputs}, row-major) in inference mode (no dropout). */
-    float[] predict(float[] window, float[] future, int rows) {
+    @Override
+    public float[] predict(float[] window, float[] future, int rows) {
         INDArray[] in = inputs(window, future, rows);
         synchronized (this) {
             return graph.outputSingle(false, in).castTo(DataType.FLOAT).data().asFloat();

@@ -238,6 +238,9 @@ class LstmForecastTest {
         cases.put("{scale: mean}", "model.params.scale");
         cases.put("{batches_per_epoch: -1}", "model.params.batches_per_epoch");
         cases.put("{lookbak: 28}", "model.params.lookbak");
+        cases.put("{learning_rate_decay: 0}", "model.params.learning_rate_decay");
+        cases.put("{learning_rate_decay: 1.5}", "model.params.learning_rate_decay");
+        cases.put("{ensemble: 0}", "model.params.ensemble");
         cases.forEach((params, key) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> forecaster(params, DAILY_7), params);
             assertTrue(e.getMessage().contains(key), params + ": " + e.getMessage());
@@ -295,5 +298,44 @@ class LstmForecastTest {
         assertEquals(best + 2, t.epochs().size(), "patience 2: two epochs after the best");
         t.epochs().forEach(e -> assertTrue(e.validationLoss() >= bestLoss));
         assertEquals("validation", t.residualSource());
+    }
+
+    @Test
+    void anEnsembleForecastsTheMeanOfItsSeedsNetworksAndReloadsIdentically(@TempDir Path dir) throws Exception {
+        int series = 3;
+        double[][] y = seasonal(series, N, 9);
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        String params = "{lookback: 14, layers: 1, units: 8, epochs: 2, batch_size: 16, max_windows: 30, seed: 7";
+        ForecastRequest request = new ForecastRequest(H, 0.1, 0.9);
+        FittedLstmModel pair = (FittedLstmModel) forecaster(params + ", ensemble: 2}", DAILY_7).fit(history);
+        double[] seven = points(forecaster(params + "}", DAILY_7).fit(history).forecast(request));
+        double[] eight = points(forecaster(params.replace("seed: 7", "seed: 8") + "}", DAILY_7).fit(history).forecast(request));
+        Forecast f = pair.forecast(request);
+        double[] mean = points(f);
+        assertFalse(java.util.Arrays.equals(seven, eight), "the members differ");
+        for (int i = 0; i < mean.length; i++) {
+            double expected = (seven[i] + eight[i]) / 2;
+            assertEquals(expected, mean[i], 1e-5 * Math.abs(expected) + 1e-6, "member seeds 7 and 8, outputs averaged");
+        }
+        assertEquals(2, pair.memberTrainings().size());
+        pair.save(dir);
+        assertTrue(Files.size(dir.resolve("network.zip")) > 0 && Files.size(dir.resolve("network-2.zip")) > 0);
+        FittedLstmModel loaded = (FittedLstmModel) new LstmFamily().load(dir);
+        assertArrayEquals(mean, points(loaded.forecast(request)), "a reload forecasts identically");
+        assertEquals(2, loaded.memberTrainings().size());
+        assertEquals(2, loaded.networks().members().size());
+    }
+
+    @Test
+    void learningRateDecayMultipliesTheRateAfterEachEpoch() {
+        int series = 2;
+        double[][] y = seasonal(series, N, 10);
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 20,"
+                + " learning_rate: 0.01, learning_rate_decay: 0.5}", DAILY_7).fit(history);
+        assertEquals(0.01 * 0.5 * 0.5 * 0.5, fitted.networks().first().learningRate(), 1e-12, "after 3 epochs");
+        FittedLstmModel constant = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0,"
+                + " max_windows: 20, learning_rate: 0.01}", DAILY_7).fit(history);
+        assertEquals(0.01, constant.networks().first().learningRate(), 1e-12);
     }
 }

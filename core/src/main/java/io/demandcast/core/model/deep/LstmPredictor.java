@@ -1,0 +1,13 @@
+package io.demandcast.core.model.deep;
+
+/** What gives the {@code horizon} outputs of windows: one network, or an ensemble's mean. */
+interface LstmPredictor {
+    /**
+     * The outputs in inference mode (no dropout).
+     *
+     * @param window {@code rows × windowChannels × lookback}, row-major
+     * @param future {@code rows × futureSize}
+     * @return {@code rows × outputs}, row-major
+     */
+    float[] predict(float[] window, float[] future, int rows);
+}
