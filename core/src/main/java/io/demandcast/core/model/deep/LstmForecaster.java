@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -77,24 +82,24 @@ public final class LstmForecaster implements Forecaster {
                     + spec.validation() + " (model.params.validation) are held out with the horizon - 1 before them;"
                     + " the longest series has " + frames.stream().mapToInt(SeriesFrame::length).max().orElse(0) + " periods");
         }
-        // ensemble members one after another, each from its own seed: the same windows give the same networks in any run
         int k = spec.ensemble();
-        List<LstmNetwork> members = new ArrayList<>();
-        List<EpochTrainer.Result> results = new ArrayList<>();
-        for (int m = 0; m < k; m++) {
+        LstmNetwork[] members = new LstmNetwork[k];
+        EpochTrainer.Result[] results = new EpochTrainer.Result[k];
+        IntConsumer trainMember = m -> {
             LstmSpec member = spec.member(m);
             LstmNetwork network = LstmNetwork.create(member, layout.windowChannels(), layout.lookback(), layout.futureSize());
             long steps = (long) n * (m + 1) / k - (long) n * m / k;
-            results.add(EpochTrainer.train(network, member, layout, frames, windows, task, steps,
-                    k == 1 ? LstmFamily.NAME : LstmFamily.NAME + " " + (m + 1) + "/" + k));
-            members.add(network);
-        }
-        LstmEnsemble ensemble = new LstmEnsemble(members);
+            results[m] = EpochTrainer.train(network, member, layout, frames, windows, task, steps,
+                    k == 1 ? LstmFamily.NAME : LstmFamily.NAME + " " + (m + 1) + "/" + k);
+            members[m] = network;
+        };
+        trainMembers(k, trainMember);
+        LstmEnsemble ensemble = new LstmEnsemble(List.of(members));
         EpochTrainer.Residuals residuals = EpochTrainer.residuals(ensemble, layout, frames, windows);
         List<LstmSeries> states = IntStream.range(0, n)
                 .mapToObj(s -> LstmSeries.of(history.seriesId(s), built[s].frame(), built[s].state().divisor(), spec.lookback()))
                 .toList();
-        List<TrainingSummary> summaries = results.stream()
+        List<TrainingSummary> summaries = Arrays.stream(results)
                 .map(r -> new TrainingSummary(windows.trainCount(), windows.validationCount(), ensemble.first().parameterCount(),
                         r.epochs(), r.bestEpoch(), r.stoppedEarly(), residuals.source()))
                 .toList();
@@ -139,6 +144,49 @@ public final class LstmForecaster implements Forecaster {
         int season = spec.deseasonalize() ? spec.context().seasonLength() : 0;
         return new InputLayout(schema, history.axis(), spec.lookback(), spec.horizon(), annual, spec.scale() == LstmSpec.Scale.WINDOW,
                 season, mean, std, scale[0], scale[1]);
+    }
+
+    /**
+     * Trains the ensemble's members, up to one per core at a time. Each member is trained wholly on
+     * one thread from its own seed (ND4J's generator is per thread), so the networks are the same
+     * however many run at once; with {@code OMP_NUM_THREADS=1} (the launcher's default) a member
+     * keeps one core busy, and on an idle machine the members share the cores instead of queueing.
+     */
+    private static void trainMembers(int k, IntConsumer trainMember) {
+        int threads = Math.min(k, Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (int m = 0; m < k; m++) {
+                trainMember.accept(m);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lstm-member");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int m = 0; m < k; m++) {
+                final int member = m;
+                running.add(pool.submit(() -> trainMember.accept(member)));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("lstm: interrupted while training", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Mean and standard deviation of the finite values (0 and 1 when there are none; deviation 1 when it is 0). */

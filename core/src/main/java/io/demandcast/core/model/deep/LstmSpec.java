@@ -64,10 +64,11 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
     static final int DEFAULT_MAX_WINDOWS = 365;
     /** Default {@link #batchesPerEpoch}: an epoch's cost does not grow with the panel (see the README). */
     static final int DEFAULT_BATCHES_PER_EPOCH = 100;
-    static final Scale DEFAULT_SCALE = Scale.HISTORY;
+    static final Scale DEFAULT_SCALE = Scale.WINDOW;
     static final boolean DEFAULT_DESEASONALIZE = false;
     static final double DEFAULT_LEARNING_RATE_DECAY = 1;
-    static final int DEFAULT_ENSEMBLE = 1;
+    static final int DEFAULT_EPOCHS = 15;
+    static final int DEFAULT_ENSEMBLE = 4;
 
     public LstmSpec {
         covariates = covariates == null ? null : List.copyOf(covariates);
@@ -104,7 +105,7 @@ public record LstmSpec(int lookback, int layers, int units, double dropout, doub
         }
         int batchSize = p.integer("batch_size", 64, 1, 1_000_000);
         int batchesPerEpoch = p.integer("batches_per_epoch", DEFAULT_BATCHES_PER_EPOCH, 0, 100_000_000);
-        int epochs = p.integer("epochs", 30, 1, 100_000);
+        int epochs = p.integer("epochs", DEFAULT_EPOCHS, 1, 100_000);
         int patience = p.integer("patience", 5, 0, 100_000);
         double validation = p.number("validation", 0.1, 0, 0.9);
         Loss loss = Loss.valueOf(p.choice("loss", "mse", List.of("mse", "poisson")).toUpperCase(Locale.ROOT));

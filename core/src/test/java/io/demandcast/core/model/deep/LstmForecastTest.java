@@ -42,7 +42,7 @@ class LstmForecastTest {
     private static final TimeAxis AXIS = new TimeAxis(Frequency.DAILY, LocalDate.of(2024, 1, 1));
     private static final ModelContext DAILY_7 = new ModelContext(Frequency.DAILY, 7, 7, List.of());
     /** Small and quick: enough to learn a weekly pattern. */
-    private static final String SMALL = "{lookback: 14, layers: 1, units: 16, dropout: 0, epochs: 8, patience: 0, batch_size: 32,"
+    private static final String SMALL = "{ensemble: 1, lookback: 14, layers: 1, units: 16, dropout: 0, epochs: 8, patience: 0, batch_size: 32,"
             + " learning_rate: 0.01, max_windows: 60}";
     private static final int N = 150;
     private static final int H = 7;
@@ -142,7 +142,7 @@ class LstmForecastTest {
         String[] store = {"a", "b", "a"};
         Panel history = panel(0, N, (s, t) -> y[s][t] * (1 + 0.5 * ((t + s) % 5 == 0 ? 1 : 0)), promo, Map.of("store", store), series);
         Panel future = panel(N, H, (s, t) -> Double.NaN, promo, Map.of("store", store), series);
-        String params = "{lookback: 14, layers: 2, units: 8, dropout: 0.1, epochs: 2, batch_size: 16, max_windows: 30, seed: 7}";
+        String params = "{ensemble: 1, lookback: 14, layers: 2, units: 8, dropout: 0.1, epochs: 2, batch_size: 16, max_windows: 30, seed: 7}";
         ForecastRequest request = new ForecastRequest(H, new double[] {0.1, 0.5, 0.9}, future);
         FittedLstmModel first = (FittedLstmModel) forecaster(params, DAILY_7).fit(history);
         FittedLstmModel second = (FittedLstmModel) forecaster(params, DAILY_7).fit(history);
@@ -176,7 +176,7 @@ class LstmForecastTest {
         int series = 2;
         double[][] y = seasonal(series, N, 8);
         Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
-        FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 1, max_windows: 20,"
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 1, max_windows: 20,"
                 + " scale: window}", DAILY_7).fit(history);
         Forecast f = fitted.forecast(new ForecastRequest(H, 0.1, 0.9));
         fitted.save(dir);
@@ -194,7 +194,7 @@ class LstmForecastTest {
         Map<String, BiFunction<Integer, Integer, Double>> leak = Map.of("leak", (s, t) -> y[s][t + 1]);
         Panel withLeak = panel(0, N, (s, t) -> y[s][t], leak, Map.of(), series);
         Panel without = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
-        String params = "{lookback: 14, layers: 1, units: 8, dropout: 0, epochs: 2, batch_size: 32, max_windows: 40}";
+        String params = "{ensemble: 1, lookback: 14, layers: 1, units: 8, dropout: 0, epochs: 2, batch_size: 32, max_windows: 40}";
         FittedLstmModel asPastOnly = (FittedLstmModel) forecaster(params, DAILY_7.withPastOnly(List.of("leak"))).fit(withLeak);
         FittedLstmModel plain = (FittedLstmModel) forecaster(params, DAILY_7).fit(without);
         assertTrue(asPastOnly.features().isEmpty(), "nothing is read over the forecast periods");
@@ -212,7 +212,7 @@ class LstmForecastTest {
         double[][] y = seasonal(series, N, 4);
         Map<String, BiFunction<Integer, Integer, Double>> promo = Map.of("promo", (s, t) -> (double) (t % 3 == 0 ? 1 : 0));
         Panel history = panel(0, N, (s, t) -> y[s][t], promo, Map.of(), series);
-        FittedModel fitted = forecaster("{lookback: 14, layers: 1, units: 4, epochs: 1, max_windows: 20}", DAILY_7).fit(history);
+        FittedModel fitted = forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 1, max_windows: 20}", DAILY_7).fit(history);
         Panel future = panel(N, 2 * H, (s, t) -> Double.NaN, promo, Map.of(), series);
         IllegalArgumentException longer = assertThrows(IllegalArgumentException.class,
                 () -> fitted.forecast(new ForecastRequest(2 * H, new double[0], future)));
@@ -274,7 +274,7 @@ class LstmForecastTest {
             public void close() {
             }
         };
-        FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 30}",
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 30}",
                 DAILY_7).fit(history, task);
         assertEquals(series, steps.get());
         assertEquals(3, notes.size(), notes.toString());
@@ -289,7 +289,7 @@ class LstmForecastTest {
         double[][] y = seasonal(series, N, 6);
         Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
         // a learning rate so high that validation loss stops improving quickly
-        FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 8, epochs: 40, patience: 2,"
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 8, epochs: 40, patience: 2,"
                 + " learning_rate: 0.2, max_windows: 40}", DAILY_7).fit(history);
         TrainingSummary t = fitted.training();
         assertTrue(t.stoppedEarly(), "stopped early: " + t.epochs());
@@ -308,8 +308,8 @@ class LstmForecastTest {
         String params = "{lookback: 14, layers: 1, units: 8, epochs: 2, batch_size: 16, max_windows: 30, seed: 7";
         ForecastRequest request = new ForecastRequest(H, 0.1, 0.9);
         FittedLstmModel pair = (FittedLstmModel) forecaster(params + ", ensemble: 2}", DAILY_7).fit(history);
-        double[] seven = points(forecaster(params + "}", DAILY_7).fit(history).forecast(request));
-        double[] eight = points(forecaster(params.replace("seed: 7", "seed: 8") + "}", DAILY_7).fit(history).forecast(request));
+        double[] seven = points(forecaster(params + ", ensemble: 1}", DAILY_7).fit(history).forecast(request));
+        double[] eight = points(forecaster(params.replace("seed: 7", "seed: 8") + ", ensemble: 1}", DAILY_7).fit(history).forecast(request));
         Forecast f = pair.forecast(request);
         double[] mean = points(f);
         assertFalse(java.util.Arrays.equals(seven, eight), "the members differ");
@@ -331,10 +331,10 @@ class LstmForecastTest {
         int series = 2;
         double[][] y = seasonal(series, N, 10);
         Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
-        FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 20,"
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 20,"
                 + " learning_rate: 0.01, learning_rate_decay: 0.5}", DAILY_7).fit(history);
         assertEquals(0.01 * 0.5 * 0.5 * 0.5, fitted.networks().first().learningRate(), 1e-12, "after 3 epochs");
-        FittedLstmModel constant = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0,"
+        FittedLstmModel constant = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0,"
                 + " max_windows: 20, learning_rate: 0.01}", DAILY_7).fit(history);
         assertEquals(0.01, constant.networks().first().learningRate(), 1e-12);
     }
