@@ -247,7 +247,9 @@ class LstmForecastTest {
         });
         assertTrue(assertThrows(IllegalArgumentException.class, () -> forecaster("{cell: gru}", DAILY_7)).getMessage().contains("no GRU"));
         LstmSpec spec = forecaster("", new ModelContext(Frequency.DAILY, 7, 28, List.of())).spec();
-        assertEquals(56, spec.lookback(), "default lookback: twice the horizon");
+        assertEquals(28, spec.lookback(), "default lookback: the horizon");
+        assertEquals(4, spec.ensemble());
+        assertEquals("window", spec.parameters().get("scale"));
         assertEquals("adam", spec.parameters().get("optimizer"));
         assertTrue(ModelRegistry.standard().families().stream().anyMatch(f -> f.name().equals("lstm")));
     }
