@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code lstm} family through the verbs: bad parameters are config errors; train, predict and evaluate work. */
 class LstmCommandTest {
-    private static final String SMALL = "{lookback: 14, layers: 1, units: 8, epochs: 2, max_windows: 20}";
+    private static final String SMALL = "{lookback: 14, layers: 1, units: 8, epochs: 2, max_windows: 20, ensemble: 2}";
 
     @TempDir
     Path tmp;
@@ -38,11 +38,12 @@ class LstmCommandTest {
         assertEquals(0, p.run("prepare", "-q").code());
         CliRun.Result train = p.run("train", "-v", "--set", "model.family=lstm", "--set", "model.params=" + SMALL);
         assertEquals(0, train.code(), train.toString());
-        assertTrue(train.err().lines().anyMatch(l -> l.matches("lstm epoch 2/2: loss [0-9.]+, val loss [0-9.]+.*")), train.err());
+        assertTrue(train.err().lines().anyMatch(l -> l.matches("lstm 2/2 epoch 2/2: loss [0-9.]+, val loss [0-9.]+.*")), train.err());
         Path version = p.modelDirectory().resolve(p.latestVersion());
         JsonNode manifest = new ObjectMapper().readTree(version.resolve("manifest.json").toFile());
         String files = manifest.toString();
-        assertTrue(files.contains("model/lstm.json") && files.contains("model/network.zip"), files);
+        assertTrue(files.contains("model/lstm.json") && files.contains("model/network.zip")
+                && files.contains("model/network-2.zip"), files);
         CliRun.Result predict = p.run("predict", "-q");
         assertEquals(0, predict.code(), predict.toString());
         List<String> lines = Files.readAllLines(p.forecast);

@@ -31,7 +31,7 @@ class EveryFamilyTest {
 
     /** Families that need a parameter to be usable at all, or to be quick on this tiny panel (a small network). */
     private static final java.util.Map<String, String> REQUIRED_PARAMS = java.util.Map.of("arima", "{order: [1, 1, 1]}",
-            "lstm", "{units: 8, epochs: 2}", "attention", "{units: 8, heads: 2, epochs: 2}");
+            "lstm", "{units: 8, epochs: 2, ensemble: 2}", "attention", "{units: 8, heads: 2, epochs: 2, ensemble: 1}");
 
     static Stream<String> families() {
         return ModelRegistry.standard().families().stream().map(ModelFamily::name);

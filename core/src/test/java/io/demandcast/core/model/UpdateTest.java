@@ -33,7 +33,7 @@ class UpdateTest {
     private static final ModelContext DAILY = ModelContext.of(Frequency.DAILY).withHorizon(REQUEST.horizon());
     /** Families that need a parameter to be usable at all, or to be quick on this tiny panel (a small network). */
     private static final Map<String, String> REQUIRED_PARAMS = Map.of("arima", "{\"order\": [1, 1, 1]}",
-            "lstm", "{\"units\": 8, \"epochs\": 2}", "attention", "{\"units\": 8, \"heads\": 2, \"epochs\": 2}");
+            "lstm", "{\"units\": 8, \"epochs\": 2, \"ensemble\": 1}", "attention", "{\"units\": 8, \"heads\": 2, \"epochs\": 2, \"ensemble\": 1}");
     private static final Panel FULL = panel();
     /** Fits at the first cutoff, by family: fitted models are immutable, so the tests share them. */
     private static final Map<String, FittedModel> FITTED = new ConcurrentHashMap<>();

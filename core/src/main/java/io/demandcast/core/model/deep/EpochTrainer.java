@@ -31,19 +31,25 @@ final class EpochTrainer {
      * @param epochs         every epoch run, in order
      * @param bestEpoch      the epoch whose weights the network holds (the last one without validation windows)
      * @param stoppedEarly   whether {@code patience} epochs passed without a better validation loss
-     * @param residualSource {@code validation} or, when no window was held out, {@code training} (in-sample)
-     * @param residualGrids  per forecast step, the residual quantile grid ({@link ResidualQuantiles}) of {@code z}
      */
-    record Result(List<Epoch> epochs, int bestEpoch, boolean stoppedEarly, String residualSource, double[][] residualGrids) {
+    record Result(List<Epoch> epochs, int bestEpoch, boolean stoppedEarly) {
+    }
+
+    /**
+     * @param source {@code validation} or, when no window was held out, {@code training} (in-sample)
+     * @param grids  per forecast step, the residual quantile grid ({@link ResidualQuantiles}) of {@code z}
+     */
+    record Residuals(String source, double[][] grids) {
     }
 
     /**
      * @param task       stepped by {@code steps} in total over the epochs (the rest at the end when stopping early),
      *                   and given one {@link Progress.Task#note} per epoch
+     * @param label      what the notes call the network: {@code lstm}, or {@code lstm 2/3} for an ensemble's member
      * @throws IllegalStateException when the training loss is no longer finite (the weights diverged)
      */
     static Result train(LstmNetwork network, LstmSpec spec, InputLayout layout, List<SeriesFrame> frames, TrainingWindows windows,
-                        Progress.Task task, long steps) {
+                        Progress.Task task, long steps, String label) {
         LstmNetwork.seed(spec.seed());
         Random random = new Random(spec.seed());
         int n = windows.trainCount();
@@ -79,8 +85,9 @@ final class EpochTrainer {
                 seen += take;
             }
             double loss = sum / perEpoch;
+            network.endEpoch();
             if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("lstm: the training loss became " + loss + " in epoch " + epoch
+                throw new IllegalStateException(label + ": the training loss became " + loss + " in epoch " + epoch
                         + ": the weights diverged; lower model.params.learning_rate (now " + spec.learningRate() + ")");
             }
             double validationLoss = validate ? validationLoss(network, spec, layout, frames, windows) : Double.NaN;
@@ -102,7 +109,7 @@ final class EpochTrainer {
             task.step(target - stepped);
             stepped = target;
             int left = spec.epochs() - epoch;
-            task.note(String.format(Locale.ROOT, "lstm epoch %d/%d: loss %.5f%s, %.1f s%s", epoch, spec.epochs(), loss,
+            task.note(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.5f%s, %.1f s%s", label, epoch, spec.epochs(), loss,
                     validate ? String.format(Locale.ROOT, ", val loss %.5f%s", validationLoss, improved ? " (best)" : "") : "",
                     seconds, left > 0 ? ", ETA <= " + duration(elapsed / epoch * left) : ""));
             if (validate && spec.patience() > 0 && sinceBest >= spec.patience()) {
@@ -114,10 +121,18 @@ final class EpochTrainer {
         if (bestWeights != null) {
             network.setParameters(bestWeights);
         }
-        double[][] grids = validate
-                ? residualGrids(network, layout, frames, windows.validationSeries(), windows.validationEnd())
-                : residualGrids(network, layout, frames, every(windows.trainSeries()), every(windows.trainEnd()));
-        return new Result(List.copyOf(history), bestEpoch, stopped, validate ? "validation" : "training", grids);
+        return new Result(List.copyOf(history), bestEpoch, stopped);
+    }
+
+    /**
+     * The residual quantiles of the trained {@code predictor}: on the held-out windows, or in-sample on
+     * (a regular subsample of) the training windows when none is held out.
+     */
+    static Residuals residuals(LstmPredictor predictor, InputLayout layout, List<SeriesFrame> frames, TrainingWindows windows) {
+        return windows.validationCount() > 0
+                ? new Residuals("validation", residualGrids(predictor, layout, frames, windows.validationSeries(), windows.validationEnd()))
+                : new Residuals("training",
+                        residualGrids(predictor, layout, frames, every(windows.trainSeries()), every(windows.trainEnd())));
     }
 
     private static void shuffle(int[] a, Random random) {
@@ -149,7 +164,7 @@ final class EpochTrainer {
     }
 
     /** Per step, the quantile grid of {@code z - prediction} over the given windows. */
-    private static double[][] residualGrids(LstmNetwork network, InputLayout layout, List<SeriesFrame> frames, int[] series, int[] ends) {
+    private static double[][] residualGrids(LstmPredictor network, InputLayout layout, List<SeriesFrame> frames, int[] series, int[] ends) {
         int n = series.length;
         int h = layout.horizon();
         double[][] residuals = new double[h][n];

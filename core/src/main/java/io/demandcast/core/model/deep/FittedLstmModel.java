@@ -30,7 +30,8 @@ import java.util.Map;
  * {@code lookback} periods) and the residual quantiles of each forecast step. Immutable (the
  * network's weights never change after the fit; inference calls are serialised by it).
  *
- * <p>Saved as {@code lstm.json} and {@code network.zip} (DL4J's {@code ModelSerializer} format,
+ * <p>Saved as {@code lstm.json} and {@code network.zip} (with {@code ensemble: k}, also {@code network-2.zip} ..
+ * {@code network-k.zip}: see {@link LstmEnsemble}) (DL4J's {@code ModelSerializer} format,
  * without updater state):
  * <pre>
  * { "format_version": 1, "family": "lstm", "parameters": {model.params as fitted},
@@ -38,10 +39,11 @@ import java.util.Map;
  *   "anchor": "2011-01-29",
  *   "inputs": {"schema": {...}, "lookback", "horizon", "known_mean": [...], "known_std": [...],
  *              "log_scale_mean", "log_scale_std", "window_inputs": [channel names], "future_inputs_per_step": [names]},
- *   "network": {"file": "network.zip", "window_channels", "lookback", "future_size", "outputs"},
+ *   "network": {"file": "network.zip", "files": [every member's file], "window_channels", "lookback", "future_size", "outputs"},
  *   "training": {"training_windows", "validation_windows", "parameters", "epochs_run", "best_epoch", "stopped_early",
  *                "residual_source", "backend", "precision", "seconds_per_epoch",
  *                "epochs": [{"epoch", "loss", "validation_loss", "seconds"}]},
+ *   "ensemble_training": [per member, as "training" (the first member's); only with ensemble > 1],
  *   "residual_quantiles": [per step: 199 values at levels 0.005 .. 0.995, of z = y / divisor],
  *   "series": [{"id", "last_period", "divisor", "log_scale", "price_mean", "static_codes", "z_tail", "known_tail",
  *               "price_tail", "categorical_tail"}] }
@@ -58,20 +60,20 @@ public final class FittedLstmModel implements FittedModel {
 
     private final LstmSpec spec;
     private final InputLayout layout;
-    private final LstmNetwork network;
+    private final LstmEnsemble network;
     private final List<LstmSeries> states;
     private final double[][] residualGrids;
-    private final TrainingSummary training;
+    private final List<TrainingSummary> trainings;
     private final Map<String, Integer> indexById;
 
-    FittedLstmModel(LstmSpec spec, InputLayout layout, LstmNetwork network, List<LstmSeries> states, double[][] residualGrids,
-                    TrainingSummary training) {
+    FittedLstmModel(LstmSpec spec, InputLayout layout, LstmEnsemble network, List<LstmSeries> states, double[][] residualGrids,
+                    List<TrainingSummary> trainings) {
         this.spec = spec;
         this.layout = layout;
         this.network = network;
         this.states = List.copyOf(states);
         this.residualGrids = residualGrids;
-        this.training = training;
+        this.trainings = List.copyOf(trainings);
         this.indexById = new HashMap<>(states.size() * 2);
         for (int s = 0; s < states.size(); s++) {
             indexById.put(states.get(s).id(), s);
@@ -94,10 +96,21 @@ public final class FittedLstmModel implements FittedModel {
         return layout.schema().futureColumns();
     }
 
-    /** Epochs run, best epoch, seconds per epoch, windows, weights, backend and precision. */
+    /**
+     * Epochs run, best epoch, seconds per epoch, windows, weights, backend and precision of the first
+     * network; with an ensemble also its size and each member's epochs run and best epoch, and the
+     * seconds per epoch averaged over the members.
+     */
     @Override
     public Map<String, Object> fitSummary() {
-        return training.brief();
+        Map<String, Object> m = new java.util.LinkedHashMap<>(trainings.get(0).brief());
+        if (trainings.size() > 1) {
+            m.put("ensemble", trainings.size());
+            m.put("member_epochs_run", trainings.stream().map(t -> t.epochs().size()).toList());
+            m.put("member_best_epoch", trainings.stream().map(TrainingSummary::bestEpoch).toList());
+            m.put("seconds_per_epoch", trainings.stream().mapToDouble(TrainingSummary::secondsPerEpoch).average().orElse(0));
+        }
+        return m;
     }
 
     LstmSpec spec() {
@@ -108,8 +121,9 @@ public final class FittedLstmModel implements FittedModel {
         return layout;
     }
 
+    /** The first network of the ensemble (a pre-trained parent has one: {@link TransferSpec} trains it alone). */
     LstmNetwork network() {
-        return network;
+        return network.first();
     }
 
     /** The last date of history any series had at the fit (null when no series had any). */
@@ -118,9 +132,19 @@ public final class FittedLstmModel implements FittedModel {
         return last < 0 ? null : layout.axis().date(last);
     }
 
-    /** How the network was trained (epochs, losses, seconds). */
+    /** How the network (an ensemble's first member) was trained (epochs, losses, seconds). */
     public TrainingSummary training() {
-        return training;
+        return trainings.get(0);
+    }
+
+    /** How each network of the ensemble was trained, in member order (one entry without an ensemble). */
+    public List<TrainingSummary> memberTrainings() {
+        return trainings;
+    }
+
+    /** The fitted networks. */
+    LstmEnsemble networks() {
+        return network;
     }
 
     /**
@@ -280,7 +304,7 @@ public final class FittedLstmModel implements FittedModel {
             }
             updated.set(i, fresh);
         }
-        return new FittedLstmModel(spec, layout, network, updated, residualGrids, training);
+        return new FittedLstmModel(spec, layout, network, updated, residualGrids, trainings);
     }
 
     @Override
@@ -300,11 +324,16 @@ public final class FittedLstmModel implements FittedModel {
         layout.write(root.putObject("inputs"));
         ObjectNode net = root.putObject("network");
         net.put("file", NETWORK_FILE);
-        net.put("window_channels", network.windowChannels());
-        net.put("lookback", network.lookback());
-        net.put("future_size", network.futureSize());
-        net.put("outputs", network.outputs());
-        training.write(root.putObject("training"));
+        LstmEnsemble.fileNames(network.members().size()).forEach(net.putArray("files")::add);
+        net.put("window_channels", network.first().windowChannels());
+        net.put("lookback", network.first().lookback());
+        net.put("future_size", network.first().futureSize());
+        net.put("outputs", network.first().outputs());
+        trainings.get(0).write(root.putObject("training"));
+        if (trainings.size() > 1) {
+            ArrayNode members = root.putArray("ensemble_training");
+            trainings.forEach(t -> t.write(members.addObject()));
+        }
         ArrayNode grids = root.putArray("residual_quantiles");
         for (double[] grid : residualGrids) {
             ArrayNode g = grids.addArray();
@@ -314,7 +343,7 @@ public final class FittedLstmModel implements FittedModel {
         }
         ArrayNode series = root.putArray("series");
         states.forEach(st -> st.write(series.addObject()));
-        network.write(directory.resolve(NETWORK_FILE));
+        network.write(directory);
         Files.writeString(directory.resolve(FILE), JSON.writeValueAsString(root));
     }
 
@@ -358,8 +387,16 @@ public final class FittedLstmModel implements FittedModel {
                     + ") do not match the parameters (" + spec.lookback() + "/" + spec.horizon() + ")");
         }
         JsonNode net = root.path("network");
-        LstmNetwork network = LstmNetwork.read(directory.resolve(net.path("file").asText(NETWORK_FILE)), layout.windowChannels(),
-                layout.lookback(), layout.futureSize(), layout.horizon());
+        List<String> files = new ArrayList<>();
+        net.path("files").forEach(f -> files.add(f.asText()));
+        if (files.isEmpty()) {
+            files.add(net.path("file").asText(NETWORK_FILE));
+        }
+        if (files.size() != spec.ensemble()) {
+            throw new IOException(file + ": network.files names " + files.size() + " networks, parameters.ensemble is " + spec.ensemble());
+        }
+        LstmEnsemble network = LstmEnsemble.read(directory, files, layout.windowChannels(), layout.lookback(), layout.futureSize(),
+                layout.horizon());
         JsonNode gridsNode = root.path("residual_quantiles");
         if (gridsNode.size() != layout.horizon()) {
             throw new IOException(file + ": residual_quantiles has " + gridsNode.size() + " steps, expected " + layout.horizon());
@@ -372,6 +409,12 @@ public final class FittedLstmModel implements FittedModel {
         }
         List<LstmSeries> states = new ArrayList<>();
         root.path("series").forEach(o -> states.add(LstmSeries.read(o)));
-        return new FittedLstmModel(spec, layout, network, states, grids, TrainingSummary.read(root.path("training")));
+        List<TrainingSummary> trainings = new ArrayList<>();
+        if (root.has("ensemble_training")) {
+            root.path("ensemble_training").forEach(t -> trainings.add(TrainingSummary.read(t)));
+        } else {
+            trainings.add(TrainingSummary.read(root.path("training")));
+        }
+        return new FittedLstmModel(spec, layout, network, states, grids, trainings);
     }
 }

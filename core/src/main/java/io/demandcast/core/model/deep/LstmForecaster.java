@@ -9,9 +9,15 @@ import io.demandcast.core.model.ml.MlSpec;
 import io.demandcast.core.model.ml.TargetTransform;
 import io.demandcast.core.model.ml.features.FeatureSchema;
 import io.demandcast.core.model.ml.features.SeriesFrame;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -76,17 +82,34 @@ public final class LstmForecaster implements Forecaster {
                     + spec.validation() + " (model.params.validation) are held out with the horizon - 1 before them;"
                     + " the longest series has " + frames.stream().mapToInt(SeriesFrame::length).max().orElse(0) + " periods");
         }
-        LstmNetwork network = LstmNetwork.create(spec, layout.windowChannels(), layout.lookback(), layout.futureSize());
-        task.note("lstm: training on " + network.backend().describe() + ", " + network.precision() + ", "
-                + network.parameterCount() + " weights, " + windows.trainCount() + " training windows");
-        EpochTrainer.Result result = EpochTrainer.train(network, spec, layout, frames, windows, task, n);
+        int k = spec.ensemble();
+        LstmNetwork[] members = new LstmNetwork[k];
+        EpochTrainer.Result[] results = new EpochTrainer.Result[k];
+        IntConsumer trainMember = m -> {
+            LstmSpec member = spec.member(m);
+            LstmNetwork network = LstmNetwork.create(member, layout.windowChannels(), layout.lookback(), layout.futureSize());
+            if (m == 0) {
+                task.note(spec.family() + ": training on " + network.backend().describe() + ", " + network.precision() + ", "
+                        + network.parameterCount() + " weights" + (k > 1 ? " per network, " + k + " networks" : "") + ", "
+                        + windows.trainCount() + " training windows");
+            }
+            long steps = (long) n * (m + 1) / k - (long) n * m / k;
+            results[m] = EpochTrainer.train(network, member, layout, frames, windows, task, steps,
+                    k == 1 ? spec.family() : spec.family() + " " + (m + 1) + "/" + k);
+            members[m] = network;
+        };
+        trainMembers(k, trainMember);
+        LstmEnsemble ensemble = new LstmEnsemble(List.of(members));
+        EpochTrainer.Residuals residuals = EpochTrainer.residuals(ensemble, layout, frames, windows);
         List<LstmSeries> states = IntStream.range(0, n)
                 .mapToObj(s -> LstmSeries.of(history.seriesId(s), built[s].frame(), built[s].state().divisor(), spec.lookback()))
                 .toList();
-        TrainingSummary summary = new TrainingSummary(windows.trainCount(), windows.validationCount(), network.parameterCount(),
-                result.epochs(), result.bestEpoch(), result.stoppedEarly(), result.residualSource(), network.backend().describe(),
-                network.precision());
-        return new FittedLstmModel(spec, layout, network, states, result.residualGrids(), summary);
+        List<TrainingSummary> summaries = Arrays.stream(results)
+                .map(r -> new TrainingSummary(windows.trainCount(), windows.validationCount(), ensemble.first().parameterCount(),
+                        r.epochs(), r.bestEpoch(), r.stoppedEarly(), residuals.source(), ensemble.first().backend().describe(),
+                        ensemble.first().precision()))
+                .toList();
+        return new FittedLstmModel(spec, layout, ensemble, states, residuals.grids(), summaries);
     }
 
     /**
@@ -136,6 +159,49 @@ public final class LstmForecaster implements Forecaster {
         int season = spec.deseasonalize() ? spec.context().seasonLength() : 0;
         return new InputLayout(schema, history.axis(), spec.lookback(), spec.horizon(), annual, spec.scale() == LstmSpec.Scale.WINDOW,
                 season, mean, std, pastMean, pastStd, scale[0], scale[1]);
+    }
+
+    /**
+     * Trains the ensemble's members, up to one per core at a time. Each member is trained wholly on
+     * one thread from its own seed (ND4J's generator is per thread), so the networks are the same
+     * however many run at once; with {@code OMP_NUM_THREADS=1} (the launcher's default) a member
+     * keeps one core busy, and on an idle machine the members share the cores instead of queueing.
+     */
+    private static void trainMembers(int k, IntConsumer trainMember) {
+        int threads = Math.min(k, Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (int m = 0; m < k; m++) {
+                trainMember.accept(m);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lstm-member");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int m = 0; m < k; m++) {
+                final int member = m;
+                running.add(pool.submit(() -> trainMember.accept(member)));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("lstm: interrupted while training", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Mean and standard deviation of the finite values (0 and 1 when there are none; deviation 1 when it is 0). */

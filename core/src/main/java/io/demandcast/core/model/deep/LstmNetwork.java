@@ -23,6 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The {@code lstm} family's Deeplearning4j network, the only class of the family that touches DL4J
@@ -46,7 +48,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  * <p>Not thread-safe for training; {@link #predict} may be called from many threads (calls are
  * serialised: a DL4J graph's inference is not thread-safe).
  */
-final class LstmNetwork {
+final class LstmNetwork implements LstmPredictor {
     static final String WINDOW = "window";
     static final String FUTURE = "future";
     static final String OUTPUT = "out";
@@ -59,6 +61,10 @@ final class LstmNetwork {
      * and a zero second moment then divides by zero.
      */
     private static final double HALF_EPSILON = 1e-4;
+
+    private static double adamEpsilon(DataType precision) {
+        return precision == DataType.HALF ? HALF_EPSILON : Adam.DEFAULT_ADAM_EPSILON;
+    }
 
     private final ComputationGraph graph;
     private final BackendInfo backend;
@@ -96,8 +102,10 @@ final class LstmNetwork {
                 .seed(spec.seed())
                 .dataType(precision)
                 .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(spec.learningRate(), Adam.DEFAULT_ADAM_BETA1_MEAN_DECAY, Adam.DEFAULT_ADAM_BETA2_VAR_DECAY,
-                        precision == DataType.HALF ? HALF_EPSILON : Adam.DEFAULT_ADAM_EPSILON));
+                .updater(spec.learningRateDecay() < 1
+                        ? Adam.builder().learningRateSchedule(new ExponentialSchedule(ScheduleType.EPOCH, spec.learningRate(),
+                                spec.learningRateDecay())).epsilon(adamEpsilon(precision)).build()
+                        : Adam.builder().learningRate(spec.learningRate()).epsilon(adamEpsilon(precision)).build());
         if (spec.optimizer() == LstmSpec.Optimizer.ADAMW) {
             base.weightDecay(spec.weightDecay());
         } else if (spec.l2() > 0) {
@@ -239,8 +247,19 @@ final class LstmNetwork {
         return graph.score();
     }
 
+    /** Counts an epoch as done: the learning-rate schedule ({@code learning_rate_decay}) is by epoch. */
+    void endEpoch() {
+        graph.incrementEpochCount();
+    }
+
+    /** The learning rate the next gradient step of layer {@code lstm0} uses. */
+    double learningRate() {
+        return graph.getLearningRate("lstm0");
+    }
+
     /** The network's outputs ({@code rows × outputs}, row-major) in inference mode (no dropout). */
-    float[] predict(float[] window, float[] future, int rows) {
+    @Override
+    public float[] predict(float[] window, float[] future, int rows) {
         return predictBoth(window, future, rows)[0];
     }
 
@@ -249,7 +268,8 @@ final class LstmNetwork {
      * null without the head) and the quantile output ({@code rows × levels × outputs}, level-major per row;
      * null without it), from one pass in inference mode.
      */
-    float[][] predictBoth(float[] window, float[] future, int rows) {
+    @Override
+    public float[][] predictBoth(float[] window, float[] future, int rows) {
         INDArray[] in = inputs(window, future, rows);
         INDArray[] out;
         synchronized (this) {

@@ -123,15 +123,17 @@ public final class TransferLstmForecaster implements Forecaster {
         }
         LstmNetwork network = TransferNetworks.fineTunable(parent.network(), transfer.fineTune().frozen(), child.learningRate(),
                 child.seed());
-        EpochTrainer.Result result = EpochTrainer.train(network, child, layout, frames, windows, notesWithSteps(task, group), n);
+        EpochTrainer.Result result = EpochTrainer.train(network, child, layout, frames, windows, notesWithSteps(task, group), n,
+                LstmFamily.NAME + " " + group);
+        EpochTrainer.Residuals residuals = EpochTrainer.residuals(network, layout, frames, windows);
         List<LstmSeries> states = new ArrayList<>(n);
         for (int s = 0; s < n; s++) {
             states.add(LstmSeries.of(part.seriesId(s), built.get(s).frame(), built.get(s).state().divisor(), child.lookback()));
         }
         TrainingSummary summary = new TrainingSummary(windows.trainCount(), windows.validationCount(), network.parameterCount(),
-                result.epochs(), result.bestEpoch(), result.stoppedEarly(), result.residualSource(), network.backend().describe(),
+                result.epochs(), result.bestEpoch(), result.stoppedEarly(), residuals.source(), network.backend().describe(),
                 network.precision());
-        return new FittedLstmModel(child, layout, network, states, result.residualGrids(), summary);
+        return new FittedLstmModel(child, layout, new LstmEnsemble(List.of(network)), states, residuals.grids(), List.of(summary));
     }
 
     /**

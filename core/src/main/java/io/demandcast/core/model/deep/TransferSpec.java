@@ -208,12 +208,16 @@ public record TransferSpec(Pretrain pretrain, FineTune fineTune) {
         }
     }
 
-    /** {@code spec} with other training settings (null keeps the spec's). */
+    /**
+     * {@code spec} with other training settings (null keeps the spec's), as one network: a pre-trained
+     * parent and each fine-tuned copy are single networks, whatever {@code ensemble} says.
+     */
     static LstmSpec retrained(LstmSpec spec, Integer epochs, Double learningRate, Integer batchesPerEpoch, Integer maxWindows) {
         return new LstmSpec(spec.lookback(), spec.layers(), spec.units(), spec.dropout(), spec.l2(), spec.weightDecay(),
-                learningRate != null ? learningRate : spec.learningRate(), spec.optimizer(), spec.batchSize(),
+                learningRate != null ? learningRate : spec.learningRate(), spec.learningRateDecay(), spec.optimizer(), spec.batchSize(),
                 batchesPerEpoch != null ? batchesPerEpoch : spec.batchesPerEpoch(), epochs != null ? epochs : spec.epochs(),
                 spec.patience(), spec.validation(), spec.loss(), maxWindows != null ? maxWindows : spec.maxWindows(), spec.scale(),
-                spec.deseasonalize(), spec.directionHead(), spec.covariates(), spec.quantileLevels(), spec.heads(), spec.seed(), spec.context());
+                spec.deseasonalize(), spec.directionHead(), spec.covariates(), spec.quantileLevels(), spec.heads(), 1, spec.seed(),
+                spec.context());
     }
 }

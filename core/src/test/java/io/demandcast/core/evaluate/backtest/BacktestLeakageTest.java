@@ -83,7 +83,7 @@ class BacktestLeakageTest {
                 JsonNodeFactory.instance.arrayNode().add(1).add(0).add(0)) : JsonNodeFactory.instance.objectNode();
         if (family.equals("lstm") || family.equals("attention")) {
             // a small network: quick, and as able as the default one to (not) see the future
-            params = JsonNodeFactory.instance.objectNode().put("units", 8).put("epochs", 3);
+            params = JsonNodeFactory.instance.objectNode().put("units", 8).put("epochs", 3).put("ensemble", 1);
             if (family.equals("attention")) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) params).put("heads", 2);
             }

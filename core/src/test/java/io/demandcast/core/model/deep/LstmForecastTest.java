@@ -42,7 +42,7 @@ class LstmForecastTest {
     private static final TimeAxis AXIS = new TimeAxis(Frequency.DAILY, LocalDate.of(2024, 1, 1));
     private static final ModelContext DAILY_7 = new ModelContext(Frequency.DAILY, 7, 7, List.of());
     /** Small and quick: enough to learn a weekly pattern. */
-    private static final String SMALL = "{lookback: 14, layers: 1, units: 16, dropout: 0, epochs: 8, patience: 0, batch_size: 32,"
+    private static final String SMALL = "{ensemble: 1, lookback: 14, layers: 1, units: 16, dropout: 0, epochs: 8, patience: 0, batch_size: 32,"
             + " learning_rate: 0.01, max_windows: 60}";
     private static final int N = 150;
     private static final int H = 7;
@@ -142,7 +142,7 @@ class LstmForecastTest {
         String[] store = {"a", "b", "a"};
         Panel history = panel(0, N, (s, t) -> y[s][t] * (1 + 0.5 * ((t + s) % 5 == 0 ? 1 : 0)), promo, Map.of("store", store), series);
         Panel future = panel(N, H, (s, t) -> Double.NaN, promo, Map.of("store", store), series);
-        String params = "{lookback: 14, layers: 2, units: 8, dropout: 0.1, epochs: 2, batch_size: 16, max_windows: 30, seed: 7}";
+        String params = "{ensemble: 1, lookback: 14, layers: 2, units: 8, dropout: 0.1, epochs: 2, batch_size: 16, max_windows: 30, seed: 7}";
         ForecastRequest request = new ForecastRequest(H, new double[] {0.1, 0.5, 0.9}, future);
         FittedLstmModel first = (FittedLstmModel) forecaster(params, DAILY_7).fit(history);
         FittedLstmModel second = (FittedLstmModel) forecaster(params, DAILY_7).fit(history);
@@ -205,7 +205,7 @@ class LstmForecastTest {
         int series = 2;
         double[][] y = seasonal(series, N, 8);
         Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
-        FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 1, max_windows: 20,"
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 1, max_windows: 20,"
                 + " scale: window}", DAILY_7).fit(history);
         Forecast f = fitted.forecast(new ForecastRequest(H, 0.1, 0.9));
         fitted.save(dir);
@@ -266,7 +266,7 @@ class LstmForecastTest {
         double[][] y = seasonal(series, N + H, 3);
         Map<String, BiFunction<Integer, Integer, Double>> traffic = Map.of("traffic", (s, t) -> 3 * y[s][t] + t % 3);
         Panel history = panel(0, N, (s, t) -> y[s][t], traffic, Map.of(), series);
-        String params = "{lookback: 14, layers: 1, units: 8, dropout: 0, epochs: 2, batch_size: 32, max_windows: 40}";
+        String params = "{ensemble: 1, lookback: 14, layers: 1, units: 8, dropout: 0, epochs: 2, batch_size: 32, max_windows: 40}";
         FittedLstmModel fitted = (FittedLstmModel) forecaster(params, DAILY_7.withPastOnly(List.of("traffic"))).fit(history);
         assertTrue(fitted.features().isEmpty(), "nothing is needed over the forecast periods");
         Forecast without = fitted.forecast(new ForecastRequest(H));
@@ -371,7 +371,7 @@ class LstmForecastTest {
         double[][] y = seasonal(series, N, 4);
         Map<String, BiFunction<Integer, Integer, Double>> promo = Map.of("promo", (s, t) -> (double) (t % 3 == 0 ? 1 : 0));
         Panel history = panel(0, N, (s, t) -> y[s][t], promo, Map.of(), series);
-        FittedModel fitted = forecaster("{lookback: 14, layers: 1, units: 4, epochs: 1, max_windows: 20}", DAILY_7).fit(history);
+        FittedModel fitted = forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 1, max_windows: 20}", DAILY_7).fit(history);
         Panel future = panel(N, 2 * H, (s, t) -> Double.NaN, promo, Map.of(), series);
         IllegalArgumentException longer = assertThrows(IllegalArgumentException.class,
                 () -> fitted.forecast(new ForecastRequest(2 * H, new double[0], future)));
@@ -403,13 +403,18 @@ class LstmForecastTest {
         cases.put("{direction_head: maybe}", "model.params.direction_head");
         cases.put("{batches_per_epoch: -1}", "model.params.batches_per_epoch");
         cases.put("{lookbak: 28}", "model.params.lookbak");
+        cases.put("{learning_rate_decay: 0}", "model.params.learning_rate_decay");
+        cases.put("{learning_rate_decay: 1.5}", "model.params.learning_rate_decay");
+        cases.put("{ensemble: 0}", "model.params.ensemble");
         cases.forEach((params, key) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> forecaster(params, DAILY_7), params);
             assertTrue(e.getMessage().contains(key), params + ": " + e.getMessage());
         });
         assertTrue(assertThrows(IllegalArgumentException.class, () -> forecaster("{cell: gru}", DAILY_7)).getMessage().contains("no GRU"));
         LstmSpec spec = forecaster("", new ModelContext(Frequency.DAILY, 7, 28, List.of())).spec();
-        assertEquals(56, spec.lookback(), "default lookback: twice the horizon");
+        assertEquals(28, spec.lookback(), "default lookback: the horizon");
+        assertEquals(4, spec.ensemble());
+        assertEquals("window", spec.parameters().get("scale"));
         assertEquals("adam", spec.parameters().get("optimizer"));
         assertTrue(ModelRegistry.standard().families().stream().anyMatch(f -> f.name().equals("lstm")));
     }
@@ -436,7 +441,7 @@ class LstmForecastTest {
             public void close() {
             }
         };
-        FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 30}",
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 30}",
                 DAILY_7).fit(history, task);
         assertEquals(series, steps.get());
         assertEquals(4, notes.size(), notes.toString());
@@ -453,7 +458,7 @@ class LstmForecastTest {
         double[][] y = seasonal(series, N, 6);
         Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
         // a learning rate so high that validation loss stops improving quickly
-        FittedLstmModel fitted = (FittedLstmModel) forecaster("{lookback: 14, layers: 1, units: 8, epochs: 40, patience: 2,"
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 8, epochs: 40, patience: 2,"
                 + " learning_rate: 0.2, max_windows: 40}", DAILY_7).fit(history);
         TrainingSummary t = fitted.training();
         assertTrue(t.stoppedEarly(), "stopped early: " + t.epochs());
@@ -462,5 +467,44 @@ class LstmForecastTest {
         assertEquals(best + 2, t.epochs().size(), "patience 2: two epochs after the best");
         t.epochs().forEach(e -> assertTrue(e.validationLoss() >= bestLoss));
         assertEquals("validation", t.residualSource());
+    }
+
+    @Test
+    void anEnsembleForecastsTheMeanOfItsSeedsNetworksAndReloadsIdentically(@TempDir Path dir) throws Exception {
+        int series = 3;
+        double[][] y = seasonal(series, N, 9);
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        String params = "{lookback: 14, layers: 1, units: 8, epochs: 2, batch_size: 16, max_windows: 30, seed: 7";
+        ForecastRequest request = new ForecastRequest(H, 0.1, 0.9);
+        FittedLstmModel pair = (FittedLstmModel) forecaster(params + ", ensemble: 2}", DAILY_7).fit(history);
+        double[] seven = points(forecaster(params + ", ensemble: 1}", DAILY_7).fit(history).forecast(request));
+        double[] eight = points(forecaster(params.replace("seed: 7", "seed: 8") + ", ensemble: 1}", DAILY_7).fit(history).forecast(request));
+        Forecast f = pair.forecast(request);
+        double[] mean = points(f);
+        assertFalse(java.util.Arrays.equals(seven, eight), "the members differ");
+        for (int i = 0; i < mean.length; i++) {
+            double expected = (seven[i] + eight[i]) / 2;
+            assertEquals(expected, mean[i], 1e-5 * Math.abs(expected) + 1e-6, "member seeds 7 and 8, outputs averaged");
+        }
+        assertEquals(2, pair.memberTrainings().size());
+        pair.save(dir);
+        assertTrue(Files.size(dir.resolve("network.zip")) > 0 && Files.size(dir.resolve("network-2.zip")) > 0);
+        FittedLstmModel loaded = (FittedLstmModel) new LstmFamily().load(dir);
+        assertArrayEquals(mean, points(loaded.forecast(request)), "a reload forecasts identically");
+        assertEquals(2, loaded.memberTrainings().size());
+        assertEquals(2, loaded.networks().members().size());
+    }
+
+    @Test
+    void learningRateDecayMultipliesTheRateAfterEachEpoch() {
+        int series = 2;
+        double[][] y = seasonal(series, N, 10);
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
+        FittedLstmModel fitted = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 20,"
+                + " learning_rate: 0.01, learning_rate_decay: 0.5}", DAILY_7).fit(history);
+        assertEquals(0.01 * 0.5 * 0.5 * 0.5, fitted.networks().first().learningRate(), 1e-12, "after 3 epochs");
+        FittedLstmModel constant = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0,"
+                + " max_windows: 20, learning_rate: 0.01}", DAILY_7).fit(history);
+        assertEquals(0.01, constant.networks().first().learningRate(), 1e-12);
     }
 }
