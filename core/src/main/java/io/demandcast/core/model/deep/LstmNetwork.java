@@ -72,6 +72,8 @@ final class LstmNetwork implements LstmPredictor {
     private final int lookback;
     private final int futureSize;
     private final int outputs;
+    /** Whether a gradient step ran (the first one of an attention network runs with stdout on stderr). */
+    private boolean fitted;
 
     /** Wraps a graph of this family's shape ({@link TransferNetworks} builds fine-tunable copies). */
     LstmNetwork(ComputationGraph graph, BackendInfo backend, int windowChannels, int lookback, int futureSize, int outputs) {
@@ -243,8 +245,29 @@ final class LstmNetwork implements LstmPredictor {
             }
             targets.add(repeated);
         }
-        graph.fit(in, targets.toArray(INDArray[]::new));
+        INDArray[] labelArrays = targets.toArray(INDArray[]::new);
+        if (!fitted && graph.getConfiguration().getVertices().containsKey("attention0")) {
+            fitWithStdoutOnStderr(() -> graph.fit(in, labelArrays));
+        } else {
+            graph.fit(in, labelArrays);
+        }
+        fitted = true;
         return graph.score();
+    }
+
+    /**
+     * Runs a network's first gradient step with {@code System.out} sent to stderr: SameDiff 1.0.0-M2.1
+     * prints "Added differentiated op ..." lines to stdout when it first differentiates a self-attention
+     * layer, and stdout carries our CSV and JSON output. Serialised, since {@code System.out} is global.
+     */
+    private static synchronized void fitWithStdoutOnStderr(Runnable step) {
+        java.io.PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            step.run();
+        } finally {
+            System.setOut(out);
+        }
     }
 
     /** Counts an epoch as done: the learning-rate schedule ({@code learning_rate_decay}) is by epoch. */

@@ -289,8 +289,17 @@ class LstmForecastTest {
         int series = 3;
         double[][] y = seasonal(series, N + H, 1);
         Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
-        FittedModel fitted = ModelRegistry.standard().family("attention")
-                .create(yaml(SMALL.replace("}", ", heads: 4, layers: 1}")), DAILY_7).fit(history);
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        FittedModel fitted;
+        System.setOut(new java.io.PrintStream(printed, true));
+        try {
+            fitted = ModelRegistry.standard().family("attention")
+                    .create(yaml(SMALL.replace("}", ", heads: 4, layers: 1}")), DAILY_7).fit(history);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals("", printed.toString(), "SameDiff's prints stay off stdout (our CSV and JSON)");
         assertEquals("attention", fitted.family());
         Forecast f = fitted.forecast(new ForecastRequest(H, 0.1, 0.9));
         double model = 0;
