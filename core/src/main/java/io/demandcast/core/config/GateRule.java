@@ -30,7 +30,8 @@ public record GateRule(String metric, Double max, Double min, String relativeTo,
     public static final String PRODUCTION = "production";
 
     /** Metrics where a higher value is better. */
-    public static final Set<String> HIGHER_IS_BETTER = Set.of("r2", "direction_accuracy", "direction_f1");
+    public static final Set<String> HIGHER_IS_BETTER = Set.of("r2", "direction_accuracy", "direction_precision", "direction_recall",
+            "direction_f1");
 
     public GateRule {
         if (coverage != null) {

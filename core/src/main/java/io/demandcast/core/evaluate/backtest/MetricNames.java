@@ -15,7 +15,7 @@ import java.util.Map;
 public final class MetricNames {
     /** Point metrics of every window's aggregate, averaged over windows. */
     public static final List<String> POINT = List.of("mae", "mse", "rmse", "mape", "smape", "mase", "rmsse", "wape",
-            "bias", "relative_bias", "r2", "direction_accuracy", "direction_f1");
+            "bias", "relative_bias", "r2", "direction_accuracy", "direction_precision", "direction_recall", "direction_f1");
 
     /** Point metrics defined per series × window (for weighted and per-class means). */
     public static final List<String> PER_SERIES = List.of("mae", "rmse", "mape", "smape", "mase", "rmsse", "wape", "bias");
@@ -41,6 +41,8 @@ public final class MetricNames {
             case "relative_bias" -> a.relativeBias();
             case "r2" -> a.r2();
             case "direction_accuracy" -> a.direction().accuracy();
+            case "direction_precision" -> a.direction().precision();
+            case "direction_recall" -> a.direction().recall();
             case "direction_f1" -> a.direction().f1();
             case "wrmsse" -> a.wrmsse();
             default -> throw new IllegalArgumentException("unknown aggregate metric '" + metric + "'");
