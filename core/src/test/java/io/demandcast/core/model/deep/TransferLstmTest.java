@@ -181,4 +181,17 @@ class TransferLstmTest {
         assertEquals(List.of("lstm-transfer", "lstm-transfer-store"), transfer);
         io.demandcast.core.config.ConfigLoader.load(Path.of("../configs/deep-m5-smooth-ca-pretrain.yaml"), List.of());
     }
+
+    /** Every model of the M5-aggregates deep benchmark config builds (families and parameters valid). */
+    @Test
+    void theDeepBenchmarkConfigsModelsAreValid() {
+        for (String file : List.of("../configs/deep-m5-aggregates.yaml", "../configs/lstm-quickstart.yaml")) {
+            var config = io.demandcast.core.config.ConfigLoader.load(Path.of(file), List.of());
+            ModelContext context = new ModelContext(Frequency.DAILY, 7, 28, List.of());
+            for (var m : config.models()) {
+                io.demandcast.core.model.ModelFactory.create(io.demandcast.core.model.ModelRegistry.standard(), m.family(), m.params(),
+                        context, m.name());
+            }
+        }
+    }
 }
