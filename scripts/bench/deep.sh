@@ -51,34 +51,11 @@ for d in "${datasets[@]}"; do
   config_of "$d" > /dev/null
   [[ -f "$(config_of "$d")" ]] || { echo "deep.sh: $(config_of "$d") not found" >&2; exit 2; }
 done
-with_r=0
-if [[ "${R:-1}" != 0 && "${REPORT:-0}" != 1 ]]; then
-  if command -v Rscript >/dev/null && Rscript -e 'library(forecast)' >/dev/null 2>&1; then
-    with_r=1
-  else
-    echo "deep.sh: Rscript with the forecast package not found (apt-get install r-cran-forecast): no R rows" >&2
-  fi
-fi
-[[ -f cli/target/demandcast.jar || "${REPORT:-0}" == 1 ]] || mvn -B -q -DskipTests package >&2
-
-# Runs a command under /usr/bin/time -v (when present); writes "<wall> <cpu> <peak MiB>" to $1.times.
-timed() {
-  local file="$1"; shift
-  local start end
-  start=$(date +%s.%N)
-  if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -v -o "$file.time" "$@"
-  else
-    "$@"
-  fi
-  end=$(date +%s.%N)
-  local cpu=n/a rss=n/a
-  if [[ -f "$file.time" ]]; then
-    cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u + s}' "$file.time")
-    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$file.time")
-  fi
-  awk -v s="$start" -v e="$end" -v c="$cpu" -v r="$rss" 'BEGIN {printf "%.1f %s %s\n", e - s, c, r}' > "$file.times"
-}
+script=deep.sh
+# shellcheck source=scripts/bench/common.sh
+source scripts/bench/common.sh
+check_r
+build_jar
 
 for d in "${datasets[@]}"; do
   [[ "${REPORT:-0}" == 1 ]] && break

@@ -47,31 +47,11 @@ data_dir() {
     m5-tiny) echo ../shared/data/m5-tiny ;;
   esac
 }
-with_r=0
-if [[ "${R:-1}" != 0 && "${REPORT:-0}" != 1 ]]; then
-  if command -v Rscript >/dev/null && Rscript -e 'library(forecast)' >/dev/null 2>&1; then
-    with_r=1
-  else
-    echo "ml.sh: Rscript with the forecast package not found (apt-get install r-cran-forecast): no R rows" >&2
-  fi
-fi
-[[ -f cli/target/demandcast.jar || "${REPORT:-0}" == 1 ]] || mvn -B -q -DskipTests package >&2
-
-# Runs a command under /usr/bin/time -v (when present) and writes "<wall> <cpu>" seconds to $1.times.
-timed() {
-  local file="$1"; shift
-  local start end
-  start=$(date +%s.%N)
-  if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -v -o "$file.time" "$@"
-  else
-    "$@"
-  fi
-  end=$(date +%s.%N)
-  local cpu=n/a
-  [[ -f "$file.time" ]] && cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u + s}' "$file.time")
-  awk -v s="$start" -v e="$end" -v c="$cpu" 'BEGIN {printf "%.1f %s\n", e - s, c}' > "$file.times"
-}
+script=ml.sh
+# shellcheck source=scripts/bench/common.sh
+source scripts/bench/common.sh
+check_r
+build_jar
 
 for d in "${datasets[@]}"; do
   [[ "${REPORT:-0}" == 1 ]] && break
@@ -186,7 +166,7 @@ def r_rows(tsv):
 
 def times(path):
     try:
-        wall, cpu = open(path).read().split()
+        wall, cpu = open(path).read().split()[:2]
         return f"wall {wall} s, cpu {cpu} s"
     except (OSError, ValueError):
         return "n/a"
