@@ -19,6 +19,7 @@
 #   BENCH_OUT    output folder (default build/bench/deep)
 #   BACKEND=cuda every run with --backend cuda (a CUDA build, docs/gpu.md): fails rather than time the CPU
 #   OMP_NUM_THREADS  ND4J threads (scripts/demandcast's default: 1)
+#   JAVA_OPTS    the JVM's options (default -Xmx6g)
 # Needs ../shared/data beside the checkout (the configs read it in place), python3 with PyYAML.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -52,6 +53,8 @@ for d in "${datasets[@]}"; do
   [[ -f "$(config_of "$d")" ]] || { echo "deep.sh: $(config_of "$d") not found" >&2; exit 2; }
 done
 script=deep.sh
+# The 4-network lstm and its combination partner in one process outgrow the launcher's 4 GiB heap.
+export JAVA_OPTS="${JAVA_OPTS:--Xmx6g}"
 # shellcheck source=scripts/bench/common.sh
 source scripts/bench/common.sh
 check_r
@@ -100,7 +103,7 @@ SPECS = {
         headline=("wrmsse", "WRMSSE"),
         columns=[("wrmsse_l1", "L1"), ("wrmsse_l2", "L2"), ("wrmsse_l3", "L3"), ("wrmsse_l8", "L8"),
                  ("wrmsse_l9", "L9"), ("direction_f1", "dirF1")],
-        target=("lstm", 0.609, "the best lstm row beats R ets (0.609)"),
+        target=("lstm", 0.609, "the best lstm row (the family, or a combination of its models) beats R ets (0.609)"),
         note="WRMSSE: mean over the 5 levels of the official evaluation-weighted RMSSE; references: "
              "M5 ES_bu 0.578, R ets 0.609, sNaive 0.728, winner 0.392"),
     "m5-tiny": dict(
@@ -128,8 +131,10 @@ def model_rows(base):
     """One row per model run: its values, its process's wall / CPU / peak memory, its fits."""
     rows = []
     models = os.path.join(base, "models")
-    listed = [l.split("\t")[0] for l in open(os.path.join(base, "models.tsv"))] if os.path.exists(os.path.join(base, "models.tsv")) else []
-    for name in listed:
+    tsv = os.path.join(base, "models.tsv")
+    entries = dict(l.rstrip("\n").split("\t", 1) for l in open(tsv)) if os.path.exists(tsv) else {}
+    for name, entry in entries.items():
+        entry = json.loads(entry)
         metrics = os.path.join(models, name, "metrics.json")
         if not os.path.exists(metrics):
             rows.append((name, {}, None, times(os.path.join(models, name + ".times")), "failed"))
@@ -146,8 +151,13 @@ def model_rows(base):
             for level, vs in levels.items():
                 values[f"wrmsse_l{level}"] = sum(vs) / len(vs)
             values["rmsse_l12_weighted"] = (m.get("file_weighted") or {}).get("rmsse")
-            fits = m.get("fits") or []
-            rows.append((m["name"], values, fits, times(os.path.join(models, name + ".times")), m["family"]))
+            # a combination reports its networks' fits under "members": one entry per network member
+            fits = [member for f in m.get("fits") or [] for member in (f.get("members") or [f])]
+            family = m["family"]
+            members = {e.get("family") for e in (entry.get("params") or {}).get("members") or []}
+            if m["name"] == name and family == "combination" and len(members) == 1:
+                family += "(" + members.pop() + ")"   # a combination of one family's models counts as that family
+            rows.append((m["name"], values, fits, times(os.path.join(models, name + ".times")), family))
     return rows
 
 def r_rows(tsv):
@@ -177,7 +187,7 @@ for d in datasets:
     print(f"   {spec['note']}")
     cols = spec["columns"]
     widths = [max(8, len(c[1])) for c in cols]
-    header = (f"{'model':<30} {'family':<14} {label:>8} " + " ".join(f"{c[1]:>{w}}" for c, w in zip(cols, widths))
+    header = (f"{'model':<30} {'family':<18} {label:>8} " + " ".join(f"{c[1]:>{w}}" for c, w in zip(cols, widths))
               + f" {'epochs':>6} {'best':>4} {'s/epoch':>7} {'wall s':>7} {'cpu s':>7} {'peak MiB':>8}")
     print(header)
     print("-" * len(header))
@@ -187,7 +197,7 @@ for d in datasets:
             epochs = "/".join(str(f.get("epochs_run")) for f in fits)
             best = "/".join(str(f.get("best_epoch")) for f in fits)
             per_epoch = "/".join(f"{f.get('seconds_per_epoch', float('nan')):.1f}" for f in fits)
-        print(f"{name:<30} {family:<14} {fmt(values.get(key))} "
+        print(f"{name:<30} {family:<18} {fmt(values.get(key))} "
               + " ".join(fmt(values.get(c[0]), w) for c, w in zip(cols, widths))
               + f" {epochs:>6} {best:>4} {per_epoch:>7} {wall:>7} {cpu:>7} {rss:>8}")
     backends = sorted({f.get("backend") for r in ours for f in (r[2] or []) if f.get("backend")})
@@ -195,7 +205,7 @@ for d in datasets:
         print("deep families trained on: " + "; ".join(backends))
     if spec["target"]:
         family, bound, text = spec["target"]
-        deep = [r for r in ours if r[4] == family and r[1].get(key) is not None]
+        deep = [r for r in ours if r[4] in (family, f"combination({family})") and r[1].get(key) is not None]
         if deep:
             best_row = min(deep, key=headline)
             verdict = "PASS" if headline(best_row) < bound else "FAIL"

@@ -374,6 +374,23 @@ class LstmForecastTest {
         assertTrue(e.getMessage().contains("quantile_levels"), e.getMessage());
     }
 
+    /** A combination with a network among its members reports that member's training in its fit summary. */
+    @Test
+    void aCombinationReportsItsNetworkMembersEpochs() {
+        double[][] y = seasonal(2, N, 5);
+        Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), 2);
+        JsonNode params = yaml("{members: [naive, {family: lstm, params: {ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 2,"
+                + " patience: 0, max_windows: 20}}]}");
+        FittedModel fitted = io.demandcast.core.model.ModelFactory.create(io.demandcast.core.model.ModelRegistry.standard(), "combination",
+                params, DAILY_7, "mix").fit(history);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> members = (List<Map<String, Object>>) fitted.fitSummary().get("members");
+        assertEquals(1, members.size(), "naive has nothing to report: " + members);
+        assertEquals(1, members.get(0).get("member"));
+        assertEquals("lstm", members.get(0).get("family"));
+        assertEquals(2, members.get(0).get("epochs_run"));
+    }
+
     @Test
     void aLongerHorizonThanFittedAndMissingKnownCovariatesAreRefused() {
         int series = 2;

@@ -67,6 +67,27 @@ final class FittedCombination implements FittedModel {
         return members.get(0).seriesIds();
     }
 
+    /**
+     * The fit summaries of the members that have one (the deep families' epochs, say), each with its
+     * member index and family, under {@code members}: a combination of networks reports their training
+     * like a single network does. Empty when no member has anything to say.
+     */
+    @Override
+    public Map<String, Object> fitSummary() {
+        List<Map<String, Object>> summaries = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Map<String, Object> summary = members.get(i).fitSummary();
+            if (!summary.isEmpty()) {
+                Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                entry.put("member", i);
+                entry.put("family", members.get(i).family());
+                entry.putAll(summary);
+                summaries.add(entry);
+            }
+        }
+        return summaries.isEmpty() ? Map.of() : Map.of("members", summaries);
+    }
+
     /** Every member forecasts with the same request (its future covariates included); the rule combines them. */
     @Override
     public Forecast forecast(ForecastRequest request) {
