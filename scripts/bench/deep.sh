@@ -53,7 +53,7 @@ for d in "${datasets[@]}"; do
   [[ -f "$(config_of "$d")" ]] || { echo "deep.sh: $(config_of "$d") not found" >&2; exit 2; }
 done
 script=deep.sh
-# The 4-network lstm and its combination partner in one process outgrow the launcher's 4 GiB heap.
+# The heap the measured runs had: the 4-network lstm and its combination partner train in one process.
 export JAVA_OPTS="${JAVA_OPTS:--Xmx6g}"
 # shellcheck source=scripts/bench/common.sh
 source scripts/bench/common.sh
