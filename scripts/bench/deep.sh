@@ -16,6 +16,9 @@
 #   R=0          skip the R references
 #   ONLY=a,b     run only these models of the configs (by name; seasonal naive always runs)
 #   REPORT=1     run nothing: print the tables of an earlier run's outputs
+#   WINDOW=validation  fit to 2016-04-24 and score test_validation (validation weights) instead of the
+#                test window: the window to choose models on before looking at the test (no R rows;
+#                output default build/bench/deep-validation)
 #   BENCH_OUT    output folder (default build/bench/deep)
 #   BACKEND=cuda every run with --backend cuda (a CUDA build, docs/gpu.md): fails rather than time the CPU
 #   OMP_NUM_THREADS  ND4J threads (scripts/demandcast's default: 1)
@@ -26,7 +29,17 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 [[ -d ../shared/data ]] || { echo "deep.sh: ../shared/data not found beside the checkout" >&2; exit 2; }
 python3 -c 'import yaml' 2>/dev/null || { echo "deep.sh: python3 with PyYAML is needed (apt-get install python3-yaml)" >&2; exit 2; }
-out="${BENCH_OUT:-build/bench/deep}"
+window="${WINDOW:-test}"
+window_args=()
+case "$window" in
+  test) out="${BENCH_OUT:-build/bench/deep}" ;;
+  validation)
+    out="${BENCH_OUT:-build/bench/deep-validation}"
+    # both data sets' validation window: the 28 days of test_validation, their validation weights
+    window_args=(--set "backtest.cutoff_dates=[2016-04-24]" --set "evaluate.weight_column=weight_validation")
+    R=0 ;;
+  *) echo "deep.sh: WINDOW must be test or validation (got '$window')" >&2; exit 2 ;;
+esac
 datasets=("$@")
 [[ ${#datasets[@]} -gt 0 ]] || datasets=(m5-aggregates m5-tiny)
 config_of() {
@@ -84,7 +97,7 @@ PY
   while IFS=$'\t' read -r name entry; do
     echo "-- $d: $name" >&2
     timed "$dir/models/$name" scripts/demandcast evaluate -q -c "$config" --backend "${BACKEND:-auto}" --set "models=[$entry]" \
-      --set "evaluate.output=$dir/models/$name" \
+      --set "evaluate.output=$dir/models/$name" ${window_args[@]+"${window_args[@]}"} \
       || echo "deep.sh: $name failed on $d (see above)" >&2
   done < "$dir/models.tsv"
   if [[ $with_r == 1 ]]; then
@@ -93,10 +106,10 @@ PY
   fi
 done
 
-python3 - "$out" "${datasets[@]}" <<'PY'
+python3 - "$out" "$window" "${datasets[@]}" <<'PY'
 import json, math, os, sys
 
-out, datasets = sys.argv[1], sys.argv[2:]
+out, window, datasets = sys.argv[1], sys.argv[2], sys.argv[3:]
 SPECS = {
     "m5-aggregates": dict(
         title="M5 aggregates, 114 series (levels 1, 2, 3, 8, 9), fit to 2016-05-22, h = 28 (test_evaluation)",
@@ -183,8 +196,11 @@ for d in datasets:
         continue
     theirs = r_rows(os.path.join(base, "r.tsv"))
     headline = lambda r: r[1].get(key) if r[1].get(key) is not None else math.inf
-    print(f"\n== {d}: {spec['title']}")
-    print(f"   {spec['note']}")
+    title = spec["title"]
+    if window == "validation":
+        title = title.replace("fit to 2016-05-22", "fit to 2016-04-24").replace("(test_evaluation)", "(test_validation, VALIDATION window)")
+    print(f"\n== {d}: {title}")
+    print(f"   {spec['note']}" + (" (the references score the test window, not this one)" if window == "validation" else ""))
     cols = spec["columns"]
     widths = [max(8, len(c[1])) for c in cols]
     header = (f"{'model':<30} {'family':<18} {label:>8} " + " ".join(f"{c[1]:>{w}}" for c, w in zip(cols, widths))
@@ -203,7 +219,7 @@ for d in datasets:
     backends = sorted({f.get("backend") for r in ours for f in (r[2] or []) if f.get("backend")})
     if backends:
         print("deep families trained on: " + "; ".join(backends))
-    if spec["target"]:
+    if spec["target"] and window == "test":
         family, bound, text = spec["target"]
         deep = [r for r in ours if r[4] in (family, f"combination({family})") and r[1].get(key) is not None]
         if deep:
