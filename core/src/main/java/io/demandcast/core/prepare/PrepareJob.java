@@ -123,7 +123,7 @@ public final class PrepareJob {
         Frequency frequency = data.frequency() == null ? null : Frequency.parse(data.frequency());
         inputs.addAll(files);
         // Read first: data.series.where may test the attributes while the data is parsed.
-        SeriesAttributes attributes = data.attributes() == null ? null : SeriesAttributes.read(data.attributes());
+        SeriesAttributes attributes = data.attributes() == null ? null : SeriesAttributes.read(data.attributes(), data.format());
         SeriesSelection selection = SeriesSelection.ALL;
         if (data.series() != null) {
             selection = SeriesSelection.of(data.series(), data.schema(), attributes);
@@ -131,7 +131,7 @@ public final class PrepareJob {
                 inputs.add(Path.of(data.series().file()));
             }
         }
-        Panel raw = new PanelCsvReader(data.schema(), frequency, selection).read(files);
+        Panel raw = new PanelCsvReader(data.schema(), frequency, selection).with(data.format(), data.duplicates()).read(files);
         if (attributes != null) {
             raw = attributes.attach(raw, data.schema());
             inputs.add(Path.of(data.attributes().file()));
@@ -148,7 +148,7 @@ public final class PrepareJob {
         Panel out = panel;
         for (CalendarConfig join : data.covariateJoins()) {
             Path file = Path.of(join.file());
-            out = CalendarJoin.join(out, join, file);
+            out = CalendarJoin.join(out, join, file, data.format());
             inputs.add(file);
         }
         return out;
