@@ -94,9 +94,9 @@ mdy = lambda d: d.strftime('%m/%d/%Y')
 # ---- awkward but valid: each forecasts as its clean equivalent -------------------------------
 clean_daily = 'input-clean-daily'
 clean_monthly = 'input-clean-monthly'
-case = "# the clean daily file the awkward daily cases are compared with\nsetup: [prepare, train]\nverb: predict\nsame_forecast_as: input-clean-daily\n"
+case = "# the clean daily file the awkward daily cases are compared with\nsetup: [prepare, train]\nverb: predict\nexit: 0\n"
 write_case(clean_daily, {'sales.csv': csv(daily)}, case, experiment())
-case = "# the clean monthly file (dates on the 1st) the awkward monthly cases are compared with\nsetup: [prepare, train]\nverb: predict\nsame_forecast_as: input-clean-monthly\n"
+case = "# the clean monthly file (dates on the 1st) the awkward monthly cases are compared with\nsetup: [prepare, train]\nverb: predict\nexit: 0\n"
 write_case(clean_monthly, {'sales.csv': csv(monthly)}, case, experiment(True))
 
 valid('input-bom-crlf', clean_daily, "Excel's \"CSV UTF-8\": a byte-order mark and CRLF line ends",
