@@ -17,14 +17,30 @@ import java.util.Map;
  * @param series       which series to read; every series when absent
  * @param attributes   optional per-series attributes CSV, attached as statics
  * @param joins        further covariate CSVs joined like {@code calendar}, in order, after it
+ * @param format       how the CSV files are written: delimiter, decimal mark, date pattern (comma, point, ISO by default)
+ * @param duplicates   what two rows of one series in one period make: an {@code error} (default), their {@code sum}
+ *                     (transaction-level exports), or the {@code last} one read
  * @throws IllegalArgumentException naming the key when an attribute column clashes with a column of
  *                                  the schema, or a {@code by} column or a {@code series.where}
  *                                  column (without {@code series.file}) is not a static column
  */
 public record DataConfig(List<String> files, SchemaConfig schema, String frequency, CalendarConfig calendar,
-                         Integer seasonLength, SeriesFilter series, AttributesConfig attributes, List<CalendarConfig> joins) {
+                         Integer seasonLength, SeriesFilter series, AttributesConfig attributes, List<CalendarConfig> joins,
+                         DataFormat format, Duplicates duplicates) {
+
+    /** What two rows of one series falling in the same period make ({@code data.duplicates}). */
+    public enum Duplicates {
+        /** Refuse them, naming both lines: a repeated export is the usual cause. */
+        error,
+        /** Add their targets (transaction-level exports); the other columns must agree. */
+        sum,
+        /** Keep the row read last (a later file corrects an earlier one). */
+        last
+    }
 
     public DataConfig {
+        format = format == null ? DataFormat.DEFAULT : format;
+        duplicates = duplicates == null ? Duplicates.error : duplicates;
         files = files == null ? List.of() : List.copyOf(files);
         schema = schema == null ? new SchemaConfig(null, null, null, null, null, null) : schema;
         joins = joins == null ? List.of() : List.copyOf(joins);
@@ -60,6 +76,12 @@ public record DataConfig(List<String> files, SchemaConfig schema, String frequen
     public DataConfig(List<String> files, SchemaConfig schema, String frequency, CalendarConfig calendar,
                       Integer seasonLength, SeriesFilter series) {
         this(files, schema, frequency, calendar, seasonLength, series, null, null);
+    }
+
+    /** With the default format and duplicate policy. */
+    public DataConfig(List<String> files, SchemaConfig schema, String frequency, CalendarConfig calendar,
+                      Integer seasonLength, SeriesFilter series, AttributesConfig attributes, List<CalendarConfig> joins) {
+        this(files, schema, frequency, calendar, seasonLength, series, attributes, joins, null, null);
     }
 
     /** Every covariate file joined, in join order: {@code calendar} first, then {@code joins}. */

@@ -1,21 +1,16 @@
 package io.demandcast.core.data;
 
 import io.demandcast.core.config.CalendarConfig;
-import java.io.BufferedReader;
+import io.demandcast.core.config.DataFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -29,8 +24,6 @@ import org.apache.commons.csv.CSVRecord;
  * of the panel like the others, so they get their values too.
  */
 public final class CalendarJoin {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
 
     private CalendarJoin() {
     }
@@ -41,6 +34,12 @@ public final class CalendarJoin {
      *                       or a {@code by} column that is not a static column of the panel
      */
     public static Panel join(Panel panel, CalendarConfig config, Path file) {
+        return join(panel, config, file, DataFormat.DEFAULT);
+    }
+
+    /** As {@link #join(Panel, CalendarConfig, Path)}, for a file written in {@code format} ({@code data.format}). */
+    public static Panel join(Panel panel, CalendarConfig config, Path file, DataFormat format) {
+        CellFormat cells = new CellFormat(format);
         String name = file.toString();
         for (String column : config.columns()) {
             if (panel.hasNumeric(column) || panel.categoricalNames().contains(column) || panel.staticNames().contains(column)) {
@@ -59,8 +58,7 @@ public final class CalendarJoin {
         Map<Long, Integer> rowByKeyDay = new HashMap<>();
         List<double[]> numericRows = new ArrayList<>();
         List<String[]> textRows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CsvSource.open(file, format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             int dateCol = column(name, header, config.date());
             int keyCol = by == null ? -1 : column(name, header, by);
@@ -73,12 +71,7 @@ public final class CalendarJoin {
                             "expected " + header.size() + " fields, found " + record.size());
                 }
                 String text = record.get(dateCol);
-                int day;
-                try {
-                    day = Math.toIntExact(LocalDate.parse(text).toEpochDay());
-                } catch (DateTimeParseException e) {
-                    throw DataException.at(name, line, dateCol + 1, "cannot parse date '" + text + "' (expected ISO yyyy-MM-dd)");
-                }
+                int day = Math.toIntExact(cells.date(text, name, line, dateCol, config.date()).toEpochDay());
                 int key = 0;
                 if (keyCol >= 0) {
                     String keyText = record.get(keyCol);
@@ -90,12 +83,7 @@ public final class CalendarJoin {
                 }
                 double[] nums = new double[numCols.length];
                 for (int i = 0; i < numCols.length; i++) {
-                    String cell = record.get(numCols[i]);
-                    try {
-                        nums[i] = cell.isEmpty() || cell.equals("NA") ? Double.NaN : Double.parseDouble(cell);
-                    } catch (NumberFormatException e) {
-                        throw DataException.at(name, line, numCols[i] + 1, "column '" + numericNames.get(i) + "': '" + cell + "' is not a number");
-                    }
+                    nums[i] = cells.number(record.get(numCols[i]), name, line, numCols[i], numericNames.get(i));
                 }
                 numericRows.add(nums);
                 String[] texts = new String[catCols.length];

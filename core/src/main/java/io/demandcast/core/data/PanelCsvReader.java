@@ -1,15 +1,13 @@
 package io.demandcast.core.data;
 
+import io.demandcast.core.config.DataConfig.Duplicates;
+import io.demandcast.core.config.DataFormat;
 import io.demandcast.core.config.SchemaConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -30,19 +27,27 @@ import org.apache.commons.csv.CSVRecord;
  * {@link SeriesSelection} ({@code data.series}) decides on the first row of each series whether it
  * is read; the rows of the others are skipped before their dates and values are parsed.
  *
+ * <p>Files are opened by {@link CsvSource} (UTF-8, BOM, CRLF, trimmed fields) and their cells parsed
+ * as {@link DataFormat} says ({@code data.format}). Monthly and quarterly dates may fall on any day
+ * of the month: unless every row uses one day (1 to 28), which then labels the periods as before,
+ * each date is moved to the first of its month, so month-end exports and transaction dates read.
+ * Two rows of a series in one period are handled by {@link Duplicates} ({@code data.duplicates}).
+ * Weekly dates are not moved: a week has no convention to assume (ISO Monday, US Sunday, a retail
+ * week ending Saturday), so every row must fall on the weekday of the earliest date.
+ *
  * <p>Every problem is a {@link DataException} whose message starts {@code file:line:column:} and
  * names the bad value: a missing column, an unparsable date or number, a duplicate (series, date),
  * a date that does not fit the frequency. Empty cells (and {@code NA}) are missing (NaN).
  */
 public final class PanelCsvReader {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
     private static final String KEY_SEPARATOR = "/";
 
     private final SchemaConfig schema;
     private final Frequency frequency;
     private final SeriesSelection selection;
     private final boolean valuesOptional;
+    private final DataFormat format;
+    private final Duplicates duplicates;
 
     /**
      * @param schema    column roles
@@ -70,11 +75,23 @@ public final class PanelCsvReader {
         this(schema, frequency, selection, false);
     }
 
-    private PanelCsvReader(SchemaConfig schema, Frequency frequency, SeriesSelection selection, boolean valuesOptional) {
+    private PanelCsvReader(SchemaConfig schema, Frequency frequency, SeriesSelection selection, boolean valuesOptional,
+                           DataFormat format, Duplicates duplicates) {
         this.schema = schema;
         this.frequency = frequency;
         this.selection = selection;
         this.valuesOptional = valuesOptional;
+        this.format = format;
+        this.duplicates = duplicates;
+    }
+
+    private PanelCsvReader(SchemaConfig schema, Frequency frequency, SeriesSelection selection, boolean valuesOptional) {
+        this(schema, frequency, selection, valuesOptional, DataFormat.DEFAULT, Duplicates.error);
+    }
+
+    /** This reader for files written in {@code format} ({@code data.format}), combining rows of one period by {@code duplicates}. */
+    public PanelCsvReader with(DataFormat format, Duplicates duplicates) {
+        return new PanelCsvReader(schema, frequency, selection, valuesOptional, format, duplicates);
     }
 
     /**
@@ -99,21 +116,29 @@ public final class PanelCsvReader {
             levels.add(new HashMap<>());
         }
         Set<String> skipped = new HashSet<>();
-        int[] dateColumns = new int[files.size()];
+        FileColumns[] columns = new FileColumns[files.size()];
+        CellFormat cells = new CellFormat(format);
         for (int f = 0; f < files.size(); f++) {
-            dateColumns[f] = readFile(files.get(f), f, rows, seriesIndex, skipped, staticValues, levels);
+            columns[f] = readFile(files.get(f), f, cells, rows, seriesIndex, skipped, staticValues, levels);
         }
         selection.check(seriesIndex.keySet(), skipped.size(), files);
-        return assemble(files, dateColumns, rows, seriesIndex, staticValues, levels);
+        return assemble(files, columns, rows, seriesIndex, staticValues, levels);
     }
 
-    /** Reads one file's rows into {@code rows}; returns the (0-based) index of its date column. */
-    private int readFile(Path file, int fileIndex, Rows rows, Map<String, Integer> seriesIndex, Set<String> skipped,
-                          List<String[]> staticValues, List<Map<String, Integer>> levels) {
+    /** Where a file has the date and value columns (0-based), for messages about rows met later. */
+    private record FileColumns(int date, int[] numeric, int[] categorical) {
+    }
+
+    /** Reads one file's rows into {@code rows}; returns where its columns are. */
+    private FileColumns readFile(Path file, int fileIndex, CellFormat cells, Rows rows, Map<String, Integer> seriesIndex, Set<String> skipped,
+                                 List<String[]> staticValues, List<Map<String, Integer>> levels) {
         String name = file.toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CsvSource.open(file, format)) {
             Map<String, Integer> header = parser.getHeaderMap();
+            if (header == null || header.isEmpty()) {
+                throw DataException.at(name, 1, 1, "empty file: expected a header line naming the columns ("
+                        + String.join(format.delimiter(), schema.id()) + format.delimiter() + schema.date() + format.delimiter() + schema.target() + ", ...)");
+            }
             int[] idCols = columns(name, header, schema.id());
             int dateCol = column(name, header, schema.date());
             int targetCol = valueColumn(name, header, schema.target());
@@ -166,11 +191,11 @@ public final class PanelCsvReader {
                         }
                     }
                 }
-                int day = parseDay(record.get(dateCol), dayCache, name, line, dateCol);
-                double target = parseNumber(cell(record, targetCol), name, line, targetCol, schema.target());
+                int day = parseDay(record.get(dateCol), dayCache, cells, name, line, dateCol);
+                double target = cells.number(cell(record, targetCol), name, line, targetCol, schema.target());
                 int r = rows.add(series, day, target, fileIndex, line);
                 for (int i = 0; i < covCols.length; i++) {
-                    rows.covariates[i][r] = parseNumber(cell(record, covCols[i]), name, line, covCols[i], schema.numericColumns().get(i));
+                    rows.covariates[i][r] = cells.number(cell(record, covCols[i]), name, line, covCols[i], schema.numericColumns().get(i));
                 }
                 for (int i = 0; i < catCols.length; i++) {
                     String level = cell(record, catCols[i]);
@@ -187,7 +212,7 @@ public final class PanelCsvReader {
                     }
                 }
             }
-            return dateCol;
+            return new FileColumns(dateCol, covCols, catCols);
         } catch (NoSuchFileException e) {
             throw new DataException(name + ": file not found", e);
         } catch (IOException e) {
@@ -215,15 +240,31 @@ public final class PanelCsvReader {
         return column < 0 ? "" : record.get(column);
     }
 
-    private static int column(String file, Map<String, Integer> header, String name) {
+    private int column(String file, Map<String, Integer> header, String name) {
         Integer index = header.get(name);
         if (index == null) {
-            throw DataException.at(file, 1, header.size() + 1, "missing column '" + name + "' (found: " + String.join(", ", header.keySet()) + ")");
+            throw DataException.at(file, 1, header.size() + 1, "missing column '" + name + "' (found: " + String.join(", ", header.keySet()) + ")"
+                    + delimiterHint(header));
         }
         return index;
     }
 
-    private static int[] columns(String file, Map<String, Integer> header, List<String> names) {
+    /** A header read as one column that another delimiter would split: the file's delimiter is not the one configured. */
+    private String delimiterHint(Map<String, Integer> header) {
+        if (header.size() != 1) {
+            return "";
+        }
+        String only = header.keySet().iterator().next();
+        for (char d : new char[] {';', ',', '\t', '|'}) {
+            if (d != format.delimiterChar() && only.indexOf(d) >= 0) {
+                String shown = d == '\t' ? "\\t" : String.valueOf(d);
+                return "; the header looks '" + shown + "'-separated: set data.format.delimiter: '" + shown + "'";
+            }
+        }
+        return "";
+    }
+
+    private int[] columns(String file, Map<String, Integer> header, List<String> names) {
         int[] out = new int[names.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = column(file, header, names.get(i));
@@ -231,78 +272,64 @@ public final class PanelCsvReader {
         return out;
     }
 
-    private static int parseDay(String text, Map<String, Integer> cache, String file, long line, int col) {
+    private int parseDay(String text, Map<String, Integer> cache, CellFormat cells, String file, long line, int col) {
         Integer day = cache.get(text);
         if (day == null) {
-            try {
-                day = Math.toIntExact(LocalDate.parse(text).toEpochDay());
-            } catch (DateTimeParseException e) {
-                throw DataException.at(file, line, col + 1, "cannot parse date '" + text + "' (expected ISO yyyy-MM-dd)");
-            }
+            day = Math.toIntExact(cells.date(text, file, line, col, schema.date()).toEpochDay());
             cache.put(text, day);
         }
         return day;
     }
 
-    private static double parseNumber(String text, String file, long line, int col, String column) {
-        if (text.isEmpty() || text.equals("NA")) {
-            return Double.NaN;
-        }
-        try {
-            double v = Double.parseDouble(text);
-            if (Double.isInfinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            if (text.equalsIgnoreCase("true")) {
-                return 1;
-            } else if (text.equalsIgnoreCase("false")) {
-                return 0;
-            }
-            throw DataException.at(file, line, col + 1, "column '" + column + "': '" + text + "' is not a number");
-        }
-    }
-
-    private Panel assemble(List<Path> files, int[] dateColumns, Rows rows, Map<String, Integer> seriesIndex, List<String[]> staticValues,
+    private Panel assemble(List<Path> files, FileColumns[] columns, Rows rows, Map<String, Integer> seriesIndex, List<String[]> staticValues,
                            List<Map<String, Integer>> levels) {
         int n = seriesIndex.size();
-        int total = rows.size;
+        if (rows.size == 0) {
+            throw DataException.at(files.get(files.size() - 1).toString(), 2, 1, "no data rows: the file has a header line only");
+        }
         // Counting sort by series keeps the per-series order of the files; a series is then sorted by day only if needed.
         int[] offsets = new int[n + 1];
-        for (int r = 0; r < total; r++) {
+        for (int r = 0; r < rows.size; r++) {
             offsets[rows.series[r] + 1]++;
         }
         for (int s = 0; s < n; s++) {
             offsets[s + 1] += offsets[s];
         }
-        int[] order = new int[total];
+        int[] order = new int[rows.size];
         int[] next = Arrays.copyOf(offsets, n);
-        for (int r = 0; r < total; r++) {
+        for (int r = 0; r < rows.size; r++) {
             order[next[rows.series[r]]++] = r;
         }
-        String[] ids = seriesIndex.keySet().toArray(String[]::new);
         for (int s = 0; s < n; s++) {
             sortByDay(order, offsets[s], offsets[s + 1], rows);
-            for (int i = offsets[s] + 1; i < offsets[s + 1]; i++) {
-                if (rows.day[order[i]] == rows.day[order[i - 1]]) {
-                    int dup = order[i];
-                    int first = order[i - 1];
-                    throw DataException.at(files.get(rows.file[dup]).toString(), rows.line[dup], dateColumns[rows.file[dup]] + 1,
-                            "duplicate row for series '" + ids[s] + "' on " + LocalDate.ofEpochDay(rows.day[dup])
-                                    + " (first at " + files.get(rows.file[first]) + ":" + rows.line[first] + ")");
-                }
-            }
         }
-        TimeAxis axis = axis(files, rows, order, offsets);
+        String[] ids = seriesIndex.keySet().toArray(String[]::new);
+        if (duplicates == Duplicates.error) {
+            // Rows on the very same date are refused before the frequency is inferred: they are the likelier mistake.
+            combineDuplicates(files, columns, rows, Arrays.copyOf(rows.day, rows.size), order, offsets, ids, Frequency.DAILY);
+        }
+        Frequency freq = frequency(files, rows, order, offsets);
+        int[] periodDay = periodStarts(freq, rows);
+        int total = combineDuplicates(files, columns, rows, periodDay, order, offsets, ids, freq);
+        int minDay = Integer.MAX_VALUE;
+        for (int i = 0; i < total; i++) {
+            minDay = Math.min(minDay, periodDay[order[i]]);
+        }
+        TimeAxis axis;
+        try {
+            axis = new TimeAxis(freq, LocalDate.ofEpochDay(minDay));
+        } catch (IllegalArgumentException e) {
+            throw new DataException(files.get(0) + ": " + e.getMessage(), e);
+        }
         int[] periods = new int[total];
         double[] target = new double[total];
         for (int i = 0; i < total; i++) {
             int r = order[i];
-            LocalDate date = LocalDate.ofEpochDay(rows.day[r]);
+            LocalDate date = LocalDate.ofEpochDay(periodDay[r]);
             if (!axis.fits(date)) {
-                throw DataException.at(files.get(rows.file[r]).toString(), rows.line[r], dateColumns[rows.file[r]] + 1, "date " + date + " does not fit "
-                        + axis.frequency().label() + " data (" + axis.describeAnchor() + "); fix the date or set data.frequency");
+                throw DataException.at(files.get(rows.file[r]).toString(), rows.line[r], columns[rows.file[r]].date() + 1, "date "
+                        + LocalDate.ofEpochDay(rows.day[r]) + " does not fit " + axis.frequency().label() + " data (" + axis.describeAnchor()
+                        + "); fix the date or set data.frequency");
             }
             periods[i] = axis.period(date);
             target[i] = rows.target[r];
@@ -336,6 +363,131 @@ public final class PanelCsvReader {
         return new Panel(axis, ids, offsets, periods, target, numeric, categorical, statics);
     }
 
+    /**
+     * The day that labels each row's period: the date itself, except for monthly and quarterly data
+     * whose rows do not all fall on one day from 1 to 28, where it is the first of the date's month.
+     */
+    private static int[] periodStarts(Frequency freq, Rows rows) {
+        int[] out = Arrays.copyOf(rows.day, rows.size);
+        if (freq != Frequency.MONTHLY && freq != Frequency.QUARTERLY) {
+            return out;
+        }
+        int dayOfMonth = LocalDate.ofEpochDay(rows.day[0]).getDayOfMonth();
+        boolean oneDay = dayOfMonth <= 28;
+        for (int r = 1; r < rows.size && oneDay; r++) {
+            oneDay = LocalDate.ofEpochDay(rows.day[r]).getDayOfMonth() == dayOfMonth;
+        }
+        if (!oneDay) {
+            for (int r = 0; r < rows.size; r++) {
+                out[r] = Math.toIntExact(LocalDate.ofEpochDay(rows.day[r]).withDayOfMonth(1).toEpochDay());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Applies {@code data.duplicates} to rows of a series in one period: refuses them, sums them
+     * into the first, or keeps the row read last. Compacts {@code order} and {@code offsets} to the
+     * rows kept and returns their count. {@code order} is sorted by day within each series, and
+     * moving dates to their period start keeps that order, so one period's rows are adjacent.
+     */
+    private int combineDuplicates(List<Path> files, FileColumns[] columns, Rows rows, int[] periodDay, int[] order, int[] offsets,
+                                  String[] ids, Frequency freq) {
+        int kept = 0;
+        for (int s = 0; s + 1 < offsets.length; s++) {
+            int from = offsets[s];
+            int to = offsets[s + 1];
+            offsets[s] = kept;
+            int i = from;
+            while (i < to) {
+                int j = i + 1;
+                while (j < to && periodDay[order[j]] == periodDay[order[i]]) {
+                    j++;
+                }
+                int row = order[i];
+                if (j - i > 1) {
+                    row = combine(files, columns, rows, periodDay, order, i, j, ids[s], freq);
+                }
+                order[kept++] = row;
+                i = j;
+            }
+        }
+        offsets[offsets.length - 1] = kept;
+        return kept;
+    }
+
+    /** The one row the rows {@code order[from..to)} of one series and period make. */
+    private int combine(List<Path> files, FileColumns[] columns, Rows rows, int[] periodDay, int[] order, int from, int to,
+                        String id, Frequency freq) {
+        // Rows in the order read: by file, then line (row numbers grow as rows are read).
+        int[] group = Arrays.copyOfRange(order, from, to);
+        Arrays.sort(group);
+        int first = group[0];
+        int second = group[1];
+        String where = files.get(rows.file[first]) + ":" + rows.line[first];
+        switch (duplicates) {
+            case error -> {
+                boolean moved = rows.day[second] != rows.day[first];
+                throw DataException.at(files.get(rows.file[second]).toString(), rows.line[second], columns[rows.file[second]].date() + 1,
+                        "duplicate row for series '" + id + "' on " + LocalDate.ofEpochDay(rows.day[second])
+                                + (moved ? " (same " + freq.label().replace("ly", "") + " as " + LocalDate.ofEpochDay(rows.day[first]) + " at " + where + ")"
+                                        : " (first at " + where + ")")
+                                + "; set data.duplicates: sum or last to combine such rows");
+            }
+            case last -> {
+                return group[group.length - 1];
+            }
+            case sum -> {
+                double total = Double.NaN;
+                for (int r : group) {
+                    if (!Double.isNaN(rows.target[r])) {
+                        total = Double.isNaN(total) ? rows.target[r] : total + rows.target[r];
+                    }
+                }
+                rows.target[first] = total;
+                // Summing a price or a promotion flag would be nonsense and picking one would hide a
+                // conflict, so the other columns must agree (a missing cell agrees with any value).
+                for (int c = 0; c < rows.covariates.length; c++) {
+                    double[] col = rows.covariates[c];
+                    for (int r : group) {
+                        if (Double.isNaN(col[first])) {
+                            col[first] = col[r];
+                        } else if (!Double.isNaN(col[r]) && col[r] != col[first]) {
+                            throw disagree(files, rows, r, columns[rows.file[r]].numeric()[c], schema.numericColumns().get(c), id,
+                                    String.valueOf(col[r]), String.valueOf(col[first]), group);
+                        }
+                    }
+                }
+                for (int c = 0; c < rows.categorical.length; c++) {
+                    int[] col = rows.categorical[c];
+                    for (int r : group) {
+                        if (col[first] == Categorical.MISSING) {
+                            col[first] = col[r];
+                        } else if (col[r] != Categorical.MISSING && col[r] != col[first]) {
+                            throw disagree(files, rows, r, columns[rows.file[r]].categorical()[c], schema.categoricalColumns().get(c), id,
+                                    "code " + col[r], "code " + col[first], group);
+                        }
+                    }
+                }
+                return first;
+            }
+            default -> throw new IllegalStateException("unknown duplicates policy " + duplicates);
+        }
+    }
+
+    private static DataException disagree(List<Path> files, Rows rows, int r, int column, String name, String id, String value,
+                                          String kept, int[] group) {
+        StringBuilder lines = new StringBuilder();
+        for (int g : group) {
+            if (g != r) {
+                lines.append(lines.length() == 0 ? "" : ", ").append(files.get(rows.file[g])).append(':').append(rows.line[g]);
+            }
+        }
+        return DataException.at(files.get(rows.file[r]).toString(), rows.line[r], column + 1, "column '" + name + "' differs between rows"
+                + " of series '" + id + "' in one period (also at " + lines + "); data.duplicates: sum adds the target only,"
+                + " the other columns must agree: aggregate them before, or use data.duplicates: last");
+    }
+
     private static void sortByDay(int[] order, int from, int to, Rows rows) {
         boolean sorted = true;
         for (int i = from + 1; i < to && sorted; i++) {
@@ -355,37 +507,29 @@ public final class PanelCsvReader {
         }
     }
 
-    private TimeAxis axis(List<Path> files, Rows rows, int[] order, int[] offsets) {
-        if (rows.size == 0) {
-            throw new DataException(files.get(0) + ": no data rows");
+    /** {@code data.frequency}, else inferred from the smallest positive gap between two dates of a series. */
+    private Frequency frequency(List<Path> files, Rows rows, int[] order, int[] offsets) {
+        if (frequency != null) {
+            return frequency;
         }
-        int minDay = Integer.MAX_VALUE;
         long minGap = Long.MAX_VALUE;
         for (int s = 0; s + 1 < offsets.length; s++) {
-            for (int i = offsets[s]; i < offsets[s + 1]; i++) {
-                minDay = Math.min(minDay, rows.day[order[i]]);
-                if (i > offsets[s]) {
-                    minGap = Math.min(minGap, rows.day[order[i]] - rows.day[order[i - 1]]);
+            for (int i = offsets[s] + 1; i < offsets[s + 1]; i++) {
+                long gap = rows.day[order[i]] - rows.day[order[i - 1]];
+                if (gap > 0) {
+                    minGap = Math.min(minGap, gap);
                 }
             }
         }
-        Frequency freq = frequency;
+        if (minGap == Long.MAX_VALUE) {
+            throw new DataException(files.get(0) + ": every series has one date, so the frequency cannot be inferred; set data.frequency");
+        }
+        Frequency freq = Frequency.fromGapDays(minGap);
         if (freq == null) {
-            if (minGap == Long.MAX_VALUE) {
-                throw new DataException(files.get(0) + ": every series has one row, so the frequency cannot be inferred; set data.frequency");
-            }
-            freq = Frequency.fromGapDays(minGap);
-            if (freq == null) {
-                throw new DataException(files.get(0) + ": cannot infer the frequency: the smallest gap between two dates of a series is "
-                        + minGap + " days; set data.frequency (" + Frequency.allowed() + ")");
-            }
+            throw new DataException(files.get(0) + ": cannot infer the frequency: the smallest gap between two dates of a series is "
+                    + minGap + " days; set data.frequency (" + Frequency.allowed() + ")");
         }
-        LocalDate anchor = LocalDate.ofEpochDay(minDay);
-        try {
-            return new TimeAxis(freq, anchor);
-        } catch (IllegalArgumentException e) {
-            throw new DataException(files.get(0) + ": " + e.getMessage(), e);
-        }
+        return freq;
     }
 
     /** Growable column store for rows as they are read. */

@@ -1,19 +1,16 @@
 package io.demandcast.core.data;
 
 import io.demandcast.core.config.AttributesConfig;
+import io.demandcast.core.config.DataFormat;
 import io.demandcast.core.config.SchemaConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -23,8 +20,6 @@ import org.apache.commons.csv.CSVRecord;
  * are kept as text, numbers included: a store number is a code, not a quantity. Immutable.
  */
 public final class SeriesAttributes {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
     private static final int SHOWN_IDS = 5;
 
     private final String file;
@@ -46,10 +41,14 @@ public final class SeriesAttributes {
      *                       a named column, or has an empty or repeated id
      */
     public static SeriesAttributes read(AttributesConfig config) {
+        return read(config, DataFormat.DEFAULT);
+    }
+
+    /** Reads {@code config.file()} written in {@code format} ({@code data.format}). */
+    public static SeriesAttributes read(AttributesConfig config, DataFormat format) {
         Path path = Path.of(config.file());
         String name = path.toString();
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CsvSource.open(path, format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             if (header == null || header.isEmpty()) {
                 throw new DataException(name + ":1: no header line (data.attributes.file needs one, naming column '"

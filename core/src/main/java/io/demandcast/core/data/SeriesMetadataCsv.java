@@ -1,10 +1,8 @@
 package io.demandcast.core.data;
 
-import java.io.BufferedReader;
+import io.demandcast.core.config.DataFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -23,8 +20,6 @@ import org.apache.commons.csv.CSVRecord;
  * the file, line and (when there is one) column.
  */
 final class SeriesMetadataCsv {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
     /** Distinct values remembered per column, to say what a column holds when nothing matched. */
     private static final int SHOWN_VALUES = 10;
 
@@ -39,8 +34,7 @@ final class SeriesMetadataCsv {
      */
     static Set<String> ids(Path file, String idColumn, Map<String, List<String>> where) {
         String name = file.toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CsvSource.open(file, DataFormat.DEFAULT)) {
             Map<String, Integer> header = parser.getHeaderMap();
             if (header == null || header.isEmpty()) {
                 throw new DataException(name + ":1: no header line (data.series.file needs one, naming column '" + idColumn + "')");

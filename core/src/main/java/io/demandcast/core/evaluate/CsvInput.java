@@ -1,16 +1,14 @@
 package io.demandcast.core.evaluate;
 
+import io.demandcast.core.config.DataFormat;
+import io.demandcast.core.data.CsvSource;
 import io.demandcast.core.data.DataException;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -32,9 +30,7 @@ final class CsvInput implements AutoCloseable {
 
     static CsvInput open(Path file) {
         try {
-            Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-            return new CsvInput(file.toString(), CSVParser.parse(reader, format));
+            return new CsvInput(file.toString(), CsvSource.open(file, DataFormat.DEFAULT));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -3,21 +3,19 @@ package io.demandcast.core.evaluate;
 import io.demandcast.core.Progress;
 import io.demandcast.core.config.InvalidConfigException;
 import io.demandcast.core.config.SchemaConfig;
+import io.demandcast.core.config.DataFormat;
+import io.demandcast.core.data.CsvSource;
 import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.PanelCsvReader;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -84,10 +82,8 @@ public record ExternalEvaluation(Path forecasts, Path actuals, List<Path> train,
     /** The ids of {@code seriesList}, keeping only rows matching {@code seriesWhere}. */
     private Set<String> readSeriesList() throws IOException {
         String[] where = seriesWhere == null ? null : keyValue(seriesWhere, "--series-where");
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         Set<String> ids = new LinkedHashSet<>();
-        try (BufferedReader in = Files.newBufferedReader(seriesList, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(csv).get()) {
+        try (CSVParser parser = CsvSource.open(seriesList, DataFormat.DEFAULT)) {
             Map<String, Integer> header = parser.getHeaderMap();
             Integer idCol = header.get("series_id");
             Integer whereCol = where == null ? null : header.get(where[0]);

@@ -32,7 +32,8 @@ public final class FutureCsv {
     public static Panel prepare(ExperimentConfig config, Path file, Function<String, String> env) {
         Panel raw = PrepareJob.readRaw(config, new ArrayList<>());
         Panel history = FutureRows.history(raw);
-        Panel extra = PanelCsvReader.forFutureRows(config.data().schema(), raw.frequency()).read(List.of(file));
+        Panel extra = PanelCsvReader.forFutureRows(config.data().schema(), raw.frequency())
+                .with(config.data().format(), config.data().duplicates()).read(List.of(file));
         // The file need not repeat the attributes: a keyed join reads the history's (a series' store).
         extra = PrepareJob.joinCovariates(withStaticsOf(raw, extra), config.data(), new ArrayList<>());
         Panel combined = FutureRows.append(history, extra, file.toString());

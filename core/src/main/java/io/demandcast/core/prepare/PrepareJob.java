@@ -123,7 +123,7 @@ public final class PrepareJob {
         Frequency frequency = data.frequency() == null ? null : Frequency.parse(data.frequency());
         inputs.addAll(files);
         // Read first: data.series.where may test the attributes while the data is parsed.
-        SeriesAttributes attributes = data.attributes() == null ? null : SeriesAttributes.read(data.attributes());
+        SeriesAttributes attributes = data.attributes() == null ? null : SeriesAttributes.read(data.attributes(), data.format());
         SeriesSelection selection = SeriesSelection.ALL;
         if (data.series() != null) {
             selection = SeriesSelection.of(data.series(), data.schema(), attributes);
@@ -131,7 +131,7 @@ public final class PrepareJob {
                 inputs.add(Path.of(data.series().file()));
             }
         }
-        Panel raw = new PanelCsvReader(data.schema(), frequency, selection).read(files);
+        Panel raw = new PanelCsvReader(data.schema(), frequency, selection).with(data.format(), data.duplicates()).read(files);
         if (attributes != null) {
             raw = attributes.attach(raw, data.schema());
             inputs.add(Path.of(data.attributes().file()));
@@ -148,7 +148,7 @@ public final class PrepareJob {
         Panel out = panel;
         for (CalendarConfig join : data.covariateJoins()) {
             Path file = Path.of(join.file());
-            out = CalendarJoin.join(out, join, file);
+            out = CalendarJoin.join(out, join, file, data.format());
             inputs.add(file);
         }
         return out;
@@ -180,7 +180,7 @@ public final class PrepareJob {
     private static List<String> steps(ExperimentConfig config, PreparedData prepared) {
         var p = config.prepare();
         List<String> steps = new ArrayList<>();
-        steps.add("read " + String.join(", ", config.data().files()));
+        steps.add("read " + String.join(", ", config.data().files()) + readFormat(config.data()));
         if (config.data().series() != null) {
             steps.add("select series: " + config.data().series().describe() + ": " + prepared.panel().seriesCount() + " series");
         }
@@ -219,6 +219,13 @@ public final class PrepareJob {
             steps.add("anonymised ids (HMAC-SHA256, salt from $" + p.anonymize().saltEnv() + ")");
         }
         return steps;
+    }
+
+    /** How the files were read, when not the defaults: what a reviewer of the manifest needs to reproduce the reading. */
+    private static String readFormat(DataConfig data) {
+        String format = data.format().equals(io.demandcast.core.config.DataFormat.DEFAULT) ? ""
+                : " (delimiter '" + data.format().delimiter() + "', decimal '" + data.format().decimal() + "', dates " + data.format().dateFormat() + ")";
+        return format + (data.duplicates() == DataConfig.Duplicates.error ? "" : ", duplicate rows of a period: " + data.duplicates());
     }
 
     private static void writeMapping(Map<String, String> mapping, Path file) throws IOException {

@@ -89,7 +89,8 @@ class PanelCsvReaderTest {
     @Test
     void unparsableDate() throws IOException {
         DataException e = failure("series_id,date,value,price,event,store\na,2024-01-01,1,1,,S\na,2024-13-01,1,1,,S\n");
-        assertEquals(dir.resolve("bad.csv") + ":3:2: cannot parse date '2024-13-01' (expected ISO yyyy-MM-dd)", e.getMessage());
+        assertEquals(dir.resolve("bad.csv") + ":3:2: column 'date': '2024-13-01' is not a date in yyyy-MM-dd"
+                + " (set data.format.date_format for other patterns, e.g. dd/MM/yyyy)", e.getMessage());
     }
 
     @Test
@@ -102,15 +103,16 @@ class PanelCsvReaderTest {
     void duplicateSeriesAndDate() throws IOException {
         DataException e = failure("series_id,date,value,price,event,store\na,2024-01-01,1,1,,S\nb,2024-01-01,1,1,,S\na,2024-01-01,2,1,,S\n");
         assertEquals(dir.resolve("bad.csv") + ":4:2: duplicate row for series 'a' on 2024-01-01 (first at "
-                + dir.resolve("bad.csv") + ":2)", e.getMessage());
+                + dir.resolve("bad.csv") + ":2); set data.duplicates: sum or last to combine such rows", e.getMessage());
     }
 
     @Test
     void dateOffTheFrequency() throws IOException {
+        // Weekly dates are not moved to a week start (no week convention is assumed): another weekday is refused.
         SchemaConfig plain = new SchemaConfig(null, null, null, null, null, null);
-        Path file = write("m.csv", "series_id,date,value\nx,2020-01-01,1\nx,2020-02-01,2\nx,2020-03-15,3\n");
+        Path file = write("w.csv", "series_id,date,value\nx,2020-01-06,1\nx,2020-01-13,2\nx,2020-01-22,3\n");
         DataException e = assertThrows(DataException.class, () -> new PanelCsvReader(plain, null).read(List.of(file)));
-        assertTrue(e.getMessage().startsWith(file + ":4:2: date 2020-03-15 does not fit monthly data"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":4:2: date 2020-01-22 does not fit weekly data"), e.getMessage());
     }
 
     @Test

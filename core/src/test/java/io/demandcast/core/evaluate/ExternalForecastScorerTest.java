@@ -63,7 +63,7 @@ class ExternalForecastScorerTest {
         Path train = write("train.csv", "series_id,date,value\nA,2020-01-01,1\nA,2020-02-01,3\n");
         DataException e = assertThrows(DataException.class, () -> new ExternalForecastScorer(Frequency.MONTHLY, ScoreOptions.of(1))
                 .score(forecasts, ForecastCsvFormat.defaults(), actuals, train));
-        assertEquals(actuals + ":3:2: duplicate row for series 'A' on 2020-06-01 (first at " + actuals + ":2)", e.getMessage());
+        assertEquals(actuals + ":3:2: duplicate row for series 'A' on 2020-06-01 (first at " + actuals + ":2); set data.duplicates: sum or last to combine such rows", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,75 @@
+package io.demandcast.core.data;
+
+import io.demandcast.core.config.DataFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Parses the number and date cells of input CSV files as {@code data.format} says they are written,
+ * and words the error so that it echoes the format expected (the usual cause of a failure is a file
+ * exported with another one).
+ */
+public final class CellFormat {
+    /** Comma, point, ISO dates. */
+    public static final CellFormat DEFAULT = new CellFormat(DataFormat.DEFAULT);
+
+    private final DataFormat format;
+    private final DateTimeFormatter dates;
+
+    public CellFormat(DataFormat format) {
+        this.format = format;
+        this.dates = format.isoDates() ? null : format.dateFormatter();
+    }
+
+    /**
+     * A number cell: empty or {@code NA} is missing (NaN), {@code true}/{@code false} are 1/0.
+     *
+     * @throws DataException at {@code file:line:column} when the cell is not a finite number in the decimal mark of the format
+     */
+    public double number(String text, String file, long line, int column, String columnName) {
+        if (text.isEmpty() || text.equals("NA")) {
+            return Double.NaN;
+        }
+        String plain = text;
+        if (format.decimalComma()) {
+            // A point as well would be a thousands separator or a mix-up: refused rather than guessed.
+            plain = text.indexOf('.') >= 0 ? "x" : text.replace(',', '.');
+        }
+        try {
+            double v = Double.parseDouble(plain);
+            if (Double.isInfinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            if (text.equalsIgnoreCase("true")) {
+                return 1;
+            } else if (text.equalsIgnoreCase("false")) {
+                return 0;
+            }
+            throw DataException.at(file, line, column + 1, "column '" + columnName + "': '" + text + "' is not a number" + numberHint(text));
+        }
+    }
+
+    private String numberHint(String text) {
+        if (format.decimalComma()) {
+            return " with decimal mark ',' (data.format.decimal; no thousands separators)";
+        }
+        return text.matches("-?\\d*,\\d+") ? " with decimal mark '.'; for decimal commas set data.format: {delimiter: ';', decimal: ','}" : "";
+    }
+
+    /**
+     * A date cell.
+     *
+     * @throws DataException at {@code file:line:column} naming the date pattern expected
+     */
+    public LocalDate date(String text, String file, long line, int column, String columnName) {
+        try {
+            return dates == null ? LocalDate.parse(text) : LocalDate.parse(text, dates);
+        } catch (DateTimeParseException e) {
+            throw DataException.at(file, line, column + 1, "column '" + columnName + "': '" + text + "' is not a date in "
+                    + format.dateFormat() + (format.isoDates() ? " (set data.format.date_format for other patterns, e.g. dd/MM/yyyy)" : ""));
+        }
+    }
+}
