@@ -114,6 +114,10 @@ public final class ConfigLoader {
         if (text == null || text.isBlank()) {
             throw new InvalidConfigException("--gate: empty rule; expected a YAML mapping such as '{metric: rmsse, max: 0.9}'");
         }
+        String alias = YamlDocument.firstAlias(MAPPER, text);
+        if (alias != null) {
+            throw new InvalidConfigException(prefix + "'*" + alias + "' is a YAML alias, but a rule has no anchor to refer to");
+        }
         JsonNode tree;
         try {
             tree = MAPPER.readTree(text);
