@@ -162,6 +162,10 @@ public final class ConfigLoader {
     }
 
     private static ExperimentConfig bindFile(YamlDocument doc) {
+        ConfigErrors.Problem bound = ConfigBounds.check(doc.tree());
+        if (bound != null) {
+            throw new InvalidConfigException(doc.source() + ":" + doc.positionOf(bound.path()) + ": " + bound.withPath());
+        }
         try {
             ExperimentConfig config = READER.readValue(doc.tree());
             ConfigErrors.Problem tune = TuneConfigCheck.check(config);
@@ -180,6 +184,10 @@ public final class ConfigLoader {
     }
 
     private static ExperimentConfig bindOverridden(ObjectNode tree, List<ConfigOverride> overrides) {
+        ConfigErrors.Problem bound = ConfigBounds.check(tree);
+        if (bound != null) {
+            throw new InvalidConfigException("--set " + culprit(bound.path(), overrides).text() + ": " + bound.withPath());
+        }
         try {
             ExperimentConfig config = READER.readValue(tree);
             ConfigErrors.Problem tune = TuneConfigCheck.check(config);

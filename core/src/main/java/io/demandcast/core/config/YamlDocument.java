@@ -119,6 +119,9 @@ record YamlDocument(String source, JsonNode tree, Map<ConfigPath, Position> keys
         JsonNode tree;
         try {
             tree = mapper.readTree(text);
+        } catch (JacksonException e) {
+            // The walk reads no number, so a malformed one ('.nan') is first met here.
+            throw syntaxError(source, e);
         } catch (IOException e) {
             // The walk above already parsed the same text, so this is not expected.
             throw new InvalidConfigException(source + ": invalid YAML: " + firstLine(e.getMessage()), e);
