@@ -20,11 +20,15 @@ public final class PathChecks {
 
     /**
      * An output file ({@code predict.output}): its directory must exist or be creatable, and be
-     * writable; the file itself must not be a directory.
+     * writable; the file itself must not be a directory. A symbolic link, FIFO or device in its place
+     * is left to the writer, which decides how such an output is written (through, or refused).
      */
     public static void writableFile(String key, Path file) {
         if (Files.isDirectory(file)) {
             throw new DemandcastException(key + ": cannot write " + file + ": it is a directory; give a file name");
+        }
+        if (Files.isSymbolicLink(file) || Files.exists(file) && !Files.isRegularFile(file)) {
+            return;
         }
         creatable(key, file, file.toAbsolutePath().getParent());
     }
