@@ -10,11 +10,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place exceptions become exit codes: user errors (options, config, data, artifact) print
@@ -51,15 +53,35 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return code;
     }
 
-    /** Bad options: one line and a pointer to {@code --help}, not the whole usage text. */
+    /**
+     * Bad options: one line and a pointer to {@code --help}, not the whole usage text. An unknown
+     * verb or option gets the closest known one (picocli's suggestions), so that a typo in a cron
+     * line reads as one.
+     */
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("demandcast " + cmd.getCommandName() + ": error: " + ex.getMessage());
+        boolean root = cmd.getParent() == null;
+        err.println("demandcast" + (root ? "" : " " + cmd.getCommandName()) + ": error: " + message(ex, root));
         err.println("Try 'demandcast " + (cmd.getParent() == null ? "" : cmd.getCommandName() + " ") + "--help' for usage and examples.");
         err.flush();
         return ExitCodes.INVALID_INPUT;
+    }
+
+    /** picocli's message, or for an unknown verb or option which one and the closest known name. */
+    static String message(ParameterException ex, boolean root) {
+        if (!(ex instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return ex.getMessage();
+        }
+        String first = unmatched.getUnmatched().get(0);
+        List<String> suggestions = unmatched.getSuggestions();
+        String closest = suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'?";
+        if (root && !first.startsWith("-")) {
+            String verbs = String.join(", ", ex.getCommandLine().getSubcommands().keySet());
+            return "unknown verb '" + first + "'" + closest + " (verbs: " + verbs + ")";
+        }
+        return ex.getMessage() + closest;
     }
 
     /**

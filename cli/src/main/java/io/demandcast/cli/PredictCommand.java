@@ -65,6 +65,7 @@ final class PredictCommand extends BaseCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain needs N >= 1 (got " + explain + ")");
         }
         PredictJob.ExplainRequest explainRequest = explain == null ? null : new PredictJob.ExplainRequest(explain, explainOutput);
+        Preflight.predict(cfg, explainRequest);
         PredictSummary summary = PredictJob.run(cfg, out(), progress(), explainRequest);
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {

@@ -31,6 +31,7 @@ final class PrepareCommand extends BaseCommand {
     @Override
     int doCall() throws Exception {
         ExperimentConfig cfg = config.load(spec.commandLine());
+        Preflight.prepare(cfg);
         PrepareSummary summary = PrepareJob.run(cfg, config.config, progress());
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {

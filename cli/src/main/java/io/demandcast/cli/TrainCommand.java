@@ -33,6 +33,7 @@ final class TrainCommand extends BaseCommand {
     @Override
     int doCall() throws Exception {
         ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
+        Preflight.train(cfg);
         TrainSummary summary = TrainJob.run(cfg, progress());
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {

@@ -66,6 +66,7 @@ final class TuneCommand extends BaseCommand {
         ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         if (cfg.tune() != null) {
             cfg = cfg.withTune(cfg.tune().withBudgets(candidates, timeBudget, seed));
+            Preflight.tune(cfg);
         }
         TuneLive live = new TuneLive();
         PrintWriter err = err();

@@ -28,10 +28,14 @@ class ErrorHandlerTest {
         assertUserError(p.run("predict", "--json"), "no artifact");
     }
 
-    /** prepare.output below a regular file: the directory cannot be created. */
+    /**
+     * prepare.output below a dangling symbolic link: the directory cannot be created. (A regular file
+     * in the way is invalid input, found before any work: see ValidationBeforeWorkTest; a link whose
+     * target is missing passes that check and fails only when the directory is created.)
+     */
     private CliRun.Result prepareIntoAFile() throws IOException {
         TestProject p = TestProject.create(tmp);
-        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        Path file = Files.createSymbolicLink(tmp.resolve("a-file"), tmp.resolve("missing-target"));
         return p.run("prepare", "-q", "--set", "prepare.output=" + TestProject.quote(file.resolve("prepared")));
     }
 

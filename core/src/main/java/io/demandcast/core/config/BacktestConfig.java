@@ -44,15 +44,22 @@ public record BacktestConfig(Integer horizon, Integer windows, Integer step, Cut
         if (horizon != null && horizon < 1) {
             throw new IllegalArgumentException("backtest.horizon must be >= 1 (got " + horizon + ")");
         }
+        ConfigBounds.requireAtMost("backtest.horizon", horizon, ConfigBounds.MAX_HORIZON, "periods");
         windows = windows == null ? 1 : windows;
         if (windows < 1) {
             throw new IllegalArgumentException("backtest.windows must be >= 1 (got " + windows + ")");
         }
+        ConfigBounds.requireAtMost("backtest.windows", windows, ConfigBounds.MAX_WINDOWS, "windows");
         if (step != null && step < 1) {
             throw new IllegalArgumentException("backtest.step must be >= 1 (got " + step + ")");
         }
+        ConfigBounds.requireAtMost("backtest.step", step, ConfigBounds.MAX_HORIZON, "periods");
         cutoffs = cutoffs == null ? Cutoffs.from_end : cutoffs;
         cutoffDates = cutoffDates == null ? List.of() : List.copyOf(cutoffDates);
+        if (cutoffDates.size() > ConfigBounds.MAX_WINDOWS) {
+            throw new IllegalArgumentException(ConfigBounds.tooLarge("backtest.cutoff_dates", ConfigBounds.MAX_WINDOWS, "dates",
+                    cutoffDates.size()));
+        }
         List<LocalDate> parsed = new ArrayList<>();
         for (String d : cutoffDates) {
             try {

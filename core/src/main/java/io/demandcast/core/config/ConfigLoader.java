@@ -114,6 +114,10 @@ public final class ConfigLoader {
         if (text == null || text.isBlank()) {
             throw new InvalidConfigException("--gate: empty rule; expected a YAML mapping such as '{metric: rmsse, max: 0.9}'");
         }
+        String alias = YamlDocument.firstAlias(MAPPER, text);
+        if (alias != null) {
+            throw new InvalidConfigException(prefix + "'*" + alias + "' is a YAML alias, but a rule has no anchor to refer to");
+        }
         JsonNode tree;
         try {
             tree = MAPPER.readTree(text);
@@ -158,6 +162,10 @@ public final class ConfigLoader {
     }
 
     private static ExperimentConfig bindFile(YamlDocument doc) {
+        ConfigErrors.Problem bound = ConfigBounds.check(doc.tree());
+        if (bound != null) {
+            throw new InvalidConfigException(doc.source() + ":" + doc.positionOf(bound.path()) + ": " + bound.withPath());
+        }
         try {
             ExperimentConfig config = READER.readValue(doc.tree());
             ConfigErrors.Problem tune = TuneConfigCheck.check(config);
@@ -176,6 +184,10 @@ public final class ConfigLoader {
     }
 
     private static ExperimentConfig bindOverridden(ObjectNode tree, List<ConfigOverride> overrides) {
+        ConfigErrors.Problem bound = ConfigBounds.check(tree);
+        if (bound != null) {
+            throw new InvalidConfigException("--set " + culprit(bound.path(), overrides).text() + ": " + bound.withPath());
+        }
         try {
             ExperimentConfig config = READER.readValue(tree);
             ConfigErrors.Problem tune = TuneConfigCheck.check(config);

@@ -46,6 +46,11 @@ record ConfigOverride(String text, ConfigPath path, JsonNode value) {
     private static JsonNode parseValue(ObjectMapper mapper, String text, String raw) {
         String trimmed = raw.trim();
         boolean flow = trimmed.startsWith("[") || trimmed.startsWith("{");
+        String alias = YamlDocument.firstAlias(mapper, raw);
+        if (alias != null) {
+            throw new InvalidConfigException("--set " + text + ": '*" + alias + "' is a YAML alias, but an override has no"
+                    + " anchor to refer to; quote the value ('*" + alias + "') if it is text");
+        }
         JsonNode node;
         try {
             node = mapper.readTree(raw);

@@ -6,7 +6,7 @@ import java.util.List;
  * One experiment file: every verb reads the sections it needs. Absent sections get their
  * defaults, so a file that only drives {@code prepare} is valid.
  *
- * @param name     experiment name, used in default output paths
+ * @param name     experiment name, used in default output paths ({@link Names#PATTERN})
  * @param data     where the raw data is and what its columns mean
  * @param prepare  cleaning, features and split
  * @param model    the model to fit (and the candidate a gate checks)
@@ -25,9 +25,7 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
 
     public ExperimentConfig {
         name = name == null || name.isBlank() ? "experiment" : name;
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("name may only hold letters, digits, '.', '_' and '-' (got '" + name + "')");
-        }
+        Names.require("name", name);
         data = data == null ? new DataConfig(null, null, null, null, null, null) : data;
         prepare = prepare == null ? PrepareConfig.defaults() : prepare;
         model = model == null ? new ModelConfig(null, null, null) : model;

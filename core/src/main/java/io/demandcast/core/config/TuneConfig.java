@@ -85,8 +85,8 @@ public record TuneConfig(List<TuneSpaceEntry> space, Search search, Integer cand
         if (gridPoints != null && gridPoints < 1) {
             throw new IllegalArgumentException("tune.grid_points must be >= 1 (got " + gridPoints + ")");
         }
-        if (modelName != null && !modelName.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("tune.model_name may only hold letters, digits, '.', '_' and '-' (got '" + modelName + "')");
+        if (modelName != null) {
+            Names.require("tune.model_name", modelName);
         }
         if (search == Search.grid) {
             for (int i = 0; i < space.size(); i++) {

@@ -189,8 +189,8 @@ class ConfigLoaderTest {
                 error("predict:\n  horizon: ''\n"));
         assertEquals("configs/x.yaml:2:3: predict.horizon: expected an integer, got a list",
                 error("predict:\n  horizon: [1, 2]\n"));
-        assertEquals("configs/x.yaml:2:12: predict.horizon: expected an integer, got 99999999999 (out of range)",
-                error("predict:\n  horizon: 99999999999\n"));
+        assertEquals("configs/x.yaml:2:18: data.season_length: expected an integer, got 99999999999 (out of range)",
+                error("data:\n  season_length: 99999999999\n"));
         assertEquals("configs/x.yaml:2:14: predict.quantiles: expected a list, got 0.5",
                 error("predict:\n  quantiles: 0.5\n"));
         assertEquals("configs/x.yaml:2:25: predict.quantiles[2]: expected a number, got 'high'",
@@ -242,7 +242,7 @@ class ConfigLoaderTest {
         // required key missing: points at the section that lacks it
         assertEquals("configs/x.yaml:2:3: data.calendar: file is required: the CSV to join",
                 error("data:\n  calendar:\n    date: d\n"));
-        assertEquals("configs/x.yaml:1:7: name may only hold letters, digits, '.', '_' and '-' (got 'a b')",
+        assertEquals("configs/x.yaml:1:7: name: 'a b' is not a valid name (" + Names.RULE + ")",
                 error("name: a b\n"));
         // a message without a key path gets one: the field whose value it quotes
         assertEquals("configs/x.yaml:2:14: data.frequency: unknown frequency 'dayly', allowed: daily, weekly, monthly, quarterly, yearly",

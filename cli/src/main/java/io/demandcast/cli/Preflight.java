@@ -1,0 +1,92 @@
+package io.demandcast.cli;
+
+import io.demandcast.core.PathChecks;
+import io.demandcast.core.config.CalendarConfig;
+import io.demandcast.core.config.DataConfig;
+import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.evaluate.backtest.BacktestJob;
+import io.demandcast.core.model.PredictJob;
+import io.demandcast.core.prepare.PrepareJob;
+import io.demandcast.core.tune.TuneJob;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What each verb checks once its config is loaded and its options applied, before it reads data
+ * or fits anything: the outputs it will write can be written, the input files it names are not
+ * directories. Each failure names the config key and the path (exit 2).
+ */
+final class Preflight {
+
+    private Preflight() {
+    }
+
+    static void prepare(ExperimentConfig cfg) {
+        dataInputs(cfg.data());
+        PathChecks.replaceableDirectory("prepare.output", PrepareJob.outputDirectory(cfg));
+    }
+
+    static void train(ExperimentConfig cfg) {
+        store(cfg);
+    }
+
+    static void predict(ExperimentConfig cfg, PredictJob.ExplainRequest explain) {
+        String output = PredictJob.outputOf(cfg);
+        if (!"-".equals(output)) {
+            PathChecks.writableFile("predict.output", Path.of(output));
+        }
+        if (explain != null) {
+            PathChecks.writableFile("--explain-output", Path.of(PredictJob.explainOutputOf(cfg, explain)));
+        }
+        if (cfg.predict().future() != null) {
+            PathChecks.notADirectory("predict.future", Path.of(cfg.predict().future()));
+            dataInputs(cfg.data());
+        }
+    }
+
+    static void evaluate(ExperimentConfig cfg) {
+        PathChecks.replaceableDirectory("evaluate.output", BacktestJob.outputDirectory(cfg));
+        if (cfg.evaluate().junit() != null) {
+            PathChecks.writableFile("evaluate.junit", Path.of(cfg.evaluate().junit()));
+        }
+        if (cfg.evaluate().summary() != null) {
+            PathChecks.writableFile("evaluate.summary", Path.of(cfg.evaluate().summary()));
+        }
+        if (cfg.evaluate().weights() != null) {
+            PathChecks.notADirectory("evaluate.weights", Path.of(cfg.evaluate().weights()));
+        }
+    }
+
+    static void tune(ExperimentConfig cfg) {
+        PathChecks.writableDirectory("tune.output", TuneJob.outputDirectory(cfg));
+        PathChecks.writableDirectory("train.store", Path.of(cfg.train().store()));
+    }
+
+    /** The store and the model's folder in it, where a new version goes. */
+    private static void store(ExperimentConfig cfg) {
+        Path root = Path.of(cfg.train().store());
+        PathChecks.writableDirectory("train.store", root);
+        PathChecks.writableDirectory("train.store", root.resolve(cfg.model().name()));
+    }
+
+    /** The CSV files of the data section. */
+    private static void dataInputs(DataConfig data) {
+        List<String> files = data.files();
+        for (int i = 0; i < files.size(); i++) {
+            PathChecks.notADirectory("data.files[" + i + "]", Path.of(files.get(i)));
+        }
+        if (data.calendar() != null) {
+            PathChecks.notADirectory("data.calendar.file", Path.of(data.calendar().file()));
+        }
+        List<CalendarConfig> joins = data.joins();
+        for (int i = 0; i < joins.size(); i++) {
+            PathChecks.notADirectory("data.joins[" + i + "].file", Path.of(joins.get(i).file()));
+        }
+        if (data.attributes() != null) {
+            PathChecks.notADirectory("data.attributes.file", Path.of(data.attributes().file()));
+        }
+        if (data.series() != null && data.series().file() != null) {
+            PathChecks.notADirectory("data.series.file", Path.of(data.series().file()));
+        }
+    }
+}
