@@ -50,7 +50,8 @@ class InputCorpusTest {
         try (Stream<Path> list = Files.list(CORPUS)) {
             cases = list.filter(p -> Files.isRegularFile(p.resolve("case.yaml"))).sorted().toList();
         }
-        assertFalse(cases.isEmpty(), "no case in " + CORPUS);
+        // issue 14's acceptance: at least 40 bad or awkward files
+        assertTrue(cases.size() >= 40, "the corpus holds " + cases.size() + " cases, fewer than 40");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> runCase(c)));
     }
 
