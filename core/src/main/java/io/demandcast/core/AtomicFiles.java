@@ -51,7 +51,14 @@ public final class AtomicFiles {
      * @throws IOException naming {@code file} when it cannot be written; the earlier file is then untouched
      */
     public static void write(Path file, TextContent content) throws IOException {
-        Path target = file.toAbsolutePath();
+        Path target = followLinks(file.toAbsolutePath());
+        if (Files.isDirectory(target)) {
+            throw new DataException(file + ": is a directory; give a file name for this output");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            writeThrough(file, target, content);
+            return;
+        }
         Files.createDirectories(target.getParent());
         Path tmp = temporary(target, "tmp");
         InFlight.add(tmp);
@@ -73,6 +80,48 @@ public final class AtomicFiles {
     }
 
     /**
+     * A FIFO or a device (a named pipe a reader waits on, {@code /dev/stdout}, a terminal) is no file
+     * a temporary could replace: a rename would put a regular file in its place and the reader would
+     * get nothing. So it is opened and written as a stream, which cannot be atomic; a failure names
+     * the path as given.
+     */
+    private static void writeThrough(Path file, Path target, TextContent content) throws IOException {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(
+                Files.newOutputStream(target, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
+            content.writeTo(out);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + describe(e), e);
+        }
+    }
+
+    /**
+     * The file a path names after following symbolic links of its last component, even a dangling
+     * one: the output then lands in the link's target, replaced atomically in the target's own
+     * directory, and the link stays a link (a rename over the link itself would replace it by a
+     * regular file and leave the target stale).
+     */
+    static Path followLinks(Path path) throws IOException {
+        Path current = path;
+        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new IOException("cannot write " + path + ": too many levels of symbolic links");
+            }
+            current = current.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(current));
+        }
+        return current;
+    }
+
+    private static final int MAX_LINKS = 40;
+
+    /** java.nio's file exceptions hold only the path as their message; add the reason. */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /**
      * Writes a new directory that must not exist yet.
      *
      * @throws DataException when {@code directory} already exists
@@ -82,7 +131,7 @@ public final class AtomicFiles {
         if (Files.exists(directory)) {
             throw new DataException(directory + ": already exists; choose another output directory or replace it");
         }
-        Path target = directory.toAbsolutePath();
+        Path target = followLinks(directory.toAbsolutePath());
         Path tmp = writeTemporaryDirectory(target, content);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -106,7 +155,7 @@ public final class AtomicFiles {
      */
     public static void replaceDirectory(Path directory, String marker, String kind, DirectoryContent content)
             throws IOException {
-        Path target = directory.toAbsolutePath();
+        Path target = followLinks(directory.toAbsolutePath());
         if (Files.exists(target)) {
             if (!Files.isDirectory(target)) {
                 throw new DataException(directory + ": exists and is not a directory; refusing to replace it");
