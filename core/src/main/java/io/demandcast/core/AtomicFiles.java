@@ -51,6 +51,10 @@ public final class AtomicFiles {
      * @throws IOException naming {@code file} when it cannot be written; the earlier file is then untouched
      */
     public static void write(Path file, TextContent content) throws IOException {
+        if (isDescriptor(file.toAbsolutePath())) {
+            writeThrough(file, file.toAbsolutePath(), content);
+            return;
+        }
         Path target = followLinks(file.toAbsolutePath());
         if (Files.isDirectory(target)) {
             throw new DataException(file + ": is a directory; give a file name for this output");
@@ -70,7 +74,7 @@ public final class AtomicFiles {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             delete(tmp, e);
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot write " + file + ": " + describe(e), e);
         } catch (RuntimeException e) {
             delete(tmp, e);
             throw e;
@@ -86,8 +90,9 @@ public final class AtomicFiles {
      * the path as given.
      */
     private static void writeThrough(Path file, Path target, TextContent content) throws IOException {
+        // APPEND, not truncate: through /dev/stdout this is the shell's descriptor, opened by '>' (empty) or '>>'.
         try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(target, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
+                Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8))) {
             content.writeTo(out);
         } catch (IOException e) {
             throw new IOException("cannot write " + file + ": " + describe(e), e);
@@ -113,10 +118,45 @@ public final class AtomicFiles {
 
     private static final int MAX_LINKS = 40;
 
-    /** java.nio's file exceptions hold only the path as their message; add the reason. */
+    /**
+     * Whether {@code path} leads through {@code /proc} ({@code /dev/stdout}, {@code /dev/fd/1}): a
+     * process's open descriptor, whose link text ({@code pipe:[1234]}) is no path to follow; the
+     * kernel opens it, so it is written as a stream through the path as given.
+     */
+    static boolean isDescriptor(Path path) throws IOException {
+        Path current = path;
+        for (int hops = 0; hops < MAX_LINKS && Files.isSymbolicLink(current); hops++) {
+            Path dir = current.getParent();
+            if (dir != null && Files.exists(dir) && dir.toRealPath().startsWith(PROC)) {
+                return true;
+            }
+            Path link = Files.readSymbolicLink(current);
+            if (link.startsWith(PROC)) {
+                return Files.exists(path);
+            }
+            current = current.getParent().resolve(link);
+        }
+        return false;
+    }
+
+    private static final Path PROC = Path.of("/proc");
+
+    /**
+     * What went wrong, without the temporary's name: java.nio's file exceptions carry the path as
+     * their message and the reason apart (or only in their type).
+     */
     private static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            if (fs.getReason() != null) {
+                return fs.getReason();
+            }
+            if (fs instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+            if (fs instanceof java.nio.file.NoSuchFileException) {
+                return "no such file or directory";
+            }
+            return fs.getClass().getSimpleName() + " " + fs.getFile();
         }
         return String.valueOf(e.getMessage());
     }

@@ -106,6 +106,18 @@ class AtomicFilesSpecialTargetTest {
     }
 
     @Test
+    void devStdoutIsADescriptorWrittenAsAStream() throws IOException {
+        if (!Files.isDirectory(Path.of("/proc/self/fd"))) {
+            return; // not Linux
+        }
+        assertTrue(AtomicFiles.isDescriptor(Path.of("/dev/stdout")), "/dev/stdout");
+        assertTrue(AtomicFiles.isDescriptor(Path.of("/dev/fd/1")), "/dev/fd/1");
+        Path file = Files.writeString(tmp.resolve("plain.csv"), "x");
+        assertTrue(!AtomicFiles.isDescriptor(file));
+        assertTrue(!AtomicFiles.isDescriptor(Files.createSymbolicLink(tmp.resolve("link.csv"), file)));
+    }
+
+    @Test
     void aDirectoryIsRefusedAsAFileOutput() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("out.csv"));
         DataException e = assertThrows(DataException.class, () -> AtomicFiles.writeText(dir, "x\n"));
