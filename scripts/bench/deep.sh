@@ -170,7 +170,7 @@ def r_rows(tsv):
             continue
         values = {k: float(v) for k, v in (c.split("=", 1) for c in cells[1:])}
         cpu = values.pop("cpu_seconds", None)
-        rows.append(("R " + cells[0], values, None, ["n/a", f"{cpu:.1f}" if cpu is not None else "n/a", "n/a"], "R"))
+        rows.append((cells[0] if cells[0].startswith("R ") else "R " + cells[0], values, None, ["n/a", f"{cpu:.1f}" if cpu is not None else "n/a", "n/a"], "R"))
     return rows
 
 for d in datasets:

@@ -88,6 +88,22 @@ public final class FittedTransferLstm implements DerivedModel {
         return groups.get(0).model().features();
     }
 
+    /**
+     * The fine-tuning of the first group (epochs run, best epoch, seconds per epoch, as a network's
+     * {@link FittedLstmModel#fitSummary()}), the number of groups and each one's epochs run, and under
+     * {@code pretrained} the pre-training's summary when it ran in this fit.
+     */
+    @Override
+    public Map<String, Object> fitSummary() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(groups.get(0).model().fitSummary());
+        m.put("groups", groups.size());
+        m.put("group_epochs_run", groups.stream().map(g -> g.model().training().epochs().size()).toList());
+        if (parent != null) {
+            m.put("pretrained", parent.fitSummary());
+        }
+        return m;
+    }
+
     /** The pre-trained model fitted in this run, or null (loaded from disk, or its artifact already published). */
     public FittedModel pretrained() {
         return parent;

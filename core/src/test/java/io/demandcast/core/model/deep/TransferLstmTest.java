@@ -89,6 +89,12 @@ class TransferLstmTest {
         assertEquals(history.axis().date(N - 1), fitted.parentRef().dataEnd());
         assertEquals(6, fitted.parentRef().series());
         assertNull(fitted.parentRef().artifact());
+        // the fit summary (metrics.json's fits): the fine-tuning of each group and the pre-training
+        Map<String, Object> summary = fitted.fitSummary();
+        assertEquals(2, summary.get("groups"));
+        assertEquals(List.of(2, 2), summary.get("group_epochs_run"));
+        assertEquals(2, summary.get("epochs_run"));
+        assertTrue(((Map<?, ?>) summary.get("pretrained")).containsKey("epochs_run"), summary.toString());
 
         Forecast f = fitted.forecast(new ForecastRequest(H, 0.1, 0.9));
         assertEquals(List.of("s0", "s1", "s2", "s3"), f.seriesIds());
