@@ -24,7 +24,14 @@ abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        return doCall();
+        int code = doCall();
+        // A verb's CSV or JSON on stdout is its result: a failed write (full disk, closed pipe) must
+        // not pass as success. The exception goes to ErrorHandler: one line, exit 1.
+        java.util.Optional<String> failure = StandardOutput.failureOf(out());
+        if (failure.isPresent()) {
+            throw new java.io.IOException("cannot write standard output: " + failure.get());
+        }
+        return code;
     }
 
     /** Runs the verb and returns its exit code; exceptions are mapped by {@link ErrorHandler}. */

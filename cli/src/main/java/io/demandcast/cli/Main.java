@@ -1,5 +1,7 @@
 package io.demandcast.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -9,12 +11,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        StandardOutput out = StandardOutput.over(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Stderr stderr = Stderr.fromLauncher(System::getenv, System::getProperty,
                 warning -> err.println("demandcast: warning: " + warning));
         int code = Cli.commandLine(out, err, stderr).execute(args);
-        out.flush();
+        // The verbs check stdout themselves (BaseCommand); this catches what picocli prints on its own
+        // (--help, --version, completion scripts).
+        java.util.Optional<String> failure = StandardOutput.failureOf(out);
+        if (failure.isPresent() && code == ExitCodes.OK) {
+            err.println("demandcast: error: cannot write standard output: " + failure.get());
+            code = ExitCodes.RUNTIME_FAILURE;
+        }
         err.flush();
         System.exit(code);
     }

@@ -51,7 +51,18 @@ public final class AtomicFiles {
      * @throws IOException naming {@code file} when it cannot be written; the earlier file is then untouched
      */
     public static void write(Path file, TextContent content) throws IOException {
-        Path target = file.toAbsolutePath();
+        if (isDescriptor(file.toAbsolutePath())) {
+            writeThrough(file, file.toAbsolutePath(), content);
+            return;
+        }
+        Path target = followLinks(file.toAbsolutePath());
+        if (Files.isDirectory(target)) {
+            throw new DataException(file + ": is a directory; give a file name for this output");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            writeThrough(file, target, content);
+            return;
+        }
         Files.createDirectories(target.getParent());
         Path tmp = temporary(target, "tmp");
         InFlight.add(tmp);
@@ -63,13 +74,91 @@ public final class AtomicFiles {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             delete(tmp, e);
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot write " + file + ": " + describe(e), e);
         } catch (RuntimeException e) {
             delete(tmp, e);
             throw e;
         } finally {
             InFlight.remove(tmp);
         }
+    }
+
+    /**
+     * A FIFO or a device (a named pipe a reader waits on, {@code /dev/stdout}, a terminal) is no file
+     * a temporary could replace: a rename would put a regular file in its place and the reader would
+     * get nothing. So it is opened and written as a stream, which cannot be atomic; a failure names
+     * the path as given.
+     */
+    private static void writeThrough(Path file, Path target, TextContent content) throws IOException {
+        // APPEND, not truncate: through /dev/stdout this is the shell's descriptor, opened by '>' (empty) or '>>'.
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(
+                Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8))) {
+            content.writeTo(out);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + describe(e), e);
+        }
+    }
+
+    /**
+     * The file a path names after following symbolic links of its last component, even a dangling
+     * one: the output then lands in the link's target, replaced atomically in the target's own
+     * directory, and the link stays a link (a rename over the link itself would replace it by a
+     * regular file and leave the target stale).
+     */
+    static Path followLinks(Path path) throws IOException {
+        Path current = path;
+        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new IOException("cannot write " + path + ": too many levels of symbolic links");
+            }
+            current = current.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(current));
+        }
+        return current;
+    }
+
+    private static final int MAX_LINKS = 40;
+
+    /**
+     * Whether {@code path} leads through {@code /proc} ({@code /dev/stdout}, {@code /dev/fd/1}): a
+     * process's open descriptor, whose link text ({@code pipe:[1234]}) is no path to follow; the
+     * kernel opens it, so it is written as a stream through the path as given.
+     */
+    static boolean isDescriptor(Path path) throws IOException {
+        Path current = path;
+        for (int hops = 0; hops < MAX_LINKS && Files.isSymbolicLink(current); hops++) {
+            Path dir = current.getParent();
+            if (dir != null && Files.exists(dir) && dir.toRealPath().startsWith(PROC)) {
+                return true;
+            }
+            Path link = Files.readSymbolicLink(current);
+            if (link.startsWith(PROC)) {
+                return Files.exists(path);
+            }
+            current = current.getParent().resolve(link);
+        }
+        return false;
+    }
+
+    private static final Path PROC = Path.of("/proc");
+
+    /**
+     * What went wrong, without the temporary's name: java.nio's file exceptions carry the path as
+     * their message and the reason apart (or only in their type).
+     */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            if (fs.getReason() != null) {
+                return fs.getReason();
+            }
+            if (fs instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+            if (fs instanceof java.nio.file.NoSuchFileException) {
+                return "no such file or directory";
+            }
+            return fs.getClass().getSimpleName() + " " + fs.getFile();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /**
@@ -82,7 +171,7 @@ public final class AtomicFiles {
         if (Files.exists(directory)) {
             throw new DataException(directory + ": already exists; choose another output directory or replace it");
         }
-        Path target = directory.toAbsolutePath();
+        Path target = followLinks(directory.toAbsolutePath());
         Path tmp = writeTemporaryDirectory(target, content);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -106,7 +195,7 @@ public final class AtomicFiles {
      */
     public static void replaceDirectory(Path directory, String marker, String kind, DirectoryContent content)
             throws IOException {
-        Path target = directory.toAbsolutePath();
+        Path target = followLinks(directory.toAbsolutePath());
         if (Files.exists(target)) {
             if (!Files.isDirectory(target)) {
                 throw new DataException(directory + ": exists and is not a directory; refusing to replace it");

@@ -91,9 +91,10 @@ public final class ArtifactStore {
         checkName(modelName);
         Objects.requireNonNull(contents, "contents");
         Path modelDir = root.resolve(modelName);
-        Files.createDirectories(modelDir);
-        Path tmp = Files.createDirectory(modelDir.resolve(".tmp-" + randomHex()));
+        Path tmp = null;
         try {
+            Files.createDirectories(modelDir);
+            tmp = Files.createDirectory(modelDir.resolve(".tmp-" + randomHex()));
             Path payload = Files.createDirectory(tmp.resolve(Artifact.PAYLOAD_DIR));
             contents.payload().writeTo(payload);
             Files.writeString(tmp.resolve(Artifact.CONFIG_FILE), contents.configYaml(), StandardCharsets.UTF_8);
@@ -108,27 +109,75 @@ public final class ArtifactStore {
                 }
                 ArtifactManifest manifest = ArtifactManifest.of(modelName, version, contents, files);
                 Files.write(tmp.resolve(Artifact.MANIFEST_FILE), json(manifest));
+                // Everything that needs disk space is written before the version becomes visible, the
+                // new LATEST included: after the rename only a second rename remains, so a full disk
+                // fails the publish before it, never after it.
+                Path latestTmp = stageLatest(modelDir, version);
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (FileSystemException e) {
+                    Files.deleteIfExists(latestTmp);
                     if (Files.exists(target)) {
                         continue; // another publisher took this name between our check and our rename
                     }
                     throw e;
                 }
-                writeLatest(modelDir, version);
+                pointLatest(modelDir, latestTmp, target, tmp);
                 return new Artifact(target, manifest);
             }
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                if (Files.exists(tmp)) {
-                    PathUtils.deleteDirectory(tmp);
-                }
-            } catch (IOException | RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
+        } catch (IOException e) {
+            removeTemporary(tmp, e);
+            // Plain IOExceptions (a full disk: "No space left on device") carry no path; say where.
+            throw new IOException("cannot publish a new version of '" + modelName + "' in " + modelDir + ": "
+                    + describe(e) + "; nothing was published", e);
+        } catch (RuntimeException | Error e) {
+            removeTemporary(tmp, e);
             throw e;
         }
+    }
+
+    /**
+     * Renames the staged {@code LATEST} into place. Should that fail, the version just renamed in is
+     * taken back (renamed to its temporary name, which the caller deletes): a run that reports a
+     * failure must not leave a published version behind, which cron would then predict from.
+     */
+    private static void pointLatest(Path modelDir, Path latestTmp, Path version, Path tmp) throws IOException {
+        try {
+            Files.move(latestTmp, modelDir.resolve(LATEST_FILE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(latestTmp);
+                Files.move(version, tmp, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException undo) {
+                e.addSuppressed(undo);
+                removeTemporary(version, e);
+            }
+            throw new IOException("cannot update " + modelDir.resolve(LATEST_FILE) + ": " + describe(e), e);
+        }
+    }
+
+    private static void removeTemporary(Path dir, Throwable cause) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            if (Files.exists(dir)) {
+                PathUtils.deleteDirectory(dir);
+            }
+        } catch (IOException | RuntimeException cleanup) {
+            cause.addSuppressed(cleanup);
+        }
+    }
+
+    /** java.nio's file exceptions hold only the path as their message; add the reason. */
+    private static String describe(Throwable e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + fs.getReason();
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getFile() + ": " + fs.getClass().getSimpleName();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /**
@@ -155,7 +204,8 @@ public final class ArtifactStore {
             version = readLatest(modelDir).orElse(versions.get(versions.size() - 1));
         }
         if (!versions.contains(version)) {
-            throw new ArtifactException("no version '" + version + "' of artifact '" + modelName + "' in store " + root
+            String namedBy = LATEST.equals(reference) ? " (named by " + modelDir.resolve(LATEST_FILE) + ")" : "";
+            throw new ArtifactException("no version '" + version + "'" + namedBy + " of artifact '" + modelName + "' in store " + root
                     + "; available: " + String.join(", ", versions) + " (or 'latest')");
         }
         Path dir = modelDir.resolve(version);
@@ -239,22 +289,33 @@ public final class ArtifactStore {
     }
 
     private static java.util.Optional<String> readLatest(Path modelDir) throws IOException {
+        Path file = modelDir.resolve(LATEST_FILE);
         try {
-            String name = Files.readString(modelDir.resolve(LATEST_FILE), StandardCharsets.UTF_8).trim();
+            String name = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (!name.chars().allMatch(c -> c > ' ' && c < 127)) {
+                // Echoing control characters or a second line would break the one-line error.
+                throw new ArtifactException(file + ": not a version name (holds spaces, control or non-ASCII characters);"
+                        + " write a version's name into it, or delete it to use the newest version");
+            }
             return name.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(name);
         } catch (NoSuchFileException e) {
             // A crash between the version rename and the LATEST update: the newest version stands in.
             return java.util.Optional.empty();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ArtifactException(file + ": not a version name (not UTF-8 text); write a version's name into it,"
+                    + " or delete it to use the newest version", e);
         }
     }
 
-    private static void writeLatest(Path modelDir, String version) throws IOException {
+    /** Writes the {@code LATEST} content naming {@code version} to a temporary file beside it. */
+    private static Path stageLatest(Path modelDir, String version) throws IOException {
         Path tmp = modelDir.resolve(".tmp-" + randomHex() + "-" + LATEST_FILE);
         try {
             Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, modelDir.resolve(LATEST_FILE), StandardCopyOption.ATOMIC_MOVE);
-        } finally {
+            return tmp;
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            throw e;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.demandcast.core.evaluate;
 
+import io.demandcast.core.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,16 +15,17 @@ public final class EvaluationReport {
     }
 
     /**
-     * Creates {@code directory} if needed and writes both files into it, replacing earlier ones.
+     * Writes both files into {@code directory}, replacing it as a whole ({@link AtomicFiles#replaceDirectory}):
+     * a failure leaves the previous evaluation intact, and files of an earlier, different evaluation
+     * there (a backtest's {@code forecasts.csv}) cannot end up beside the new metrics.
      *
      * @return the files written, metrics first
      */
     public static List<Path> write(ScoreResult result, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        Path metrics = directory.resolve(MetricsJson.FILE_NAME);
-        Path perSeries = directory.resolve(PerSeriesCsv.FILE_NAME);
-        MetricsJson.write(result, metrics);
-        PerSeriesCsv.write(result, perSeries);
-        return List.of(metrics, perSeries);
+        AtomicFiles.replaceDirectory(directory, MetricsJson.FILE_NAME, "an evaluation report", dir -> {
+            MetricsJson.write(result, dir.resolve(MetricsJson.FILE_NAME));
+            PerSeriesCsv.write(result, dir.resolve(PerSeriesCsv.FILE_NAME));
+        });
+        return List.of(directory.resolve(MetricsJson.FILE_NAME), directory.resolve(PerSeriesCsv.FILE_NAME));
     }
 }

@@ -233,9 +233,16 @@ public final class PrepareJob {
         mapping.forEach((anon, original) -> sb.append(anon).append(',').append(csv(original)).append('\n'));
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        // Not AtomicFiles: createTempFile's owner-only mode (0600) is kept on purpose here, since this
+        // file undoes the anonymisation; every other output gets the umask's mode.
         Path tmp = Files.createTempFile(parent, ".id-mapping", ".tmp");
-        Files.writeString(tmp, sb.toString());
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.writeString(tmp, sb.toString());
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String csv(String text) {

@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The files of a search, rewritten whole (through {@link AtomicFiles}) after every candidate, so an
- * interrupted search leaves the leaderboard found so far: {@code leaderboard.csv},
- * {@code leaderboard.md} and {@code search.json}.
+ * The files of a search, rewritten whole after every candidate (the directory replaced as one, through
+ * {@link AtomicFiles#replaceDirectory}), so an interrupted search leaves the leaderboard found so far:
+ * {@code leaderboard.csv}, {@code leaderboard.md} and {@code search.json}.
  */
 public final class TuneFiles {
     public static final String LEADERBOARD_CSV = "leaderboard.csv";
@@ -47,6 +47,13 @@ public final class TuneFiles {
      */
     public static void write(Path dir, String title, List<CandidateResult> ranked, String metric, List<String> columns, int windows,
                              Map<String, Object> search) throws IOException {
+        // The three files describe one state of the search: replaced together, never one new beside two old.
+        AtomicFiles.replaceDirectory(dir, LEADERBOARD_CSV, "a tune output", tmp -> writeInto(tmp, title, ranked, metric, columns, windows,
+                search));
+    }
+
+    private static void writeInto(Path dir, String title, List<CandidateResult> ranked, String metric, List<String> columns, int windows,
+                                  Map<String, Object> search) throws IOException {
         AtomicFiles.write(dir.resolve(LEADERBOARD_CSV), out -> {
             List<String> header = new ArrayList<>(List.of("rank", "candidate", "family", "params", "status", "windows", metric));
             header.addAll(columns);

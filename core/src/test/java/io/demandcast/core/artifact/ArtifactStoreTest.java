@@ -170,7 +170,8 @@ class ArtifactStoreTest {
             throw new IOException("disk full");
         };
         IOException e = assertThrows(IOException.class, () -> store.publish("m", contents(crashing, T0.plusSeconds(5), CONFIG)));
-        assertEquals("disk full", e.getMessage());
+        assertEquals("cannot publish a new version of 'm' in " + tmp.resolve("m") + ": disk full; nothing was published",
+                e.getMessage(), "the failure names where it happened");
         PayloadWriter bug = dir -> {
             throw new IllegalStateException("bug in save");
         };
