@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * <pre>
  * &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/manifest.json   {@link ArtifactManifest}
+ * &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/manifest.sha256 SHA-256 of manifest.json, in sha256sum's format
+ * &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/manifest.sig    HMAC-SHA256 of that digest, when published with a {@link SigningKey}
  * &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/config.yaml     the full resolved experiment config
  * &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/model/          the payload, as written by the model's save
  * </pre>
@@ -21,6 +23,10 @@ import java.util.Objects;
 public record Artifact(Path directory, ArtifactManifest manifest) {
     /** File name of the manifest. */
     public static final String MANIFEST_FILE = "manifest.json";
+    /** File name of the manifest's digest (covers the manifest, which cannot list its own checksum). */
+    public static final String MANIFEST_DIGEST_FILE = "manifest.sha256";
+    /** File name of the manifest digest's signature. */
+    public static final String SIGNATURE_FILE = "manifest.sig";
     /** File name of the resolved config. */
     public static final String CONFIG_FILE = "config.yaml";
     /** Directory the payload is saved into (the model's {@code save} gets it empty). */

@@ -7,10 +7,12 @@ import io.demandcast.core.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -48,7 +51,13 @@ import org.apache.commons.io.file.PathUtils;
  *
  * <p>Several processes may publish into one store at once: each rename either claims a free
  * version name or fails and tries the next suffix. {@code LATEST} then names the version whose
- * publish finished last. The class holds no state besides the root; it is thread-safe.
+ * publish finished last. The class holds no state besides the root and the signing key; it is
+ * thread-safe.
+ *
+ * <p>Tamper evidence: {@code manifest.json} lists the SHA-256 of every other file and
+ * {@code manifest.sha256} holds the SHA-256 of {@code manifest.json}; with a {@link SigningKey},
+ * {@code manifest.sig} holds the HMAC-SHA256 of that digest. A version holds only regular files and
+ * directories: {@link #verify} refuses any symbolic link (see there).
  */
 public final class ArtifactStore {
     /** Name of the pointer file in a model directory. */
@@ -66,10 +75,25 @@ public final class ArtifactStore {
             .thenComparingInt(ArtifactStore::versionSuffix);
 
     private final Path root;
+    private final Optional<SigningKey> signingKey;
 
-    /** A store rooted at {@code root}; nothing is created until the first publish. */
+    /**
+     * A store rooted at {@code root}, signing and checking signatures with the key in
+     * {@value SigningKey#ENVIRONMENT_VARIABLE} when it is set; nothing is created until the first publish.
+     *
+     * @throws ArtifactException when the variable is set to a key that is too short
+     */
     public ArtifactStore(Path root) {
+        this(root, SigningKey.fromEnvironment(System::getenv));
+    }
+
+    /**
+     * A store rooted at {@code root} with an explicit signing key: when present, {@link #publish}
+     * signs and {@link #verify} refuses versions without a valid signature.
+     */
+    public ArtifactStore(Path root, Optional<SigningKey> signingKey) {
         this.root = Objects.requireNonNull(root, "root");
+        this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
     }
 
     public Path root() {
@@ -108,7 +132,16 @@ public final class ArtifactStore {
                     continue;
                 }
                 ArtifactManifest manifest = ArtifactManifest.of(modelName, version, contents, files);
-                Files.write(tmp.resolve(Artifact.MANIFEST_FILE), json(manifest));
+                byte[] manifestBytes = json(manifest);
+                Files.write(tmp.resolve(Artifact.MANIFEST_FILE), manifestBytes);
+                String manifestDigest = Sha256.bytes(manifestBytes);
+                // sha256sum's own format, so `sha256sum -c manifest.sha256` checks it without demandcast.
+                Files.writeString(tmp.resolve(Artifact.MANIFEST_DIGEST_FILE),
+                        manifestDigest + "  " + Artifact.MANIFEST_FILE + "\n", StandardCharsets.UTF_8);
+                if (signingKey.isPresent()) {
+                    Files.writeString(tmp.resolve(Artifact.SIGNATURE_FILE),
+                            signingKey.get().sign(manifestDigest) + "\n", StandardCharsets.UTF_8);
+                }
                 // Everything that needs disk space is written before the version becomes visible, the
                 // new LATEST included: after the rename only a second rename remains, so a full disk
                 // fails the publish before it, never after it.
@@ -220,17 +253,31 @@ public final class ArtifactStore {
     }
 
     /**
-     * Recomputes the SHA-256 of every file the manifest lists and checks that the version holds no
-     * other file.
+     * Checks a version before its payload is used: that it holds no symbolic link, that
+     * {@code manifest.json} matches {@code manifest.sha256} (and, with a signing key, that
+     * {@code manifest.sig} is the key's signature of it), then recomputes the SHA-256 of every file
+     * the manifest lists and checks that the version holds no other file.
      *
-     * @throws ArtifactException naming the file when one is missing, differs from its checksum or
-     *                           is not listed in the manifest
+     * <p>Any symbolic link is refused, not only those that leave the version: publish never writes
+     * one, so a link is foreign whatever its target, and checking where it points would race with
+     * a change of the link. The store root and model directories may be links (a store on another disk).
+     *
+     * <p>A version without {@code manifest.sha256} (published by an earlier release) still loads,
+     * reported as {@link ManifestCheck#UNVERIFIED}, unless a signing key is set.
+     *
+     * @return how far the manifest itself was checked
+     * @throws ArtifactException naming the file when a file is a symbolic link, missing, differs from
+     *                           its checksum or is not listed in the manifest, when the manifest
+     *                           differs from its digest, or when a signing key is set and the
+     *                           signature is missing or wrong
      * @throws IOException       when a file cannot be read
      */
-    public void verify(Artifact artifact) throws IOException {
+    public ManifestCheck verify(Artifact artifact) throws IOException {
         String label = "artifact " + artifact.name() + "/" + artifact.version() + " (" + artifact.directory() + ")";
         Map<String, String> actual = digests(artifact.directory());
-        actual.remove(Artifact.MANIFEST_FILE);
+        ManifestCheck check = verifyManifest(artifact.directory(), actual.remove(Artifact.MANIFEST_FILE));
+        actual.remove(Artifact.MANIFEST_DIGEST_FILE);
+        actual.remove(Artifact.SIGNATURE_FILE);
         for (Map.Entry<String, String> e : artifact.manifest().files().entrySet()) {
             String found = actual.remove(e.getKey());
             if (found == null) {
@@ -246,6 +293,55 @@ public final class ArtifactStore {
             throw new ArtifactException(label + ": file " + actual.keySet().iterator().next() + " is not listed in "
                     + Artifact.MANIFEST_FILE + "; an artifact must not be changed after publishing");
         }
+        return check;
+    }
+
+    private ManifestCheck verifyManifest(Path dir, String manifestDigest) throws IOException {
+        Path manifestFile = dir.resolve(Artifact.MANIFEST_FILE);
+        if (manifestDigest == null) {
+            throw new ArtifactException(manifestFile + ": missing; this is not a complete artifact");
+        }
+        Path digestFile = dir.resolve(Artifact.MANIFEST_DIGEST_FILE);
+        Optional<String> recorded = readFirstWord(digestFile);
+        if (recorded.isEmpty()) {
+            if (signingKey.isPresent()) {
+                throw new ArtifactException(digestFile + ": missing, so the version cannot be signed, and "
+                        + SigningKey.ENVIRONMENT_VARIABLE + " is set; only versions the team's pipeline signed are loaded");
+            }
+            return ManifestCheck.UNVERIFIED;
+        }
+        if (!recorded.get().equals(manifestDigest)) {
+            throw new ArtifactException(manifestFile + ": sha256 " + manifestDigest + " differs from the one in "
+                    + Artifact.MANIFEST_DIGEST_FILE + " (" + recorded.get()
+                    + "); the manifest was changed after publishing, restore it or train again");
+        }
+        if (signingKey.isEmpty()) {
+            return ManifestCheck.DIGEST_VERIFIED;
+        }
+        Path signatureFile = dir.resolve(Artifact.SIGNATURE_FILE);
+        Optional<String> signature = readFirstWord(signatureFile);
+        if (signature.isEmpty()) {
+            throw new ArtifactException(signatureFile + ": missing, and " + SigningKey.ENVIRONMENT_VARIABLE
+                    + " is set; only versions the team's pipeline signed are loaded (train with the key set)");
+        }
+        if (!signingKey.get().verifies(manifestDigest, signature.get())) {
+            throw new ArtifactException(signatureFile + ": not a signature of this manifest by the key in "
+                    + SigningKey.ENVIRONMENT_VARIABLE + "; the version was not published with this key, or was changed");
+        }
+        return ManifestCheck.SIGNED;
+    }
+
+    /** The first whitespace-separated word of a small text file, empty when the file does not exist. */
+    private static Optional<String> readFirstWord(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        // Decoded leniently on purpose: a damaged file then fails the comparison, naming the file.
+        String[] words = new String(bytes, StandardCharsets.US_ASCII).trim().split("\\s+", 2);
+        return Optional.of(words[0]);
     }
 
     /**
@@ -343,12 +439,30 @@ public final class ArtifactStore {
         }
     }
 
-    /** SHA-256 of every regular file under {@code dir}, by relative path with '/' separators, sorted. */
+    /**
+     * SHA-256 of every regular file under {@code dir}, by relative path with '/' separators, sorted.
+     *
+     * @throws ArtifactException naming the path when {@code dir} or anything under it is a symbolic
+     *                           link, or neither a regular file nor a directory (a FIFO would block the read)
+     */
     private static Map<String, String> digests(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();
-        List<Path> files;
+        List<Path> files = new ArrayList<>();
+        // Files.walk does not follow links by default; each entry is checked without following it either.
         try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).toList();
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isSymbolicLink()) {
+                    throw new ArtifactException(p + ": a symbolic link inside an artifact version (to "
+                            + Files.readSymbolicLink(p) + "); a version holds only its own files, restore it or train again");
+                }
+                if (attrs.isRegularFile()) {
+                    files.add(p);
+                } else if (!attrs.isDirectory()) {
+                    throw new ArtifactException(p + ": neither a regular file nor a directory inside an artifact version;"
+                            + " restore it or train again");
+                }
+            }
         }
         for (Path f : files) {
             out.put(relative(dir, f), Sha256.file(f));

@@ -93,7 +93,8 @@ public final class PredictJob {
                                      ExplainRequest explain) throws IOException {
         String explainOutput = explain == null ? null : explainOutputOf(config, explain);
         ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
-        Artifact artifact = store.load(config.model().name(), config.predict().version());
+        Artifact artifact = store.resolve(config.model().name(), config.predict().version());
+        io.demandcast.core.artifact.ManifestCheck manifestCheck = store.verify(artifact);
         ModelFamily family;
         try {
             family = registry.family(artifact.manifest().modelFamily());
@@ -113,7 +114,7 @@ public final class PredictJob {
         }
         int horizon = horizon(config);
         double[] levels = config.predict().quantiles().stream().mapToDouble(Double::doubleValue).toArray();
-        progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified), "
+        progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified, " + manifestCheck.description() + "), "
                 + model.seriesIds().size() + " series, horizon " + horizon);
         ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(config, model, horizon, System::getenv));
         Forecast raw;
