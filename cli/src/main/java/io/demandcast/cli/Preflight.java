@@ -1,6 +1,7 @@
 package io.demandcast.cli;
 
 import io.demandcast.core.PathChecks;
+import io.demandcast.core.artifact.SigningKey;
 import io.demandcast.core.config.CalendarConfig;
 import io.demandcast.core.config.DataConfig;
 import io.demandcast.core.config.ExperimentConfig;
@@ -28,6 +29,7 @@ final class Preflight {
 
     static void train(ExperimentConfig cfg) {
         store(cfg);
+        signingKey();
     }
 
     static void predict(ExperimentConfig cfg, PredictJob.ExplainRequest explain) {
@@ -60,6 +62,12 @@ final class Preflight {
     static void tune(ExperimentConfig cfg) {
         PathChecks.writableDirectory("tune.output", TuneJob.outputDirectory(cfg));
         PathChecks.writableDirectory("train.store", Path.of(cfg.train().store()));
+        signingKey();
+    }
+
+    /** A signing key too short to use fails here, not after the fit when the store would sign. */
+    private static void signingKey() {
+        SigningKey.fromEnvironment(System::getenv);
     }
 
     /** The store and the model's folder in it, where a new version goes. */
