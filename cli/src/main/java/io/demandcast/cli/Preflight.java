@@ -67,7 +67,8 @@ final class Preflight {
     }
 
     /**
-     * The prepared dataset {@code train}, {@code evaluate} and {@code tune} fit on was made from this
+     * The prepared dataset {@code train}, {@code evaluate} and {@code tune} fit on (and {@code predict} takes
+     * the history and covariates of a request from) was made from this
      * config's current inputs and data/prepare sections (exit 2 naming what changed otherwise). A
      * missing dataset is left to the verb, which says to run prepare.
      */

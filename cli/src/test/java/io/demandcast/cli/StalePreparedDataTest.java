@@ -93,6 +93,15 @@ class StalePreparedDataTest {
         assertTrue(Files.notExists(p.store), "no version published");
     }
 
+    /** predict takes the history and covariates of its request from the prepared dataset: a stale one is refused too. */
+    @Test
+    void predictRefuses() throws IOException {
+        assertEquals(0, p.run("train", "-q").code());
+        p.write(p.sales, TestProject.salesCsv() + "B,2024-03-01,9\n");
+        assertUserError(p.run("predict"), p.sales.toString(), "changed since it was prepared", "demandcast prepare -c " + p.config);
+        assertTrue(Files.notExists(p.forecast), "no forecast written");
+    }
+
     /** A current dataset trains, and the version records the fingerprint of the prepared data it was fitted on. */
     @Test
     void versionRecordsThePreparedDataFingerprint() throws IOException {
