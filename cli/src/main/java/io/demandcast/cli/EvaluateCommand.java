@@ -163,6 +163,7 @@ final class EvaluateCommand extends BaseCommand {
         cfg = cfg.withEvaluate(cfg.evaluate().withCiFiles(junit == null ? null : junit.toString(),
                 summary == null ? null : summary.toString()));
         Preflight.evaluate(cfg);
+        Preflight.preparedDataCurrent(cfg, config.config);
         BacktestSummary result = BacktestJob.run(cfg, progress());
         info(result.text());
         if (output.format() == OutputMixin.Format.json) {

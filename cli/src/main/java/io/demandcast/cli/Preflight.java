@@ -7,8 +7,12 @@ import io.demandcast.core.config.DataConfig;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.evaluate.backtest.BacktestJob;
 import io.demandcast.core.model.PredictJob;
+import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.prepare.PrepareJob;
+import io.demandcast.core.prepare.PreparedFreshness;
 import io.demandcast.core.tune.TuneJob;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -68,6 +72,19 @@ final class Preflight {
     /** A signing key too short to use fails here, not after the fit when the store would sign. */
     private static void signingKey() {
         SigningKey.fromEnvironment(System::getenv);
+    }
+
+    /**
+     * The prepared dataset {@code train}, {@code evaluate} and {@code tune} fit on (and {@code predict} takes
+     * the history and covariates of a request from) was made from this
+     * config's current inputs and data/prepare sections (exit 2 naming what changed otherwise). A
+     * missing dataset is left to the verb, which says to run prepare.
+     */
+    static void preparedDataCurrent(ExperimentConfig cfg, Path configFile) throws IOException {
+        Path dir = PrepareJob.outputDirectory(cfg);
+        if (Files.isRegularFile(dir.resolve(PreparedDataset.MANIFEST_FILE))) {
+            PreparedFreshness.check(cfg, PreparedDataset.open(dir), "demandcast prepare -c " + configFile);
+        }
     }
 
     /** The store and the model's folder in it, where a new version goes. */

@@ -34,6 +34,7 @@ final class TrainCommand extends BaseCommand {
     int doCall() throws Exception {
         ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         Preflight.train(cfg);
+        Preflight.preparedDataCurrent(cfg, config.config);
         TrainSummary summary = TrainJob.run(cfg, progress());
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {

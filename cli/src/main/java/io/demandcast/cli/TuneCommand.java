@@ -67,6 +67,7 @@ final class TuneCommand extends BaseCommand {
         if (cfg.tune() != null) {
             cfg = cfg.withTune(cfg.tune().withBudgets(candidates, timeBudget, seed));
             Preflight.tune(cfg);
+            Preflight.preparedDataCurrent(cfg, config.config);
         }
         TuneLive live = new TuneLive();
         PrintWriter err = err();

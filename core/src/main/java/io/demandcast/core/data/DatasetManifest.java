@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code manifest.json} of a prepared dataset: what the data is (frequency, counts, dates,
@@ -27,6 +28,9 @@ import java.util.List;
  * @param scalers           fitted scalers, in the order applied
  * @param inputs            the raw files read, with size and SHA-256
  * @param configSha256      SHA-256 of the config that produced the dataset (hex)
+ * @param configSections    SHA-256 of each config section prepare reads ({@code name}, {@code data},
+ *                          {@code prepare}), so a stale dataset can be told apart by section; empty
+ *                          in manifests written before they were recorded
  * @param panelSha256       SHA-256 of {@code panel.bin} (hex); filled in by {@link PreparedDataset} when written
  * @param demandcastVersion version of demandcast that wrote it ("unknown" when not known)
  * @param steps             transformations in the order applied, one human-readable line each
@@ -39,6 +43,7 @@ import java.util.List;
 public record DatasetManifest(int formatVersion, String name, Instant createdAt, Frequency frequency, LocalDate anchor,
                               int seriesCount, long rowCount, LocalDate firstDate, LocalDate lastDate, Split split,
                               Columns columns, List<Scaler> scalers, List<InputFile> inputs, String configSha256,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> configSections,
                               String panelSha256, String demandcastVersion, List<String> steps,
                               @JsonInclude(JsonInclude.Include.NON_NULL) Future future) {
 
@@ -61,6 +66,7 @@ public record DatasetManifest(int formatVersion, String name, Instant createdAt,
         split = split == null ? new Split(null, null, null) : split;
         scalers = scalers == null ? List.of() : List.copyOf(scalers);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        configSections = configSections == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configSections));
         demandcastVersion = demandcastVersion == null ? "unknown" : demandcastVersion;
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
@@ -91,21 +97,27 @@ public record DatasetManifest(int formatVersion, String name, Instant createdAt,
         Columns columns = new Columns(targetName, panel.numericNames(), panel.categoricalNames(), panel.staticNames(), pastOnly);
         return new DatasetManifest(FORMAT_VERSION, name, createdAt, axis.frequency(), axis.anchor(), panel.seriesCount(),
                 panel.rowCount(), empty ? null : axis.date(panel.minPeriod()), empty ? null : axis.date(panel.maxPeriod()),
-                split, columns, scalers, inputs, configSha256, null, demandcastVersion, steps,
+                split, columns, scalers, inputs, configSha256, null, null, demandcastVersion, steps,
                 future == null ? null : Future.of(future));
     }
 
     /** This manifest with {@code panel_sha256} set. */
     public DatasetManifest withPanelSha256(String sha256) {
         return new DatasetManifest(formatVersion, name, createdAt, frequency, anchor, seriesCount, rowCount, firstDate,
-                lastDate, split, columns, scalers, inputs, configSha256, sha256, demandcastVersion, steps, future);
+                lastDate, split, columns, scalers, inputs, configSha256, configSections, sha256, demandcastVersion, steps, future);
     }
 
     /** This manifest with the future rows' {@code sha256} set. */
     DatasetManifest withFutureSha256(String sha256) {
         Future f = new Future(future.file(), future.seriesCount(), future.rowCount(), future.firstDate(), future.lastDate(), sha256);
         return new DatasetManifest(formatVersion, name, createdAt, frequency, anchor, seriesCount, rowCount, firstDate,
-                lastDate, split, columns, scalers, inputs, configSha256, panelSha256, demandcastVersion, steps, f);
+                lastDate, split, columns, scalers, inputs, configSha256, configSections, panelSha256, demandcastVersion, steps, f);
+    }
+
+    /** This manifest with the hash of each config section prepare read (see {@code config_sections}). */
+    public DatasetManifest withConfigSections(Map<String, String> sections) {
+        return new DatasetManifest(formatVersion, name, createdAt, frequency, anchor, seriesCount, rowCount, firstDate,
+                lastDate, split, columns, scalers, inputs, configSha256, sections, panelSha256, demandcastVersion, steps, future);
     }
 
     /**

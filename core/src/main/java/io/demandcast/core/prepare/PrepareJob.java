@@ -4,7 +4,6 @@ import io.demandcast.core.BuildInfo;
 import io.demandcast.core.Progress;
 import io.demandcast.core.Sha256;
 import io.demandcast.core.config.CalendarConfig;
-import io.demandcast.core.config.ConfigLoader;
 import io.demandcast.core.config.DataConfig;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.InvalidConfigException;
@@ -170,11 +169,10 @@ public final class PrepareJob {
         List<DatasetManifest.Scaler> scalers = prepared.scalers().stream()
                 .map(s -> new DatasetManifest.Scaler(s.column(), s.method().name(), s.location(), s.scale()))
                 .toList();
-        // The fingerprint covers only the sections prepare reads, so editing model settings keeps it.
-        ExperimentConfig section = ExperimentConfig.of(config.name(), config.data(), config.prepare());
-        String configSha = Sha256.text(ConfigLoader.toYaml(section));
         return DatasetManifest.describe(config.name(), Instant.now(), prepared.panel(), config.data().schema().target(),
-                prepared.pastOnly(), prepared.future(), dates, scalers, inputFiles, configSha, BuildInfo.current().version(), steps(config, prepared));
+                prepared.pastOnly(), prepared.future(), dates, scalers, inputFiles, PreparedFreshness.configSha256(config),
+                BuildInfo.current().version(), steps(config, prepared))
+                .withConfigSections(PreparedFreshness.sectionSha256s(config));
     }
 
     private static List<String> steps(ExperimentConfig config, PreparedData prepared) {
