@@ -54,6 +54,9 @@ final class EvaluateCommand extends BaseCommand {
     @Mixin
     BackendMixin backend;
 
+    @Mixin
+    PrepareMixin prepareFirst;
+
     @ArgGroup(exclusive = false, heading = "%nScoring another tool's forecasts (instead of -c):%n")
     External external;
 
@@ -137,6 +140,10 @@ final class EvaluateCommand extends BaseCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--backend belongs to a backtest (-c <config>), not to scoring --forecasts");
         }
+        if (prepareFirst.prepare) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--prepare belongs to a backtest (-c <config>), not to scoring --forecasts");
+        }
         EvaluateSummary scored = new ExternalEvaluation(external.forecasts, external.actuals, external.train, external.frequency,
                 external.seasonLength, external.filter, external.forecastColumn, external.seriesList,
                 external.seriesWhere, external.weights, external.weightColumn,
@@ -163,7 +170,7 @@ final class EvaluateCommand extends BaseCommand {
         cfg = cfg.withEvaluate(cfg.evaluate().withCiFiles(junit == null ? null : junit.toString(),
                 summary == null ? null : summary.toString()));
         Preflight.evaluate(cfg);
-        Preflight.preparedDataCurrent(cfg, config.config);
+        prepareFirst.ensureCurrent(cfg, config.config, progress());
         BacktestSummary result = BacktestJob.run(cfg, progress());
         info(result.text());
         if (output.format() == OutputMixin.Format.json) {

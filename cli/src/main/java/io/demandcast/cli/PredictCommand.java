@@ -66,7 +66,7 @@ final class PredictCommand extends BaseCommand {
         }
         PredictJob.ExplainRequest explainRequest = explain == null ? null : new PredictJob.ExplainRequest(explain, explainOutput);
         Preflight.predict(cfg, explainRequest);
-        Preflight.preparedDataCurrent(cfg, config.config);
+        Preflight.preparedDataCurrent(cfg, config.config, null);
         PredictSummary summary = PredictJob.run(cfg, out(), progress(), explainRequest);
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {

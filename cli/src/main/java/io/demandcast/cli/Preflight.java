@@ -79,11 +79,13 @@ final class Preflight {
      * the history and covariates of a request from) was made from this
      * config's current inputs and data/prepare sections (exit 2 naming what changed otherwise). A
      * missing dataset is left to the verb, which says to run prepare.
+     *
+     * @param option the verb's option that prepares first ({@code --prepare}), named in the refusal, or null
      */
-    static void preparedDataCurrent(ExperimentConfig cfg, Path configFile) throws IOException {
+    static void preparedDataCurrent(ExperimentConfig cfg, Path configFile, String option) throws IOException {
         Path dir = PrepareJob.outputDirectory(cfg);
         if (Files.isRegularFile(dir.resolve(PreparedDataset.MANIFEST_FILE))) {
-            PreparedFreshness.check(cfg, PreparedDataset.open(dir), "demandcast prepare -c " + configFile);
+            PreparedFreshness.check(cfg, PreparedDataset.open(dir), "demandcast prepare -c " + configFile, option);
         }
     }
 

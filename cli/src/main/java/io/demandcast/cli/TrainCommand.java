@@ -30,11 +30,14 @@ final class TrainCommand extends BaseCommand {
     @Mixin
     BackendMixin backend;
 
+    @Mixin
+    PrepareMixin prepareFirst;
+
     @Override
     int doCall() throws Exception {
         ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         Preflight.train(cfg);
-        Preflight.preparedDataCurrent(cfg, config.config);
+        prepareFirst.ensureCurrent(cfg, config.config, progress());
         TrainSummary summary = TrainJob.run(cfg, progress());
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {

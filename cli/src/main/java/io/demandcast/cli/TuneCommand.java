@@ -41,6 +41,9 @@ final class TuneCommand extends BaseCommand {
     @Mixin
     BackendMixin backend;
 
+    @Mixin
+    PrepareMixin prepareFirst;
+
     @Option(names = "--time-budget", paramLabel = "<duration>",
             description = "Stop starting candidates after this long, e.g. 90s, 20m, 1h30m; overrides tune.time_budget.")
     String timeBudget;
@@ -67,7 +70,7 @@ final class TuneCommand extends BaseCommand {
         if (cfg.tune() != null) {
             cfg = cfg.withTune(cfg.tune().withBudgets(candidates, timeBudget, seed));
             Preflight.tune(cfg);
-            Preflight.preparedDataCurrent(cfg, config.config);
+            prepareFirst.ensureCurrent(cfg, config.config, progress());
         }
         TuneLive live = new TuneLive();
         PrintWriter err = err();

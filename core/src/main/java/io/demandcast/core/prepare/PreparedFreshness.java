@@ -58,16 +58,18 @@ public final class PreparedFreshness {
     /**
      * Refuses a dataset that {@code prepare} did not make from {@code config}'s current inputs.
      *
-     * @param rerun the command that brings it up to date, named in the message
+     * @param rerun  the command that brings it up to date, named in the message
+     * @param option an option of the refusing command that would prepare first (e.g. {@code --prepare}),
+     *               named in the message as the alternative; null when it has none
      * @throws DataException (exit 2) with one line naming the dataset, what changed (a file, or a
      *                       config section) and {@code rerun}
      * @throws IOException   when an input file cannot be read
      */
-    public static void check(ExperimentConfig config, PreparedDataset dataset, String rerun) throws IOException {
+    public static void check(ExperimentConfig config, PreparedDataset dataset, String rerun, String option) throws IOException {
         String reason = staleness(config, dataset.manifest());
         if (reason != null) {
             throw new DataException(dataset.directory() + ": the prepared dataset is stale: " + reason + "; run '" + rerun
-                    + "' first");
+                    + "' first" + (option == null ? "" : ", or add " + option));
         }
     }
 
