@@ -3,6 +3,7 @@ package io.demandcast.cli;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.prepare.PrepareJob;
 import io.demandcast.core.prepare.PrepareSummary;
+import io.demandcast.core.prepare.PrepareWarning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -34,6 +35,11 @@ final class PrepareCommand extends BaseCommand {
         Preflight.prepare(cfg);
         PrepareSummary summary = PrepareJob.run(cfg, config.config, progress());
         info(summary.text());
+        // Not progress: a cron log needs them, so --quiet does not silence them.
+        for (PrepareWarning warning : summary.warnings()) {
+            err().println("demandcast prepare: warning: " + warning.message());
+        }
+        err().flush();
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("prepare", summary.toMap()));
         }
