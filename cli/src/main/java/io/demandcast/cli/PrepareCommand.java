@@ -17,6 +17,8 @@ import picocli.CommandLine.Mixin;
             "",
             "Nothing is written when the input is bad: the error names the file, line and column.",
             "",
+            "Data warnings go to stderr, also with --quiet, and into --json: gap filling that changed more than prepare.warnings.filled_share of a series' periods, a series spaced more widely than the panel (monthly rows in daily data), series that end before the panel's last date (prepare.ended_series: fill, exclude or keep). prepare.fail_on_warnings: true makes them an error (exit 2).",
+            "",
             "Examples:",
             "  demandcast prepare -c configs/quickstart.yaml",
             "  demandcast prepare -c configs/quickstart.yaml --set prepare.split.test=14",
