@@ -3,6 +3,7 @@ package io.demandcast.cli;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.prepare.PrepareJob;
 import io.demandcast.core.prepare.PrepareSummary;
+import io.demandcast.core.prepare.PrepareWarning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,6 +16,8 @@ import picocli.CommandLine.Mixin;
             "Reads data.files (long CSV), fills gaps, handles negatives, outliers and missing values, adds calendar, lag, rolling and price features, scales, splits by date, and writes prepare.output: manifest.json, panel.bin, quality.json and quality.md.",
             "",
             "Nothing is written when the input is bad: the error names the file, line and column.",
+            "",
+            "Data warnings go to stderr, also with --quiet, and into --json: gap filling that changed more than prepare.warnings.filled_share of a series' periods, a series spaced more widely than the panel (monthly rows in daily data), series that end before the panel's last date (prepare.ended_series: fill, exclude or keep). prepare.fail_on_warnings: true makes them an error (exit 2).",
             "",
             "Examples:",
             "  demandcast prepare -c configs/quickstart.yaml",
@@ -34,6 +37,11 @@ final class PrepareCommand extends BaseCommand {
         Preflight.prepare(cfg);
         PrepareSummary summary = PrepareJob.run(cfg, config.config, progress());
         info(summary.text());
+        // Not progress: a cron log needs them, so --quiet does not silence them.
+        for (PrepareWarning warning : summary.warnings()) {
+            err().println("demandcast prepare: warning: " + warning.message());
+        }
+        err().flush();
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("prepare", summary.toMap()));
         }

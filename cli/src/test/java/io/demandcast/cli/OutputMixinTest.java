@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputMixinTest {
     static final List<String> PREPARE_KEYS = List.of("schema_version", "verb", "output", "series_count", "row_count",
             "frequency", "first_date", "last_date", "split", "demand_classes", "filled_periods", "outliers",
-            "read_seconds", "prepare_seconds", "write_seconds", "id_mapping");
+            "read_seconds", "prepare_seconds", "write_seconds", "id_mapping", "warnings");
     static final List<String> TRAIN_KEYS = List.of("schema_version", "verb", "model_name", "version", "directory",
             "family", "series_count", "fit_on", "fit_seconds");
     static final List<String> PREDICT_KEYS = List.of("schema_version", "verb", "model_name", "version", "output",

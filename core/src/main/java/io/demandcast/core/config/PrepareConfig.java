@@ -19,10 +19,15 @@ import java.util.List;
  * @param scaling    scaling of numeric features
  * @param split      train / validation / test split by date
  * @param anonymize  replace series ids by a salted HMAC; off when absent
+ * @param warnings   thresholds of the data warnings prepare prints (see {@link WarningsConfig})
+ * @param failOnWarnings when true, any data warning is an error (exit 2) and nothing is written (default false)
+ * @param endedSeries what happens to a series whose last observation is before the panel's last date
+ *                   (default {@link EndedSeriesPolicy#fill})
  */
 public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negatives, OutlierConfig outliers,
                             String aggregate, FeatureConfig features, ScalingConfig scaling, SplitConfig split,
-                            AnonymizeConfig anonymize) {
+                            AnonymizeConfig anonymize, WarningsConfig warnings, Boolean failOnWarnings,
+                            EndedSeriesPolicy endedSeries) {
 
     public PrepareConfig {
         gaps = gaps == null ? new GapConfig(null, null) : gaps;
@@ -38,6 +43,9 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
         features = features == null ? new FeatureConfig(null, null, null, null) : features;
         scaling = scaling == null ? new ScalingConfig(null, null) : scaling;
         split = split == null ? new SplitConfig(null, null, null, null) : split;
+        warnings = warnings == null ? new WarningsConfig(null) : warnings;
+        failOnWarnings = failOnWarnings != null && failOnWarnings;
+        endedSeries = endedSeries == null ? EndedSeriesPolicy.fill : endedSeries;
     }
 
     /** The frequency to aggregate to, or null when the panel keeps its own. */
@@ -46,7 +54,39 @@ public record PrepareConfig(String output, GapConfig gaps, NegativePolicy negati
     }
 
     public static PrepareConfig defaults() {
-        return new PrepareConfig(null, null, null, null, null, null, null, null, null);
+        return new PrepareConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * What {@code prepare} does with a series that ends before the panel's last date (a discontinued
+     * item, an export that stopped): every verb forecasts a series from its own last period, so such
+     * a series would otherwise be forecast for dates the panel already covers.
+     *
+     * <ul>
+     *   <li>{@code fill} (default): gap filling extends it to the panel's last date by
+     *       {@code prepare.gaps.target}, so it is forecast from the panel's end like every other series
+     *       (a discontinued item sells 0: the default fill);</li>
+     *   <li>{@code exclude}: left out of the prepared data;</li>
+     *   <li>{@code keep}: left as it is, forecast from its own end: for panels whose series each have
+     *       their own timeline and are compared by their own ends (M3, M4, {@code backtest.cutoffs: from_end}).</li>
+     * </ul>
+     */
+    public enum EndedSeriesPolicy { fill, exclude, keep }
+
+    /**
+     * Thresholds of the data warnings.
+     *
+     * @param filledShare warn when gap filling and target imputation changed more than this share of a
+     *                    series' periods, in [0, 1] (default 0.05; 1 never warns)
+     */
+    public record WarningsConfig(Double filledShare) {
+        public WarningsConfig {
+            filledShare = filledShare == null ? 0.05 : filledShare;
+            if (!(filledShare >= 0 && filledShare <= 1)) {
+                throw new IllegalArgumentException("prepare.warnings.filled_share must be between 0 and 1, a share of a"
+                        + " series' periods (got " + filledShare + ")");
+            }
+        }
     }
 
     /** Fill rule for a missing value or period. */

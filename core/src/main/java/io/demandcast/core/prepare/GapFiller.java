@@ -54,11 +54,22 @@ public final class GapFiller {
      * @throws DataException when a series repeats a period or is not sorted by period
      */
     public static Result fill(Panel raw, GapConfig config) {
+        return fill(raw, config, Integer.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #fill(Panel, GapConfig)}, and every non-empty series that ends before period
+     * {@code fillTo} is extended to it; the appended periods are inserted (and counted) like any
+     * other missing period. {@code Integer.MIN_VALUE} extends nothing.
+     *
+     * @throws DataException when a series repeats a period or is not sorted by period
+     */
+    public static Result fill(Panel raw, GapConfig config, int fillTo) {
         requireSorted(raw);
         int n = raw.seriesCount();
         int[] offsets = new int[n + 1];
         for (int s = 0; s < n; s++) {
-            int len = raw.length(s) == 0 ? 0 : raw.lastPeriod(s) - raw.firstPeriod(s) + 1;
+            int len = raw.length(s) == 0 ? 0 : Math.max(raw.lastPeriod(s), fillTo) - raw.firstPeriod(s) + 1;
             offsets[s + 1] = offsets[s] + len;
         }
         int rows = offsets[n];

@@ -8,6 +8,7 @@ import io.demandcast.core.config.DataConfig;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.InvalidConfigException;
 import io.demandcast.core.data.CalendarJoin;
+import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.DatasetManifest;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The {@code prepare} verb: raw CSV files to a prepared dataset directory. Nothing is written
@@ -82,14 +84,19 @@ public final class PrepareJob {
             throw new InvalidConfigException("prepare: " + e.getMessage(), e);
         }
         double prepareSeconds = (System.nanoTime() - t1) / 1e9;
+        if (config.prepare().failOnWarnings() && !prepared.warnings().isEmpty()) {
+            // Before anything is written: the previous dataset (and id mapping) stay as they were.
+            throw new DataException(prepared.warnings().stream().map(PrepareWarning::message).collect(Collectors.joining("; "))
+                    + " (prepare.fail_on_warnings: true, nothing written)");
+        }
         progress.report(String.format(java.util.Locale.ROOT, "prepare: cleaned and featured %,d rows in %.2f s", prepared.panel().rowCount(), prepareSeconds));
 
         long t2 = System.nanoTime();
         Path output = outputDirectory(config);
         DatasetManifest manifest = manifest(config, prepared, inputs);
         Map<String, FileContent> extras = new LinkedHashMap<>();
-        extras.put(QualityReportWriter.JSON_FILE, FileContent.text(QualityReportWriter.toJson(prepared.quality())));
-        extras.put(QualityReportWriter.MARKDOWN_FILE, FileContent.text(QualityReportWriter.toMarkdown(prepared.quality())));
+        extras.put(QualityReportWriter.JSON_FILE, FileContent.text(QualityReportWriter.toJson(prepared.quality(), prepared.warnings())));
+        extras.put(QualityReportWriter.MARKDOWN_FILE, FileContent.text(QualityReportWriter.toMarkdown(prepared.quality(), prepared.warnings())));
         Path mapping = null;
         if (prepared.anonymized()) {
             // Written first and apart from the dataset, so whoever gets the data does not get the real ids.
@@ -107,7 +114,8 @@ public final class PrepareJob {
         return new PrepareSummary(output, prepared.panel().seriesCount(), prepared.panel().rowCount(),
                 prepared.panel().frequency().label(), str(split.firstDate()), str(split.lastDate()),
                 str(dates.trainEnd()), str(dates.validationEnd()), str(dates.testEnd()), classes,
-                quality.filledPeriods(), quality.outliers(), readSeconds, prepareSeconds, writeSeconds, mapping);
+                quality.filledPeriods(), quality.outliers(), readSeconds, prepareSeconds, writeSeconds, mapping,
+                prepared.warnings());
     }
 
     /**
@@ -193,6 +201,9 @@ public final class PrepareJob {
         }
         steps.add("negatives: " + p.negatives());
         steps.add("gaps: target " + p.gaps().target() + ", covariates " + p.gaps().covariates());
+        for (PrepareWarning w : prepared.warnings()) {
+            steps.add("warning: " + w.message());
+        }
         steps.add("outliers: " + p.outliers().method() + (p.outliers().method().name().equals("none") ? ""
                 : " window " + p.outliers().window() + " threshold " + p.outliers().threshold() + " action " + p.outliers().action()));
         if (prepared.panel().hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)) {

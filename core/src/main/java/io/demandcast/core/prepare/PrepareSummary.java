@@ -2,13 +2,23 @@ package io.demandcast.core.prepare;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** What {@code prepare} did, for the human summary and {@code --json}. */
+/**
+ * What {@code prepare} did, for the human summary and {@code --json}.
+ *
+ * @param warnings the data warnings, printed apart from the summary (see {@link PrepareWarning})
+ */
 public record PrepareSummary(Path output, int seriesCount, int rowCount, String frequency, String firstDate,
                              String lastDate, String trainEnd, String validationEnd, String testEnd,
                              Map<String, Integer> demandClasses, long filledPeriods, long outliers,
-                             double readSeconds, double prepareSeconds, double writeSeconds, Path idMapping) {
+                             double readSeconds, double prepareSeconds, double writeSeconds, Path idMapping,
+                             List<PrepareWarning> warnings) {
+
+    public PrepareSummary {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
 
     public String text() {
         return String.format(java.util.Locale.ROOT,
@@ -42,6 +52,7 @@ public record PrepareSummary(Path output, int seriesCount, int rowCount, String 
         m.put("prepare_seconds", prepareSeconds);
         m.put("write_seconds", writeSeconds);
         m.put("id_mapping", idMapping == null ? null : idMapping.toString());
+        m.put("warnings", warnings.stream().map(PrepareWarning::toMap).toList());
         return m;
     }
 }

@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param future        the future rows (periods after each series' last target value; NaN target), with the
  *                      panel's series, ids and columns; null when the data has none
  * @param pastOnly      the panel's covariate columns observed only up to a cutoff (see {@link Knowability})
+ * @param warnings      what cleaning did or found that can make forecasts silently wrong, in the order found
  */
 public record PreparedData(Panel panel, SplitPoints split, List<ScalerParams> scalers, CleaningCounts counts,
                            QualityReport quality, Map<String, String> anonymization, List<String> features,
-                           Panel future, List<String> pastOnly) {
+                           Panel future, List<String> pastOnly, List<PrepareWarning> warnings) {
 
     public PreparedData {
         Objects.requireNonNull(panel, "panel");
@@ -35,6 +36,7 @@ public record PreparedData(Panel panel, SplitPoints split, List<ScalerParams> sc
         anonymization = Collections.unmodifiableMap(new LinkedHashMap<>(anonymization));
         features = List.copyOf(features);
         pastOnly = pastOnly == null ? List.of() : List.copyOf(pastOnly);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     public boolean anonymized() {

@@ -2,6 +2,7 @@ package io.demandcast.core.prepare;
 
 import io.demandcast.core.config.InvalidConfigException;
 import io.demandcast.core.config.PrepareConfig;
+import io.demandcast.core.config.PrepareConfig.EndedSeriesPolicy;
 import io.demandcast.core.config.PrepareConfig.FeatureConfig;
 import io.demandcast.core.config.PrepareConfig.ScalingMethod;
 import io.demandcast.core.data.DataException;
@@ -21,6 +22,11 @@ import java.util.function.Function;
  * ({@link Aggregator}), features ({@link CalendarFeatures}, {@link LagFeatures},
  * {@link RollingFeatures}, {@link PriceFeatures}), split ({@link Splitter}), scaling fitted on the
  * train split ({@link FeatureScaler}), anonymisation ({@link Anonymizer}), quality report.
+ *
+ * <p>Before cleaning, series that end before the panel's last date are extended to it by gap
+ * filling, excluded or kept, as {@code prepare.ended_series} says ({@link EndedSeries}). After it,
+ * the data warnings ({@link PrepareWarning}) are collected: gap filling that changed too large a share
+ * of a series, series spaced more widely than the panel, series that ended early.
  *
  * <p>Negatives run before gap filling so that {@code negatives: missing} cells are imputed like any
  * other empty cell. The split is decided before scaling because the scalers may only see train rows.
@@ -56,8 +62,15 @@ public final class Preparer {
     public static PreparedData prepare(Panel raw, PrepareConfig config, Function<String, String> env, Collection<String> pastOnly) {
         requireNoReservedColumn(raw);
         Panel rawHistory = FutureRows.history(raw);
+        EndedSeries ended = EndedSeries.of(rawHistory);
+        EndedSeriesPolicy endedPolicy = config.endedSeries();
+        if (endedPolicy == EndedSeriesPolicy.exclude && ended.any()) {
+            raw = raw.select(ended.reachingTheEnd());
+            rawHistory = FutureRows.history(raw);
+        }
         NegativeValues.Result negatives = NegativeValues.apply(rawHistory, config.negatives());
-        GapFiller.Result gaps = GapFiller.fill(negatives.panel(), config.gaps());
+        GapFiller.Result gaps = GapFiller.fill(negatives.panel(), config.gaps(),
+                endedPolicy == EndedSeriesPolicy.fill ? ended.panelEnd() : Integer.MIN_VALUE);
         OutlierTreatment.Result outliers = OutlierTreatment.apply(gaps.panel(), config.outliers());
         CleaningCounts counts = new CleaningCounts(negatives.negatives(), gaps.filledPeriods(), gaps.imputedCells(),
                 gaps.imputedCovariates(), outliers.outliers());
@@ -71,6 +84,7 @@ public final class Preparer {
         panel = FeatureScaler.apply(panel, scalers);
 
         Map<String, String> mapping = Map.of();
+        Function<String, String> shown = id -> id;
         if (config.anonymize() != null) {
             Anonymizer.Result anonymous = Anonymizer.anonymize(panel, config.anonymize(), env);
             panel = anonymous.panel();
@@ -78,12 +92,23 @@ public final class Preparer {
             if (future != null) {
                 future = future.withSeriesIds(panel.seriesIds().toArray(String[]::new));
             }
+            // Warnings name series as the prepared data does: whoever reads them gets no real id either.
+            String salt = env.apply(config.anonymize().saltEnv());
+            shown = id -> Anonymizer.hash(salt, id);
         }
+        List<PrepareWarning> warnings = new ArrayList<>();
+        int[] appended = endedPolicy == EndedSeriesPolicy.exclude ? new int[gaps.panel().seriesCount()]
+                : ended.appended(gaps.panel(), endedPolicy);
+        FilledShare.check(gaps.panel(), counts, appended, config.warnings().filledShare(), config.gaps().target(), shown)
+                .ifPresent(warnings::add);
+        SeriesSpacing.check(rawHistory, config.gaps().target(), shown).ifPresent(warnings::add);
+        ended.warning(endedPolicy, config.gaps().target(), shown).ifPresent(warnings::add);
         Set<String> notFeatures = new HashSet<>(raw.numericNames());
         notFeatures.add(OutlierTreatment.RAW_TARGET_COLUMN);
         List<String> features = panel.numericNames().stream().filter(c -> !notFeatures.contains(c)).toList();
         List<String> roles = Knowability.pastOnly(panel, raw, Set.copyOf(pastOnly), config.features());
-        return new PreparedData(panel, split, scalers, counts, QualityReport.of(panel, counts), mapping, features, future, roles);
+        return new PreparedData(panel, split, scalers, counts, QualityReport.of(panel, counts), mapping, features, future, roles,
+                warnings);
     }
 
     private static void requireNoReservedColumn(Panel raw) {

@@ -36,6 +36,11 @@ public final class QualityReportWriter {
     }
 
     public static String toJson(QualityReport report) {
+        return toJson(report, List.of());
+    }
+
+    /** With the data warnings of the run, as {@code warnings} (the objects {@code prepare --json} prints). */
+    public static String toJson(QualityReport report, List<PrepareWarning> warnings) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("basis", "prepared target (cleaned, aggregated); counts at the input frequency");
@@ -66,6 +71,10 @@ public final class QualityReportWriter {
             putNumber(o, "cv2", q.cv2());
             o.put("demand_class", q.demandClass().label());
         }
+        ArrayNode warningList = root.putArray("warnings");
+        for (PrepareWarning w : warnings) {
+            warningList.add(JSON.valueToTree(w.toMap()));
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -74,6 +83,11 @@ public final class QualityReportWriter {
     }
 
     public static String toMarkdown(QualityReport report) {
+        return toMarkdown(report, List.of());
+    }
+
+    /** With a {@code Warnings} section when the run had data warnings. */
+    public static String toMarkdown(QualityReport report, List<PrepareWarning> warnings) {
         QualityReport.Summary sum = report.summary();
         StringBuilder md = new StringBuilder();
         md.append("# Data quality\n\n");
@@ -88,6 +102,12 @@ public final class QualityReportWriter {
         row(md, "covariate cells imputed", String.valueOf(sum.imputedCovariates()));
         row(md, "negative targets", String.valueOf(sum.negatives()));
         row(md, "outliers", String.valueOf(sum.outliers()));
+        if (!warnings.isEmpty()) {
+            md.append("\n## Warnings\n\n");
+            for (PrepareWarning w : warnings) {
+                md.append("- ").append(w.message()).append('\n');
+            }
+        }
         md.append("\n## Demand classes (Syntetos–Boylan: ADI 1.32, CV² 0.49)\n\n");
         md.append("| class | series | share |\n|---|---:|---:|\n");
         for (Map.Entry<DemandClass, Integer> e : sum.demandClasses().entrySet()) {

@@ -71,6 +71,6 @@ class PrepareConfigTest {
                 assertThrows(IllegalArgumentException.class, () -> new SplitConfig(null, null, "2016-03-28", "2016-04-01")).getMessage());
         assertEquals("prepare.aggregate: unknown frequency 'hourly', allowed: daily, weekly, monthly, quarterly, yearly",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new PrepareConfig(null, null, null, null, "hourly", null, null, null, null)).getMessage());
+                        () -> new PrepareConfig(null, null, null, null, "hourly", null, null, null, null, null, null, null)).getMessage());
     }
 }

@@ -33,7 +33,7 @@ class PreparerM5TinyTest {
                 new OutlierConfig(OutlierMethod.hampel, 7, 3.0, OutlierAction.clip), aggregate,
                 new FeatureConfig(PrepareConfig.CALENDAR_FEATURES, List.of(7, 28),
                         new RollingConfig(List.of(7, 28), List.of("mean", "std")), new PriceConfig("sell_price", 28)),
-                new ScalingConfig(ScalingMethod.standard, null), new SplitConfig(28, 28, null, null), null);
+                new ScalingConfig(ScalingMethod.standard, null), new SplitConfig(28, 28, null, null), null, null, null, null);
     }
 
     @Test

@@ -45,7 +45,7 @@ class PreparerTest {
         return new PrepareConfig(null, new GapConfig(Fill.linear, Fill.ffill), NegativePolicy.zero,
                 new OutlierConfig(OutlierMethod.none, null, null, null), null,
                 new FeatureConfig(List.of("day_of_week", "events"), List.of(1), null, new PriceConfig("price", 2)),
-                scaling, new SplitConfig(2, 2, null, null), anonymize);
+                scaling, new SplitConfig(2, 2, null, null), anonymize, null, null, null);
     }
 
     @Test
@@ -91,10 +91,10 @@ class PreparerTest {
     @Test
     void configThatDoesNotFitTheDataIsAConfigError() {
         PrepareConfig badPrice = new PrepareConfig(null, null, null, null, null,
-                new FeatureConfig(null, null, null, new PriceConfig("sell_price", null)), null, null, null);
+                new FeatureConfig(null, null, null, new PriceConfig("sell_price", null)), null, null, null, null, null, null);
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> Preparer.prepare(raw(), badPrice, k -> null));
         assertEquals("prepare.features.price.column: 'sell_price' is not a numeric covariate; the data has [price]", e.getMessage());
-        PrepareConfig finer = new PrepareConfig(null, null, null, null, "daily", null, null, null, null);
+        PrepareConfig finer = new PrepareConfig(null, null, null, null, "daily", null, null, null, null, null, null, null);
         Panel weekly = Aggregator.aggregate(GapFiller.fill(raw(), new GapConfig(null, null)).panel(), io.demandcast.core.data.Frequency.WEEKLY);
         assertThrows(InvalidConfigException.class, () -> Preparer.prepare(weekly, finer, k -> null));
     }
@@ -105,7 +105,7 @@ class PreparerTest {
                 new double[] {0, 3, 0, 5}, Map.of("price", new double[] {1, 1, 2, 2}), Map.of(), Map.of());
         PrepareConfig c = new PrepareConfig(null, null, null, new OutlierConfig(OutlierMethod.hampel, 1, 3.0, OutlierAction.flag),
                 null, new FeatureConfig(List.of("month"), List.of(1), null, new PriceConfig("price", 2)),
-                new ScalingConfig(ScalingMethod.minmax, null), new SplitConfig(1, null, null, null), null);
+                new ScalingConfig(ScalingMethod.minmax, null), new SplitConfig(1, null, null, null), null, null, null, null);
         PreparedData d = Preparer.prepare(p, c, k -> null);
         assertEquals(0, d.panel().length(0));
         assertEquals(DemandClass.NO_DEMAND, d.quality().series().get(0).demandClass());
@@ -115,7 +115,7 @@ class PreparerTest {
     @Test
     void aggregatesBeforeFeatures() {
         PrepareConfig weekly = new PrepareConfig(null, null, null, null, "weekly",
-                new FeatureConfig(null, List.of(1), null, null), null, null, null);
+                new FeatureConfig(null, List.of(1), null, null), null, null, null, null, null, null);
         double[] y = new double[14];
         java.util.Arrays.fill(y, 1);
         Panel p = new io.demandcast.core.data.PanelBuilder(TestPanels.DAILY).add("a", 0, y).build();
@@ -133,7 +133,7 @@ class PreparerTest {
     private static PrepareConfig outliers(OutlierAction action, String aggregate, ScalingConfig scaling) {
         return new PrepareConfig(null, null, null, new OutlierConfig(OutlierMethod.hampel, 3, 3.0, action), aggregate,
                 new FeatureConfig(null, List.of(1), new PrepareConfig.RollingConfig(List.of(2), null), null), scaling,
-                new SplitConfig(aggregate == null ? 4 : 0, null, null, null), null);
+                new SplitConfig(aggregate == null ? 4 : 0, null, null, null), null, null, null, null);
     }
 
     @Test
@@ -154,7 +154,7 @@ class PreparerTest {
     void flagAndNoneKeepNoRawTarget() {
         for (OutlierConfig o : List.of(new OutlierConfig(OutlierMethod.hampel, 3, 3.0, OutlierAction.flag),
                 new OutlierConfig(OutlierMethod.none, null, null, OutlierAction.clip))) {
-            PrepareConfig c = new PrepareConfig(null, null, null, o, null, null, null, null, null);
+            PrepareConfig c = new PrepareConfig(null, null, null, o, null, null, null, null, null, null, null, null);
             assertFalse(Preparer.prepare(spike(), c, k -> null).panel().hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN), o.toString());
         }
     }
