@@ -1,0 +1,96 @@
+package io.demandcast.cli;
+
+import static io.demandcast.cli.Errors.assertUserError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Defect 13 (second half): "a season longer than a series silently falls back to the last value; a
+ * fit that fell back to a simpler family says nothing". {@code train} now publishes
+ * {@code model/fit_report.csv}, says on stderr and in {@code --json} how many series fell back and
+ * why, and {@code train.max_fallback_share} fails the run (exit 3) with nothing published. On the
+ * main before this, train exited 0 with no report and no word.
+ */
+class FitReportCommandTest {
+    @TempDir
+    Path tmp;
+
+    TestProject p;
+    Path config;
+
+    /** The test project's three series and "S", three days at the end: shorter than seasonal naive's week; no split. */
+    @BeforeEach
+    void project() {
+        p = TestProject.create(tmp);
+        StringBuilder csv = new StringBuilder(TestProject.salesCsv());
+        for (int d = TestProject.DAYS - 3; d < TestProject.DAYS; d++) {
+            csv.append("S,").append(TestProject.START.plusDays(d)).append(',').append(d % 4).append('\n');
+        }
+        config = p.configReading("with-short", csv.toString());
+        // a ragged panel has no split (prepare refuses a series that starts after the train split)
+        p.write(config, p.configYaml(tmp.resolve("with-short.csv")).replace("    test: " + TestProject.TEST, "    test: 0"));
+        CliRun.Result prepared = run("prepare", "-q");
+        assertEquals(0, prepared.code(), prepared.toString());
+    }
+
+    private CliRun.Result run(String verb, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = verb;
+        all[1] = "-c";
+        all[2] = config.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return CliRun.run(all);
+    }
+
+    @Test
+    void trainPublishesTheFitReportAndSaysWhatFellBack() throws Exception {
+        CliRun.Result r = run("train", "--json");
+        assertEquals(0, r.code(), r.toString());
+        Path version = p.modelDirectory().resolve(p.latestVersion());
+        Path report = version.resolve("model").resolve("fit_report.csv");
+        assertEquals(List.of("series_id,family_asked,family_used,reason",
+                        "A,seasonal_naive,seasonal_naive,",
+                        "B,seasonal_naive,seasonal_naive,",
+                        "C,seasonal_naive,seasonal_naive,",
+                        "S,seasonal_naive,naive,season_longer_than_data"),
+                Files.readAllLines(report));
+        assertTrue(r.err().contains("train: fit: 1 of 4 series fell back (1 season_longer_than_data → naive); see " + report),
+                r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(1, json.path("fallbacks").path("count").asInt());
+        assertEquals(0.25, json.path("fallbacks").path("share").asDouble(), 1e-12);
+        assertEquals(1, json.path("fallbacks").path("by_reason").path("season_longer_than_data").asInt());
+        assertTrue(Files.readString(version.resolve("manifest.json")).contains("model/fit_report.csv"),
+                "the report is a checksummed payload file");
+        assertEquals(0, run("predict", "-q").code(), "the version loads with its report");
+    }
+
+    @Test
+    void aFallbackShareAboveTheLimitPublishesNothingAndExits3() {
+        CliRun.Result r = run("train", "--set", "train.max_fallback_share=0.2");
+        assertEquals(3, r.code(), r.toString());
+        List<String> lines = r.err().lines().filter(l -> !l.isBlank() && !Errors.PROGRESS.matcher(l).lookingAt()).toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("demandcast train: fallback limit exceeded: 1 of 4 series (25.0 %) fell back"), r.err());
+        assertTrue(lines.get(0).contains("above train.max_fallback_share 0.2; nothing published"), r.err());
+        assertTrue(lines.get(0).contains("1 season_longer_than_data → naive"), r.err());
+        assertTrue(Files.notExists(p.modelDirectory()), "nothing published");
+        assertEquals(0, run("train", "-q", "--set", "train.max_fallback_share=0.25").code(), "a share at the limit passes");
+    }
+
+    @Test
+    void aLimitOutsideZeroToOneIsRefusedBeforeTheFit() {
+        CliRun.Result r = run("train", "--set", "train.max_fallback_share=1.5");
+        assertUserError(r, "train.max_fallback_share", "between 0 and 1");
+        assertTrue(Files.notExists(p.store), "nothing created");
+    }
+}
