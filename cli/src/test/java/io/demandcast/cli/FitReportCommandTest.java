@@ -30,9 +30,14 @@ class FitReportCommandTest {
     /** The test project's three series and "S", three days at the end: shorter than seasonal naive's week; no split. */
     @BeforeEach
     void project() {
+        project(3);
+    }
+
+    /** The project with "S" holding the last {@code shortDays} days. */
+    private void project(int shortDays) {
         p = TestProject.create(tmp);
         StringBuilder csv = new StringBuilder(TestProject.salesCsv());
-        for (int d = TestProject.DAYS - 3; d < TestProject.DAYS; d++) {
+        for (int d = TestProject.DAYS - shortDays; d < TestProject.DAYS; d++) {
             csv.append("S,").append(TestProject.START.plusDays(d)).append(',').append(d % 4).append('\n');
         }
         config = p.configReading("with-short", csv.toString());
@@ -92,5 +97,32 @@ class FitReportCommandTest {
         CliRun.Result r = run("train", "--set", "train.max_fallback_share=1.5");
         assertUserError(r, "train.max_fallback_share", "between 0 and 1");
         assertTrue(Files.notExists(p.store), "nothing created");
+    }
+
+    /**
+     * {@code evaluate} writes one {@code fit_report.csv} for all its models (those fitted on the last
+     * window), says which fell back, and fails the gate (exit 3) above the limit, the report written.
+     * S has 10 days: 3 before the window's cutoff (horizon 7), fewer than a season.
+     */
+    @Test
+    void evaluateReportsTheLastWindowsFitsAndChecksTheLimitAsAGate() throws Exception {
+        project(10);
+        CliRun.Result r = run("evaluate", "--json", "--set", "backtest.windows=1");
+        assertEquals(0, r.code(), r.toString());
+        Path report = p.evaluation.resolve("fit_report.csv");
+        List<String> lines = Files.readAllLines(report);
+        assertEquals("model,series_id,family_asked,family_used,reason", lines.get(0));
+        assertTrue(lines.contains("snaive,S,seasonal_naive,naive,season_longer_than_data"), lines.toString());
+        assertTrue(lines.contains("snaive,A,seasonal_naive,seasonal_naive,"), lines.toString());
+        assertTrue(r.err().contains("fit: snaive: 1 of 4 series fell back (1 season_longer_than_data → naive); see " + report),
+                r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(1, json.path("fallbacks").path("snaive").path("count").asInt(), r.out());
+
+        CliRun.Result limited = run("evaluate", "--set", "backtest.windows=1", "--set", "train.max_fallback_share=0.1");
+        assertEquals(3, limited.code(), limited.toString());
+        assertTrue(limited.err().contains("gate failed: snaive: {max_fallback_share: 0.1}: 1 of 4 series fell back (share 0.25 > max 0.1)"),
+                limited.err());
+        assertTrue(Files.exists(report), "the evaluation is written, marked failed");
     }
 }

@@ -67,10 +67,15 @@ public record FitReport(List<FitOutcome> outcomes) {
      * Reasons come in {@link FallbackReason} order, the families used within a reason by count.
      */
     public String summaryLine(String where) {
+        return "fit: " + summary() + (where == null || fallbackCount() == 0 ? "" : "; see " + where);
+    }
+
+    /** {@link #summaryLine} without its {@code fit: } prefix and pointer. */
+    public String summary() {
         int n = fallbackCount();
         if (n == 0) {
             String asked = outcomes.isEmpty() ? "" : " (" + outcomes.get(0).familyAsked() + ")";
-            return "fit: all " + outcomes.size() + " series fitted as asked" + asked;
+            return "all " + outcomes.size() + " series fitted as asked" + asked;
         }
         List<String> parts = new ArrayList<>();
         for (FallbackReason r : FallbackReason.values()) {
@@ -80,8 +85,7 @@ public record FitReport(List<FitOutcome> outcomes) {
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> parts.add(e.getValue() + " " + r.code() + " → " + e.getKey()));
         }
-        return "fit: " + n + " of " + outcomes.size() + " series fell back (" + String.join(", ", parts) + ")"
-                + (where == null ? "" : "; see " + where);
+        return n + " of " + outcomes.size() + " series fell back (" + String.join(", ", parts) + ")";
     }
 
     /** For {@code --json} and {@code metrics.json}: {@code {count, share, by_reason}}. */
