@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
         header = "Fit the configured model and publish it as a new artifact version.",
         description = {
             "Fits model.family with model.params on the prepared dataset (train.fit_on decides which split rows) and publishes <train.store>/<model.name>/<version>/ with manifest.json (checksums, parameters, resolved config, data fingerprint) and model/fit_report.csv (per series, the family asked and the one used: a series too short, constant or shorter than its season falls back to a simpler family). Versions are never overwritten; LATEST names the newest.",
-            "Exit 3, publishing nothing, when more series fell back than train.max_fallback_share allows.",
+            "With train.max_fallback_share set, a larger share of series falling back exits 3 and publishes nothing.",
             "",
             "Examples:",
             "  demandcast train -c configs/quickstart.yaml",
