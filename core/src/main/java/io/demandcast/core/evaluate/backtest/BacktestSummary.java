@@ -78,7 +78,6 @@ public record BacktestSummary(BacktestRun run, Path output, List<Path> files, Fi
             board.add(row);
         }
         m.put("leaderboard", board);
-        m.put("fallbacks", fitReports.toMap());
         if (run.gate() == null) {
             m.put("gate", null);
         } else {
@@ -97,6 +96,7 @@ public record BacktestSummary(BacktestRun run, Path output, List<Path> files, Fi
             gate.put("note", run.gate().note());
             m.put("gate", gate);
         }
+        m.put("fallbacks", fitReports.toMap());
         return m;
     }
 }
