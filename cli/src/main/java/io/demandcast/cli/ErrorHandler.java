@@ -30,7 +30,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         PrintWriter err = cmd.getErr();
         String verb = cmd.getCommandName();
         int code;
-        if (ex instanceof DemandcastException d && d.isUserError()) {
+        if (ex instanceof io.demandcast.core.model.FallbackLimitException limit) {
+            // a quality check that failed, as the evaluation gate's: exit 3, not an error of input or machine
+            err.println("demandcast " + verb + ": fallback limit exceeded: " + limit.getMessage());
+            code = ExitCodes.GATE_FAILED;
+        } else if (ex instanceof DemandcastException d && d.isUserError()) {
             err.println("demandcast " + verb + ": error: " + d.getMessage());
             code = ExitCodes.INVALID_INPUT;
         } else if (ex instanceof UncheckedIOException u) {

@@ -7,7 +7,10 @@ final class ExitCodes {
     static final int RUNTIME_FAILURE = 1;
     /** Bad option, config, data or artifact: the user can fix it. */
     static final int INVALID_INPUT = 2;
-    /** {@code evaluate} ran but the model missed its gate. */
+    /**
+     * A quality check failed: {@code evaluate} ran but the model missed its gate, or more series fell
+     * back to a simpler family than {@code train.max_fallback_share} allows.
+     */
     static final int GATE_FAILED = 3;
 
     private ExitCodes() {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         header = "Fit the configured model and publish it as a new artifact version.",
         description = {
-            "Fits model.family with model.params on the prepared dataset (train.fit_on decides which split rows) and publishes <train.store>/<model.name>/<version>/ with manifest.json (checksums, parameters, resolved config, data fingerprint). Versions are never overwritten; LATEST names the newest.",
+            "Fits model.family with model.params on the prepared dataset (train.fit_on decides which split rows) and publishes <train.store>/<model.name>/<version>/ with manifest.json (checksums, parameters, resolved config, data fingerprint) and model/fit_report.csv (per series, the family asked and the one used: a series too short, constant or shorter than its season falls back to a simpler family). Versions are never overwritten; LATEST names the newest.",
+            "With train.max_fallback_share set, a larger share of series falling back exits 3 and publishes nothing.",
             "",
             "Examples:",
             "  demandcast train -c configs/quickstart.yaml",
@@ -40,6 +41,7 @@ final class TrainCommand extends BaseCommand {
         prepareFirst.ensureCurrent(cfg, config.config, progress());
         TrainSummary summary = TrainJob.run(cfg, progress());
         info(summary.text());
+        info("train: " + summary.fitText());
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("train", summary.toMap()));
         }

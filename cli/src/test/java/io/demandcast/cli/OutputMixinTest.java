@@ -24,13 +24,13 @@ class OutputMixinTest {
             "frequency", "first_date", "last_date", "split", "demand_classes", "filled_periods", "outliers",
             "read_seconds", "prepare_seconds", "write_seconds", "id_mapping", "warnings");
     static final List<String> TRAIN_KEYS = List.of("schema_version", "verb", "model_name", "version", "directory",
-            "family", "series_count", "fit_on", "fit_seconds");
+            "family", "series_count", "fit_on", "fit_seconds", "fallbacks", "fit_report");
     static final List<String> PREDICT_KEYS = List.of("schema_version", "verb", "model_name", "version", "output",
             "series_count", "horizon", "quantiles", "first_date", "last_date");
     static final List<String> EVALUATE_KEYS = List.of("schema_version", "verb", "model", "horizon", "output", "files",
             "metrics");
     static final List<String> BACKTEST_KEYS = List.of("schema_version", "verb", "experiment", "series", "horizon",
-            "windows", "ranked_by", "output", "files", "leaderboard", "gate");
+            "windows", "ranked_by", "output", "files", "leaderboard", "gate", "fallbacks");
     static final List<String> EVALUATE_METRICS = List.of("series", "mae", "rmse", "mape", "smape", "mase", "rmsse",
             "wape", "bias", "r2", "wrmsse");
 

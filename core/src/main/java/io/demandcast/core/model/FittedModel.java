@@ -58,6 +58,18 @@ public interface FittedModel {
     }
 
     /**
+     * Per series, in {@link #seriesIds()} order, the family asked and the family the fit really used
+     * (see {@link FitOutcome}); what {@code train} writes as {@code fit_report.csv}. The default says
+     * every series was fitted as asked, which is true of the families that never fall back (the
+     * global ML and deep families read short series as they are: missing lags or window periods are
+     * flagged inputs, not a simpler model). Local families report per series; combinations and
+     * {@code auto} report their members' outcomes ({@link FitOutcome#ofMembers}).
+     */
+    default java.util.List<FitOutcome> fitOutcomes() {
+        return seriesIds().stream().map(id -> FitOutcome.asAsked(id, family())).toList();
+    }
+
+    /**
      * How the fit went, for benchmarks and the backtest's {@code metrics.json} (per refit window):
      * families that train in epochs say how many ran, the best one, seconds per epoch, the backend.
      * Plain JSON values under snake_case keys; empty (the default) when a family has nothing to say.

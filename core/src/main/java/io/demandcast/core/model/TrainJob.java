@@ -56,6 +56,12 @@ public final class TrainJob {
             fitted = forecaster.fit(history, task);
         }
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        FitReport fitReport = FitReport.of(fitted);
+        var exceeded = fitReport.exceeds(config.train().maxFallbackShare(), "train.max_fallback_share");
+        if (exceeded.isPresent()) {
+            throw new FallbackLimitException(exceeded.get() + "; nothing published (" + fitReport.summaryLine(null)
+                    + ")", fitReport);
+        }
         boolean clip = ForecastCalibration.clipsAtZero(config.predict().clipNegative(), history);
         ForecastCalibration calibration = ForecastCalibration.clipOnly(clip);
         if (config.predict().intervals() == PredictConfig.Intervals.conformal) {
@@ -75,13 +81,14 @@ public final class TrainJob {
         ArtifactContents contents = new ArtifactContents(dir -> {
                     child.save(dir);
                     adjustments.save(dir);
+                    fitReport.writeInto(dir);
                 }, forecaster.family(), config.model().params(),
                 ConfigLoader.toYaml(config), DataFingerprint.of(data.dataset()), fitted.features(),
                 data.dataset().manifest().scalers(), Map.of(), RuntimeVersions.current(build.version()), Instant.now(),
                 build.gitCommit().equals("unknown") ? null : build.gitCommit(), search);
         Artifact artifact = store.publish(config.model().name(), contents);
         return new TrainSummary(artifact.name(), artifact.version(), artifact.directory(), forecaster.family(),
-                history.seriesCount(), config.train().fitOn().name(), fitSeconds);
+                history.seriesCount(), config.train().fitOn().name(), fitSeconds, fitReport);
     }
 
     /**

@@ -4,9 +4,22 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What {@code train} did: the published artifact and how long fitting took. */
+/**
+ * What {@code train} did: the published artifact, how long fitting took, and which series fell back
+ * to a simpler family ({@code fitReport}, published as {@code model/fit_report.csv}).
+ */
 public record TrainSummary(String modelName, String version, Path directory, String family, int seriesCount,
-                           String fitOn, double fitSeconds) {
+                           String fitOn, double fitSeconds, FitReport fitReport) {
+
+    /** Where the published fit report is. */
+    public Path fitReportFile() {
+        return directory.resolve(io.demandcast.core.artifact.Artifact.PAYLOAD_DIR).resolve(FitReport.FILE);
+    }
+
+    /** The stderr line about fallbacks, pointing at the published report. */
+    public String fitText() {
+        return fitReport.summaryLine(fitReportFile().toString());
+    }
 
     public String text() {
         return String.format(java.util.Locale.ROOT, "train: fitted %s on %d series (%s rows) in %.2f s; published %s version %s at %s",
@@ -22,6 +35,8 @@ public record TrainSummary(String modelName, String version, Path directory, Str
         m.put("series_count", seriesCount);
         m.put("fit_on", fitOn);
         m.put("fit_seconds", fitSeconds);
+        m.put("fallbacks", fitReport.toMap());
+        m.put("fit_report", fitReportFile().toString());
         return m;
     }
 }

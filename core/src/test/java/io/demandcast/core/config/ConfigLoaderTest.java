@@ -173,7 +173,7 @@ class ConfigLoaderTest {
         assertEquals("configs/x.yaml:3:27: unknown key 'windw' in prepare.outliers (allowed: method, window, threshold, action)",
                 error("name: a\nprepare:\n  outliers: {method: iqr, windw: 3}\n"));
         // camelCase is not accepted: keys are snake_case
-        assertEquals("configs/x.yaml:2:3: unknown key 'fitOn' in train (allowed: store, fit_on, backend, half_precision)",
+        assertEquals("configs/x.yaml:2:3: unknown key 'fitOn' in train (allowed: store, fit_on, backend, half_precision, max_fallback_share)",
                 error("train:\n  fitOn: all\n"));
     }
 

@@ -79,7 +79,7 @@ public final class BacktestEngine {
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<Map<String, Object>> fits = Arrays.stream(fitted).map(f -> f == null ? Map.<String, Object>of() : f.fitSummary()).toList();
         return new ModelRun(model, Arrays.asList(forecasts), Arrays.asList(raw), Arrays.asList(refitted), seconds,
-                lastImportance(fitted), fits);
+                lastImportance(fitted), fits, lastFit(fitted));
     }
 
     /**
@@ -95,6 +95,16 @@ public final class BacktestEngine {
         } catch (IllegalArgumentException e) {
             throw new DataException("model " + model.name() + " (" + model.forecaster().family() + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The fit outcomes of the model fitted on the last refit window. */
+    private static List<io.demandcast.core.model.FitOutcome> lastFit(FittedModel[] fitted) {
+        for (int w = fitted.length - 1; w >= 0; w--) {
+            if (fitted[w] != null) {
+                return fitted[w].fitOutcomes();
+            }
+        }
+        return List.of();
     }
 
     /** The importance of the model fitted on the last refit window, empty when it cannot explain itself. */
@@ -148,6 +158,26 @@ public final class BacktestEngine {
             adjusted.add(adjust.apply(f));
             refitted.add(members.stream().anyMatch(m -> m.refitted().get(window)));
         }
-        return new ModelRun(model, adjusted, raw, refitted, seconds + (System.nanoTime() - t0) / 1e9);
+        return new ModelRun(model, adjusted, raw, refitted, seconds + (System.nanoTime() - t0) / 1e9, List.of(), List.of(),
+                membersFit(model.forecaster().family(), members));
+    }
+
+    /** A combination's outcomes from its members' ({@link io.demandcast.core.model.FitOutcome#ofMembers}), series by series. */
+    private static List<io.demandcast.core.model.FitOutcome> membersFit(String family, List<ModelRun> members) {
+        if (members.stream().anyMatch(m -> m.lastFit().isEmpty())) {
+            return List.of();
+        }
+        List<java.util.Map<String, io.demandcast.core.model.FitOutcome>> byId = members.stream()
+                .map(m -> m.lastFit().stream().collect(java.util.stream.Collectors.toMap(
+                        io.demandcast.core.model.FitOutcome::seriesId, o -> o, (a, b) -> a)))
+                .toList();
+        List<io.demandcast.core.model.FitOutcome> out = new ArrayList<>();
+        for (io.demandcast.core.model.FitOutcome first : members.get(0).lastFit()) {
+            List<io.demandcast.core.model.FitOutcome> of = byId.stream().map(m -> m.get(first.seriesId())).toList();
+            if (of.stream().allMatch(java.util.Objects::nonNull)) {
+                out.add(io.demandcast.core.model.FitOutcome.ofMembers(first.seriesId(), family, of));
+            }
+        }
+        return out;
     }
 }

@@ -109,7 +109,9 @@ public final class BacktestJob {
         }
         String rankBy = options.weights() != null ? "wrmsse" : "rmsse";
         Leaderboard board = Leaderboard.of(scores, rankBy);
-        BacktestRun.GateVerdict verdict = config.gate().isEmpty() ? null : gate(config, board, resolved.productionNote());
+        FitReports fitReports = FitReports.of(resolved.models(), runs);
+        BacktestRun.GateVerdict verdict = verdict(config.gate().isEmpty() ? null : gate(config, board, resolved.productionNote()),
+                fitReports.check(config.train().maxFallbackShare(), resolved.models()));
         BacktestRun run = new BacktestRun(config.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), season,
                 plan, settings(config, bt, clip, rankBy), board, verdict);
 
@@ -117,7 +119,7 @@ public final class BacktestJob {
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
         ReportData report = ReportDataBuilder.build(run, actuals, config.predict().intervals());
         List<String> fileNames = new ArrayList<>(List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
-                ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML));
+                ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML, io.demandcast.core.model.FitReport.FILE));
         if (!report.importance().isEmpty()) {
             fileNames.add(ReportWriter.IMPORTANCE_CSV);
         }
@@ -126,6 +128,7 @@ public final class BacktestJob {
             BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board);
             BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, actuals, board, conformal);
             ReportWriter.write(report, dir);
+            fitReports.write(dir.resolve(io.demandcast.core.model.FitReport.FILE));
         });
         List<Path> files = new ArrayList<>(fileNames.stream().map(output::resolve).toList());
         List<GateOutcome> outcomes = verdict == null ? List.of() : verdict.outcomes();
@@ -139,7 +142,7 @@ public final class BacktestJob {
             GateMarkdown.write(summary, config.name(), outcomes, ReportWriter.leaderboardMarkdown(report));
             files.add(summary);
         }
-        return new BacktestSummary(run, output, files);
+        return new BacktestSummary(run, output, files, fitReports);
     }
 
     /** The windows: the {@code backtest} section, else one window over the test split. */
@@ -165,6 +168,19 @@ public final class BacktestJob {
                 ? split.trainEnd() : split.validationEnd();
         int cutoff = panel.axis().period(end);
         return BacktestPlan.holdout(panel, actuals, cutoff, panel.axis().period(split.testEnd()) - cutoff);
+    }
+
+    /**
+     * The gate's verdict with the fallback checks of {@code train.max_fallback_share} added (they fail
+     * the run like any rule: exit 3); null when there is neither a gate nor a limit.
+     */
+    private static BacktestRun.GateVerdict verdict(BacktestRun.GateVerdict gate, List<GateOutcome> fallbackChecks) {
+        if (fallbackChecks.isEmpty()) {
+            return gate;
+        }
+        List<GateOutcome> all = new ArrayList<>(gate == null ? List.of() : gate.outcomes());
+        all.addAll(fallbackChecks);
+        return new BacktestRun.GateVerdict(all.stream().allMatch(GateOutcome::passed), all, gate == null ? null : gate.note());
     }
 
     private static BacktestRun.GateVerdict gate(ExperimentConfig config, Leaderboard board, String productionNote) {

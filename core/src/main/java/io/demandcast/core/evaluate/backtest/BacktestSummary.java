@@ -7,11 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code evaluate} did: the run, where its files are, the table for people and the JSON summary. */
-public record BacktestSummary(BacktestRun run, Path output, List<Path> files) {
+/**
+ * What {@code evaluate} did: the run, where its files are, which series fell back to a simpler
+ * family per model ({@code fitReports}), the table for people and the JSON summary.
+ */
+public record BacktestSummary(BacktestRun run, Path output, List<Path> files, FitReports fitReports) {
 
     public BacktestSummary {
         files = List.copyOf(files);
+        fitReports = fitReports == null ? new FitReports(Map.of()) : fitReports;
+    }
+
+    /** A summary without fit reports. */
+    public BacktestSummary(BacktestRun run, Path output, List<Path> files) {
+        this(run, output, files, null);
     }
 
     /** True when there is no gate or every rule passed. */
@@ -32,6 +41,9 @@ public record BacktestSummary(BacktestRun run, Path output, List<Path> files) {
         out.append("evaluate: ").append(run.leaderboard().entries().size()).append(" models, ").append(plan.windows())
                 .append(" window(s) x ").append(plan.seriesCount()).append(" series, horizon ").append(plan.horizon())
                 .append(", ranked by ").append(run.leaderboard().rankedBy()).append("; wrote ").append(output);
+        for (String line : fitReports.lines()) {
+            out.append("\nfit: ").append(line).append("; see ").append(output.resolve(io.demandcast.core.model.FitReport.FILE));
+        }
         if (run.gate() != null) {
             long failed = run.gate().failures().size();
             out.append("\ngate: ").append(failed == 0 ? "passed (" + run.gate().outcomes().size() + " checks)"
@@ -84,6 +96,7 @@ public record BacktestSummary(BacktestRun run, Path output, List<Path> files) {
             gate.put("note", run.gate().note());
             m.put("gate", gate);
         }
+        m.put("fallbacks", fitReports.toMap());
         return m;
     }
 }

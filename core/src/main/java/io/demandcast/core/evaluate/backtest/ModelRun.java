@@ -1,6 +1,7 @@
 package io.demandcast.core.evaluate.backtest;
 
 import io.demandcast.core.model.FeatureImportance;
+import io.demandcast.core.model.FitOutcome;
 import io.demandcast.core.model.Forecast;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,16 @@ import java.util.Map;
  *                    ({@link io.demandcast.core.model.Explainable}: statistical families, combinations)
  * @param fits        per window, the {@link io.demandcast.core.model.FittedModel#fitSummary()} of the model
  *                    fitted on it (empty for updated windows and for families that report nothing)
+ * @param lastFit     the {@link io.demandcast.core.model.FittedModel#fitOutcomes()} of the model fitted
+ *                    on the last refit window (the most recent data), as {@code evaluate}'s
+ *                    {@code fit_report.csv} reports them; empty when not known
  */
 public record ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forecast> raw, List<Boolean> refitted,
-                       double wallSeconds, List<FeatureImportance> importance, List<Map<String, Object>> fits) {
+                       double wallSeconds, List<FeatureImportance> importance, List<Map<String, Object>> fits,
+                       List<FitOutcome> lastFit) {
 
     public ModelRun {
+        lastFit = List.copyOf(lastFit);
         importance = List.copyOf(importance);
         fits = fits.isEmpty() ? java.util.Collections.nCopies(forecasts.size(), Map.of()) : List.copyOf(fits);
         if (fits.size() != forecasts.size()) {
@@ -39,14 +45,20 @@ public record ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forec
         }
     }
 
+    /** A run without fit outcomes. */
+    public ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forecast> raw, List<Boolean> refitted, double wallSeconds,
+                    List<FeatureImportance> importance, List<Map<String, Object>> fits) {
+        this(model, forecasts, raw, refitted, wallSeconds, importance, fits, List.of());
+    }
+
     /** A run without fit summaries. */
     public ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forecast> raw, List<Boolean> refitted, double wallSeconds,
                     List<FeatureImportance> importance) {
-        this(model, forecasts, raw, refitted, wallSeconds, importance, List.of());
+        this(model, forecasts, raw, refitted, wallSeconds, importance, List.of(), List.of());
     }
 
     /** A run without feature importance or fit summaries. */
     public ModelRun(BacktestModel model, List<Forecast> forecasts, List<Forecast> raw, List<Boolean> refitted, double wallSeconds) {
-        this(model, forecasts, raw, refitted, wallSeconds, List.of(), List.of());
+        this(model, forecasts, raw, refitted, wallSeconds, List.of(), List.of(), List.of());
     }
 }

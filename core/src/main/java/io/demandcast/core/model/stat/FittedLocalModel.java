@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.TimeAxis;
+import io.demandcast.core.model.FamilyUsed;
+import io.demandcast.core.model.FallbackReason;
+import io.demandcast.core.model.FitOutcome;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
@@ -24,8 +27,12 @@ import java.util.stream.IntStream;
  * Per-series fits of one local method. Saved as {@code state.json}:
  * <pre>
  * { "format_version": 1, "family": ..., "parameters": {...}, "frequency": ..., "anchor": ...,
- *   "series": [ { "id": ..., "first_observed": ..., "last_period": ..., "state": { method-specific plain numbers } }, ... ] }
+ *   "series": [ { "id": ..., "first_observed": ..., "last_period": ..., "state": { method-specific plain numbers },
+ *                "fallback": { "family": ..., "reason": ... } }, ... ] }
  * </pre>
+ * {@code fallback} is present only for a series whose fit used another family than the method's
+ * ({@link SeriesMethod#familyUsed}: a simpler one with a reason, or the member a selection chose);
+ * states saved before it existed load as fitted as asked.
  * Periods are on the model's axis; {@code first_observed} (the first period with a target, which
  * is where the cleaned series a method sees starts; -1 when none) lets {@link #update} check that a
  * history starts where the fit did. States saved before it existed load without it, and their
@@ -44,6 +51,8 @@ public final class FittedLocalModel implements FittedModel {
     private final int[] firstObserved;
     private final int[] lastPeriods;
     private final SeriesFit[] fits;
+    /** Per series, what its fit fell back to; null where it fitted as asked. */
+    private final FamilyUsed[] fallbacks;
     private final Map<String, Integer> indexById;
 
     /**
@@ -51,14 +60,17 @@ public final class FittedLocalModel implements FittedModel {
      *
      * @param firstObserved per series, the first period with a target (-1 when none, {@link #UNKNOWN_PERIOD} when not recorded)
      * @param lastPeriods   per series, the last period of its history (-1 for an empty one)
+     * @param fallbacks     per series, what its fit fell back to (null: as asked)
      */
-    FittedLocalModel(SeriesMethod method, TimeAxis axis, String[] ids, int[] firstObserved, int[] lastPeriods, SeriesFit[] fits) {
+    FittedLocalModel(SeriesMethod method, TimeAxis axis, String[] ids, int[] firstObserved, int[] lastPeriods, SeriesFit[] fits,
+                     FamilyUsed[] fallbacks) {
         this.method = method;
         this.axis = axis;
         this.ids = ids;
         this.firstObserved = firstObserved;
         this.lastPeriods = lastPeriods;
         this.fits = fits;
+        this.fallbacks = fallbacks;
         this.indexById = new HashMap<>(ids.length * 2);
         for (int s = 0; s < ids.length; s++) {
             indexById.put(ids[s], s);
@@ -88,6 +100,16 @@ public final class FittedLocalModel implements FittedModel {
     /** The fit of one series (for tests and diagnostics). */
     public SeriesFit fit(int series) {
         return fits[series];
+    }
+
+    /** Per series, the method's family and what {@link SeriesMethod#familyUsed} said of its fit. */
+    @Override
+    public List<FitOutcome> fitOutcomes() {
+        List<FitOutcome> out = new java.util.ArrayList<>(ids.length);
+        for (int s = 0; s < ids.length; s++) {
+            out.add(FitOutcome.of(ids[s], method.family(), fallbacks[s]));
+        }
+        return out;
     }
 
     @Override
@@ -156,6 +178,7 @@ public final class FittedLocalModel implements FittedModel {
         int[] first = firstObserved.clone();
         int[] last = lastPeriods.clone();
         SeriesFit[] updated = fits.clone();
+        FamilyUsed[] updatedFallbacks = fallbacks.clone();
         // refusals are collected and the first (in history order) thrown from this thread, so the
         // message is the method's own and does not depend on which worker met it first
         IllegalArgumentException[] refused = new IllegalArgumentException[n];
@@ -163,7 +186,12 @@ public final class FittedLocalModel implements FittedModel {
             int i = target[s];
             double[] y = SeriesCleaner.clean(history.values(s));
             try {
-                updated[i] = firstObserved[i] == -1 ? method.fit(y) : method.update(fits[i], y);
+                boolean refit = firstObserved[i] == -1;
+                updated[i] = refit ? method.fit(y) : method.update(fits[i], y);
+                // a filter keeps the fitted form, fallback included; a reforecast or a refit is a new fit
+                if (refit || method.updateMode() == UpdateMode.REFORECAST) {
+                    updatedFallbacks[i] = method.familyUsed(y, updated[i]);
+                }
             } catch (IllegalArgumentException e) {
                 refused[s] = e;
             }
@@ -175,7 +203,7 @@ public final class FittedLocalModel implements FittedModel {
                 throw new IllegalArgumentException("series '" + history.seriesId(s) + "': " + refused[s].getMessage(), refused[s]);
             }
         }
-        return new FittedLocalModel(method, axis, ids, first, last, updated);
+        return new FittedLocalModel(method, axis, ids, first, last, updated, updatedFallbacks);
     }
 
     /**
@@ -215,6 +243,12 @@ public final class FittedLocalModel implements FittedModel {
             }
             one.put("last_period", lastPeriods[s]);
             one.set("state", fits[s].state());
+            if (fallbacks[s] != null) {
+                ObjectNode used = one.putObject("fallback").put("family", fallbacks[s].family());
+                if (fallbacks[s].reason() != null) {
+                    used.put("reason", fallbacks[s].reason().code());
+                }
+            }
         }
         Files.writeString(directory.resolve(STATE_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }
@@ -245,6 +279,7 @@ public final class FittedLocalModel implements FittedModel {
         int[] first = new int[n];
         int[] last = new int[n];
         SeriesFit[] fits = new SeriesFit[n];
+        FamilyUsed[] fallbacks = new FamilyUsed[n];
         for (int s = 0; s < n; s++) {
             JsonNode one = series.get(s);
             ids[s] = one.path("id").asText();
@@ -252,10 +287,15 @@ public final class FittedLocalModel implements FittedModel {
             last[s] = one.path("last_period").asInt();
             try {
                 fits[s] = method.load(one.path("state"));
+                JsonNode fallback = one.path("fallback");
+                if (fallback.isObject()) {
+                    fallbacks[s] = new FamilyUsed(fallback.path("family").asText(),
+                            fallback.path("reason").isTextual() ? FallbackReason.ofCode(fallback.path("reason").asText()) : null);
+                }
             } catch (RuntimeException e) {
                 throw new IOException(file + ": series '" + ids[s] + "': " + e.getMessage(), e);
             }
         }
-        return new FittedLocalModel(method, axis, ids, first, last, fits);
+        return new FittedLocalModel(method, axis, ids, first, last, fits, fallbacks);
     }
 }

@@ -45,13 +45,16 @@ public final class LocalForecaster implements Forecaster {
         int[] firstObserved = new int[n];
         int[] lastPeriods = new int[n];
         SeriesFit[] fits = new SeriesFit[n];
+        io.demandcast.core.model.FamilyUsed[] fallbacks = new io.demandcast.core.model.FamilyUsed[n];
         IntStream.range(0, n).parallel().forEach(s -> {
             ids[s] = history.seriesId(s);
             firstObserved[s] = FittedLocalModel.firstObserved(history, s);
             lastPeriods[s] = history.length(s) == 0 ? -1 : history.lastPeriod(s);
-            fits[s] = method.fit(SeriesCleaner.clean(history.values(s)));
+            double[] y = SeriesCleaner.clean(history.values(s));
+            fits[s] = method.fit(y);
+            fallbacks[s] = method.familyUsed(y, fits[s]);
             task.step();
         });
-        return new FittedLocalModel(method, history.axis(), ids, firstObserved, lastPeriods, fits);
+        return new FittedLocalModel(method, history.axis(), ids, firstObserved, lastPeriods, fits, fallbacks);
     }
 }

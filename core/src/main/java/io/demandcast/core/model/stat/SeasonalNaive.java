@@ -54,6 +54,22 @@ public final class SeasonalNaive implements SeriesMethod {
         return new Fit(lastSeason(y), residualScale(y));
     }
 
+    /**
+     * An empty series forecasts 0 ({@code no_data}, used {@code zero}); one shorter than a season
+     * repeats its last value where the value a season earlier lies before its start
+     * ({@code season_longer_than_data}, used {@code naive}).
+     */
+    @Override
+    public io.demandcast.core.model.FamilyUsed familyUsed(double[] y, SeriesFit fit) {
+        if (y.length == 0) {
+            return StatFallbacks.noData();
+        }
+        if (y.length < seasonLength) {
+            return io.demandcast.core.model.FamilyUsed.fallback(StatFamilies.NAIVE, io.demandcast.core.model.FallbackReason.SEASON_LONGER_THAN_DATA);
+        }
+        return null;
+    }
+
     /** Nothing is estimated: the update is a fit on the longer series ({@link UpdateMode#REFORECAST}). */
     @Override
     public SeriesFit update(SeriesFit fitted, double[] y) {

@@ -42,6 +42,19 @@ public interface SeriesMethod {
     /** How {@link #update} treats this method. */
     UpdateMode updateMode();
 
+    /**
+     * The family {@code fit}, which this method made from {@code y}, really used when it is not this
+     * method's own: a simpler one it fell back to (too short, constant, season longer than the data,
+     * failed estimation) with the reason, or the member a selection chose (no reason); null when it
+     * fitted as asked (the default, for methods that never fall back).
+     *
+     * @param y   the cleaned series the fit was made from
+     * @param fit what {@link #fit} returned for {@code y}
+     */
+    default io.demandcast.core.model.FamilyUsed familyUsed(double[] y, SeriesFit fit) {
+        return null;
+    }
+
     /** Reads a fit back from what {@link SeriesFit#state()} wrote. */
     SeriesFit load(JsonNode state);
 }

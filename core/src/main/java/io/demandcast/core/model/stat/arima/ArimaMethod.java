@@ -74,15 +74,26 @@ public final class ArimaMethod implements SeriesMethod {
 
     @Override
     public SeriesFit fit(double[] y) {
-        return new ArimaSeriesFit(auto != null ? auto.fit(y) : fitFixed(y));
+        AutoArima.Selected selected = auto != null ? auto.select(y) : fitFixed(y);
+        return new ArimaSeriesFit(selected.model(), selected.fallback());
     }
 
-    private ArimaModel fitFixed(double[] y) {
+    /**
+     * Empty series ({@code no_data}), constant ones without differencing ({@code constant}: the
+     * mean), and the simple models of {@link Fallbacks} when the estimation fails: {@code too_short}
+     * when the series has no more values than the orders need, else {@code non_convergence}.
+     */
+    @Override
+    public io.demandcast.core.model.FamilyUsed familyUsed(double[] y, SeriesFit fit) {
+        return fit instanceof ArimaSeriesFit arima ? arima.fallback() : null;
+    }
+
+    private AutoArima.Selected fitFixed(double[] y) {
         if (y.length == 0) {
-            return Fallbacks.mean(y);
+            return new AutoArima.Selected(Fallbacks.mean(y), io.demandcast.core.model.stat.StatFallbacks.noData());
         }
         if (UnitRoots.isConstant(y) && order.differences() == 0) {
-            return Fallbacks.mean(y);
+            return AutoArima.Selected.fallback(Fallbacks.mean(y), io.demandcast.core.model.FallbackReason.CONSTANT);
         }
         ArimaFitter.Fit fit = ArimaFitter.fit(y, order, estimation);
         if (fit != null) {
@@ -90,11 +101,13 @@ public final class ArimaMethod implements SeriesMethod {
             int den = fit.nUsed() - npar + 1;
             ArimaModel model = fit.toModel(den > 0 ? fit.rss / den : fit.sigma2);
             if (model != null) {
-                return model;
+                return AutoArima.Selected.of(model);
             }
         }
         int m = order.period();
-        return Fallbacks.simple(y, Math.min(order.d(), 1), y.length > 2 * m ? order.seasonalD() : 0, m);
+        int needed = order.d() + m * order.seasonalD() + order.p() + order.q() + m * (order.seasonalP() + order.seasonalQ()) + 1;
+        return AutoArima.Selected.fallback(Fallbacks.simple(y, Math.min(order.d(), 1), y.length > 2 * m ? order.seasonalD() : 0, m),
+                y.length <= needed ? io.demandcast.core.model.FallbackReason.TOO_SHORT : io.demandcast.core.model.FallbackReason.NON_CONVERGENCE);
     }
 
     /**

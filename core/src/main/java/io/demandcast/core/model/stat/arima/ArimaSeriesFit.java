@@ -8,9 +8,20 @@ import io.demandcast.core.model.stat.SeriesForecast;
 /** One series' ARIMA model as a {@link SeriesFit}: normal quantiles around the state-space forecast. */
 final class ArimaSeriesFit implements SeriesFit {
     private final ArimaModel model;
+    /** What the fit fell back to (null: as asked, or unknown for a filtered or loaded fit). */
+    private final io.demandcast.core.model.FamilyUsed fallback;
 
     ArimaSeriesFit(ArimaModel model) {
+        this(model, null);
+    }
+
+    ArimaSeriesFit(ArimaModel model, io.demandcast.core.model.FamilyUsed fallback) {
         this.model = model;
+        this.fallback = fallback;
+    }
+
+    io.demandcast.core.model.FamilyUsed fallback() {
+        return fallback;
     }
 
     ArimaModel model() {

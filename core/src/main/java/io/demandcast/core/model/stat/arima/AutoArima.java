@@ -89,12 +89,28 @@ public final class AutoArima {
 
     /** Selects and fits a model; never null. */
     public ArimaModel fit(double[] y) {
+        return select(y).model();
+    }
+
+    /** A selected model and, when it is one of the {@link Fallbacks}, why (else null). */
+    record Selected(ArimaModel model, io.demandcast.core.model.FamilyUsed fallback) {
+        static Selected of(ArimaModel model) {
+            return new Selected(model, null);
+        }
+
+        static Selected fallback(ArimaModel model, io.demandcast.core.model.FallbackReason reason) {
+            return new Selected(model, io.demandcast.core.model.FamilyUsed.fallback(Fallbacks.family(model), reason));
+        }
+    }
+
+    /** {@link #fit} saying whether it fell back. */
+    Selected select(double[] y) {
         int n = y.length;
         if (n == 0) {
-            return Fallbacks.mean(new double[0]);
+            return new Selected(Fallbacks.mean(new double[0]), io.demandcast.core.model.stat.StatFallbacks.noData());
         }
         if (UnitRoots.isConstant(y)) {
-            return Fallbacks.mean(y);
+            return Selected.fallback(Fallbacks.mean(y), io.demandcast.core.model.FallbackReason.CONSTANT);
         }
         Options o = options;
         int m = o.seasonal() ? o.seasonLength() : 1;
@@ -120,10 +136,10 @@ public final class AutoArima {
             dx = ArimaFitter.difference(dx, ArimaOrder.of(0, d, 0));
         }
         if (dx.length == 0) {
-            return Fallbacks.naive(y);
+            return Selected.fallback(Fallbacks.naive(y), io.demandcast.core.model.FallbackReason.TOO_SHORT);
         }
         if (UnitRoots.isConstant(dx)) {
-            return polynomialData(y, dx, d, seasonalD, m);
+            return Selected.of(polynomialData(y, dx, d, seasonalD, m));
         }
         if (m > 1) {
             if (maxSP > 0) {
@@ -269,10 +285,11 @@ public final class AutoArima {
             best = refit;
         }
         if (best == null || best.fit == null || !(best.ic < Double.POSITIVE_INFINITY)) {
-            return Fallbacks.simple(y, d, seasonalD, m);
+            return Selected.fallback(Fallbacks.simple(y, d, seasonalD, m), io.demandcast.core.model.FallbackReason.NON_CONVERGENCE);
         }
         ArimaModel model = best.fit.toModel(s.adjustedSigma2(best));
-        return model != null ? model : Fallbacks.simple(y, d, seasonalD, m);
+        return model != null ? Selected.of(model)
+                : Selected.fallback(Fallbacks.simple(y, d, seasonalD, m), io.demandcast.core.model.FallbackReason.NON_CONVERGENCE);
     }
 
     /** auto.arima's answer when the differenced data are constant: the data follow a polynomial (a line, a fixed seasonal pattern). */

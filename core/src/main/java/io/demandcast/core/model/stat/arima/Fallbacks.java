@@ -43,4 +43,25 @@ final class Fallbacks {
         ArimaModel model = fit == null ? null : fit.toModel(fit.sigma2);
         return model != null ? model : naive(y);
     }
+
+    /**
+     * The family a fallback model amounts to, for fit reports: {@code mean} (no differencing),
+     * {@code naive} (one difference), {@code drift} (one difference and a constant),
+     * {@code seasonal_naive} (one seasonal difference), else {@code arima(p,d,q)(P,D,Q)}.
+     */
+    static String family(ArimaModel model) {
+        ArimaOrder o = model.order();
+        if (o.p() + o.q() + o.seasonalP() + o.seasonalQ() == 0) {
+            if (o.d() == 0 && o.seasonalD() == 0) {
+                return "mean";
+            }
+            if (o.d() == 1 && o.seasonalD() == 0) {
+                return o.constant() ? "drift" : "naive";
+            }
+            if (o.d() == 0 && o.seasonalD() == 1 && !o.constant()) {
+                return "seasonal_naive";
+            }
+        }
+        return "arima(" + o.p() + "," + o.d() + "," + o.q() + ")(" + o.seasonalP() + "," + o.seasonalD() + "," + o.seasonalQ() + ")";
+    }
 }

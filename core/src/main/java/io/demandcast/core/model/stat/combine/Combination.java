@@ -148,6 +148,24 @@ public final class Combination implements SeriesMethod {
         return new Fit(fits);
     }
 
+    /**
+     * The members' outcomes on the series, merged by {@link io.demandcast.core.model.FitOutcome#ofMembers}:
+     * null (as asked) unless a member fell back.
+     */
+    @Override
+    public io.demandcast.core.model.FamilyUsed familyUsed(double[] y, SeriesFit fitted) {
+        if (!(fitted instanceof Fit fit)) {
+            return null;
+        }
+        List<io.demandcast.core.model.FitOutcome> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < fit.fits.length; i++) {
+            SeriesMethod member = members.get(i);
+            outcomes.add(io.demandcast.core.model.FitOutcome.of("", member.family(), member.familyUsed(y, fit.fits[i])));
+        }
+        io.demandcast.core.model.FitOutcome merged = io.demandcast.core.model.FitOutcome.ofMembers("", family(), outcomes);
+        return merged.fellBack() ? io.demandcast.core.model.FamilyUsed.fallback(merged.familyUsed(), merged.reason()) : null;
+    }
+
     /** Each member updated with its own update; the combination rule is fixed anyway. */
     @Override
     public SeriesFit update(SeriesFit fitted, double[] y) {

@@ -67,6 +67,20 @@ final class FittedCombination implements FittedModel {
         return members.get(0).seriesIds();
     }
 
+    /** Per series, the members' outcomes merged by {@link io.demandcast.core.model.FitOutcome#ofMembers}. */
+    @Override
+    public List<io.demandcast.core.model.FitOutcome> fitOutcomes() {
+        List<List<io.demandcast.core.model.FitOutcome>> byMember = members.stream().map(FittedModel::fitOutcomes).toList();
+        List<String> ids = seriesIds();
+        List<io.demandcast.core.model.FitOutcome> out = new ArrayList<>(ids.size());
+        for (int s = 0; s < ids.size(); s++) {
+            int series = s;
+            out.add(io.demandcast.core.model.FitOutcome.ofMembers(ids.get(s), family(),
+                    byMember.stream().map(m -> m.get(series)).toList()));
+        }
+        return out;
+    }
+
     /**
      * The fit summaries of the members that have one (the deep families' epochs, say), each with its
      * member index and family, under {@code members}: a combination of networks reports their training

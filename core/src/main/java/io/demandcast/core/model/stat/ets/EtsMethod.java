@@ -143,6 +143,50 @@ public final class EtsMethod implements SeriesMethod {
         return filtered != null ? filtered : fit(y);
     }
 
+    /**
+     * What the fit fell back to: an empty series ({@code no_data}) or fewer than four values
+     * ({@code too_short}) forecast the last value ({@code naive}), a constant one gets R's constant
+     * fit ({@code constant}, used {@code naive}: it forecasts the value); a season or trend the
+     * pattern asks for explicitly ({@code A} or {@code M}, not {@code Z}) that the fit dropped is
+     * {@code season_longer_than_data} (fewer than two seasons), {@code unsupported_season} (a season
+     * above 24), {@code too_short} (the form has as many parameters as values) or
+     * {@code non_convergence}, used {@code <family>(<form>)}, e.g. {@code holt_winters(AAN)}. A
+     * {@code Z} letter chooses among forms, so a form it did not choose is no fallback.
+     */
+    @Override
+    public io.demandcast.core.model.FamilyUsed familyUsed(double[] y, SeriesFit fitted) {
+        int n = y.length;
+        if (n == 0) {
+            return io.demandcast.core.model.stat.StatFallbacks.noData();
+        }
+        if (isConstant(y)) {
+            return io.demandcast.core.model.FamilyUsed.fallback(io.demandcast.core.model.stat.StatFamilies.NAIVE,
+                    io.demandcast.core.model.FallbackReason.CONSTANT);
+        }
+        if (!(fitted instanceof EtsFit fit)) {
+            return null;
+        }
+        if (fit.stats().parameters() == 0) {
+            return io.demandcast.core.model.FamilyUsed.fallback(io.demandcast.core.model.stat.StatFamilies.NAIVE,
+                    n < 4 ? io.demandcast.core.model.FallbackReason.TOO_SHORT : io.demandcast.core.model.FallbackReason.NON_CONVERGENCE);
+        }
+        EtsModel used = fit.model();
+        String form = family + "(" + used.code() + ")";
+        if (pattern.charAt(2) != 'Z' && pattern.charAt(2) != 'N' && !used.hasSeason()) {
+            io.demandcast.core.model.FallbackReason reason = seasonLength > 24 || seasonLength <= 1
+                    ? io.demandcast.core.model.FallbackReason.UNSUPPORTED_SEASON
+                    : seasonLength > 1 && n < 2 * seasonLength ? io.demandcast.core.model.FallbackReason.SEASON_LONGER_THAN_DATA
+                    : io.demandcast.core.model.FallbackReason.NON_CONVERGENCE;
+            return io.demandcast.core.model.FamilyUsed.fallback(form, reason);
+        }
+        if (pattern.charAt(1) != 'Z' && pattern.charAt(1) != 'N' && !used.hasTrend()) {
+            EtsModel asked = new EtsModel(EtsModel.Component.A, EtsModel.Component.A, damping == Damping.TRUE, EtsModel.Component.N);
+            return io.demandcast.core.model.FamilyUsed.fallback(form, EtsEstimator.parameterCount(asked, 1) >= n - 1
+                    ? io.demandcast.core.model.FallbackReason.TOO_SHORT : io.demandcast.core.model.FallbackReason.NON_CONVERGENCE);
+        }
+        return null;
+    }
+
     @Override
     public UpdateMode updateMode() {
         return UpdateMode.FILTER;

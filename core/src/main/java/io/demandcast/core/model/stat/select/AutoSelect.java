@@ -34,6 +34,7 @@ import java.util.Map;
  */
 public final class AutoSelect implements SeriesMethod {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOO_SHORT_TO_VALIDATE = "too short to validate";
 
     /** How a candidate is chosen. */
     public enum Selection { CLASS, VALIDATION }
@@ -106,7 +107,7 @@ public final class AutoSelect implements SeriesMethod {
         int hv = validationHorizon;
         if (y.length < 2 * hv) {
             SeriesMethod first = candidates.get(0);
-            return new Fit(first, first.fit(y), "too short to validate");
+            return new Fit(first, first.fit(y), TOO_SHORT_TO_VALIDATE);
         }
         double[] head = java.util.Arrays.copyOf(y, y.length - hv);
         SeriesMethod best = null;
@@ -123,6 +124,26 @@ public final class AutoSelect implements SeriesMethod {
             best = candidates.get(0);
         }
         return new Fit(best, best.fit(y), String.format(Locale.ROOT, "validation %s %.6g", metric.name().toLowerCase(Locale.ROOT), bestError));
+    }
+
+    /**
+     * The chosen member's family ({@code auto_ets}, {@code sba}, ...: a choice, no reason), or
+     * what the member itself fell back to; a series too short to validate on
+     * ({@code selection: validation}) got the first candidate: {@code too_short}.
+     */
+    @Override
+    public io.demandcast.core.model.FamilyUsed familyUsed(double[] y, SeriesFit fitted) {
+        if (!(fitted instanceof Fit fit)) {
+            return null;
+        }
+        io.demandcast.core.model.FamilyUsed member = fit.method.familyUsed(y, fit.fit);
+        if (member != null && member.reason() != null) {
+            return member;
+        }
+        String used = member != null ? member.family() : fit.method.family();
+        return TOO_SHORT_TO_VALIDATE.equals(fit.reason)
+                ? io.demandcast.core.model.FamilyUsed.fallback(used, io.demandcast.core.model.FallbackReason.TOO_SHORT)
+                : io.demandcast.core.model.FamilyUsed.chosen(used);
     }
 
     private double error(double[] y, int from, double[] f) {

@@ -127,6 +127,16 @@ public final class Theta implements SeriesMethod {
         return sxy / sxx;
     }
 
+    /** An empty series ({@code no_data}); a single value is forecast as itself ({@code too_short}, used {@code naive}). */
+    @Override
+    public io.demandcast.core.model.FamilyUsed familyUsed(double[] y, SeriesFit fit) {
+        if (y.length == 0) {
+            return io.demandcast.core.model.stat.StatFallbacks.noData();
+        }
+        return y.length < 2 ? io.demandcast.core.model.FamilyUsed.fallback(io.demandcast.core.model.stat.StatFamilies.NAIVE,
+                io.demandcast.core.model.FallbackReason.TOO_SHORT) : null;
+    }
+
     @Override
     public SeriesFit fit(double[] y) {
         int n = y.length;
