@@ -32,6 +32,8 @@ final class PrepareCommand extends BaseCommand {
     int doCall() throws Exception {
         ExperimentConfig cfg = config.load(spec.commandLine());
         Preflight.prepare(cfg);
+        InterruptNotice.doing("prepare of '" + cfg.name() + "'",
+                "the prepared dataset in " + PrepareJob.outputDirectory(cfg) + " is unchanged");
         PrepareSummary summary = PrepareJob.run(cfg, config.config, progress());
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {

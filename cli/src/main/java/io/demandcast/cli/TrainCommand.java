@@ -35,7 +35,9 @@ final class TrainCommand extends BaseCommand {
         ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         Preflight.train(cfg);
         Preflight.preparedDataCurrent(cfg, config.config);
+        InterruptNotice.doing("train of model '" + cfg.model().name() + "'", "nothing was published");
         TrainSummary summary = TrainJob.run(cfg, progress());
+        InterruptNotice.doing("train of model '" + cfg.model().name() + "'", "the new version was published");
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("train", summary.toMap()));
