@@ -49,7 +49,11 @@ public final class Temporaries {
     private static volatile Consumer<String> reports = line -> { };
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(Temporaries::abandonAll, "demandcast-temporary-cleanup"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(Temporaries::abandonAll, "demandcast-temporary-cleanup"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used by another shutdown hook: that hook abandons what is in flight itself
+        }
     }
 
     private Temporaries() {
@@ -111,9 +115,12 @@ public final class Temporaries {
      * Abandons every temporary still in flight, as an interrupted run must: deletes them (an aside
      * directory is renamed back instead when its target is missing) and releases their locks.
      *
-     * @return the temporaries abandoned, empty when no write was under way
+     * Synchronized so that a second caller (the CLI's interrupt notice besides this class's own hook)
+     * returns only once everything is abandoned.
+     *
+     * @return the temporaries this call abandoned, empty when no write was under way
      */
-    public static List<Path> abandonAll() {
+    public static synchronized List<Path> abandonAll() {
         List<Path> abandoned = new ArrayList<>();
         for (Lease lease : List.copyOf(IN_FLIGHT.values())) {
             if (IN_FLIGHT.remove(lease.path, lease)) {
