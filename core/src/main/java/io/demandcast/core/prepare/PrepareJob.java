@@ -1,7 +1,6 @@
 package io.demandcast.core.prepare;
 
 import io.demandcast.core.AtomicFiles;
-
 import io.demandcast.core.BuildInfo;
 import io.demandcast.core.Progress;
 import io.demandcast.core.Sha256;
