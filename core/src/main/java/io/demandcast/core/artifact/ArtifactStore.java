@@ -56,10 +56,10 @@ import org.apache.commons.io.file.PathUtils;
  * {@code train}, {@code predict}, {@code evaluate}): temporaries last modified before the run started
  * whose lock no process holds are removed ({@link Temporaries#removeLeftovers}); and {@code LATEST}
  * is pointed at a newer version that it lags. The rule: {@code LATEST} lags version {@code W} when
- * {@code W} sorts after the version {@code LATEST} names (or {@code LATEST} is missing), {@code W}'s
- * directory was last modified after {@code LATEST} was (a publish writes its version's files, then
- * stages {@code LATEST}, so a {@code LATEST} written by a publish is always newer than its version),
- * and {@code W} passes {@link #verify}. The newest such version is named. A {@code LATEST} edited by
+ * {@code W}'s directory was last modified after {@code LATEST} was (or {@code LATEST} is missing) and
+ * {@code W} passes {@link #verify}: a publish writes its version's files, then stages {@code LATEST},
+ * so a {@code LATEST} written by a publish is never older than its version, and any version whose
+ * folder is newer was published after it. The most recently published such version is named. A {@code LATEST} edited by
  * hand to name an older version is newer than every version, so it is respected. A store that cannot
  * be written (a read-only mount) is read as it is.
  *
@@ -216,22 +216,29 @@ public final class ArtifactStore {
             return; // nothing to point at, or a LATEST naming no version: resolve reports that
         }
         Instant pointedAt = named.isPresent() ? Files.getLastModifiedTime(latestFile).toInstant() : Instant.MIN;
-        int current = named.map(versions::indexOf).orElse(-1);
-        for (int i = versions.size() - 1; i > current; i--) {
-            Path dir = modelDir.resolve(versions.get(i));
-            if (!Files.getLastModifiedTime(dir).toInstant().isAfter(pointedAt)) {
-                continue; // LATEST was written after this version: a deliberate choice
+        // Newer means published later (folder time), not a later name: names order only to the second.
+        List<String> newer = new ArrayList<>();
+        Map<String, Instant> published = new TreeMap<>();
+        for (String v : versions) {
+            Instant t = Files.getLastModifiedTime(modelDir.resolve(v)).toInstant();
+            if (t.isAfter(pointedAt) && !named.equals(Optional.of(v))) { // else LATEST was written after it: a deliberate choice
+                newer.add(v);
+                published.put(v, t);
             }
+        }
+        newer.sort(Comparator.comparing((String v) -> published.get(v)).reversed());
+        for (String version : newer) {
+            Path dir = modelDir.resolve(version);
             try {
                 verify(new Artifact(dir, readManifest(dir.resolve(Artifact.MANIFEST_FILE))));
             } catch (ArtifactException incomplete) {
                 continue;
             }
-            try (Temporaries.Lease staged = stageLatest(modelDir, versions.get(i))) {
+            try (Temporaries.Lease staged = stageLatest(modelDir, version)) {
                 Files.move(staged.path(), latestFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             Temporaries.report("repaired " + latestFile + " (it named " + named.orElse("nothing") + ", a run was interrupted"
-                    + " after publishing " + versions.get(i) + " and before pointing LATEST at it)", List.of(dir));
+                    + " after publishing " + version + " and before pointing LATEST at it)", List.of(dir));
             return;
         }
     }
