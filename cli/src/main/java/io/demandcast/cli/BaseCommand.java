@@ -3,6 +3,7 @@ package io.demandcast.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.demandcast.core.Progress;
+import io.demandcast.core.Temporaries;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,7 +25,17 @@ abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        int code = doCall();
+        // Leftovers of killed runs are those older than this verb's start; removals are reported as progress.
+        Temporaries.startRun(java.time.Instant.now());
+        Temporaries.reportTo(this::info);
+        InterruptNotice.doing(spec.name(), "nothing was written");
+        int code;
+        try {
+            code = doCall();
+        } finally {
+            InterruptNotice.done();
+            Temporaries.reportTo(null);
+        }
         // A verb's CSV or JSON on stdout is its result: a failed write (full disk, closed pipe) must
         // not pass as success. The exception goes to ErrorHandler: one line, exit 1.
         java.util.Optional<String> failure = StandardOutput.failureOf(out());

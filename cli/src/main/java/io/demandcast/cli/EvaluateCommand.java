@@ -171,6 +171,8 @@ final class EvaluateCommand extends BaseCommand {
                 summary == null ? null : summary.toString()));
         Preflight.evaluate(cfg);
         prepareFirst.ensureCurrent(cfg, config.config, progress());
+        InterruptNotice.doing("evaluate of '" + cfg.name() + "'",
+                "the evaluation in " + BacktestJob.outputDirectory(cfg) + " is unchanged");
         BacktestSummary result = BacktestJob.run(cfg, progress());
         info(result.text());
         if (output.format() == OutputMixin.Format.json) {

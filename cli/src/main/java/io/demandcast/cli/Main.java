@@ -15,6 +15,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Stderr stderr = Stderr.fromLauncher(System::getenv, System::getProperty,
                 warning -> err.println("demandcast: warning: " + warning));
+        InterruptNotice.install(err);
         int code = Cli.commandLine(out, err, stderr).execute(args);
         // The verbs check stdout themselves (BaseCommand); this catches what picocli prints on its own
         // (--help, --version, completion scripts).

@@ -67,6 +67,9 @@ final class PredictCommand extends BaseCommand {
         PredictJob.ExplainRequest explainRequest = explain == null ? null : new PredictJob.ExplainRequest(explain, explainOutput);
         Preflight.predict(cfg, explainRequest);
         Preflight.preparedDataCurrent(cfg, config.config, null);
+        InterruptNotice.doing("predict of model '" + cfg.model().name() + "'", toStdout
+                ? "the forecasts on standard output are incomplete"
+                : "the forecast file " + PredictJob.outputOf(cfg) + " is unchanged");
         PredictSummary summary = PredictJob.run(cfg, out(), progress(), explainRequest);
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {

@@ -1,5 +1,6 @@
 package io.demandcast.cli;
 
+import io.demandcast.core.AtomicFiles;
 import io.demandcast.core.PathChecks;
 import io.demandcast.core.artifact.SigningKey;
 import io.demandcast.core.config.CalendarConfig;
@@ -84,6 +85,8 @@ final class Preflight {
      */
     static void preparedDataCurrent(ExperimentConfig cfg, Path configFile, String option) throws IOException {
         Path dir = PrepareJob.outputDirectory(cfg);
+        // A run killed while replacing the dataset may have left it renamed aside: put it back first.
+        AtomicFiles.recover(dir);
         if (Files.isRegularFile(dir.resolve(PreparedDataset.MANIFEST_FILE))) {
             PreparedFreshness.check(cfg, PreparedDataset.open(dir), "demandcast prepare -c " + configFile, option);
         }

@@ -35,6 +35,8 @@ final class PrepareCommand extends BaseCommand {
     int doCall() throws Exception {
         ExperimentConfig cfg = config.load(spec.commandLine());
         Preflight.prepare(cfg);
+        InterruptNotice.doing("prepare of '" + cfg.name() + "'",
+                "the prepared dataset in " + PrepareJob.outputDirectory(cfg) + " is unchanged");
         PrepareSummary summary = PrepareJob.run(cfg, config.config, progress());
         info(summary.text());
         // Not progress: a cron log needs them, so --quiet does not silence them.

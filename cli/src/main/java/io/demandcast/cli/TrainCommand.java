@@ -39,7 +39,9 @@ final class TrainCommand extends BaseCommand {
         ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         Preflight.train(cfg);
         prepareFirst.ensureCurrent(cfg, config.config, progress());
+        InterruptNotice.doing("train of model '" + cfg.model().name() + "'", "nothing was published");
         TrainSummary summary = TrainJob.run(cfg, progress());
+        InterruptNotice.doing("train of model '" + cfg.model().name() + "'", "the new version was published");
         info(summary.text());
         info("train: " + summary.fitText());
         if (output.format() == OutputMixin.Format.json) {

@@ -5,7 +5,6 @@ import io.demandcast.core.config.TuneConfig;
 import io.demandcast.core.tune.TuneJob;
 import io.demandcast.core.tune.TuneLive;
 import io.demandcast.core.tune.TuneSummary;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,24 +72,10 @@ final class TuneCommand extends BaseCommand {
             prepareFirst.ensureCurrent(cfg, config.config, progress());
         }
         TuneLive live = new TuneLive();
-        PrintWriter err = err();
-        Thread onInterrupt = new Thread(() -> {
-            if (!live.finished() && live.leaderboard() != null) {
-                err.println("tune interrupted: " + live.scored() + " candidates scored; leaderboard so far: " + live.leaderboard());
-                err.flush();
-            }
-        }, "tune-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        TuneSummary summary;
-        try {
-            summary = TuneJob.run(cfg, progress(), live);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to: it reports the interrupt
-            }
-        }
+        InterruptNotice.doing("tune of '" + cfg.name() + "'", () -> live.leaderboard() == null || live.finished()
+                ? "nothing was published"
+                : live.scored() + " candidates scored, leaderboard so far: " + live.leaderboard() + "; nothing was published");
+        TuneSummary summary = TuneJob.run(cfg, progress(), live);
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("tune", summary.toMap()));

@@ -5,15 +5,19 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.apache.commons.io.file.PathUtils;
 
 /**
@@ -21,8 +25,14 @@ import org.apache.commons.io.file.PathUtils;
  * under a hidden temporary name beside its target ({@code .<name>.tmp-<random>}) and renamed into
  * place, so a reader sees the old content or the new, never a part. Files are created with the
  * permissions the umask gives (not the 0600 of {@link Files#createTempFile}); a failure names the
- * path and leaves nothing behind; so does an interrupt (Ctrl-C, SIGTERM), through a shutdown hook
- * that removes the temporaries still in flight.
+ * path and leaves nothing behind; so does an interrupt (Ctrl-C, SIGTERM), through the shutdown hook
+ * of {@link Temporaries}, which holds a lock on every temporary while it is written.
+ *
+ * <p>What a killed run ({@code kill -9}, a power cut) left beside a target, {@code .<name>.tmp-<hex>}
+ * and {@code .<name>.old-<hex>} with their {@code .lock} files, is removed by the next write of that
+ * target when it is older than the run's start and not locked; a directory left renamed aside with
+ * nothing in its place (the crash came between the two renames of {@link #replaceDirectory}) is put
+ * back by {@link #recover} before the directory is read or replaced.
  */
 public final class AtomicFiles {
     /** Writes the content of a file. */
@@ -63,23 +73,40 @@ public final class AtomicFiles {
             writeThrough(file, target, content);
             return;
         }
+        writeAtomically(file, target, content, List.of());
+    }
+
+    /**
+     * As {@link #write}, for a file only its owner may read (mode 0600 whatever the umask): a
+     * secret such as the mapping that undoes anonymised series ids.
+     */
+    public static void writeOwnerOnly(Path file, TextContent content) throws IOException {
+        Path target = followLinks(file.toAbsolutePath());
+        if (Files.isDirectory(target)) {
+            throw new DataException(file + ": is a directory; give a file name for this output");
+        }
+        writeAtomically(file, target, content, List.of(PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))));
+    }
+
+    private static void writeAtomically(Path file, Path target, TextContent content, List<FileAttribute<?>> attributes)
+            throws IOException {
         Files.createDirectories(target.getParent());
+        sweep(target);
         Path tmp = temporary(target, "tmp");
-        InFlight.add(tmp);
-        try {
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
-                content.writeTo(out);
+        try (Temporaries.Lease lease = Temporaries.claim(tmp)) {
+            try {
+                try (Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(Files.newByteChannel(tmp,
+                        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes.toArray(FileAttribute[]::new))),
+                        StandardCharsets.UTF_8))) {
+                    content.writeTo(out);
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                delete(tmp, e);
+                throw e;
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            delete(tmp, e);
             throw new IOException("cannot write " + file + ": " + describe(e), e);
-        } catch (RuntimeException e) {
-            delete(tmp, e);
-            throw e;
-        } finally {
-            InFlight.remove(tmp);
         }
     }
 
@@ -168,20 +195,65 @@ public final class AtomicFiles {
      * @throws IOException   naming {@code directory} when writing fails; nothing is left behind
      */
     public static void createDirectory(Path directory, DirectoryContent content) throws IOException {
+        recover(directory);
         if (Files.exists(directory)) {
             throw new DataException(directory + ": already exists; choose another output directory or replace it");
         }
         Path target = followLinks(directory.toAbsolutePath());
-        Path tmp = writeTemporaryDirectory(target, content);
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            delete(tmp, e);
-            throw new IOException("cannot write " + directory + ": " + e.getMessage(), e);
-        } finally {
-            InFlight.remove(tmp);
+        sweep(target);
+        try (Temporaries.Lease tmp = writeTemporaryDirectory(target, content)) {
+            try {
+                Files.move(tmp.path(), target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                delete(tmp.path(), e);
+                throw new IOException("cannot write " + directory + ": " + e.getMessage(), e);
+            }
         }
     }
+
+    /**
+     * Repairs what a run killed inside {@link #replaceDirectory} may leave: the old directory renamed
+     * aside ({@code .<name>.old-<hex>}) and nothing at {@code directory}. The aside copy is renamed
+     * back (the newest, should there be several), so the directory reads as before the killed run.
+     * The replacement that run wrote is not used even if complete: nothing proves it is, and a killed
+     * run's output is not its result. Does nothing when {@code directory} exists, or when the aside
+     * copy is locked (its run is alive and about to finish the replacement). Readers call it before
+     * reading; the writers here call it before writing.
+     *
+     * @throws IOException when the aside copy cannot be renamed back
+     */
+    public static void recover(Path directory) throws IOException {
+        Path target = followLinks(directory.toAbsolutePath());
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) || target.getParent() == null) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".old-";
+        List<Path> asides = Temporaries.unlockedLeftovers(target.getParent(),
+                name -> name.startsWith(prefix) && HEX8.matcher(name.substring(prefix.length())).matches());
+        if (asides.isEmpty()) {
+            return;
+        }
+        try {
+            Files.move(asides.get(0), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IOException("cannot restore " + directory + " from " + asides.get(0).getFileName()
+                    + " (left by an interrupted replacement): " + describe(e), e);
+        }
+        Temporaries.report("restored " + directory + " from the copy an interrupted run had renamed aside", List.of(asides.get(0)));
+    }
+
+    /** Removes what killed runs left beside {@code target}: its {@code tmp} and {@code old} temporaries. */
+    private static void sweep(Path target) {
+        if (target.getParent() == null) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".";
+        Temporaries.removeLeftovers(target.getParent(), name -> name.startsWith(prefix)
+                && TEMPORARY_SUFFIX.matcher(name.substring(prefix.length())).matches());
+    }
+
+    private static final Pattern HEX8 = Pattern.compile("[0-9a-f]{8}");
+    private static final Pattern TEMPORARY_SUFFIX = Pattern.compile("(?:tmp|old)-[0-9a-f]{8}");
 
     /**
      * Replaces a directory as a whole: the new one is written beside it, the old one renamed aside,
@@ -195,6 +267,7 @@ public final class AtomicFiles {
      */
     public static void replaceDirectory(Path directory, String marker, String kind, DirectoryContent content)
             throws IOException {
+        recover(directory);
         Path target = followLinks(directory.toAbsolutePath());
         if (Files.exists(target)) {
             if (!Files.isDirectory(target)) {
@@ -205,45 +278,47 @@ public final class AtomicFiles {
                         + "); refusing to replace it, choose another output directory");
             }
         }
-        Path tmp = writeTemporaryDirectory(target, content);
-        Path old = temporary(target, "old");
-        boolean movedAside = false;
-        try {
-            if (Files.exists(target)) {
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                movedAside = true;
+        sweep(target);
+        try (Temporaries.Lease tmp = writeTemporaryDirectory(target, content);
+             Temporaries.Lease old = Temporaries.claimAside(temporary(target, "old"), target)) {
+            boolean movedAside = false;
+            try {
+                if (Files.exists(target)) {
+                    Files.move(target, old.path(), StandardCopyOption.ATOMIC_MOVE);
+                    movedAside = true;
+                }
+                Files.move(tmp.path(), target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                restore(movedAside, old.path(), target, e);
+                delete(tmp.path(), e);
+                throw new IOException("cannot write " + directory + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                restore(movedAside, old.path(), target, e);
+                delete(tmp.path(), e);
+                throw e;
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            restore(movedAside, old, target, e);
-            delete(tmp, e);
-            throw new IOException("cannot write " + directory + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            restore(movedAside, old, target, e);
-            delete(tmp, e);
-            throw e;
-        } finally {
-            InFlight.remove(tmp);
-        }
-        if (movedAside) {
-            PathUtils.deleteDirectory(old);
+            if (movedAside) {
+                PathUtils.deleteDirectory(old.path());
+            }
         }
     }
 
-    private static Path writeTemporaryDirectory(Path target, DirectoryContent content) throws IOException {
+    /** Writes a new temporary directory beside {@code target}, claimed: the caller renames it and closes the lease. */
+    private static Temporaries.Lease writeTemporaryDirectory(Path target, DirectoryContent content) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createDirectory(temporary(target, "tmp"));
-        InFlight.add(tmp);
+        Temporaries.Lease lease = Temporaries.claim(temporary(target, "tmp"));
+        Path tmp = lease.path();
         try {
+            Files.createDirectory(tmp);
             content.writeInto(tmp);
-            return tmp;
+            return lease;
         } catch (IOException e) {
             delete(tmp, e);
-            InFlight.remove(tmp);
+            lease.close();
             throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             delete(tmp, e);
-            InFlight.remove(tmp);
+            lease.close();
             throw e;
         }
     }
@@ -276,28 +351,6 @@ public final class AtomicFiles {
             if (cause != null) {
                 cause.addSuppressed(e);
             }
-        }
-    }
-
-    /**
-     * Temporaries being written right now. An interrupted JVM runs shutdown hooks but not the
-     * {@code catch} blocks above, so one hook, registered on first use, removes what is left. This
-     * is process-wide by nature (there is one JVM exit), hence the static set.
-     */
-    private static final class InFlight {
-        private static final Set<Path> PATHS = ConcurrentHashMap.newKeySet();
-
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> PATHS.forEach(p -> delete(p, null)),
-                    "demandcast-temporary-cleanup"));
-        }
-
-        static void add(Path path) {
-            PATHS.add(path);
-        }
-
-        static void remove(Path path) {
-            PATHS.remove(path);
         }
     }
 }

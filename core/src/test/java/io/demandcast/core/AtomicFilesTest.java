@@ -82,4 +82,15 @@ class AtomicFilesTest {
             assertEquals(1, files.count());
         }
     }
+
+    /** The anonymisation's id mapping stays private (0600) now that it is written, claimed and swept like every output. */
+    @Test
+    void anOwnerOnlyFileIsWrittenWithMode0600AndNothingBeside() throws IOException {
+        Path file = tmp.resolve("prepared.id-mapping.csv");
+        AtomicFiles.writeOwnerOnly(file, out -> out.write("anonymous_id,series_id\n"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(1, files.count(), "no temporary or lock file left");
+        }
+    }
 }

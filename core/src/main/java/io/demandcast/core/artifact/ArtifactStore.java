@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.demandcast.core.ManifestJson;
 import io.demandcast.core.Sha256;
+import io.demandcast.core.Temporaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -36,7 +37,9 @@ import org.apache.commons.io.file.PathUtils;
  * <pre>
  * &lt;root&gt;/&lt;model-name&gt;/LATEST                 text file: the newest version's name and a newline
  * &lt;root&gt;/&lt;model-name&gt;/&lt;version&gt;/...          one {@link Artifact} per version
- * &lt;root&gt;/&lt;model-name&gt;/.tmp-&lt;random&gt;/        a publish in progress (or crashed); never read
+ * &lt;root&gt;/&lt;model-name&gt;/.tmp-&lt;random&gt;/        a publish in progress (or killed); never read
+ * &lt;root&gt;/&lt;model-name&gt;/.tmp-&lt;random&gt;-LATEST   the new LATEST, staged by a publish in progress
+ * &lt;root&gt;/&lt;model-name&gt;/.tmp-&lt;random&gt;*.lock  held locked by the publish that uses the temporary
  * </pre>
  *
  * <p>Version names are {@code yyyyMMdd'T'HHmmss'Z'-<h>} where the timestamp is the training time in
@@ -48,6 +51,17 @@ import org.apache.commons.io.file.PathUtils;
  * version name in one atomic step, then rewrites {@code LATEST} (write temp file, atomic rename).
  * Readers therefore see a version completely or not at all; a crash leaves at most an ignored
  * {@code .tmp-*} directory, or a version that {@code LATEST} does not name yet.
+ *
+ * <p>Both are repaired by the next {@link #publish} or {@link #resolve} of that model (so by
+ * {@code train}, {@code predict}, {@code evaluate}): temporaries last modified before the run started
+ * whose lock no process holds are removed ({@link Temporaries#removeLeftovers}); and {@code LATEST}
+ * is pointed at a newer version that it lags. The rule: {@code LATEST} lags version {@code W} when
+ * {@code W}'s directory was last modified after {@code LATEST} was (or {@code LATEST} is missing) and
+ * {@code W} passes {@link #verify}: a publish writes its version's files, then stages {@code LATEST},
+ * so a {@code LATEST} written by a publish is never older than its version, and any version whose
+ * folder is newer was published after it. The most recently published such version is named. A {@code LATEST} edited by
+ * hand to name an older version is newer than every version, so it is respected. A store that cannot
+ * be written (a read-only mount) is read as it is.
  *
  * <p>Several processes may publish into one store at once: each rename either claims a free
  * version name or fails and tries the next suffix. {@code LATEST} then names the version whose
@@ -116,9 +130,12 @@ public final class ArtifactStore {
         Objects.requireNonNull(contents, "contents");
         Path modelDir = root.resolve(modelName);
         Path tmp = null;
+        Temporaries.Lease lease = null;
         try {
             Files.createDirectories(modelDir);
-            tmp = Files.createDirectory(modelDir.resolve(".tmp-" + randomHex()));
+            maintain(modelName, modelDir);
+            lease = Temporaries.claim(modelDir.resolve(".tmp-" + randomHex()));
+            tmp = Files.createDirectory(lease.path());
             Path payload = Files.createDirectory(tmp.resolve(Artifact.PAYLOAD_DIR));
             contents.payload().writeTo(payload);
             Files.writeString(tmp.resolve(Artifact.CONFIG_FILE), contents.configYaml(), StandardCharsets.UTF_8);
@@ -145,17 +162,18 @@ public final class ArtifactStore {
                 // Everything that needs disk space is written before the version becomes visible, the
                 // new LATEST included: after the rename only a second rename remains, so a full disk
                 // fails the publish before it, never after it.
-                Path latestTmp = stageLatest(modelDir, version);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileSystemException e) {
-                    Files.deleteIfExists(latestTmp);
-                    if (Files.exists(target)) {
-                        continue; // another publisher took this name between our check and our rename
+                try (Temporaries.Lease latestTmp = stageLatest(modelDir, version)) {
+                    try {
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (FileSystemException e) {
+                        Files.deleteIfExists(latestTmp.path());
+                        if (Files.exists(target)) {
+                            continue; // another publisher took this name between our check and our rename
+                        }
+                        throw e;
                     }
-                    throw e;
+                    pointLatest(modelDir, latestTmp.path(), target, tmp);
                 }
-                pointLatest(modelDir, latestTmp, target, tmp);
                 return new Artifact(target, manifest);
             }
         } catch (IOException e) {
@@ -166,6 +184,62 @@ public final class ArtifactStore {
         } catch (RuntimeException | Error e) {
             removeTemporary(tmp, e);
             throw e;
+        } finally {
+            if (lease != null) {
+                lease.close();
+            }
+        }
+    }
+
+    /** A name {@link #publish} gives its temporaries: {@code .tmp-<12 hex>} and {@code .tmp-<12 hex>-LATEST}. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\.tmp-[0-9a-f]{12}(?:-" + LATEST_FILE + ")?");
+
+    /**
+     * Repairs what killed runs left in a model directory before it is read or written: removes their
+     * temporaries and points a lagging {@code LATEST} at the newer complete version (the rule is in
+     * the class comment). Best effort: a store that cannot be written is read as it is.
+     */
+    private void maintain(String modelName, Path modelDir) {
+        Temporaries.removeLeftovers(modelDir, name -> TEMPORARY.matcher(name).matches());
+        try {
+            repairLatest(modelName, modelDir);
+        } catch (IOException | RuntimeException e) {
+            // unrepaired, LATEST still names a complete version: the one it named before
+        }
+    }
+
+    private void repairLatest(String modelName, Path modelDir) throws IOException {
+        List<String> versions = list(modelName);
+        Path latestFile = modelDir.resolve(LATEST_FILE);
+        Optional<String> named = readLatest(modelDir);
+        if (versions.isEmpty() || named.isPresent() && !versions.contains(named.get())) {
+            return; // nothing to point at, or a LATEST naming no version: resolve reports that
+        }
+        Instant pointedAt = named.isPresent() ? Files.getLastModifiedTime(latestFile).toInstant() : Instant.MIN;
+        // Newer means published later (folder time), not a later name: names order only to the second.
+        List<String> newer = new ArrayList<>();
+        Map<String, Instant> published = new TreeMap<>();
+        for (String v : versions) {
+            Instant t = Files.getLastModifiedTime(modelDir.resolve(v)).toInstant();
+            if (t.isAfter(pointedAt) && !named.equals(Optional.of(v))) { // else LATEST was written after it: a deliberate choice
+                newer.add(v);
+                published.put(v, t);
+            }
+        }
+        newer.sort(Comparator.comparing((String v) -> published.get(v)).reversed());
+        for (String version : newer) {
+            Path dir = modelDir.resolve(version);
+            try {
+                verify(new Artifact(dir, readManifest(dir.resolve(Artifact.MANIFEST_FILE))));
+            } catch (ArtifactException incomplete) {
+                continue;
+            }
+            try (Temporaries.Lease staged = stageLatest(modelDir, version)) {
+                Files.move(staged.path(), latestFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Temporaries.report("repaired " + latestFile + " (it named " + named.orElse("nothing") + ", a run was interrupted"
+                    + " after publishing " + version + " and before pointing LATEST at it)", List.of(dir));
+            return;
         }
     }
 
@@ -226,6 +300,9 @@ public final class ArtifactStore {
     public Artifact resolve(String modelName, String reference) throws IOException {
         Objects.requireNonNull(reference, "reference");
         Path modelDir = root.resolve(modelName);
+        if (modelName.matches(NAME_PATTERN) && Files.isDirectory(modelDir)) {
+            maintain(modelName, modelDir);
+        }
         List<String> versions = modelName.matches(NAME_PATTERN) ? list(modelName) : List.of();
         if (versions.isEmpty()) {
             List<String> models = models();
@@ -403,14 +480,15 @@ public final class ArtifactStore {
         }
     }
 
-    /** Writes the {@code LATEST} content naming {@code version} to a temporary file beside it. */
-    private static Path stageLatest(Path modelDir, String version) throws IOException {
-        Path tmp = modelDir.resolve(".tmp-" + randomHex() + "-" + LATEST_FILE);
+    /** Writes the {@code LATEST} content naming {@code version} to a claimed temporary file beside it. */
+    private static Temporaries.Lease stageLatest(Path modelDir, String version) throws IOException {
+        Temporaries.Lease lease = Temporaries.claim(modelDir.resolve(".tmp-" + randomHex() + "-" + LATEST_FILE));
         try {
-            Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
-            return tmp;
+            Files.writeString(lease.path(), version + "\n", StandardCharsets.UTF_8);
+            return lease;
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(lease.path());
+            lease.close();
             throw e;
         }
     }

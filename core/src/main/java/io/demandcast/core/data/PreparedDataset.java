@@ -127,6 +127,7 @@ public final class PreparedDataset {
      * @throws IOException   when an existing file cannot be read
      */
     public static PreparedDataset open(Path directory) throws IOException {
+        AtomicFiles.recover(directory);
         if (!Files.isDirectory(directory)) {
             throw new DataException(directory + ": no prepared dataset here (not a directory); run 'demandcast prepare' first");
         }

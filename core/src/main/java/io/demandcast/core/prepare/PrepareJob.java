@@ -1,5 +1,6 @@
 package io.demandcast.core.prepare;
 
+import io.demandcast.core.AtomicFiles;
 import io.demandcast.core.BuildInfo;
 import io.demandcast.core.Progress;
 import io.demandcast.core.Sha256;
@@ -240,18 +241,8 @@ public final class PrepareJob {
     private static void writeMapping(Map<String, String> mapping, Path file) throws IOException {
         StringBuilder sb = new StringBuilder("anonymous_id,series_id\n");
         mapping.forEach((anon, original) -> sb.append(anon).append(',').append(csv(original)).append('\n'));
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        // Not AtomicFiles: createTempFile's owner-only mode (0600) is kept on purpose here, since this
-        // file undoes the anonymisation; every other output gets the umask's mode.
-        Path tmp = Files.createTempFile(parent, ".id-mapping", ".tmp");
-        try {
-            Files.writeString(tmp, sb.toString());
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        // Owner-only (0600) on purpose: this file undoes the anonymisation; every other output gets the umask's mode.
+        AtomicFiles.writeOwnerOnly(file, out -> out.write(sb.toString()));
     }
 
     private static String csv(String text) {
