@@ -44,7 +44,7 @@ prepared="$work/build/prepared/quickstart"
 evaluation="$work/build/evaluation/quickstart"
 forecast="$work/build/forecasts/quickstart.csv"
 model_dir="$work/build/artifacts/quickstart-snaive"
-eval_files="forecasts.csv leaderboard.csv metrics.json per_series.csv report.html report.md"
+eval_files="fit_report.csv forecasts.csv leaderboard.csv metrics.json per_series.csv report.html report.md"
 
 say() { echo "$*" | tee -a "$log" >&2; }
 

@@ -34,17 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * forecast file are, right after a kill, the previous complete ones or new complete ones.
  */
 class ChaosKillTest {
-    /**
-     * Whether the next run removes what an interrupted run left (issue 14 defect 9, the
-     * {@code cleanup} branch). Until it is merged, a SIGKILLed publish leaves its {@code .tmp-*}
-     * directory in the store for good, so this assertion is off; turn it on after the merge.
-     */
-    static final boolean ASSERT_NO_LEFTOVERS_AFTER_NEXT_RUN = false;
-
     private static final long SEED = 14;
     private static final List<String> VERBS = List.of("prepare", "train", "predict", "evaluate");
     private static final List<String> EVALUATION_FILES =
-            List.of("forecasts.csv", "leaderboard.csv", "metrics.json", "per_series.csv", "report.html", "report.md");
+            List.of("fit_report.csv", "forecasts.csv", "leaderboard.csv", "metrics.json", "per_series.csv", "report.html", "report.md");
 
     @TempDir
     Path tmp;
@@ -105,9 +98,7 @@ class ChaosKillTest {
             assertStoreLoads();
             List<String> versions = new ArtifactStore(p.store).list(TestProject.MODEL);
             assertEquals(versions.get(versions.size() - 1), p.latestVersion(), what + ": LATEST is behind after the next run");
-            if (ASSERT_NO_LEFTOVERS_AFTER_NEXT_RUN) {
-                assertEquals(List.of(), leftovers(), what + ": leftovers after the next run");
-            }
+            assertEquals(List.of(), leftovers(), what + ": leftovers after the next run");
         }
         verified.clear();
         assertStoreLoads();
