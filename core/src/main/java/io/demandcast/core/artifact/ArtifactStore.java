@@ -44,7 +44,8 @@ import org.apache.commons.io.file.PathUtils;
  *
  * <p>Version names are {@code yyyyMMdd'T'HHmmss'Z'-<h>} where the timestamp is the training time in
  * UTC and {@code <h>} the first 8 hex digits of SHA-256 of the resolved config YAML, a newline and
- * the data fingerprint; {@code -2}, {@code -3}, ... is appended when that name is taken. A version is
+ * the data fingerprint's content digests ({@code DataFingerprint#canonical}: not the prepared
+ * manifest's digest, which changes with its creation time); {@code -2}, {@code -3}, ... is appended when that name is taken. A version is
  * never overwritten or changed after publishing.
  *
  * <p>Publishing writes into a temporary directory beside the versions, then renames it to the

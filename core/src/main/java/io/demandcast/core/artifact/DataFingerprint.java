@@ -27,8 +27,13 @@ public record DataFingerprint(String dataset, String manifestSha256, String pane
                 dataset.manifest().configSha256());
     }
 
-    /** One line per field, the text hashed into version names. */
+    /**
+     * The text hashed into version names: what the data holds, not when it was prepared. The
+     * manifest's digest changes with its creation time, so a re-run {@code prepare} on identical
+     * data would rename every later version; it stands in only when there is no panel digest.
+     */
     String canonical() {
-        return dataset + "\n" + manifestSha256 + "\n" + panelSha256 + "\n" + configSha256;
+        String content = panelSha256 != null ? panelSha256 : manifestSha256;
+        return dataset + "\n" + content + "\n" + configSha256;
     }
 }

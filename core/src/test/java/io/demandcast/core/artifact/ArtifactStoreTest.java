@@ -57,6 +57,28 @@ class ArtifactStoreTest {
         };
     }
 
+    /**
+     * Issue 15: version names changed when {@code prepare} re-ran on identical data, because the
+     * prepared manifest's digest (which holds its creation time) was hashed into them.
+     */
+    @Test
+    void versionHashCoversTheDataContentNotThePreparedManifestsCreation() throws IOException {
+        ArtifactStore store = new ArtifactStore(tmp.resolve("models"));
+        DataFingerprint firstPrepare = new DataFingerprint("m5", Sha256.text("manifest at 10:00"), Sha256.text("panel"), Sha256.text("config"));
+        DataFingerprint secondPrepare = new DataFingerprint("m5", Sha256.text("manifest at 11:00"), Sha256.text("panel"), Sha256.text("config"));
+        DataFingerprint otherData = new DataFingerprint("m5", Sha256.text("manifest at 11:00"), Sha256.text("other panel"), Sha256.text("config"));
+        String a = store.publish("m", withData(contents(files("{}"), T0, CONFIG), firstPrepare)).version();
+        String b = store.publish("m", withData(contents(files("{}"), T0.plusSeconds(60), CONFIG), secondPrepare)).version();
+        String c = store.publish("m", withData(contents(files("{}"), T0.plusSeconds(120), CONFIG), otherData)).version();
+        assertEquals(a.substring(a.indexOf('-')), b.substring(b.indexOf('-')));
+        assertNotEquals(a.substring(a.indexOf('-')), c.substring(c.indexOf('-')));
+    }
+
+    private static ArtifactContents withData(ArtifactContents c, DataFingerprint data) {
+        return new ArtifactContents(c.payload(), c.modelFamily(), c.parameters(), c.configYaml(), data, c.features(), c.scalers(),
+                c.metrics(), c.versions(), c.createdAt(), c.gitCommit(), c.search());
+    }
+
     @Test
     void publishesAVersionWithManifestConfigAndChecksums() throws IOException {
         ArtifactStore store = new ArtifactStore(tmp.resolve("models"));
