@@ -114,9 +114,22 @@ public record FitReport(List<FitOutcome> outcomes) {
     public void write(Writer out) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get());
         for (FitOutcome o : outcomes) {
-            csv.printRecord(o.seriesId(), o.familyAsked(), o.familyUsed(), o.reason() == null ? "" : o.reason().code());
+            csv.printRecord(row(o));
         }
         csv.flush();
+    }
+
+    /** One outcome's fields in {@link #HEADER} order (the reason empty when the family was used as asked). */
+    public static List<String> row(FitOutcome o) {
+        return List.of(o.seriesId(), o.familyAsked(), o.familyUsed(), o.reason() == null ? "" : o.reason().code());
+    }
+
+    /** {@link #HEADER} with extra leading columns (evaluate's {@code model}). */
+    public static String[] header(String... leading) {
+        String[] h = new String[leading.length + HEADER.length];
+        System.arraycopy(leading, 0, h, 0, leading.length);
+        System.arraycopy(HEADER, 0, h, leading.length, HEADER.length);
+        return h;
     }
 
     /** Writes {@value #FILE} into a directory being built (a version's payload, an evaluation's temporary directory). */

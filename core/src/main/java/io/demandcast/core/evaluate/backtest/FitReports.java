@@ -72,10 +72,12 @@ public record FitReports(Map<String, FitReport> byModel) {
     void write(Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                     .setHeader("model", "series_id", "family_asked", "family_used", "reason").setRecordSeparator('\n').get())) {
+                     .setHeader(FitReport.header("model")).setRecordSeparator('\n').get())) {
             for (Map.Entry<String, FitReport> e : byModel.entrySet()) {
                 for (FitOutcome o : e.getValue().outcomes()) {
-                    csv.printRecord(e.getKey(), o.seriesId(), o.familyAsked(), o.familyUsed(), o.reason() == null ? "" : o.reason().code());
+                    List<String> row = new ArrayList<>(FitReport.row(o));
+                    row.add(0, e.getKey());
+                    csv.printRecord(row);
                 }
             }
         }
