@@ -14,17 +14,10 @@ class ArtifactProvenanceCommandTest {
     @TempDir
     Path tmp;
 
-    private TestProject trained() {
-        TestProject p = TestProject.create(tmp.resolve("project"));
-        assertEquals(0, p.run("prepare", "-q").code());
-        assertEquals(0, p.run("train", "-q").code());
-        return p;
-    }
-
     /** Defect 11: on main an edited created_at still printed "checksums verified" and exited 0. */
     @Test
     void anEditedManifestExits2NamingIt() throws Exception {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         Path version = p.modelDirectory().resolve(p.latestVersion());
         assertEquals(0, p.run("predict").code());
         assertTrue(Files.exists(version.resolve("manifest.sha256")));
@@ -41,7 +34,7 @@ class ArtifactProvenanceCommandTest {
     /** Defect 11: on main a payload file linked to a file outside the store was read through. */
     @Test
     void aLinkOutOfTheVersionExits2NamingIt() throws Exception {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         Path state = p.modelDirectory().resolve(p.latestVersion()).resolve("model").resolve("state.json");
         Path outside = Files.copy(state, tmp.resolve("state-elsewhere.json"));
         Files.delete(state);

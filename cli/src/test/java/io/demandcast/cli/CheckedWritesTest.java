@@ -25,17 +25,10 @@ class CheckedWritesTest {
     @TempDir
     Path tmp;
 
-    private TestProject trained() {
-        TestProject p = TestProject.create(tmp.resolve("project"));
-        assertEquals(0, p.run("prepare", "-q").code());
-        assertEquals(0, p.run("train", "-q").code());
-        return p;
-    }
-
     /** Defect 1: {@code predict -o - > /dev/full} exited 0 with nothing written. */
     @Test
     void predictToAFullStdoutExitsOneNamingStdoutAndTheCause() {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         CliRun.Result r = runWithStdout(StandardOutput.over(new FullDevice()), p.args("predict", "-q", "-o", "-"));
         assertStdoutFailure(r, "predict", "No space left on device");
     }
@@ -43,7 +36,7 @@ class CheckedWritesTest {
     /** Defect 1: {@code predict --json > /dev/full} exited 0. */
     @Test
     void predictJsonToAFullStdoutExitsOne() {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         CliRun.Result r = runWithStdout(StandardOutput.over(new FullDevice()), p.args("predict", "-q", "--json"));
         assertStdoutFailure(r, "predict", "No space left on device");
     }
@@ -51,7 +44,7 @@ class CheckedWritesTest {
     /** Defect 1, for every verb with a stdout result: {@code evaluate --json}, {@code train --json}. */
     @Test
     void evaluateAndTrainJsonToAFullStdoutExitOne() {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         assertStdoutFailure(runWithStdout(StandardOutput.over(new FullDevice()), p.args("evaluate", "-q", "--json")),
                 "evaluate", "No space left on device");
         assertStdoutFailure(runWithStdout(StandardOutput.over(new FullDevice()), p.args("train", "-q", "--json")),
@@ -61,7 +54,7 @@ class CheckedWritesTest {
     /** Defect 1 with any PrintWriter (as the tests and embedders pass): the error flag alone fails the run. */
     @Test
     void aPlainPrintWriterFailureIsCaughtToo() {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         PrintWriter plain = new PrintWriter(new OutputStreamWriter(new FullDevice(), StandardCharsets.UTF_8));
         CliRun.Result r = runWithStdout(plain, p.args("predict", "-q", "-o", "-"));
         assertStdoutFailure(r, "predict", "write failed");
@@ -74,7 +67,7 @@ class CheckedWritesTest {
         if (!full.exists()) {
             return; // not Linux
         }
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = Stream.concat(Stream.of(java, "-cp", System.getProperty("java.class.path"), "io.demandcast.cli.Main"),
                 Stream.of(p.args("predict", "-q", "-o", "-"))).toList();
@@ -89,7 +82,7 @@ class CheckedWritesTest {
     /** Defect 2: predict.output a symlink: the link was replaced by a file and its target kept the old forecast. */
     @Test
     void predictThroughASymlinkWritesItsTarget() throws IOException {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         Path shared = Files.createDirectories(tmp.resolve("shared"));
         Path target = Files.writeString(shared.resolve("forecast.csv"), "old\n");
         Path link = Files.createSymbolicLink(tmp.resolve("latest.csv"), target);
@@ -104,7 +97,7 @@ class CheckedWritesTest {
     /** Defect 2: predict.output a FIFO: it was replaced by a regular file and its reader got nothing. */
     @Test
     void predictIntoAFifoReachesItsReader() throws Exception {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         Path fifo = tmp.resolve("forecast.fifo");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0);
@@ -128,7 +121,7 @@ class CheckedWritesTest {
     /** Defect 4: the forecast CSV was created 0600 whatever the umask; it now gets the mode any new file gets. */
     @Test
     void theForecastGetsTheUmaskMode() throws IOException {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         assertEquals(0, p.run("predict", "-q").code());
         Path probe = Files.createFile(p.forecast.resolveSibling("probe"));
         assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(p.forecast));
@@ -179,7 +172,7 @@ class CheckedWritesTest {
     /** Defect 7 (LATEST): random bytes in LATEST exited 1 with "I/O error: Input length = 1". */
     @Test
     void randomBytesInLatestAreExitTwoNamingTheFile() throws IOException {
-        TestProject p = trained();
+        TestProject p = TestProject.trained(tmp.resolve("project"));
         Path latest = p.modelDirectory().resolve("LATEST");
         Files.write(latest, new byte[] {(byte) 0xFF, (byte) 0xFE, 0x41, (byte) 0x80, 0x0A});
 

@@ -101,15 +101,7 @@ class PrepareOptionTest {
         assertTrue(Files.isRegularFile(p.evaluation.resolve("metrics.json")));
 
         p.write(p.sales, TestProject.salesCsv() + "C,2024-03-01,9\n");
-        Path tune = tmp.resolve("tune.yaml");
-        p.write(tune, Files.readString(p.config) + String.join("\n",
-                "tune:",
-                "  candidates: 2",
-                "  output: " + TestProject.quote(tmp.resolve("tune")),
-                "  space:",
-                "    - family: naive",
-                "    - family: seasonal_naive",
-                ""));
+        Path tune = p.writeTuneConfig(tmp.resolve("tune.yaml"), tmp.resolve("tune"));
         assertUserError(CliRun.run("tune", "-c", tune.toString()), "or add --prepare");
         CliRun.Result tuned = CliRun.run("tune", "-c", tune.toString(), "--prepare");
         assertEquals(0, tuned.code(), tuned.toString());

@@ -79,15 +79,7 @@ class StalePreparedDataTest {
         p.write(p.sales, TestProject.salesCsv() + "A,2024-03-01,9\n");
         assertUserError(p.run("evaluate"), p.sales.toString(), "changed since it was prepared");
         assertTrue(Files.notExists(p.evaluation), "no evaluation written");
-        Path tune = tmp.resolve("tune.yaml");
-        p.write(tune, Files.readString(p.config) + String.join("\n",
-                "tune:",
-                "  candidates: 2",
-                "  output: " + TestProject.quote(tmp.resolve("tune")),
-                "  space:",
-                "    - family: naive",
-                "    - family: seasonal_naive",
-                ""));
+        Path tune = p.writeTuneConfig(tmp.resolve("tune.yaml"), tmp.resolve("tune"));
         assertUserError(CliRun.run("tune", "-c", tune.toString()), p.sales.toString(), "demandcast prepare -c " + tune);
         assertTrue(Files.notExists(tmp.resolve("tune")), "no tune output written");
         assertTrue(Files.notExists(p.store), "no version published");

@@ -46,6 +46,30 @@ final class TestProject {
         return p;
     }
 
+    /** {@link #create}, then {@code prepare} and {@code train}, both required to succeed. */
+    static TestProject trained(Path dir) {
+        TestProject p = create(dir);
+        int prepared = p.run("prepare", "-q").code();
+        int trained = p.run("train", "-q").code();
+        if (prepared != 0 || trained != 0) {
+            throw new AssertionError("setup failed: prepare exit " + prepared + ", train exit " + trained);
+        }
+        return p;
+    }
+
+    /** Writes {@code file}: this project's config plus a {@code tune:} section over naive and seasonal naive into {@code output}. */
+    Path writeTuneConfig(Path file, Path output) throws java.io.IOException {
+        write(file, java.nio.file.Files.readString(config) + String.join("\n",
+                "tune:",
+                "  candidates: 2",
+                "  output: " + quote(output),
+                "  space:",
+                "    - family: naive",
+                "    - family: seasonal_naive",
+                ""));
+        return file;
+    }
+
     /** Header {@code series_id,date,value}, then every series' days in order; values cycle weekly. */
     static String salesCsv() {
         StringBuilder sb = new StringBuilder("series_id,date,value\n");
