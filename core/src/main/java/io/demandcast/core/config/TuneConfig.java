@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code tune} section: a search over model families and their hyper-parameters, every
@@ -39,7 +37,6 @@ public record TuneConfig(List<TuneSpaceEntry> space, Search search, Integer cand
     /** Candidates a random search draws when {@code candidates} is not set. */
     public static final int DEFAULT_RANDOM_CANDIDATES = 20;
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(h|m|s)");
 
     /**
      * Successive halving: every candidate is scored on the first {@code minWindows} windows, the best
@@ -125,30 +122,9 @@ public record TuneConfig(List<TuneSpaceEntry> space, Search search, Integer cand
                 output, parallel, gridPoints, modelName);
     }
 
-    /**
-     * Parses a duration such as {@code 90s}, {@code 20m}, {@code 1h} or {@code 1h30m}.
-     *
-     * @param key named in the message
-     * @throws IllegalArgumentException when the text is not such a duration or is zero
-     */
+    /** Reads {@code tune.time_budget} and {@code --time-budget}: see {@link Durations#parse}. */
     public static Duration parseDuration(String text, String key) {
-        String t = text == null ? "" : text.trim();
-        Matcher m = DURATION.matcher(t);
-        Duration d = Duration.ZERO;
-        int at = 0;
-        while (at < t.length() && m.find(at) && m.start() == at) {
-            long n = Long.parseLong(m.group(1));
-            d = d.plus(switch (m.group(2)) {
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            });
-            at = m.end();
-        }
-        if (t.isEmpty() || at != t.length() || d.isZero()) {
-            throw new IllegalArgumentException(key + ": expected a duration such as 90s, 20m, 1h or 1h30m (got '" + text + "')");
-        }
-        return d;
+        return Durations.parse(text, key);
     }
 
     private static JsonNode canonicalHalving(JsonNode node) {
