@@ -20,15 +20,17 @@ import picocli.CommandLine.Spec;
             "  demandcast predict  -c configs/quickstart.yaml --json",
             "  demandcast evaluate -c configs/quickstart.yaml",
             "  demandcast tune     -c configs/quickstart-tune.yaml --time-budget 5m",
+            "  demandcast monitor  -c configs/quickstart.yaml --prepare",
             ""
         },
-        footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 invalid input (option, config, data, artifact), 3 evaluation gate failed."},
+        footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 invalid input (option, config, data, artifact), 3 a quality threshold crossed (evaluation gate, monitor)."},
         subcommands = {
             PrepareCommand.class,
             TrainCommand.class,
             PredictCommand.class,
             EvaluateCommand.class,
             TuneCommand.class,
+            MonitorCommand.class,
             GenerateCompletion.class
         })
 public final class DemandcastCommand implements Callable<Integer> {

@@ -64,6 +64,10 @@ final class Preflight {
         }
     }
 
+    static void monitor(ExperimentConfig cfg) {
+        PathChecks.replaceableDirectory("monitor.output", io.demandcast.core.monitor.MonitorJob.outputDirectory(cfg));
+    }
+
     static void tune(ExperimentConfig cfg) {
         PathChecks.writableDirectory("tune.output", TuneJob.outputDirectory(cfg));
         PathChecks.writableDirectory("train.store", Path.of(cfg.train().store()));

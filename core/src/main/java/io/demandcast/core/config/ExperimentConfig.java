@@ -17,11 +17,12 @@ import java.util.List;
  * @param backtest rolling-origin windows; when absent {@code evaluate} scores the test split
  * @param gate     rules {@code evaluate} checks; exit 3 when one fails
  * @param tune     the search {@code tune} runs; null when absent
+ * @param monitor  the forecast log and the drift thresholds {@code monitor} checks
  */
 public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepare, ModelConfig model,
                                List<ModelSpec> models, TrainConfig train, PredictConfig predict,
                                EvaluateConfig evaluate, BacktestConfig backtest, List<GateRule> gate,
-                               TuneConfig tune) {
+                               TuneConfig tune, MonitorConfig monitor) {
 
     public ExperimentConfig {
         name = name == null || name.isBlank() ? "experiment" : name;
@@ -34,42 +35,47 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
         predict = predict == null ? new PredictConfig(null, null, null, null, null, null) : predict;
         evaluate = evaluate == null ? EvaluateConfig.defaults() : evaluate;
         gate = gate == null ? List.of() : List.copyOf(gate);
+        monitor = monitor == null ? MonitorConfig.defaults() : monitor;
     }
 
     /** A config with only these sections (the others default). */
     public static ExperimentConfig of(String name, DataConfig data, PrepareConfig prepare) {
-        return new ExperimentConfig(name, data, prepare, null, null, null, null, null, null, null, null);
+        return new ExperimentConfig(name, data, prepare, null, null, null, null, null, null, null, null, null);
     }
 
     public ExperimentConfig withModel(ModelConfig newModel) {
-        return new ExperimentConfig(name, data, prepare, newModel, models, train, predict, evaluate, backtest, gate, tune);
+        return new ExperimentConfig(name, data, prepare, newModel, models, train, predict, evaluate, backtest, gate, tune, monitor);
     }
 
     public ExperimentConfig withModels(List<ModelSpec> newModels) {
-        return new ExperimentConfig(name, data, prepare, model, newModels, train, predict, evaluate, backtest, gate, tune);
+        return new ExperimentConfig(name, data, prepare, model, newModels, train, predict, evaluate, backtest, gate, tune, monitor);
     }
 
     public ExperimentConfig withTrain(TrainConfig newTrain) {
-        return new ExperimentConfig(name, data, prepare, model, models, newTrain, predict, evaluate, backtest, gate, tune);
+        return new ExperimentConfig(name, data, prepare, model, models, newTrain, predict, evaluate, backtest, gate, tune, monitor);
     }
 
     public ExperimentConfig withPredict(PredictConfig newPredict) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, newPredict, evaluate, backtest, gate, tune);
+        return new ExperimentConfig(name, data, prepare, model, models, train, newPredict, evaluate, backtest, gate, tune, monitor);
     }
 
     public ExperimentConfig withEvaluate(EvaluateConfig newEvaluate) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, newEvaluate, backtest, gate, tune);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, newEvaluate, backtest, gate, tune, monitor);
     }
 
     public ExperimentConfig withBacktest(BacktestConfig newBacktest) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, newBacktest, gate, tune);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, newBacktest, gate, tune, monitor);
     }
 
     public ExperimentConfig withGate(List<GateRule> newGate) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, newGate, tune);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, newGate, tune, monitor);
     }
 
     public ExperimentConfig withTune(TuneConfig newTune) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, gate, newTune);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, gate, newTune, monitor);
+    }
+
+    public ExperimentConfig withMonitor(MonitorConfig newMonitor) {
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, gate, tune, newMonitor);
     }
 }

@@ -136,6 +136,7 @@ public final class PredictJob {
             java.util.List<ExplainedPoint> points = ((Explainable) model).explain(request, explain.top());
             AtomicFiles.write(Path.of(explainOutput), out -> ExplanationCsvWriter.write(model.family(), points, out));
         }
+        io.demandcast.core.monitor.ForecastLog.append(config, forecast, artifact.version(), java.time.Instant.now());
         int n = forecast.seriesCount();
         String first = n == 0 ? null : forecast.axis().date(minFirst(forecast)).toString();
         String last = n == 0 ? null : forecast.axis().date(maxFirst(forecast) + horizon - 1).toString();

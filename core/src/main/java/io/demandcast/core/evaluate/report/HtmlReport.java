@@ -71,12 +71,16 @@ final class HtmlReport {
     }
 
     static String render(ReportData data) {
+        return render(data, ReportHeading.backtest(data));
+    }
+
+    static String render(ReportData data, ReportHeading heading) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Backtest report: ").append(esc(data.experiment())).append("</title>\n")
+                .append("<title>").append(esc(heading.title())).append(": ").append(esc(data.experiment())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
-        header(data, h);
+        header(data, heading, h);
         gate(data, h);
         leaderboard(data, h);
         charts(data, h);
@@ -87,14 +91,14 @@ final class HtmlReport {
         return h.toString();
     }
 
-    private static void header(ReportData data, StringBuilder h) {
-        h.append("<header>\n<h1>Backtest report: ").append(esc(data.experiment())).append("</h1>\n");
-        String summary = summary(data);
+    private static void header(ReportData data, ReportHeading heading, StringBuilder h) {
+        h.append("<header>\n<h1>").append(esc(heading.title())).append(": ").append(esc(data.experiment())).append("</h1>\n");
+        String summary = heading.lead() != null ? esc(heading.lead()) : summary(data);
         if (!summary.isEmpty()) {
             h.append("<p class=\"lead\">").append(summary).append("</p>\n");
         }
         h.append("<dl class=\"facts\">\n");
-        for (RunFacts.Fact fact : RunFacts.of(data)) {
+        for (ReportHeading.Fact fact : heading.facts()) {
             h.append("<dt>").append(esc(fact.label())).append("</dt><dd>").append(esc(fact.value())).append("</dd>\n");
         }
         h.append("</dl>\n</header>\n");

@@ -26,9 +26,16 @@ final class MarkdownReport {
     }
 
     static String render(ReportData data) {
+        return render(data, ReportHeading.backtest(data));
+    }
+
+    static String render(ReportData data, ReportHeading heading) {
         StringBuilder md = new StringBuilder();
-        md.append("# Backtest report: ").append(text(data.experiment())).append("\n\n");
-        for (RunFacts.Fact fact : RunFacts.of(data)) {
+        md.append("# ").append(text(heading.title())).append(": ").append(text(data.experiment())).append("\n\n");
+        if (heading.lead() != null) {
+            md.append(text(heading.lead())).append("\n\n");
+        }
+        for (ReportHeading.Fact fact : heading.facts()) {
             md.append("- **").append(fact.label()).append(":** ").append(text(fact.value())).append('\n');
         }
         md.append('\n');

@@ -28,7 +28,15 @@ final class MetricGuide {
                     + " under-forecasts; closest to 0 is best"),
             Map.entry("crps", "continuous ranked probability score: judges the whole forecast distribution, in"
                     + " units; lower is better"),
-            Map.entry("fit_seconds", "time spent fitting the model, in seconds"));
+            Map.entry("fit_seconds", "time spent fitting the model, in seconds"),
+            Map.entry("error_ratio", "monitor: rolling scaled error / the backtest's scaled error at the same forecast steps;"
+                    + " 1 = as accurate as in the backtest, above 1 worse; lower is better"),
+            Map.entry("scaled_error", "monitor: mean |actual − forecast| / the series' MASE scale over the rolling window;"
+                    + " lower is better"),
+            Map.entry("reference_error", "monitor: the backtest's mean scaled error at the same forecast steps"),
+            Map.entry("relative_bias", "monitor: Σ(forecast − actual) / Σ|actual|: above 0 over-forecasts; closest to 0 is best"),
+            Map.entry("instability", "monitor: mean change of the forecast of one target date between consecutive runs, in"
+                    + " MASE scales; lower is better"));
 
     /** How the best value of a column is found. */
     enum Best { LOWEST, HIGHEST, CLOSEST_TO_TARGET, NONE }
@@ -55,7 +63,7 @@ final class MetricGuide {
     }
 
     static Best best(String name) {
-        if (COVERAGE.matcher(name).matches() || name.equals("bias")) {
+        if (COVERAGE.matcher(name).matches() || name.equals("bias") || name.equals("relative_bias")) {
             return Best.CLOSEST_TO_TARGET;
         }
         if (SKILL.matcher(name).matches()) {

@@ -39,9 +39,14 @@ public final class ReportWriter {
      * @throws IOException when the directory or a file cannot be written (no temporary file is left)
      */
     public static List<Path> write(ReportData data, Path directory) throws IOException {
+        return write(data, ReportHeading.backtest(data), directory);
+    }
+
+    /** As {@link #write(ReportData, Path)}, under another heading (title, run facts, lead sentence). */
+    public static List<Path> write(ReportData data, ReportHeading heading, Path directory) throws IOException {
         String csv = LeaderboardCsv.render(data);
-        String markdown = MarkdownReport.render(data);
-        String html = HtmlReport.render(data);
+        String markdown = MarkdownReport.render(data, heading);
+        String html = HtmlReport.render(data, heading);
         Files.createDirectories(directory);
         Path csvFile = directory.resolve(LEADERBOARD_CSV);
         Path mdFile = directory.resolve(REPORT_MD);

@@ -1,12 +1,10 @@
 package io.demandcast.core.evaluate.report;
 
+import io.demandcast.core.evaluate.report.ReportHeading.Fact;
 import java.util.List;
 
-/** The run facts at the top of the Markdown and HTML reports, as label and value pairs. */
+/** The run facts at the top of the backtest's Markdown and HTML reports, as label and value pairs. */
 final class RunFacts {
-    record Fact(String label, String value) {
-    }
-
     private RunFacts() {
     }
 

@@ -1,0 +1,71 @@
+package io.demandcast.cli;
+
+import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.monitor.MonitorCheck;
+import io.demandcast.core.monitor.MonitorJob;
+import io.demandcast.core.monitor.MonitorSummary;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code monitor}: published forecasts against the actuals that arrived since; exit 3 on drift. */
+@Command(name = "monitor",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        header = "Compare the forecasts predict published with the actuals that arrived since; exit 3 on drift.",
+        description = {
+            "Every predict appends what it published to the forecast log (<monitor.log>/<model.name>/runs/, default forecast-log beside train.store). monitor reads it and the prepared data (--prepare prepares newer data first) and, over the last monitor.window periods of actuals, reports per model version and overall: error_ratio (mean |actual - forecast| / MASE scale, against the same model's rolling-origin backtest error at the same forecast steps), relative_bias (sum(forecast - actual) / sum|actual|), the coverage of each central interval of the logged quantiles, and instability (mean change of a target date's forecast between consecutive runs, in MASE scales).",
+            "",
+            "Thresholds (monitor section): max_error_ratio (1.5), max_abs_bias (0.2), coverage_tolerance (0.1 below nominal), max_instability (1.0). Exit 3 with one line per crossed threshold, 0 when all hold or nothing can be compared yet, 2 when the model has no forecast log.",
+            "",
+            "Writes monitor.json, per_series.csv, leaderboard.csv, report.md and report.html to monitor.output (default build/monitor/<name>, replaced as a whole).",
+            "",
+            "Examples:",
+            "  demandcast monitor -c configs/quickstart.yaml",
+            "  demandcast monitor -c configs/quickstart.yaml --prepare --json",
+            "  demandcast monitor -c configs/quickstart.yaml --set monitor.window=14 \\",
+            "      --set monitor.max_error_ratio=1.3",
+            ""
+        })
+final class MonitorCommand extends BaseCommand {
+    @Mixin
+    ConfigMixin config;
+
+    @Mixin
+    OutputMixin output;
+
+    @Mixin
+    BackendMixin backend;
+
+    @Mixin
+    PrepareMixin prepareFirst;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<dir>", description = "Report directory; overrides monitor.output.")
+    Path outputDir;
+
+    @Override
+    int doCall() throws Exception {
+        ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
+        if (outputDir != null) {
+            cfg = cfg.withMonitor(cfg.monitor().withOutput(outputDir.toString()));
+        }
+        Preflight.monitor(cfg);
+        prepareFirst.ensureCurrent(cfg, config.config, progress());
+        InterruptNotice.doing("monitor of model '" + cfg.model().name() + "'",
+                "the report in " + MonitorJob.outputDirectory(cfg) + " is unchanged");
+        MonitorSummary summary = MonitorJob.run(cfg, progress());
+        info(summary.text());
+        if (output.format() == OutputMixin.Format.json) {
+            printJson(Summaries.withSchema("monitor", summary.toMap()));
+        }
+        if (summary.crossed()) {
+            for (MonitorCheck c : summary.crossedChecks()) {
+                err().println("monitor: threshold crossed: " + c.line());
+            }
+            err().flush();
+            return ExitCodes.GATE_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}
