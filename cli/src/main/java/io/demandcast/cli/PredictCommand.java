@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
             "      --set predict.version=20261124T101500Z-1a2b3c4d",
             "  demandcast predict -c gbm.yaml --explain 3   (top 3 features per forecast row)",
             "",
+            "Every run also appends the forecasts it published to the forecast log that monitor reads (monitor.log, by default forecast-log beside train.store; monitor.log_forecasts: false turns it off).",
+            "",
             "--explain (global ML families only) also writes <name>.explain.csv beside the forecast <name>.csv: series_id,date,model,rank,feature,value,contribution,space,base,prediction, one line per forecast row and top feature; base + all contributions = prediction, in space 'units' (the point forecast) or 'log1p' (transform: log1p).",
             ""
         })

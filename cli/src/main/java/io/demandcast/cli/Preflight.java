@@ -45,6 +45,10 @@ final class Preflight {
         if (explain != null) {
             PathChecks.writableFile("--explain-output", Path.of(PredictJob.explainOutputOf(cfg, explain)));
         }
+        if (cfg.monitor().logForecasts()) {
+            // The forecast log is appended after the forecast is written: check it first, not after publishing.
+            PathChecks.writableDirectory("monitor.log", io.demandcast.core.monitor.ForecastLog.directory(cfg));
+        }
         if (cfg.predict().future() != null) {
             PathChecks.notADirectory("predict.future", Path.of(cfg.predict().future()));
             dataInputs(cfg.data());
