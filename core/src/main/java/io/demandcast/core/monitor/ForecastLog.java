@@ -41,6 +41,8 @@ public final class ForecastLog {
     public static final String REFERENCE = "reference";
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern RUN_FILE = Pattern.compile("(\\d{8}T\\d{6}\\.\\d{3}Z)_(.+?)(?:-\\d+)?\\.csv");
+    /** The temporary of a run file a killed append left (each run file has its own name, so no later write sweeps it). */
+    private static final Pattern LEFTOVER = Pattern.compile("\\.\\d{8}T\\d{6}\\.\\d{3}Z_.+\\.csv\\.tmp-[0-9a-f]{8}");
     private static final List<String> FIXED = List.of("run_time", "model_version", "origin", "series_id", "date", "step", "forecast");
 
     private ForecastLog() {
@@ -69,13 +71,14 @@ public final class ForecastLog {
         }
         Path runs = directory(config).resolve(RUNS);
         Files.createDirectories(runs);
+        io.demandcast.core.Temporaries.removeLeftovers(runs, name -> LEFTOVER.matcher(name).matches());
         String stem = RUN_TIME.format(runTime) + "_" + version;
         Path file = runs.resolve(stem + ".csv");
         // Two runs in one millisecond (two cron jobs) must not replace each other's entry.
         for (int n = 2; Files.exists(file); n++) {
             file = runs.resolve(stem + "-" + n + ".csv");
         }
-        String time = runTime.toString();
+        String time = runTime.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
         AtomicFiles.write(file, out -> {
             double[] levels = forecast.levels();
             StringBuilder line = new StringBuilder(String.join(",", FIXED));

@@ -20,6 +20,7 @@ import io.demandcast.core.evaluate.report.LeaderboardRow;
 import io.demandcast.core.evaluate.report.ReportData;
 import io.demandcast.core.evaluate.report.ReportHeading;
 import io.demandcast.core.evaluate.report.ReportWriter;
+import io.demandcast.core.evaluate.report.SeriesTrace;
 import io.demandcast.core.model.ForecastCsvWriter;
 import io.demandcast.core.model.Forecaster;
 import io.demandcast.core.model.ModelContext;
@@ -147,7 +148,12 @@ public final class MonitorJob {
                 overall.pairCount(), overallMetrics, versionMetrics, checks, notes);
 
         String latestVersion = latestVersion(config);
-        ReportData report = report(config, panel.frequency().label(), summary, overall, latestVersion, maxStep, runs.size(), notes);
+        Map<String, Double> seriesErrors = new LinkedHashMap<>();
+        bySeries.forEach((series, stats) -> seriesErrors.put(series, stats.scaledError()));
+        List<SeriesTrace> traces = MonitorTraces.of(seriesErrors,
+                entries.stream().map(e -> new MonitorTraces.Row(e.row(), e.levels())).toList(), actuals, start, end, mc.window());
+        ReportData report = report(config, panel.frequency().label(), summary, overall, latestVersion, maxStep, runs.size(), traces,
+                notes);
         ReportHeading heading = new ReportHeading("Monitor report", List.of(
                 new ReportHeading.Fact("Model", name),
                 new ReportHeading.Fact("Created", report.createdAt()),
@@ -159,7 +165,7 @@ public final class MonitorJob {
                 new ReportHeading.Fact("Forecast log", log.toString())),
                 summary.crossed() ? summary.crossedChecks().size() + " threshold(s) crossed: "
                         + String.join("; ", summary.crossedChecks().stream().map(MonitorCheck::line).toList()) + "."
-                        : overall.pairCount() == 0 ? "Nothing to compare yet." : "All thresholds held.");
+                        : overall.pairCount() == 0 ? "Nothing to compare yet." : "All thresholds held.", "Thresholds");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("schema_version", 1);
         json.putAll(summary.toMap());
@@ -281,7 +287,7 @@ public final class MonitorJob {
     }
 
     private static ReportData report(ExperimentConfig config, String frequency, MonitorSummary summary, MonitorStats overall,
-                                     String latestVersion, int horizon, int runs,
+                                     String latestVersion, int horizon, int runs, List<SeriesTrace> traces,
                                      List<String> notes) {
         Set<String> names = new LinkedHashSet<>(summary.overall().keySet());
         summary.byVersion().values().forEach(m -> names.addAll(m.keySet()));
@@ -310,7 +316,7 @@ public final class MonitorJob {
                 .map(c -> new GateLine(c.key() + " " + c.rule(), OVERALL, !c.crossed(), c.detail())).toList();
         return new ReportData(config.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 frequency, Math.max(1, horizon), Math.max(1, runs),
-                "n/a", "logged quantiles", List.copyOf(names), rows, List.of(), Map.of(OVERALL, overall.scaledErrors()), byStep,
+                "n/a", "logged quantiles", List.copyOf(names), rows, traces, Map.of(OVERALL, overall.scaledErrors()), byStep,
                 coverage, gate, notes);
     }
 

@@ -89,6 +89,20 @@ class ForecastLogTest {
     }
 
     @Test
+    void aKilledAppendsTemporaryIsRemovedByTheNextAppend() throws Exception {
+        ExperimentConfig cfg = config("");
+        Path runs = ForecastLog.directory(cfg).resolve(ForecastLog.RUNS);
+        Files.createDirectories(runs);
+        Path leftover = runs.resolve(".20240101T000000.000Z_v1.csv.tmp-0123abcd");
+        Files.writeString(leftover, "run_time,model_version,orig");
+        Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        io.demandcast.core.Temporaries.startRun(Instant.now());
+        ForecastLog.append(cfg, forecast(), "v1", Instant.now());
+        assertTrue(Files.notExists(leftover));
+        assertEquals(1, ForecastLog.read(ForecastLog.directory(cfg), row -> true).size());
+    }
+
+    @Test
     void loggingOffWritesNothing() throws Exception {
         ExperimentConfig cfg = config("monitor: {log_forecasts: false}");
         assertEquals(null, ForecastLog.append(cfg, forecast(), "v1", Instant.now()));

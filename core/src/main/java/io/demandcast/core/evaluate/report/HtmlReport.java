@@ -81,7 +81,7 @@ final class HtmlReport {
                 .append("<title>").append(esc(heading.title())).append(": ").append(esc(data.experiment())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(data, heading, h);
-        gate(data, h);
+        gate(data, heading, h);
         leaderboard(data, h);
         charts(data, h);
         notes(data, h);
@@ -135,12 +135,12 @@ final class HtmlReport {
         return s.toString();
     }
 
-    private static void gate(ReportData data, StringBuilder h) {
+    private static void gate(ReportData data, ReportHeading heading, StringBuilder h) {
         if (data.gate().isEmpty()) {
             return;
         }
         long failed = data.gate().stream().filter(g -> !g.passed()).count();
-        h.append("<section id=\"gate\">\n<h2>Gate</h2>\n");
+        h.append("<section id=\"gate\">\n<h2>").append(esc(heading.checks())).append("</h2>\n");
         if (failed == 0) {
             h.append("<p class=\"verdict pass\">Passed: all ").append(data.gate().size()).append(" checks met.</p>\n");
         } else {

@@ -49,7 +49,7 @@ final class MarkdownReport {
 
         if (!data.gate().isEmpty()) {
             long failed = data.gate().stream().filter(g -> !g.passed()).count();
-            md.append("## Gate: ").append(failed == 0 ? "passed" : "failed (" + failed + " of " + data.gate().size()
+            md.append("## ").append(text(heading.checks())).append(": ").append(failed == 0 ? "passed" : "failed (" + failed + " of " + data.gate().size()
                     + " checks)").append("\n\n");
             for (GateLine line : data.gate()) {
                 md.append("- ").append(line.passed() ? "✅" : "❌").append(" `").append(code(line.rule()))

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param title the kind of report, e.g. {@code Backtest report}; the experiment's name follows it
  * @param facts label and value pairs, in order
  * @param lead  one sentence of plain text under the title, or null for the backtest's own (who won)
+ * @param checks the heading of the checks section (the gate list), e.g. {@code Gate} or {@code Thresholds}
  */
-public record ReportHeading(String title, List<Fact> facts, String lead) {
+public record ReportHeading(String title, List<Fact> facts, String lead, String checks) {
 
     /** One run fact. */
     public record Fact(String label, String value) {
@@ -23,11 +24,12 @@ public record ReportHeading(String title, List<Fact> facts, String lead) {
 
     public ReportHeading {
         Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(checks, "checks");
         facts = List.copyOf(facts);
     }
 
     /** The backtest report's heading. */
     public static ReportHeading backtest(ReportData data) {
-        return new ReportHeading("Backtest report", RunFacts.of(data), null);
+        return new ReportHeading("Backtest report", RunFacts.of(data), null, "Gate");
     }
 }
