@@ -31,6 +31,8 @@ public record TrainSummary(String modelName, String version, Path directory, Str
         m.put("model_name", modelName);
         m.put("version", version);
         m.put("directory", directory.toString());
+        m.put("published", true);
+        m.put("skipped", false);
         m.put("family", family);
         m.put("series_count", seriesCount);
         m.put("fit_on", fitOn);
