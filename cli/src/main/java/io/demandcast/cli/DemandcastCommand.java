@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             "  demandcast predict  -c configs/quickstart.yaml --json",
             "  demandcast evaluate -c configs/quickstart.yaml",
             "  demandcast tune     -c configs/quickstart-tune.yaml --time-budget 5m",
+            "  demandcast models list -c configs/quickstart.yaml",
             ""
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 invalid input (option, config, data, artifact), 3 evaluation gate failed."},
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
             PredictCommand.class,
             EvaluateCommand.class,
             TuneCommand.class,
+            ModelsCommand.class,
             GenerateCompletion.class
         })
 public final class DemandcastCommand implements Callable<Integer> {

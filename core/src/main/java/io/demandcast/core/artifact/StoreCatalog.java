@@ -44,7 +44,10 @@ public final class StoreCatalog {
     }
 
     /**
-     * One model's versions, oldest first (the {@link ArtifactStore#list} order).
+     * One model's versions, oldest first: by the manifest's {@code created_at} (to the nanosecond,
+     * so two versions trained in one second keep their order, which their names, ordered by hash
+     * within a second, do not), then in {@link ArtifactStore#list} order; a version whose manifest
+     * cannot be read is placed by its name.
      *
      * @throws ArtifactException naming the store and its models when there is no such model
      */
@@ -63,6 +66,8 @@ public final class StoreCatalog {
             }
             out.add(new StoredVersion(model, version, dir, artifact, problem, latest.equals(Optional.of(version)), sizeOf(dir)));
         }
+        // List.sort is stable: equal times keep the list order.
+        out.sort(java.util.Comparator.comparing(StoreCatalog::publishedAt));
         return out;
     }
 
@@ -79,11 +84,11 @@ public final class StoreCatalog {
     }
 
     /**
-     * The version published before {@code version} of the same model (the one before it in version
-     * order), if any.
+     * The version published before {@code version} of the same model (the one before it in
+     * {@link #versions} order), if any.
      */
     public Optional<String> parentOf(String model, String version) throws IOException {
-        List<String> versions = store.list(model);
+        List<String> versions = versions(model).stream().map(StoredVersion::version).toList();
         int at = versions.indexOf(version);
         return at > 0 ? Optional.of(versions.get(at - 1)) : Optional.empty();
     }
@@ -142,6 +147,19 @@ public final class StoreCatalog {
             List<String> models = store.models();
             throw new ArtifactException("no artifact '" + model + "' in store " + store.root() + "; available: "
                     + (models.isEmpty() ? "none (train a model first)" : String.join(", ", models)));
+        }
+    }
+
+    /** The manifest's creation time; for an unreadable manifest the time in the version's name, else the earliest. */
+    private static java.time.Instant publishedAt(StoredVersion v) {
+        if (v.manifest() != null) {
+            return v.manifest().createdAt();
+        }
+        try {
+            return java.time.LocalDateTime.parse(v.version().substring(0, 15),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")).toInstant(java.time.ZoneOffset.UTC);
+        } catch (RuntimeException notAVersionName) {
+            return java.time.Instant.MIN;
         }
     }
 
