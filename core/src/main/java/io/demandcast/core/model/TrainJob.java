@@ -37,12 +37,18 @@ public final class TrainJob {
 
     /**
      * The version {@code LATEST} of {@code config.model().name()} names, with its manifest; empty
-     * when the model has no version yet.
+     * when the model has no version yet, or when {@code LATEST} or that version cannot be read: then
+     * neither skip applies and {@code train} publishes, as it always could (and a store it cannot
+     * write fails there, naming the path).
      */
-    public static java.util.Optional<Artifact> newest(ExperimentConfig config) throws IOException {
+    public static java.util.Optional<Artifact> newest(ExperimentConfig config) {
         ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
-        java.util.Optional<String> latest = store.latestVersion(config.model().name());
-        return latest.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(store.resolve(config.model().name(), latest.get()));
+        try {
+            java.util.Optional<String> latest = store.latestVersion(config.model().name());
+            return latest.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(store.resolve(config.model().name(), latest.get()));
+        } catch (IOException | io.demandcast.core.artifact.ArtifactException unreadable) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -31,14 +31,15 @@ public record TrainSummary(String modelName, String version, Path directory, Str
         m.put("model_name", modelName);
         m.put("version", version);
         m.put("directory", directory.toString());
-        m.put("published", true);
-        m.put("skipped", false);
         m.put("family", family);
         m.put("series_count", seriesCount);
         m.put("fit_on", fitOn);
         m.put("fit_seconds", fitSeconds);
         m.put("fallbacks", fitReport.toMap());
         m.put("fit_report", fitReportFile().toString());
+        // added keys (schema_version unchanged): a skipped or unchanged train prints TrainSkipped's document instead
+        m.put("published", true);
+        m.put("skipped", false);
         return m;
     }
 }
