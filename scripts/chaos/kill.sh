@@ -50,14 +50,18 @@ say() { echo "$*" | tee -a "$log" >&2; }
 
 # Runs a verb in the project directory, in the background; sets $pid.
 start() {
-  ( cd "$work" && exec "$root/scripts/demandcast" "$@" -c "$config" -q ) >>"$work.out" 2>>"$log" &
+  ( cd "$work" && exec "$root/scripts/demandcast" "$@" $(forced "$1") -c "$config" -q ) >>"$work.out" 2>>"$log" &
   pid=$!
 }
 
 # Runs demandcast in the foreground; its exit code.
 dc() {
-  ( cd "$work" && exec "$root/scripts/demandcast" "$@" -c "$config" -q ) 2>>"$log"
+  ( cd "$work" && exec "$root/scripts/demandcast" "$@" $(forced "$1") -c "$config" -q ) 2>>"$log"
 }
+
+# train --force: an unforced train on unchanged data publishes nothing, and every train must publish
+# for the kills to land in publishing.
+forced() { [[ "$1" == train ]] && echo --force || true; }
 
 now_ms() { date +%s%3N; }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             "  demandcast evaluate -c configs/quickstart.yaml",
             "  demandcast tune     -c configs/quickstart-tune.yaml --time-budget 5m",
             "  demandcast monitor  -c configs/quickstart.yaml --prepare",
+            "  demandcast models list -c configs/quickstart.yaml",
             ""
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 invalid input (option, config, data, artifact), 3 a quality threshold crossed (evaluation gate, monitor)."},
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             TuneCommand.class,
             MonitorCommand.class,
+            ModelsCommand.class,
             GenerateCompletion.class
         })
 public final class DemandcastCommand implements Callable<Integer> {

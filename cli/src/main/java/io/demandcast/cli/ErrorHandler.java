@@ -28,7 +28,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        String verb = cmd.getCommandName();
+        // "train", or "models list" for a subcommand of a command
+        String verb = cmd.getCommandSpec().qualifiedName().replaceFirst("^\\S+ ", "");
         int code;
         if (ex instanceof io.demandcast.core.model.FallbackLimitException limit) {
             // a quality check that failed, as the evaluation gate's: exit 3, not an error of input or machine
@@ -67,8 +68,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         boolean root = cmd.getParent() == null;
-        err.println("demandcast" + (root ? "" : " " + cmd.getCommandName()) + ": error: " + message(ex, root));
-        err.println("Try 'demandcast " + (cmd.getParent() == null ? "" : cmd.getCommandName() + " ") + "--help' for usage and examples.");
+        String verb = cmd.getCommandSpec().qualifiedName().replaceFirst("^\\S+ ?", "");
+        err.println("demandcast" + (root ? "" : " " + verb) + ": error: " + message(ex, root));
+        err.println("Try 'demandcast " + (root ? "" : verb + " ") + "--help' for usage and examples.");
         err.flush();
         return ExitCodes.INVALID_INPUT;
     }

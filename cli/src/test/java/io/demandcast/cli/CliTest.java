@@ -59,7 +59,7 @@ class CliTest {
         Map<String, String> before = digests(p.modelDirectory().resolve(first));
         assertTrue(before.containsKey("manifest.json") && before.containsKey("model/state.json"), before.toString());
 
-        CliRun.Result second = p.run("train", "-q");
+        CliRun.Result second = p.run("train", "-q", "--force"); // unforced, the same config and data publish nothing
         assertEquals(0, second.code(), second.toString());
         String latest = p.latestVersion();
 

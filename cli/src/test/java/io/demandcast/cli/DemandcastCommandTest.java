@@ -37,31 +37,50 @@ class DemandcastCommandTest {
     static Stream<String> helpCases() {
         Set<String> cases = new TreeSet<>();
         cases.add(ROOT);
-        cases.addAll(Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-                .getSubcommands().keySet());
+        // a command with subcommands (models) has a golden file for itself and one per subcommand: "models list"
+        Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getSubcommands()
+                .forEach((name, sub) -> {
+                    cases.add(name);
+                    sub.getSubcommands().keySet().forEach(child -> cases.add(name + " " + child));
+                });
         cases.removeAll(NOT_GOLDEN);
         return cases.stream();
+    }
+
+    /** {@code models list} is in {@code help/models-list.txt}. */
+    static String goldenName(String verb) {
+        return verb.replace(' ', '-');
+    }
+
+    /** {@code verb --help}, a subcommand's words split. */
+    static CliRun.Result help(String verb) {
+        if (verb.equals(ROOT)) {
+            return CliRun.run("--help");
+        }
+        List<String> args = new ArrayList<>(List.of(verb.split(" ")));
+        args.add("--help");
+        return CliRun.run(args.toArray(String[]::new));
     }
 
     @ParameterizedTest(name = "{0} --help")
     @MethodSource("helpCases")
     void helpMatchesTheGoldenFile(String verb) throws IOException {
-        CliRun.Result r = verb.equals(ROOT) ? CliRun.run("--help") : CliRun.run(verb, "--help");
+        CliRun.Result r = help(verb);
         assertEquals(0, r.code(), r.toString());
         assertEquals("", r.err(), "help goes to stdout");
         // picocli colours help when it sees a terminal (an IDE run, say); the golden text is plain.
         String help = r.out().replaceAll("\u001B\\[[;\\d]*m", "");
         if (Boolean.getBoolean("demandcast.updateGolden")) {
             Files.createDirectories(GOLDEN_SOURCE);
-            Files.writeString(GOLDEN_SOURCE.resolve(verb + ".txt"), help, StandardCharsets.UTF_8);
+            Files.writeString(GOLDEN_SOURCE.resolve(goldenName(verb) + ".txt"), help, StandardCharsets.UTF_8);
             return;
         }
         String expected;
-        try (InputStream in = getClass().getResourceAsStream("/help/" + verb + ".txt")) {
-            assertTrue(in != null, "missing golden file help/" + verb + ".txt (see the class comment to create it)");
+        try (InputStream in = getClass().getResourceAsStream("/help/" + goldenName(verb) + ".txt")) {
+            assertTrue(in != null, "missing golden file help/" + goldenName(verb) + ".txt (see the class comment to create it)");
             expected = CliRun.normalise(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        assertEquals(expected, help, "help/" + verb + ".txt");
+        assertEquals(expected, help, "help/" + goldenName(verb) + ".txt");
     }
 
     @Test
@@ -70,7 +89,8 @@ class DemandcastCommandTest {
         try (Stream<Path> list = Files.list(GOLDEN_SOURCE)) {
             list.forEach(f -> files.add(f.getFileName().toString().replaceFirst("\\.txt$", "")));
         }
-        assertEquals(new TreeSet<>(helpCases().toList()), files, "one help/<verb>.txt per verb, none stale");
+        assertEquals(new TreeSet<>(helpCases().map(DemandcastCommandTest::goldenName).toList()), files,
+                "one help/<verb>.txt per verb, none stale");
     }
 
     /**
@@ -88,6 +108,7 @@ class DemandcastCommandTest {
         root.getSubcommands().forEach((name, sub) -> {
             if (!NOT_GOLDEN.contains(name)) {
                 commands.add(sub);
+                commands.addAll(sub.getSubcommands().values());
             }
         });
         List<String> problems = new ArrayList<>();
@@ -111,7 +132,7 @@ class DemandcastCommandTest {
     @Test
     void everyVerbHelpHasAHeaderAndExamples() {
         for (String verb : helpCases().toList()) {
-            String help = verb.equals(ROOT) ? CliRun.run("--help").out() : CliRun.run(verb, "--help").out();
+            String help = help(verb).out();
             assertTrue(help.contains("Examples:\n  demandcast "), verb + " help has example calls");
             assertTrue(help.contains("Usage: demandcast"), verb);
         }

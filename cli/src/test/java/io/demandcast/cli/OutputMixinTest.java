@@ -24,7 +24,7 @@ class OutputMixinTest {
             "frequency", "first_date", "last_date", "split", "demand_classes", "filled_periods", "outliers",
             "read_seconds", "prepare_seconds", "write_seconds", "id_mapping", "warnings");
     static final List<String> TRAIN_KEYS = List.of("schema_version", "verb", "model_name", "version", "directory",
-            "family", "series_count", "fit_on", "fit_seconds", "fallbacks", "fit_report");
+            "family", "series_count", "fit_on", "fit_seconds", "fallbacks", "fit_report", "published", "skipped");
     static final List<String> PREDICT_KEYS = List.of("schema_version", "verb", "model_name", "version", "output",
             "series_count", "horizon", "quantiles", "first_date", "last_date");
     static final List<String> EVALUATE_KEYS = List.of("schema_version", "verb", "model", "horizon", "output", "files",

@@ -323,6 +323,63 @@ public final class ArtifactStore {
         return new Artifact(dir, readManifest(dir.resolve(Artifact.MANIFEST_FILE)));
     }
 
+    /**
+     * The version {@code LATEST} names (the newest when there is no {@code LATEST}), after the same
+     * repair {@link #resolve} does; empty when the model has no version. Unlike {@code resolve} it
+     * does not check that the named version exists, so a listing can show a dangling {@code LATEST}.
+     */
+    public Optional<String> latestVersion(String modelName) throws IOException {
+        checkName(modelName);
+        Path modelDir = root.resolve(modelName);
+        if (!Files.isDirectory(modelDir)) {
+            return Optional.empty();
+        }
+        maintain(modelName, modelDir);
+        List<String> versions = list(modelName);
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(readLatest(modelDir).orElse(versions.get(versions.size() - 1)));
+    }
+
+    /**
+     * Deletes one version, never the one {@code LATEST} names. Crash-safe: the version is first
+     * renamed to a claimed temporary name ({@code .tmp-<12 hex>}), in one atomic step, then deleted;
+     * a kill between the two leaves a temporary that the next run of this model removes, never a
+     * half-deleted folder under a version name that would look like a version.
+     *
+     * @throws ArtifactException when the version does not exist or {@code LATEST} names it
+     */
+    public void delete(String modelName, String version) throws IOException {
+        Path modelDir = root.resolve(modelName);
+        if (!list(modelName).contains(version)) {
+            throw new ArtifactException("no version '" + version + "' of artifact '" + modelName + "' in store " + root);
+        }
+        if (latestVersion(modelName).equals(Optional.of(version))) {
+            throw new ArtifactException("version '" + version + "' of artifact '" + modelName + "' is the one "
+                    + modelDir.resolve(LATEST_FILE) + " names; it is never deleted");
+        }
+        try (Temporaries.Lease lease = Temporaries.claim(modelDir.resolve(".tmp-" + randomHex()))) {
+            Files.move(modelDir.resolve(version), lease.path(), StandardCopyOption.ATOMIC_MOVE);
+            PathUtils.deleteDirectory(lease.path());
+        }
+    }
+
+    /**
+     * Reads one version's manifest without checking its files (see {@link #verify}) and without the
+     * repair {@link #resolve} does: for listings, which must show every version as it is.
+     *
+     * @throws ArtifactException naming the file when the manifest is missing or invalid
+     */
+    public Artifact read(String modelName, String version) throws IOException {
+        checkName(modelName);
+        if (version == null || !version.matches(NAME_PATTERN)) {
+            throw new ArtifactException("'" + version + "' is not a version name of artifact '" + modelName + "'");
+        }
+        Path dir = root.resolve(modelName).resolve(version);
+        return new Artifact(dir, readManifest(dir.resolve(Artifact.MANIFEST_FILE)));
+    }
+
     /** {@link #resolve} then {@link #verify}: what {@code predict} and {@code evaluate} should call. */
     public Artifact load(String modelName, String reference) throws IOException {
         Artifact artifact = resolve(modelName, reference);

@@ -9,7 +9,7 @@ import java.util.List;
  * @param name     experiment name, used in default output paths ({@link Names#PATTERN})
  * @param data     where the raw data is and what its columns mean
  * @param prepare  cleaning, features and split
- * @param model    the model to fit (and the candidate a gate checks)
+ * @param model    the model to fit (and the candidate a gate checks); its name defaults to this experiment's {@code name}
  * @param models   models compared by {@code evaluate} (a leaderboard); when empty, {@code model} alone
  * @param train    where fitted models are published
  * @param predict  horizon, quantiles, intervals and output of forecasts
@@ -29,7 +29,7 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
         Names.require("name", name);
         data = data == null ? new DataConfig(null, null, null, null, null, null) : data;
         prepare = prepare == null ? PrepareConfig.defaults() : prepare;
-        model = model == null ? new ModelConfig(null, null, null) : model;
+        model = (model == null ? new ModelConfig(null, null, null) : model).named(name);
         models = models == null ? List.of() : List.copyOf(models);
         train = train == null ? new TrainConfig(null, null) : train;
         predict = predict == null ? new PredictConfig(null, null, null, null, null, null) : predict;

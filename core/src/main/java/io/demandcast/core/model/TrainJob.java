@@ -7,6 +7,8 @@ import io.demandcast.core.artifact.ArtifactContents;
 import io.demandcast.core.artifact.ArtifactStore;
 import io.demandcast.core.artifact.DataFingerprint;
 import io.demandcast.core.artifact.RuntimeVersions;
+import io.demandcast.core.artifact.SameTraining;
+import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.config.ConfigLoader;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.PredictConfig;
@@ -31,6 +33,58 @@ public final class TrainJob {
 
     public static TrainSummary run(ExperimentConfig config, ModelRegistry registry, Progress progress) throws IOException {
         return publish(config, registry, null, progress);
+    }
+
+    /**
+     * The version {@code LATEST} of {@code config.model().name()} names, with its manifest; empty
+     * when the model has no version yet, or when {@code LATEST} or that version cannot be read: then
+     * neither skip applies and {@code train} publishes, as it always could (and a store it cannot
+     * write fails there, naming the path).
+     */
+    public static java.util.Optional<Artifact> newest(ExperimentConfig config) {
+        ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
+        try {
+            java.util.Optional<String> latest = store.latestVersion(config.model().name());
+            return latest.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(store.resolve(config.model().name(), latest.get()));
+        } catch (IOException | io.demandcast.core.artifact.ArtifactException unreadable) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * {@code train --if-older-than}: why not to train when the newest version is younger than
+     * {@code limit}, else empty (also when there is no version yet). Reads no data.
+     */
+    public static java.util.Optional<TrainSkipped> youngerThan(ExperimentConfig config, java.time.Duration limit, Instant now)
+            throws IOException {
+        java.util.Optional<Artifact> newest = newest(config);
+        if (newest.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Artifact a = newest.get();
+        java.time.Duration age = java.time.Duration.between(a.manifest().createdAt(), now);
+        return age.compareTo(limit) < 0
+                ? java.util.Optional.of(new TrainSkipped(a.name(), a.version(), a.directory(), TrainSkipped.Reason.YOUNG, age, limit))
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * The identical re-train check: when the newest version was trained with this resolved config
+     * and the same data content ({@link SameTraining}), why to publish nothing; else empty. Reads
+     * only the prepared dataset's manifest.
+     */
+    public static java.util.Optional<TrainSkipped> alreadyHeld(ExperimentConfig config, Instant now) throws IOException {
+        java.util.Optional<Artifact> newest = newest(config);
+        if (newest.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Artifact a = newest.get();
+        DataFingerprint data = DataFingerprint.of(PreparedDataset.open(PrepareJob.outputDirectory(config)));
+        if (!SameTraining.holds(a, ConfigLoader.toYaml(config), data)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TrainSkipped(a.name(), a.version(), a.directory(), TrainSkipped.Reason.IDENTICAL,
+                java.time.Duration.between(a.manifest().createdAt(), now), null));
     }
 
     /**
@@ -83,7 +137,7 @@ public final class TrainJob {
                     adjustments.save(dir);
                     fitReport.writeInto(dir);
                 }, forecaster.family(), config.model().params(),
-                ConfigLoader.toYaml(config), DataFingerprint.of(data.dataset()), fitted.features(),
+                ConfigLoader.toYaml(config), DataFingerprint.of(data.dataset(), history), fitted.features(),
                 data.dataset().manifest().scalers(), Map.of(), RuntimeVersions.current(build.version()), Instant.now(),
                 build.gitCommit().equals("unknown") ? null : build.gitCommit(), search);
         Artifact artifact = store.publish(config.model().name(), contents);

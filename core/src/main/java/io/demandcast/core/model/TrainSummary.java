@@ -37,6 +37,9 @@ public record TrainSummary(String modelName, String version, Path directory, Str
         m.put("fit_seconds", fitSeconds);
         m.put("fallbacks", fitReport.toMap());
         m.put("fit_report", fitReportFile().toString());
+        // added keys (schema_version unchanged): a skipped or unchanged train prints TrainSkipped's document instead
+        m.put("published", true);
+        m.put("skipped", false);
         return m;
     }
 }

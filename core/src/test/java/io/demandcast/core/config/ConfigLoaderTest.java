@@ -96,7 +96,7 @@ class ConfigLoaderTest {
         assertEquals(PrepareConfig.ScalingMethod.standard, c.prepare().scaling().method());
         assertEquals(28, c.prepare().split().validation());
         assertEquals("ets", c.model().family());
-        assertEquals("ets", c.model().name());
+        assertEquals("m5-ca", c.model().name(), "model.name defaults to the experiment name");
         // JsonNode equality is structural and type-aware: 3 (int) != 3.0 (double).
         assertEquals(json("{\"alpha\":0.3,\"trend\":\"additive\",\"seasons\":[7,365],\"damped\":true,\"n\":3}"), c.model().params());
         assertEquals(TrainConfig.FitOn.train_validation, c.train().fitOn());

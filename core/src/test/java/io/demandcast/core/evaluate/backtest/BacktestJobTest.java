@@ -41,7 +41,7 @@ class BacktestJobTest {
         BacktestSummary summary = BacktestJob.run(config, Progress.NONE);
 
         // naive repeats day 9 (2); the actuals of days 10..13 as read are 1, 2, 50, 1
-        Leaderboard.Entry naive = summary.run().leaderboard().entry("naive");
+        Leaderboard.Entry naive = summary.run().leaderboard().entry("spike"); // model.name defaults to the experiment's name
         assertEquals((1 + 0 + 48 + 1) / 4.0, naive.scores().rows().get(0).metrics().mae(), 1e-9);
     }
 }
