@@ -18,8 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The {@code predict} verb: load a published model (checksums verified), forecast past the end
- * of the data it was fitted on, write the forecast CSV.
+ * The {@code predict} verb: load a published model (checksums verified), bring it up to the newest
+ * data when that extends past the data it was fitted on ({@link ModelUpdate}: {@code predict.data} over
+ * the data files, else the prepared dataset), forecast past that end, write the forecast CSV.
  */
 public final class PredictJob {
     private PredictJob() {
@@ -84,17 +85,39 @@ public final class PredictJob {
         return run(config, registry, stdout, progress, null);
     }
 
-    /**
-     * @param explain null for no explanations
-     * @throws DemandcastException (a user error) when explanations are asked of a model that cannot
-     *                             give them (statistical families, combinations), before anything is written
-     */
     public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress,
                                      ExplainRequest explain) throws IOException {
+        return run(config, registry, stdout, progress, explain, AgeLimit.NAMED_BY_CONFIG);
+    }
+
+    /**
+     * How a refusal of a model older than {@code predict.max_model_age} names the limit and the way out.
+     *
+     * @param limit   the option or key that set it ({@code --max-model-age}, {@code predict.max_model_age})
+     * @param retrain the command that publishes a newer version ({@code demandcast train -c x.yaml})
+     */
+    public record AgeLimit(String limit, String retrain) {
+        /** For callers that only have the config. */
+        public static final AgeLimit NAMED_BY_CONFIG = new AgeLimit("predict.max_model_age", "demandcast train");
+    }
+
+    /**
+     * @param explain null for no explanations
+     * @param age     how a refusal by {@code predict.max_model_age} is worded
+     * @throws DemandcastException (a user error) when explanations are asked of a model that cannot
+     *                             give them (statistical families, combinations), before anything is written
+     * @throws ArtifactException   when the model is older than {@code predict.max_model_age}, before anything is written
+     */
+    public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress,
+                                     ExplainRequest explain, AgeLimit age) throws IOException {
         String explainOutput = explain == null ? null : explainOutputOf(config, explain);
         ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
         Artifact artifact = store.resolve(config.model().name(), config.predict().version());
         io.demandcast.core.artifact.ManifestCheck manifestCheck = store.verify(artifact);
+        java.time.Duration maxAge = config.predict().maxModelAgeDuration();
+        if (maxAge != null) {
+            requireAge(artifact, maxAge, age, java.time.Instant.now());
+        }
         ModelFamily family;
         try {
             family = registry.family(artifact.manifest().modelFamily());
@@ -116,7 +139,20 @@ public final class PredictJob {
         double[] levels = config.predict().quantiles().stream().mapToDouble(Double::doubleValue).toArray();
         progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified, " + manifestCheck.description() + "), "
                 + model.seriesIds().size() + " series, horizon " + horizon);
-        ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(config, model, horizon, System::getenv));
+        // predict.data joins the data files as a later file; the future rows' CSV is read over the same files.
+        ExperimentConfig fresh = config.predict().data() == null ? config : PrepareJob.withNewerData(config, Path.of(config.predict().data()));
+        PredictHistory history = PredictHistory.load(fresh, System::getenv);
+        ModelUpdate update = ModelUpdate.apply(model, history == null ? null : history.all(), config.predict().update(),
+                history == null ? null : history.source());
+        model = update.model();
+        if (update.updated()) {
+            progress.report("predict: fed " + update.seriesUpdated() + " series up to " + update.periodsFed() + " newer period(s) of "
+                    + history.source() + " (" + update.modelEnd() + " .. " + update.dataEnd() + "), fitted parameters fixed");
+        } else if (update.seriesSkipped() > 0) {
+            progress.report("predict: " + update.seriesSkipped() + " series have data past the model's end " + update.modelEnd()
+                    + " in " + history.source() + ", not fed (predict.update: false)");
+        }
+        ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(fresh, model, horizon, history, System::getenv));
         Forecast raw;
         try {
             raw = model.forecast(request);
@@ -132,15 +168,49 @@ public final class PredictJob {
         } else {
             AtomicFiles.write(Path.of(output), out -> ForecastCsvWriter.write(forecast, out));
         }
+        FittedModel explaining = model;
         if (explain != null) {
-            java.util.List<ExplainedPoint> points = ((Explainable) model).explain(request, explain.top());
-            AtomicFiles.write(Path.of(explainOutput), out -> ExplanationCsvWriter.write(model.family(), points, out));
+            java.util.List<ExplainedPoint> points = ((Explainable) explaining).explain(request, explain.top());
+            AtomicFiles.write(Path.of(explainOutput), out -> ExplanationCsvWriter.write(explaining.family(), points, out));
         }
         int n = forecast.seriesCount();
         String first = n == 0 ? null : forecast.axis().date(minFirst(forecast)).toString();
         String last = n == 0 ? null : forecast.axis().date(maxFirst(forecast) + horizon - 1).toString();
         return new PredictSummary(artifact.name(), artifact.version(), output, n, horizon, config.predict().quantiles(), first, last,
-                explainOutput);
+                explainOutput, str(update.modelEnd()), str(update.dataEnd()), update.seriesUpdated(), update.periodsFed());
+    }
+
+    /**
+     * Refuses {@code artifact} when more than {@code max} has passed since its manifest's creation time.
+     *
+     * @throws ArtifactException {@code predict: model <name> <version> was trained 9d 2h ago, older than
+     *                           <limit> 7d; retrain it (<retrain>)}
+     */
+    static void requireAge(Artifact artifact, java.time.Duration max, AgeLimit age, java.time.Instant now) {
+        java.time.Duration trained = java.time.Duration.between(artifact.manifest().createdAt(), now);
+        if (trained.compareTo(max) > 0) {
+            throw new ArtifactException("predict: model " + artifact.name() + " " + artifact.version() + " was trained "
+                    + ageText(trained) + " ago, older than " + age.limit() + " " + io.demandcast.core.config.Durations.format(max)
+                    + "; retrain it (" + age.retrain() + ")");
+        }
+    }
+
+    /** An age to the two largest units, spaced: {@code 9d 2h}, {@code 3h 5m}, {@code 40s}. */
+    static String ageText(java.time.Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        long[] sizes = {86400, 3600, 60, 1};
+        String[] units = {"d", "h", "m", "s"};
+        int i = 0;
+        while (i < sizes.length - 1 && s < sizes[i]) {
+            i++;
+        }
+        String first = s / sizes[i] + units[i];
+        long next = i + 1 < sizes.length ? s % sizes[i] / sizes[i + 1] : 0;
+        return next > 0 ? first + " " + next + units[i + 1] : first;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
     }
 
     /** {@code predict.horizon}, else the test split length of the prepared data, else one season. */
