@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
             "  demandcast predict -c configs/quickstart.yaml \\",
             "      --set predict.version=20261124T101500Z-1a2b3c4d",
             "  demandcast predict -c gbm.yaml --explain 3   (top 3 features per forecast row)",
-            "  demandcast predict -c configs/quickstart.yaml --data last-week.csv --max-model-age 7d",
+            "  demandcast predict -c configs/quickstart.yaml \\",
+            "      --data last-week.csv --max-model-age 7d",
             "",
             "Forecasts start after the newest data: when the prepared data (or --data over data.files) extends past the end of the data the model was fitted on, the model is first brought up to it with its fitted parameters fixed (ETS/ARIMA filters, Croston/TSB smoothing, seasonal windows, the lags of global models; no refit). The summary names the model version and the data end used.",
             "",
@@ -90,7 +91,11 @@ final class PredictCommand extends BaseCommand {
         }
         PredictJob.ExplainRequest explainRequest = explain == null ? null : new PredictJob.ExplainRequest(explain, explainOutput);
         Preflight.predict(cfg, explainRequest);
-        Preflight.preparedDataCurrent(cfg, config.config, null);
+        if (cfg.predict().data() == null) {
+            // With --data the history is prepared in memory from the current files: a prepared dataset
+            // older than them is not read for it, so it need not be current.
+            Preflight.preparedDataCurrent(cfg, config.config, null);
+        }
         InterruptNotice.doing("predict of model '" + cfg.model().name() + "'", toStdout
                 ? "the forecasts on standard output are incomplete"
                 : "the forecast file " + PredictJob.outputOf(cfg) + " is unchanged");
