@@ -188,4 +188,21 @@ class PredictUpdateCommandTest {
         assertTrue(bad.err().startsWith("demandcast predict: error: --max-model-age: expected a duration such as 90s"), bad.err());
         assertTrue(Files.notExists(p.forecast));
     }
+
+    /** Cron appended the new days to the data file and has not re-run prepare: --data reads the files themselves. */
+    @Test
+    void dataDoesNotNeedThePreparedDatasetToBeCurrent() throws Exception {
+        TestProject p = trained();
+        String header = "series_id,date,value\n";
+        Files.writeString(p.sales, Files.readString(p.sales) + newerCsv().substring(header.length()));
+        CliRun.Result stale = p.run("predict");
+        assertEquals(2, stale.code(), "the prepared dataset is older than the data file: " + stale);
+        assertTrue(Files.notExists(p.forecast));
+
+        Path newer = tmp.resolve("new.csv");
+        Files.writeString(newer, newerCsv());
+        CliRun.Result r = p.run("predict", "-q", "--data", newer.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertSameAsCore(coreUpdate(p), p.forecast);
+    }
 }
