@@ -100,7 +100,7 @@ final class PredictCommand extends BaseCommand {
                 ? "the forecasts on standard output are incomplete"
                 : "the forecast file " + PredictJob.outputOf(cfg) + " is unchanged");
         PredictSummary summary = PredictJob.run(cfg, io.demandcast.core.model.ModelRegistry.standard(), out(), progress(), explainRequest,
-                new PredictJob.AgeLimit(ageLimit, "demandcast train -c " + config.config));
+                new io.demandcast.core.model.ModelAge.Limit(ageLimit, "demandcast train -c " + config.config));
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("predict", summary.toMap()));

@@ -87,18 +87,7 @@ public final class PredictJob {
 
     public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress,
                                      ExplainRequest explain) throws IOException {
-        return run(config, registry, stdout, progress, explain, AgeLimit.NAMED_BY_CONFIG);
-    }
-
-    /**
-     * How a refusal of a model older than {@code predict.max_model_age} names the limit and the way out.
-     *
-     * @param limit   the option or key that set it ({@code --max-model-age}, {@code predict.max_model_age})
-     * @param retrain the command that publishes a newer version ({@code demandcast train -c x.yaml})
-     */
-    public record AgeLimit(String limit, String retrain) {
-        /** For callers that only have the config. */
-        public static final AgeLimit NAMED_BY_CONFIG = new AgeLimit("predict.max_model_age", "demandcast train");
+        return run(config, registry, stdout, progress, explain, ModelAge.Limit.NAMED_BY_CONFIG);
     }
 
     /**
@@ -109,14 +98,14 @@ public final class PredictJob {
      * @throws ArtifactException   when the model is older than {@code predict.max_model_age}, before anything is written
      */
     public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress,
-                                     ExplainRequest explain, AgeLimit age) throws IOException {
+                                     ExplainRequest explain, ModelAge.Limit age) throws IOException {
         String explainOutput = explain == null ? null : explainOutputOf(config, explain);
         ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
         Artifact artifact = store.resolve(config.model().name(), config.predict().version());
         io.demandcast.core.artifact.ManifestCheck manifestCheck = store.verify(artifact);
         java.time.Duration maxAge = config.predict().maxModelAgeDuration();
         if (maxAge != null) {
-            requireAge(artifact, maxAge, age, java.time.Instant.now());
+            ModelAge.require(artifact, maxAge, age, java.time.Instant.now());
         }
         ModelFamily family;
         try {
@@ -178,35 +167,6 @@ public final class PredictJob {
         String last = n == 0 ? null : forecast.axis().date(maxFirst(forecast) + horizon - 1).toString();
         return new PredictSummary(artifact.name(), artifact.version(), output, n, horizon, config.predict().quantiles(), first, last,
                 explainOutput, str(update.modelEnd()), str(update.dataEnd()), update.seriesUpdated(), update.periodsFed());
-    }
-
-    /**
-     * Refuses {@code artifact} when more than {@code max} has passed since its manifest's creation time.
-     *
-     * @throws ArtifactException {@code predict: model <name> <version> was trained 9d 2h ago, older than
-     *                           <limit> 7d; retrain it (<retrain>)}
-     */
-    static void requireAge(Artifact artifact, java.time.Duration max, AgeLimit age, java.time.Instant now) {
-        java.time.Duration trained = java.time.Duration.between(artifact.manifest().createdAt(), now);
-        if (trained.compareTo(max) > 0) {
-            throw new ArtifactException("predict: model " + artifact.name() + " " + artifact.version() + " was trained "
-                    + ageText(trained) + " ago, older than " + age.limit() + " " + io.demandcast.core.config.Durations.format(max)
-                    + "; retrain it (" + age.retrain() + ")");
-        }
-    }
-
-    /** An age to the two largest units, spaced: {@code 9d 2h}, {@code 3h 5m}, {@code 40s}. */
-    static String ageText(java.time.Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        long[] sizes = {86400, 3600, 60, 1};
-        String[] units = {"d", "h", "m", "s"};
-        int i = 0;
-        while (i < sizes.length - 1 && s < sizes[i]) {
-            i++;
-        }
-        String first = s / sizes[i] + units[i];
-        long next = i + 1 < sizes.length ? s % sizes[i] / sizes[i + 1] : 0;
-        return next > 0 ? first + " " + next + units[i + 1] : first;
     }
 
     private static String str(Object o) {
