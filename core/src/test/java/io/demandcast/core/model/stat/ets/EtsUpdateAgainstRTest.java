@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * {@link EtsMethod#update} (the state re-run with the fitted parameters and initial state fixed) against
  * R: an ETS(A,A,A) fitted by R's {@code ets} on AirPassengers' first 137 months, fed months 138..144,
  * forecasts as R's {@code ets(y_long, model = fit, use.initial.values = TRUE)} (fixture written by
- * {@code scripts/fixtures/update_r.R}).
+ * {@code scripts/fixtures/update_r.R}); and so does our own fit of the same model, whose parameters are R's.
  *
  * <p>{@code use.initial.values = TRUE}, not R's default: with {@code FALSE} R re-estimates the
  * initial states on the longer series, which is a partial refit; demandcast's update keeps them.
@@ -63,6 +63,26 @@ class EtsUpdateAgainstRTest {
             }
             assertClose(rHalf, ourHalf, 1e-6, R_KINDS[q] + " half-width, scaled to R's re-estimated sigma2");
         }
+    }
+
+    /**
+     * The same with our own fit: {@code holt_winters} (ETS(A,A,A)) fitted by demandcast on the 137 months
+     * finds R's parameters and initial state (to 1e-6 relative), and its update forecasts as R's
+     * {@code ets(y_long, model = fit, use.initial.values = TRUE)}.
+     */
+    @Test
+    void ourFittedAaaFedSevenMonthsForecastsAsRsRefitWithTheInitialValuesKept() {
+        RFixture r = RFixture.read(EtsUpdateAgainstRTest.class, "/io/demandcast/core/model/update_r.csv").stream()
+                .filter(f -> f.name().equals("ets_aaa")).findFirst().orElseThrow();
+        double[] yLong = r.get("y");
+        EtsMethod method = new EtsMethod("holt_winters", "AAA", EtsMethod.Damping.FALSE, 12, EtsMethod.Criterion.AICC);
+        EtsFit fitted = method.fit(Arrays.copyOf(yLong, yLong.length - 7));
+        assertClose(new double[] {r.get("alpha")[0], r.get("beta")[0], r.get("gamma")[0], r.get("sigma2_short")[0]},
+                new double[] {fitted.alpha(), fitted.beta(), fitted.gamma(), fitted.sigma2()}, 1e-6, "our parameters against R's");
+        assertClose(r.get("initial_state"), fitted.initialState(), 1e-6, "our initial state against R's");
+
+        EtsFit updated = (EtsFit) method.update(fitted, yLong);
+        assertClose(r.get("mean"), updated.forecast(12, LEVELS).point(), 1e-6, "mean");
     }
 
     static void assertClose(double[] expected, double[] actual, double relative, String what) {
