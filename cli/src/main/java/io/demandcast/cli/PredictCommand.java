@@ -21,6 +21,10 @@ import picocli.CommandLine.Option;
             "  demandcast predict -c configs/quickstart.yaml \\",
             "      --set predict.version=20261124T101500Z-1a2b3c4d",
             "  demandcast predict -c gbm.yaml --explain 3   (top 3 features per forecast row)",
+            "  demandcast predict -c configs/quickstart.yaml \\",
+            "      --data last-week.csv --max-model-age 7d",
+            "",
+            "Forecasts start after the newest data: when the prepared data (or --data over data.files) extends past the end of the data the model was fitted on, the model is first brought up to it with its fitted parameters fixed (ETS/ARIMA filters, Croston/TSB smoothing, seasonal windows, the lags of global models; no refit). The summary names the model version and the data end used.",
             "",
             "Every run also appends the forecasts it published to the forecast log that monitor reads (monitor.log, by default forecast-log beside train.store; monitor.log_forecasts: false turns it off).",
             "",
@@ -49,12 +53,33 @@ final class PredictCommand extends BaseCommand {
             description = "Where --explain writes (default: the forecast CSV's path with .explain.csv).")
     String explainOutput;
 
+    @Option(names = "--data", paramLabel = "<file>",
+            description = "Newer actuals (the format of data.files), read after the data files and prepared in memory: the model is brought up to them and forecasts from their end; overrides predict.data.")
+    String data;
+
+    @Option(names = "--max-model-age", paramLabel = "<age>",
+            description = "Refuse (exit 2) a model trained longer ago than this (90s, 20m, 1h30m, 7d, 2w); overrides predict.max_model_age.")
+    String maxModelAge;
+
+    @Option(names = "--no-update",
+            description = "Forecast from the end of the data the model was fitted on, even when newer data is there (predict.update: false).")
+    boolean noUpdate;
+
     @Override
     int doCall() throws Exception {
         ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
         if (outputFile != null) {
             cfg = PredictJob.withOutput(cfg, outputFile);
         }
+        if (maxModelAge != null) {
+            try {
+                io.demandcast.core.config.Durations.parse(maxModelAge, "--max-model-age");
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        String ageLimit = maxModelAge != null ? "--max-model-age" : "predict.max_model_age";
+        cfg = cfg.withPredict(cfg.predict().withFreshness(data, maxModelAge, noUpdate ? Boolean.FALSE : null));
         boolean toStdout = "-".equals(PredictJob.outputOf(cfg));
         if (toStdout && output.format() == OutputMixin.Format.json) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -68,11 +93,16 @@ final class PredictCommand extends BaseCommand {
         }
         PredictJob.ExplainRequest explainRequest = explain == null ? null : new PredictJob.ExplainRequest(explain, explainOutput);
         Preflight.predict(cfg, explainRequest);
-        Preflight.preparedDataCurrent(cfg, config.config, null);
+        if (cfg.predict().data() == null) {
+            // With --data the history is prepared in memory from the current files: a prepared dataset
+            // older than them is not read for it, so it need not be current.
+            Preflight.preparedDataCurrent(cfg, config.config, null);
+        }
         InterruptNotice.doing("predict of model '" + cfg.model().name() + "'", toStdout
                 ? "the forecasts on standard output are incomplete"
                 : "the forecast file " + PredictJob.outputOf(cfg) + " is unchanged");
-        PredictSummary summary = PredictJob.run(cfg, out(), progress(), explainRequest);
+        PredictSummary summary = PredictJob.run(cfg, io.demandcast.core.model.ModelRegistry.standard(), out(), progress(), explainRequest,
+                new io.demandcast.core.model.ModelAge.Limit(ageLimit, "demandcast train -c " + config.config));
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("predict", summary.toMap()));

@@ -53,6 +53,10 @@ final class Preflight {
             PathChecks.notADirectory("predict.future", Path.of(cfg.predict().future()));
             dataInputs(cfg.data());
         }
+        if (cfg.predict().data() != null) {
+            PathChecks.notADirectory("predict.data", Path.of(cfg.predict().data()));
+            dataInputs(cfg.data());
+        }
     }
 
     static void evaluate(ExperimentConfig cfg) {

@@ -43,6 +43,10 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
         return new ExperimentConfig(name, data, prepare, null, null, null, null, null, null, null, null, null);
     }
 
+    public ExperimentConfig withData(DataConfig newData) {
+        return new ExperimentConfig(name, newData, prepare, model, models, train, predict, evaluate, backtest, gate, tune);
+    }
+
     public ExperimentConfig withModel(ModelConfig newModel) {
         return new ExperimentConfig(name, data, prepare, newModel, models, train, predict, evaluate, backtest, gate, tune, monitor);
     }

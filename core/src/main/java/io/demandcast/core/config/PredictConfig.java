@@ -18,9 +18,19 @@ import java.util.List;
  * @param future       CSV of future rows (the long format and schema of {@code data.files}; the target
  *                     column may be absent) giving known covariates over the forecast periods; null to
  *                     use the rows of the data files past each series' last target value
+ * @param data         CSV of newer actuals (the long format and schema of {@code data.files}) read after
+ *                     the data files, a row replacing theirs for the same series and period, prepared in
+ *                     memory with the {@code prepare} section (nothing written) and used as the history
+ *                     the model is brought up to; null to use the prepared dataset
+ * @param maxModelAge  the oldest a model may be ({@link Durations}: {@code 7d}), measured from its
+ *                     manifest's creation time; an older one is refused; null for no limit
+ * @param update       {@code true} (default): when the history extends past the end of the data the model
+ *                     was fitted on, bring the model up to it ({@code FittedModel.update}, parameters
+ *                     fixed) and forecast from the new end; {@code false}: forecast from the model's own end
  */
 public record PredictConfig(Integer horizon, List<Double> quantiles, String output, String version,
-                            Intervals intervals, ClipNegative clipNegative, String future) {
+                            Intervals intervals, ClipNegative clipNegative, String future, String data,
+                            String maxModelAge, Boolean update) {
 
     /** Where forecast quantiles come from. */
     public enum Intervals { model, conformal }
@@ -45,6 +55,19 @@ public record PredictConfig(Integer horizon, List<Double> quantiles, String outp
         if (future != null && future.isBlank()) {
             throw new IllegalArgumentException("predict.future: give a path to a CSV of future rows (got '')");
         }
+        if (data != null && data.isBlank()) {
+            throw new IllegalArgumentException("predict.data: give a path to a CSV of newer actuals (got '')");
+        }
+        if (maxModelAge != null) {
+            Durations.parse(maxModelAge, "predict.max_model_age");
+        }
+        update = update == null ? Boolean.TRUE : update;
+    }
+
+    /** Settings without {@code predict.data}, {@code predict.max_model_age} and {@code predict.update}. */
+    public PredictConfig(Integer horizon, List<Double> quantiles, String output, String version,
+                         Intervals intervals, ClipNegative clipNegative, String future) {
+        this(horizon, quantiles, output, version, intervals, clipNegative, future, null, null, null);
     }
 
     /** Settings without {@code predict.future}. */
@@ -55,7 +78,19 @@ public record PredictConfig(Integer horizon, List<Double> quantiles, String outp
 
     /** The same settings with another output. */
     public PredictConfig withOutput(String newOutput) {
-        return new PredictConfig(horizon, quantiles, newOutput, version, intervals, clipNegative, future);
+        return new PredictConfig(horizon, quantiles, newOutput, version, intervals, clipNegative, future, data, maxModelAge, update);
+    }
+
+    /** The same settings with newer actuals from {@code newData}, a maximum model age and whether to update (null keeps each). */
+    public PredictConfig withFreshness(String newData, String newMaxModelAge, Boolean newUpdate) {
+        return new PredictConfig(horizon, quantiles, output, version, intervals, clipNegative, future,
+                newData != null ? newData : data, newMaxModelAge != null ? newMaxModelAge : maxModelAge,
+                newUpdate != null ? newUpdate : update);
+    }
+
+    /** {@code max_model_age} as a duration, or null for no limit. */
+    public java.time.Duration maxModelAgeDuration() {
+        return maxModelAge == null ? null : Durations.parse(maxModelAge, "predict.max_model_age");
     }
 
     /** The quantile levels as an array, ascending. */

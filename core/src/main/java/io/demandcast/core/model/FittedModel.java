@@ -46,6 +46,16 @@ public interface FittedModel {
      */
     FittedModel update(Panel history);
 
+    /**
+     * The date of the last period of {@code seriesId}'s history when this model was fitted (or last
+     * updated): its forecasts start the period after. {@code predict} compares it with the newest data
+     * to decide whether to {@link #update} first. Null when the series had no history or the model does
+     * not hold it. Every family answers; the default is for test doubles that never meet {@code predict}.
+     */
+    default java.time.LocalDate fittedEnd(String seriesId) {
+        throw new UnsupportedOperationException("the " + family() + " model does not record where its data ended");
+    }
+
     /** How {@link #update} treats this model's family. */
     UpdateMode updateMode();
 

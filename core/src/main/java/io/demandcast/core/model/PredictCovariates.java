@@ -6,9 +6,7 @@ import io.demandcast.core.data.FutureCovariates;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.prepare.FutureCsv;
 import io.demandcast.core.prepare.PrepareJob;
-import io.demandcast.core.prepare.PreparedSplits;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * The known covariates of {@code predict}'s forecast periods: for each series of the model, the
- * {@code horizon} periods after the end of the rows it was fitted on ({@code train.fit_on}), taken
- * from the prepared rows and the future rows after them (the prepared {@code future.bin}, or
- * {@code predict.future} prepared the same way), through {@link FutureCovariates}.
+ * {@code horizon} periods after the end of its (possibly updated) history, taken from the prepared
+ * rows and the future rows after them (the prepared {@code future.bin}, or {@code predict.future}
+ * prepared the same way), through {@link FutureCovariates}.
  */
 final class PredictCovariates {
     /** Series named in a missing-covariate message; the count gives the rest. */
@@ -30,25 +28,26 @@ final class PredictCovariates {
     }
 
     /**
-     * @return the request panel, or null when there is no prepared dataset and the model reads no covariate
+     * @param history the newest data ({@link PredictHistory}), null when there is none
+     * @param model   the model to forecast with, already brought up to the history when it was newer:
+     *                the forecast periods follow each series' {@link FittedModel#fittedEnd}
+     * @return the request panel, or null when there is no history and the model reads no covariate
      * @throws DataException when a known covariate among the model's features lacks a value over the
      *                       forecast periods: names the column, up to {@value #SERIES_SHOWN} series
      *                       with their missing dates, and where to give them
      */
-    static Panel build(ExperimentConfig config, FittedModel model, int horizon, Function<String, String> env) throws IOException {
-        Path prepared = PrepareJob.outputDirectory(config);
-        if (!Files.isDirectory(prepared)) {
+    static Panel build(ExperimentConfig config, FittedModel model, int horizon, PredictHistory history,
+                       Function<String, String> env) throws IOException {
+        if (history == null) {
             if (model.features().isEmpty() && config.predict().future() == null) {
                 return null;
             }
-            throw new DataException(prepared + ": no prepared dataset; predict takes the covariates of the forecast periods"
-                    + " from it, run 'demandcast prepare' with this config first");
+            throw new DataException(PrepareJob.outputDirectory(config) + ": no prepared dataset; predict takes the covariates of the"
+                    + " forecast periods from it, run 'demandcast prepare' with this config first");
         }
-        PreparedSplits data = PreparedSplits.open(prepared);
-        Panel fitted = data.upTo(config.train().fitOn());
         Panel future = config.predict().future() != null
-                ? FutureCsv.prepare(config, Path.of(config.predict().future()), env) : data.future();
-        Panel source = future == null ? data.all() : FutureCovariates.append(data.all(), future);
+                ? FutureCsv.prepare(config, Path.of(config.predict().future()), env) : history.future();
+        Panel source = future == null ? history.all() : FutureCovariates.append(history.all(), future);
 
         List<String> ids = model.seriesIds();
         int[] series = new int[ids.size()];
@@ -56,15 +55,15 @@ final class PredictCovariates {
         int k = 0;
         for (String id : ids) {
             int s = source.indexOf(id);
-            int f = fitted.indexOf(id);
-            if (s < 0 || f < 0 || fitted.length(f) == 0) {
-                throw new DataException(prepared + ": series '" + id + "' of the model is not in the prepared data;"
+            java.time.LocalDate end = model.fittedEnd(id);
+            if (s < 0 || end == null) {
+                throw new DataException(history.source() + ": series '" + id + "' of the model is not in the prepared data;"
                         + " prepare the data the model was trained on, or train again");
             }
             series[k] = s;
-            ends[k++] = fitted.lastPeriod(f);
+            ends[k++] = source.axis().period(end);
         }
-        Panel request = FutureCovariates.after(source, series, ends, horizon, data.pastOnly());
+        Panel request = FutureCovariates.after(source, series, ends, horizon, history.pastOnly());
         requireKnownFeatures(config, model, request, ends, horizon);
         return request;
     }

@@ -18,8 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The {@code predict} verb: load a published model (checksums verified), forecast past the end
- * of the data it was fitted on, write the forecast CSV.
+ * The {@code predict} verb: load a published model (checksums verified), bring it up to the newest
+ * data when that extends past the data it was fitted on ({@link ModelUpdate}: {@code predict.data} over
+ * the data files, else the prepared dataset), forecast past that end, write the forecast CSV.
  */
 public final class PredictJob {
     private PredictJob() {
@@ -84,17 +85,28 @@ public final class PredictJob {
         return run(config, registry, stdout, progress, null);
     }
 
-    /**
-     * @param explain null for no explanations
-     * @throws DemandcastException (a user error) when explanations are asked of a model that cannot
-     *                             give them (statistical families, combinations), before anything is written
-     */
     public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress,
                                      ExplainRequest explain) throws IOException {
+        return run(config, registry, stdout, progress, explain, ModelAge.Limit.NAMED_BY_CONFIG);
+    }
+
+    /**
+     * @param explain null for no explanations
+     * @param age     how a refusal by {@code predict.max_model_age} is worded
+     * @throws DemandcastException (a user error) when explanations are asked of a model that cannot
+     *                             give them (statistical families, combinations), before anything is written
+     * @throws ArtifactException   when the model is older than {@code predict.max_model_age}, before anything is written
+     */
+    public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress,
+                                     ExplainRequest explain, ModelAge.Limit age) throws IOException {
         String explainOutput = explain == null ? null : explainOutputOf(config, explain);
         ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
         Artifact artifact = store.resolve(config.model().name(), config.predict().version());
         io.demandcast.core.artifact.ManifestCheck manifestCheck = store.verify(artifact);
+        java.time.Duration maxAge = config.predict().maxModelAgeDuration();
+        if (maxAge != null) {
+            ModelAge.require(artifact, maxAge, age, java.time.Instant.now());
+        }
         ModelFamily family;
         try {
             family = registry.family(artifact.manifest().modelFamily());
@@ -116,7 +128,20 @@ public final class PredictJob {
         double[] levels = config.predict().quantiles().stream().mapToDouble(Double::doubleValue).toArray();
         progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified, " + manifestCheck.description() + "), "
                 + model.seriesIds().size() + " series, horizon " + horizon);
-        ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(config, model, horizon, System::getenv));
+        // predict.data joins the data files as a later file; the future rows' CSV is read over the same files.
+        ExperimentConfig fresh = config.predict().data() == null ? config : PrepareJob.withNewerData(config, Path.of(config.predict().data()));
+        PredictHistory history = PredictHistory.load(fresh, System::getenv);
+        ModelUpdate update = ModelUpdate.apply(model, history == null ? null : history.all(), config.predict().update(),
+                history == null ? null : history.source());
+        model = update.model();
+        if (update.updated()) {
+            progress.report("predict: fed " + update.seriesUpdated() + " series up to " + update.periodsFed() + " newer period(s) of "
+                    + history.source() + " (" + update.modelEnd() + " .. " + update.dataEnd() + "), fitted parameters fixed");
+        } else if (update.seriesSkipped() > 0) {
+            progress.report("predict: " + update.seriesSkipped() + " series have data past the model's end " + update.modelEnd()
+                    + " in " + history.source() + ", not fed (predict.update: false)");
+        }
+        ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(fresh, model, horizon, history, System::getenv));
         Forecast raw;
         try {
             raw = model.forecast(request);
@@ -132,16 +157,21 @@ public final class PredictJob {
         } else {
             AtomicFiles.write(Path.of(output), out -> ForecastCsvWriter.write(forecast, out));
         }
+        FittedModel explaining = model;
         if (explain != null) {
-            java.util.List<ExplainedPoint> points = ((Explainable) model).explain(request, explain.top());
-            AtomicFiles.write(Path.of(explainOutput), out -> ExplanationCsvWriter.write(model.family(), points, out));
+            java.util.List<ExplainedPoint> points = ((Explainable) explaining).explain(request, explain.top());
+            AtomicFiles.write(Path.of(explainOutput), out -> ExplanationCsvWriter.write(explaining.family(), points, out));
         }
         io.demandcast.core.monitor.ForecastLog.append(config, forecast, artifact.version(), java.time.Instant.now());
         int n = forecast.seriesCount();
         String first = n == 0 ? null : forecast.axis().date(minFirst(forecast)).toString();
         String last = n == 0 ? null : forecast.axis().date(maxFirst(forecast) + horizon - 1).toString();
         return new PredictSummary(artifact.name(), artifact.version(), output, n, horizon, config.predict().quantiles(), first, last,
-                explainOutput);
+                explainOutput, str(update.modelEnd()), str(update.dataEnd()), update.seriesUpdated(), update.periodsFed());
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
     }
 
     /** {@code predict.horizon}, else the test split length of the prepared data, else one season. */

@@ -8,13 +8,22 @@ import java.util.Map;
  * What {@code predict} did: which artifact forecast how far, and where the CSV went.
  *
  * @param explainOutput where the explanations went; null without {@code --explain}
+ * @param modelDataEnd  the latest end of the data the model was fitted on (null: no series had data)
+ * @param dataEnd       the latest end of the data the forecast starts after: {@code modelDataEnd}, or
+ *                      the newer data's end when the model was brought up to it
+ * @param seriesUpdated series fed newer periods before forecasting (0: forecast from the model's end)
+ * @param periodsFed    the most newer periods fed to one series
  */
 public record PredictSummary(String modelName, String version, String output, int seriesCount, int horizon,
-                             List<Double> quantiles, String firstDate, String lastDate, String explainOutput) {
+                             List<Double> quantiles, String firstDate, String lastDate, String explainOutput,
+                             String modelDataEnd, String dataEnd, int seriesUpdated, int periodsFed) {
 
     public String text() {
         return "predict: " + modelName + " " + version + " forecast " + seriesCount + " series x " + horizon
-                + " steps (" + firstDate + " .. " + lastDate + ") -> " + ("-".equals(output) ? "stdout" : output)
+                + " steps (" + firstDate + " .. " + lastDate + ") from data ending " + dataEnd
+                + (seriesUpdated == 0 ? "" : " (model fitted to " + modelDataEnd + ", " + seriesUpdated + " series fed up to "
+                + periodsFed + " newer period(s))")
+                + " -> " + ("-".equals(output) ? "stdout" : output)
                 + (explainOutput == null ? "" : "; explanations -> " + explainOutput);
     }
 
@@ -31,6 +40,10 @@ public record PredictSummary(String modelName, String version, String output, in
         if (explainOutput != null) {
             m.put("explain_output", explainOutput);
         }
+        m.put("model_data_end", modelDataEnd);
+        m.put("data_end", dataEnd);
+        m.put("series_updated", seriesUpdated);
+        m.put("periods_fed", periodsFed);
         return m;
     }
 }

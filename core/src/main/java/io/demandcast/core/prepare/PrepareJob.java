@@ -120,6 +120,40 @@ public final class PrepareJob {
     }
 
     /**
+     * The config with {@code newer} (newer actuals in the format of {@code data.files}) read after the
+     * data files, a row of it replacing theirs for the same series and period ({@code predict --data}):
+     * {@code data.duplicates: error} becomes {@code last}; {@code last} stays; with {@code sum} its rows
+     * are further transactions, added to the period's total.
+     */
+    public static ExperimentConfig withNewerData(ExperimentConfig config, Path newer) {
+        DataConfig d = config.data();
+        List<String> files = new ArrayList<>(d.files());
+        files.add(newer.toString());
+        DataConfig.Duplicates duplicates = d.duplicates() == DataConfig.Duplicates.sum ? DataConfig.Duplicates.sum : DataConfig.Duplicates.last;
+        return config.withData(new DataConfig(files, d.schema(), d.frequency(), d.calendar(), d.seasonLength(), d.series(),
+                d.attributes(), d.joins(), d.format(), duplicates));
+    }
+
+    /**
+     * The data files read and prepared as {@link #run} prepares them, in memory: nothing is written
+     * ({@code prepare.output}, the id mapping and the quality report stay as they are).
+     *
+     * @throws io.demandcast.core.data.DataException on bad input, naming file, line and column
+     * @throws InvalidConfigException when the prepare settings do not fit this data
+     */
+    public static PreparedData prepareInMemory(ExperimentConfig config, Function<String, String> env) {
+        if (config.data().files().isEmpty()) {
+            throw new InvalidConfigException("data.files is empty: name at least one long-format CSV file");
+        }
+        Panel raw = readRaw(config, new ArrayList<>());
+        try {
+            return Preparer.prepare(raw, config.prepare(), env, config.data().pastOnlyColumns());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("prepare: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads {@code data.files} (the series {@code data.series} selects), attaches {@code data.attributes}
      * and joins the calendar and {@code data.joins}: the panel as read, before any preparation.
      *

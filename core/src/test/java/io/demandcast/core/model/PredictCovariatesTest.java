@@ -193,6 +193,11 @@ class PredictCovariatesTest {
         }
 
         @Override
+        public java.time.LocalDate fittedEnd(String seriesId) {
+            return ends.containsKey(seriesId) ? axis.date(ends.get(seriesId)) : null;
+        }
+
+        @Override
         public FittedModel update(Panel history) {
             throw new UnsupportedOperationException();
         }

@@ -126,6 +126,12 @@ public final class FittedLstmModel implements FittedModel {
         return network.first();
     }
 
+    @Override
+    public java.time.LocalDate fittedEnd(String seriesId) {
+        Integer s = indexById.get(seriesId);
+        return s == null || states.get(s).lastPeriod() < 0 ? null : layout.axis().date(states.get(s).lastPeriod());
+    }
+
     /** The last date of history any series had at the fit (null when no series had any). */
     java.time.LocalDate dataEnd() {
         int last = states.stream().mapToInt(LstmSeries::lastPeriod).max().orElse(-1);

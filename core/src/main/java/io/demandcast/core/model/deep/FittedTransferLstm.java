@@ -84,6 +84,12 @@ public final class FittedTransferLstm implements DerivedModel {
     }
 
     @Override
+    public java.time.LocalDate fittedEnd(String seriesId) {
+        Integer g = groupById.get(seriesId);
+        return g == null ? null : groups.get(g).model().fittedEnd(seriesId);
+    }
+
+    @Override
     public List<String> features() {
         return groups.get(0).model().features();
     }

@@ -101,6 +101,12 @@ public final class FittedMlModel implements FittedModel, Explainable {
     }
 
     @Override
+    public java.time.LocalDate fittedEnd(String seriesId) {
+        Integer s = indexById.get(seriesId);
+        return s == null || states.get(s).lastPeriod() < 0 ? null : axis.date(states.get(s).lastPeriod());
+    }
+
+    @Override
     public List<String> seriesIds() {
         return states.stream().map(SeriesState::id).toList();
     }

@@ -97,6 +97,12 @@ public final class FittedLocalModel implements FittedModel {
         return List.of(ids);
     }
 
+    @Override
+    public java.time.LocalDate fittedEnd(String seriesId) {
+        Integer s = indexById.get(seriesId);
+        return s == null || lastPeriods[s] < 0 ? null : axis.date(lastPeriods[s]);
+    }
+
     /** The fit of one series (for tests and diagnostics). */
     public SeriesFit fit(int series) {
         return fits[series];

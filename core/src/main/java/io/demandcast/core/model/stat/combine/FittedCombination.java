@@ -67,6 +67,12 @@ final class FittedCombination implements FittedModel {
         return members.get(0).seriesIds();
     }
 
+    /** The members are fitted and updated on the same history, so they end together. */
+    @Override
+    public java.time.LocalDate fittedEnd(String seriesId) {
+        return members.get(0).fittedEnd(seriesId);
+    }
+
     /** Per series, the members' outcomes merged by {@link io.demandcast.core.model.FitOutcome#ofMembers}. */
     @Override
     public List<io.demandcast.core.model.FitOutcome> fitOutcomes() {
