@@ -23,7 +23,7 @@
 #
 # Exit codes (of the whole run: the most severe of its experiments', in this order):
 #   130, 143  interrupted (SIGINT, SIGTERM): the running step is stopped with SIGTERM
-#   1         a step failed at runtime (demandcast exit 1: I/O, an unexpected error; or no demandcast found)
+#   1         a step failed at runtime (demandcast exit 1: I/O, an unexpected error; or no demandcast or flock found)
 #   2         invalid input: a step exited 2 (config, data, a tampered artifact, a model older than
 #             MAX_MODEL_AGE), or retrain.sh was called without an existing experiment file
 #   75        EX_TEMPFAIL: another run holds an experiment's lock; that experiment was skipped, try later
@@ -69,6 +69,11 @@ else
 fi
 if [[ ! -x "$dc" ]] && ! command -v "$dc" > /dev/null 2>&1; then
   echo "retrain.sh: error: demandcast not found (tried '$dc'); set DEMANDCAST to the launcher" >&2
+  exit 1
+fi
+
+if ! command -v flock > /dev/null 2>&1; then
+  echo "retrain.sh: error: flock not found (util-linux); it keeps two runs of an experiment apart" >&2
   exit 1
 fi
 

@@ -235,6 +235,16 @@ class RetrainScriptTest {
     }
 
     @Test
+    void withoutFlockNothingRunsAndTheExitIsOne() throws Exception {
+        ProcessBuilder pb = builder(Map.of(), "shop.yaml");
+        pb.environment().put("PATH", tmp.resolve("empty-bin").toString());
+        Run run = finish(pb.start());
+        assertEquals(1, run.code(), run.toString());
+        assertTrue(run.err().startsWith("retrain.sh: error: flock not found"), run.err());
+        assertEquals(List.of(), calls());
+    }
+
+    @Test
     void withoutDemandcastSetTheOneOnThePathRuns() throws Exception {
         ProcessBuilder pb = builder(Map.of(), "shop.yaml");
         pb.environment().remove("DEMANDCAST");
