@@ -81,6 +81,31 @@ class EvaluationRunsTest {
     }
 
     @Test
+    void theNextRunRemovesWhatAKilledRunLeftAndNothingElse() throws IOException {
+        // what kill -9 leaves: the temporary run directory and its (no longer locked) lock file,
+        // and a run directory half-deleted by evaluate.keep, renamed aside first
+        Path killed = Files.createDirectories(tmp.resolve(".run.tmp-0badc0de"));
+        Files.writeString(killed.resolve("metrics.json"), "{");
+        Files.writeString(tmp.resolve(".run.tmp-0badc0de.lock"), "");
+        Files.createDirectories(tmp.resolve(".run.old-12345678"));
+        Path unrelated = Files.createDirectories(tmp.resolve(".keep-me"));
+        Instant now = Instant.now();
+        for (Path p : List.of(killed, tmp.resolve(".run.tmp-0badc0de.lock"), tmp.resolve(".run.old-12345678"))) {
+            Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(now.minusSeconds(600)));
+        }
+        io.demandcast.core.Temporaries.startRun(now);
+        try {
+            write(NOON, null, "next");
+        } finally { // back to the default, the JVM's start, for the tests after this one
+            io.demandcast.core.Temporaries.startRun(ProcessHandle.current().info().startInstant().orElseGet(Instant::now));
+        }
+        try (Stream<Path> hidden = Files.list(tmp).filter(p -> p.getFileName().toString().startsWith("."))) {
+            assertEquals(List.of(unrelated), hidden.toList(), "only the killed run's temporaries were removed");
+        }
+        assertEquals(List.of("20261130T120000Z"), EvaluationRuns.list(tmp));
+    }
+
+    @Test
     void listIsEmptyWithoutTheDirectory() throws IOException {
         assertEquals(List.of(), EvaluationRuns.list(tmp.resolve("missing")));
     }
