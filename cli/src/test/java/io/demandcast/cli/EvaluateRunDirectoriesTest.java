@@ -112,6 +112,16 @@ class EvaluateRunDirectoriesTest {
     }
 
     @Test
+    void aNamedOutputHoldingRunDirectoriesIsRefusedRatherThanReplaced() throws IOException {
+        assertEquals(0, p.run("evaluate", "-q").code());
+        List<Path> before = runs();
+        CliRun.Result r = p.run("evaluate", "-q", "-o", BASE.toString());
+        Errors.assertUserError(r, "evaluate.output: " + BASE + " holds the per-run directories");
+        assertEquals(before, runs(), "every run is still there");
+        assertTrue(Files.isRegularFile(before.get(0).resolve("metrics.json")));
+    }
+
+    @Test
     void keepBelowOneIsAConfigErrorAndNothingIsWritten() {
         CliRun.Result r = p.run("evaluate", "-q", "--set", "evaluate.keep=0");
         Errors.assertUserError(r, "evaluate.keep must be at least 1");

@@ -72,6 +72,12 @@ public final class BacktestJob {
     public static BacktestSummary run(ExperimentConfig config, ModelRegistry registry, Progress progress) throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        if (!perRun(config) && EvaluationRuns.holdsRuns(outputDirectory(config))) {
+            // Replacing it as one report would delete every run directory in it.
+            throw new InvalidConfigException("evaluate.output: " + outputDirectory(config) + " holds the per-run directories of "
+                    + "earlier evaluations (" + EvaluationRuns.LATEST_FILE + "); name another directory, or leave evaluate.output "
+                    + "unset to add a run to them");
+        }
         PreparedSplits data = PreparedSplits.open(PrepareJob.outputDirectory(config));
         Panel panel = data.all();
         Panel actuals = data.actuals();

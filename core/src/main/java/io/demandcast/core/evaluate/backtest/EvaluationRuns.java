@@ -71,6 +71,11 @@ public final class EvaluationRuns {
         return new Written(run, removed);
     }
 
+    /** True when {@code dir} holds per-run directories: it has a {@code LATEST} file. */
+    public static boolean holdsRuns(Path dir) {
+        return Files.isRegularFile(dir.resolve(LATEST_FILE));
+    }
+
     /** The run ids in {@code base}, oldest first; empty when there is none. Other entries are ignored. */
     public static List<String> list(Path base) throws IOException {
         if (!Files.isDirectory(base)) {
