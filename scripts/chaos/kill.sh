@@ -36,8 +36,10 @@ cleanup() { [[ "${KEEP:-0}" == 1 ]] || rm -rf "$work"; }
 trap cleanup EXIT
 cp -r sample-data "$work/"
 mkdir "$work/configs"
-# The quickstart, with evaluate reduced to seasonal naive on two windows so that each run is short.
+# The quickstart, with evaluate reduced to seasonal naive on two windows so that each run is short,
+# and one named evaluation directory (replaced by each run: the replacement is what is checked here).
 sed -e '/^  - {family: sba}/d' -e '/^  - {family: auto}/d' -e 's/^  windows: 3 .*/  windows: 2/' \
+  -e 's|^evaluate:$|evaluate:\n  output: build/evaluation/quickstart|' \
   configs/quickstart.yaml > "$work/configs/chaos.yaml"
 config=configs/chaos.yaml
 prepared="$work/build/prepared/quickstart"

@@ -11,7 +11,8 @@
 #   GITHUB_STEP_SUMMARY  set by GitHub Actions: the Markdown summary is appended to it
 #
 # Writes build/ci/junit.xml (JUnit XML, one test case per rule and model) and build/ci/summary.md;
-# the backtest itself goes to the config's evaluate.output (build/evaluation/<name>).
+# the backtest itself goes to the config's evaluate.output, else to its own directory
+# build/evaluation/<name>/<run-id>/ (build/evaluation/<name>/LATEST names the newest).
 # Exits with evaluate's code: 0 all rules passed, 3 a rule failed, 2 config error, 1 runtime error.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {
             "With -c: fits every model (models:, else model:, plus seasonal naive, plus the production model for champion/challenger rules) on each backtest window's history only, forecasts the next horizon periods, and scores them against the raw actuals. The backtest section sets windows, step, horizon, cutoffs (from_end | common | cutoff_dates), expanding or sliding windows and refit_every (1 | N | never); without it, one window: the prepared test split.",
             "",
-            "Writes metrics.json, per_series.csv, forecasts.csv, leaderboard.csv, report.md and report.html to the output directory (replaced as a whole, never half-written) and prints the leaderboard on stderr. Metrics: MAE, MSE, RMSE, MAPE, sMAPE, MASE, RMSSE, WRMSSE (with weights), WAPE, bias, R², direction; pinball loss, scaled CRPS, coverage and width of central intervals for the model's and conformal quantiles; skill against seasonal naive.",
+            "Writes metrics.json, per_series.csv, forecasts.csv, leaderboard.csv, report.md and report.html to a new directory per run, build/evaluation/<name>/<run-id>/ (a UTC time stamp; LATEST beside it names the newest; runs beyond the newest evaluate.keep are removed), or to the directory evaluate.output or -o names (replaced as a whole); never half-written. Prints the leaderboard on stderr. Metrics: MAE, MSE, RMSE, MAPE, sMAPE, MASE, RMSSE, WRMSSE (with weights), WAPE, bias, R², direction; pinball loss, scaled CRPS, coverage and width of central intervals for the model's and conformal quantiles; skill against seasonal naive.",
             "",
             "Gate: rules in gate: or --gate; exit 3 with one line per failed rule, 0 when all pass. --junit writes a JUnit XML report, --summary a Markdown summary for a CI job page.",
             "",
@@ -104,7 +104,9 @@ final class EvaluateCommand extends BaseCommand {
     }
 
     @Option(names = {"-o", "--output"}, paramLabel = "<dir>",
-            description = "Report directory; overrides evaluate.output (default with --forecasts: build/evaluation/external).")
+            description = "Report directory, replaced by each run; overrides evaluate.output. Without either, each run "
+                    + "writes its own directory build/evaluation/<name>/<run-id>/ and LATEST names it "
+                    + "(with --forecasts: build/evaluation/external).")
     Path outputDir;
 
     @Option(names = "--gate", paramLabel = "<rule>",
@@ -171,8 +173,9 @@ final class EvaluateCommand extends BaseCommand {
                 summary == null ? null : summary.toString()));
         Preflight.evaluate(cfg);
         prepareFirst.ensureCurrent(cfg, config.config, progress());
-        InterruptNotice.doing("evaluate of '" + cfg.name() + "'",
-                "the evaluation in " + BacktestJob.outputDirectory(cfg) + " is unchanged");
+        InterruptNotice.doing("evaluate of '" + cfg.name() + "'", BacktestJob.perRun(cfg)
+                ? "no run directory was added to " + BacktestJob.outputDirectory(cfg)
+                : "the evaluation in " + BacktestJob.outputDirectory(cfg) + " is unchanged");
         BacktestSummary result = BacktestJob.run(cfg, progress());
         info(result.text());
         if (output.format() == OutputMixin.Format.json) {

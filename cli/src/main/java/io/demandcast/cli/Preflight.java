@@ -60,7 +60,11 @@ final class Preflight {
     }
 
     static void evaluate(ExperimentConfig cfg) {
-        PathChecks.replaceableDirectory("evaluate.output", BacktestJob.outputDirectory(cfg));
+        if (BacktestJob.perRun(cfg)) {
+            PathChecks.writableDirectory("evaluate.output", BacktestJob.outputDirectory(cfg));
+        } else {
+            PathChecks.replaceableDirectory("evaluate.output", BacktestJob.outputDirectory(cfg));
+        }
         if (cfg.evaluate().junit() != null) {
             PathChecks.writableFile("evaluate.junit", Path.of(cfg.evaluate().junit()));
         }

@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.apache.commons.io.file.PathUtils;
@@ -207,6 +208,61 @@ public final class AtomicFiles {
             } catch (IOException e) {
                 delete(tmp.path(), e);
                 throw new IOException("cannot write " + directory + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Writes a new directory in {@code parent} under the first of {@code names} (1, 2, ...) that is
+     * free when it is renamed into place: the content is written once, under a hidden temporary
+     * {@code .<stem>.tmp-<random>}, then renamed; a name another run took meanwhile (two runs in one
+     * second) moves it on to the next name. The stem names the temporaries of every directory of
+     * this kind, so the next call removes what a killed run left.
+     *
+     * @return the directory written, {@code parent} resolved against its name
+     * @throws IOException naming the directory when writing fails; nothing is left behind
+     */
+    public static Path createNewDirectory(Path parent, String stem, IntFunction<String> names, DirectoryContent content)
+            throws IOException {
+        Path stemTarget = followLinks(parent.toAbsolutePath()).resolve(stem);
+        sweep(stemTarget);
+        try (Temporaries.Lease tmp = writeTemporaryDirectory(stemTarget, content)) {
+            for (int n = 1; ; n++) {
+                String name = names.apply(n);
+                Path target = stemTarget.resolveSibling(name);
+                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try {
+                    Files.move(tmp.path(), target, StandardCopyOption.ATOMIC_MOVE);
+                    return parent.resolve(name);
+                } catch (IOException e) {
+                    if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        continue; // another run took this name between our check and our rename
+                    }
+                    delete(tmp.path(), e);
+                    throw new IOException("cannot write " + parent.resolve(name) + ": " + describe(e), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes a directory written by {@link #createNewDirectory}: it is first renamed to a hidden
+     * temporary ({@code .<stem>.old-<random>}), so a deletion cut short by a kill leaves no
+     * half-deleted directory under its real name, only a leftover the next
+     * {@link #createNewDirectory} with that stem removes.
+     *
+     * @throws IOException naming {@code directory} when it cannot be renamed or deleted
+     */
+    public static void deleteDirectory(Path directory, String stem) throws IOException {
+        Path target = directory.toAbsolutePath();
+        try (Temporaries.Lease aside = Temporaries.claim(temporary(target.resolveSibling(stem), "old"))) {
+            try {
+                Files.move(target, aside.path(), StandardCopyOption.ATOMIC_MOVE);
+                PathUtils.deleteDirectory(aside.path());
+            } catch (IOException e) {
+                throw new IOException("cannot remove " + directory + ": " + describe(e), e);
             }
         }
     }

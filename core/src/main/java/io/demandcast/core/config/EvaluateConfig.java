@@ -3,7 +3,11 @@ package io.demandcast.core.config;
 /**
  * Backtest outputs and metric options.
  *
- * @param output       directory for the report (default {@code build/evaluation/<name>})
+ * @param output       directory for the report, replaced by each run; when absent (default) each run
+ *                     writes a new directory {@code build/evaluation/<name>/<run-id>/}
+ * @param keep         with per-run directories: how many runs to keep, the newest included (older
+ *                     ones are removed after each run); null (default) keeps them all. Ignored when
+ *                     an output is named
  * @param fitOn        without a {@code backtest} section: the rows the model is fitted on before
  *                     forecasting the test split, {@code train_validation} (default) or {@code train}
  *                     (then the forecast covers validation and test)
@@ -13,7 +17,7 @@ package io.demandcast.core.config;
  * @param summary      Markdown summary file for a CI job summary (none when absent)
  */
 public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weights, String weightColumn,
-                             String junit, String summary) {
+                             String junit, String summary, Integer keep) {
 
     public EvaluateConfig {
         fitOn = fitOn == null ? TrainConfig.FitOn.train_validation : fitOn;
@@ -21,20 +25,24 @@ public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weig
             throw new IllegalArgumentException("evaluate.fit_on cannot be 'all': the test rows must stay unseen (use train or train_validation)");
         }
         weightColumn = weightColumn == null ? "weight" : weightColumn;
+        if (keep != null && keep < 1) {
+            throw new IllegalArgumentException("evaluate.keep must be at least 1 (got " + keep
+                    + "): the number of run directories to keep, the newest included");
+        }
     }
 
     public static EvaluateConfig defaults() {
-        return new EvaluateConfig(null, null, null, null, null, null);
+        return new EvaluateConfig(null, null, null, null, null, null, null);
     }
 
     /** The same settings with another output directory. */
     public EvaluateConfig withOutput(String newOutput) {
-        return new EvaluateConfig(newOutput, fitOn, weights, weightColumn, junit, summary);
+        return new EvaluateConfig(newOutput, fitOn, weights, weightColumn, junit, summary, keep);
     }
 
     /** The same settings with other JUnit and summary files (null keeps the current one). */
     public EvaluateConfig withCiFiles(String newJunit, String newSummary) {
         return new EvaluateConfig(output, fitOn, weights, weightColumn, newJunit != null ? newJunit : junit,
-                newSummary != null ? newSummary : summary);
+                newSummary != null ? newSummary : summary, keep);
     }
 }

@@ -50,10 +50,19 @@ public final class BacktestJob {
     private BacktestJob() {
     }
 
-    /** Where the report goes: {@code evaluate.output}, else {@code build/evaluation/<name>}. */
+    /**
+     * Where reports go: the named {@code evaluate.output} (replaced by each run) or, when none is
+     * named, {@code build/evaluation/<name>}, in which each run writes its own directory
+     * ({@link EvaluationRuns}).
+     */
     public static Path outputDirectory(ExperimentConfig config) {
         String out = config.evaluate().output();
         return out == null ? Path.of("build", "evaluation", config.name()) : Path.of(out);
+    }
+
+    /** True when no output is named, so each run gets its own directory under {@link #outputDirectory}. */
+    public static boolean perRun(ExperimentConfig config) {
+        return config.evaluate().output() == null;
     }
 
     public static BacktestSummary run(ExperimentConfig config, Progress progress) throws IOException {
@@ -63,6 +72,12 @@ public final class BacktestJob {
     public static BacktestSummary run(ExperimentConfig config, ModelRegistry registry, Progress progress) throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        if (!perRun(config) && EvaluationRuns.holdsRuns(outputDirectory(config))) {
+            // Replacing it as one report would delete every run directory in it.
+            throw new InvalidConfigException("evaluate.output: " + outputDirectory(config) + " holds the per-run directories of "
+                    + "earlier evaluations (" + EvaluationRuns.LATEST_FILE + "); name another directory, or leave evaluate.output "
+                    + "unset to add a run to them");
+        }
         PreparedSplits data = PreparedSplits.open(PrepareJob.outputDirectory(config));
         Panel panel = data.all();
         Panel actuals = data.actuals();
@@ -115,7 +130,6 @@ public final class BacktestJob {
         BacktestRun run = new BacktestRun(config.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), season,
                 plan, settings(config, bt, clip, rankBy), board, verdict);
 
-        Path output = outputDirectory(config);
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
         ReportData report = ReportDataBuilder.build(run, actuals, config.predict().intervals());
         List<String> fileNames = new ArrayList<>(List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
@@ -123,13 +137,25 @@ public final class BacktestJob {
         if (!report.importance().isEmpty()) {
             fileNames.add(ReportWriter.IMPORTANCE_CSV);
         }
-        AtomicFiles.replaceDirectory(output, BacktestFiles.METRICS, "an evaluation report", dir -> {
+        AtomicFiles.DirectoryContent content = dir -> {
             BacktestFiles.writeMetrics(dir.resolve(BacktestFiles.METRICS), run);
             BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board);
             BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, actuals, board, conformal);
             ReportWriter.write(report, dir);
             fitReports.write(dir.resolve(io.demandcast.core.model.FitReport.FILE));
-        });
+        };
+        Path output;
+        if (perRun(config)) {
+            EvaluationRuns.Written written = EvaluationRuns.write(outputDirectory(config), started, config.evaluate().keep(), content);
+            output = written.directory();
+            if (!written.removed().isEmpty()) {
+                progress.report("evaluate: removed " + written.removed().size() + " older run(s) (evaluate.keep: "
+                        + config.evaluate().keep() + "): " + String.join(", ", written.removed().stream().map(Path::toString).toList()));
+            }
+        } else {
+            output = outputDirectory(config);
+            AtomicFiles.replaceDirectory(output, BacktestFiles.METRICS, "an evaluation report", content);
+        }
         List<Path> files = new ArrayList<>(fileNames.stream().map(output::resolve).toList());
         List<GateOutcome> outcomes = verdict == null ? List.of() : verdict.outcomes();
         if (config.evaluate().junit() != null) {
