@@ -81,3 +81,13 @@ for family in "${families[@]}"; do
 done
 echo "(wall and CPU seconds of whole processes, JVM start included; refit = train + predict on the whole data,"
 echo " +prepare adds the refit's prepare to its wall time; mean reldiff over every forecast row of the 114 series x 28 days)"
+
+# The model work alone, in one JVM on one loaded panel: a refit of the whole history against the
+# update of the model fitted without the last 7 days (what both processes above pay alike left out).
+echo
+echo "== the model work alone (one JVM, the prepared whole data; UpdateBenchmark)"
+args=()
+for family in "${families[@]}"; do
+  if [[ "$family" == croston ]]; then args+=("croston={alpha: 0.1}"); else args+=("$family={season_length: 7}"); fi
+done
+java -cp cli/target/demandcast.jar io.demandcast.cli.bench.UpdateBenchmark "$out/${families[0]}/full.yaml" 7 "${ROUNDS:-3}" "${args[@]}"

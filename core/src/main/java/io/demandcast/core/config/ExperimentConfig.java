@@ -44,7 +44,7 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
     }
 
     public ExperimentConfig withData(DataConfig newData) {
-        return new ExperimentConfig(name, newData, prepare, model, models, train, predict, evaluate, backtest, gate, tune);
+        return new ExperimentConfig(name, newData, prepare, model, models, train, predict, evaluate, backtest, gate, tune, monitor);
     }
 
     public ExperimentConfig withModel(ModelConfig newModel) {
