@@ -140,7 +140,7 @@ retrain() {
   run_step prepare prepare
   (( code == 0 )) || return "$code"
   if [[ "$MONITOR" != 0 ]]; then
-    run_step monitor monitor
+    run_step monitor monitor --allow-no-log
     case "$code" in
       0) ;;
       3) drift=1 result=3 ;;

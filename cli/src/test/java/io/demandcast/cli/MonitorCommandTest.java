@@ -2,6 +2,7 @@ package io.demandcast.cli;
 
 import static io.demandcast.cli.Errors.assertUserError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -183,6 +184,20 @@ class MonitorCommandTest {
         TestProject p = TestProject.trained(tmp);
         CliRun.Result r = monitor(p, tmp.resolve("monitor"));
         assertUserError(r, "no forecast log of model '" + TestProject.MODEL + "'", "run predict first");
+    }
+
+    /** What retrain.sh passes: a pipeline whose first run has not predicted yet must not stop at monitor. */
+    @Test
+    void allowNoLogPassesWithANoteAndWritesNoReport() throws IOException {
+        TestProject p = TestProject.trained(tmp);
+        Path out = tmp.resolve("monitor");
+        CliRun.Result r = monitor(p, out, "--allow-no-log", "--json");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("has no forecast log yet") && r.err().contains("nothing to compare (--allow-no-log)"), r.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(0, json.get("runs").asInt());
+        assertFalse(json.get("crossed").asBoolean());
+        assertFalse(java.nio.file.Files.exists(out), "no report for nothing");
     }
 
     @Test

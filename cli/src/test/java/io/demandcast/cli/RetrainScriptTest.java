@@ -113,7 +113,7 @@ class RetrainScriptTest {
                 steps(run, "shop.yaml"));
         assertEquals(List.of(
                 "prepare -q -c shop.yaml",
-                "monitor -q -c shop.yaml",
+                "monitor --allow-no-log -q -c shop.yaml",
                 "train --if-older-than 7d -q -c shop.yaml",
                 "predict --max-model-age 14d -q -c shop.yaml",
                 "models prune shop-snaive --keep 10 --yes -q -c shop.yaml"), calls());

@@ -59,6 +59,11 @@ public final class ForecastLog {
         return root(config).resolve(config.model().name());
     }
 
+    /** True when the experiment's model has no logged run yet (predict never ran, or logging is off). */
+    public static boolean isEmpty(ExperimentConfig config) throws IOException {
+        return runFiles(directory(config).resolve(RUNS)).isEmpty();
+    }
+
     /**
      * Appends one run, unless {@code monitor.log_forecasts} is false, and removes the run files older
      * than {@code monitor.keep}.

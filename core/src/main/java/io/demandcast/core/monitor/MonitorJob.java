@@ -76,7 +76,7 @@ public final class MonitorJob {
         MonitorConfig mc = config.monitor();
         String name = config.model().name();
         Path log = ForecastLog.directory(config);
-        if (ForecastLog.runFiles(log.resolve(ForecastLog.RUNS)).isEmpty()) {
+        if (ForecastLog.isEmpty(config)) {
             throw new DataException(log + ": no forecast log of model '" + name + "' yet: every predict appends its forecasts there"
                     + " (monitor.log, monitor.log_forecasts); run predict first");
         }
