@@ -26,7 +26,7 @@ class OutputMixinTest {
     static final List<String> TRAIN_KEYS = List.of("schema_version", "verb", "model_name", "version", "directory",
             "family", "series_count", "fit_on", "fit_seconds", "fallbacks", "fit_report", "published", "skipped");
     static final List<String> PREDICT_KEYS = List.of("schema_version", "verb", "model_name", "version", "output",
-            "series_count", "horizon", "quantiles", "first_date", "last_date", "model_data_end", "data_end", "series_updated", "periods_fed");
+            "series_count", "horizon", "quantiles", "first_date", "last_date", "model_data_end", "data_end", "series_updated", "periods_fed", "forecast_log");
     static final List<String> EVALUATE_KEYS = List.of("schema_version", "verb", "model", "horizon", "output", "files",
             "metrics");
     static final List<String> BACKTEST_KEYS = List.of("schema_version", "verb", "experiment", "series", "horizon",

@@ -162,12 +162,13 @@ public final class PredictJob {
             java.util.List<ExplainedPoint> points = ((Explainable) explaining).explain(request, explain.top());
             AtomicFiles.write(Path.of(explainOutput), out -> ExplanationCsvWriter.write(explaining.family(), points, out));
         }
-        io.demandcast.core.monitor.ForecastLog.append(config, forecast, artifact.version(), java.time.Instant.now());
+        Path logged = io.demandcast.core.monitor.ForecastLog.append(config, forecast, artifact.version(), java.time.Instant.now());
         int n = forecast.seriesCount();
         String first = n == 0 ? null : forecast.axis().date(minFirst(forecast)).toString();
         String last = n == 0 ? null : forecast.axis().date(maxFirst(forecast) + horizon - 1).toString();
         return new PredictSummary(artifact.name(), artifact.version(), output, n, horizon, config.predict().quantiles(), first, last,
-                explainOutput, str(update.modelEnd()), str(update.dataEnd()), update.seriesUpdated(), update.periodsFed());
+                explainOutput, str(update.modelEnd()), str(update.dataEnd()), update.seriesUpdated(), update.periodsFed(),
+                logged == null ? null : logged.toString());
     }
 
     private static String str(Object o) {

@@ -13,10 +13,11 @@ import java.util.Map;
  *                      the newer data's end when the model was brought up to it
  * @param seriesUpdated series fed newer periods before forecasting (0: forecast from the model's end)
  * @param periodsFed    the most newer periods fed to one series
+ * @param forecastLog   the forecast-log entry written for {@code monitor}; null when logging is off
  */
 public record PredictSummary(String modelName, String version, String output, int seriesCount, int horizon,
                              List<Double> quantiles, String firstDate, String lastDate, String explainOutput,
-                             String modelDataEnd, String dataEnd, int seriesUpdated, int periodsFed) {
+                             String modelDataEnd, String dataEnd, int seriesUpdated, int periodsFed, String forecastLog) {
 
     public String text() {
         return "predict: " + modelName + " " + version + " forecast " + seriesCount + " series x " + horizon
@@ -24,7 +25,8 @@ public record PredictSummary(String modelName, String version, String output, in
                 + (seriesUpdated == 0 ? "" : " (model fitted to " + modelDataEnd + ", " + seriesUpdated + " series fed up to "
                 + periodsFed + " newer period(s))")
                 + " -> " + ("-".equals(output) ? "stdout" : output)
-                + (explainOutput == null ? "" : "; explanations -> " + explainOutput);
+                + (explainOutput == null ? "" : "; explanations -> " + explainOutput)
+                + (forecastLog == null ? "" : "; logged -> " + forecastLog);
     }
 
     public Map<String, Object> toMap() {
@@ -44,6 +46,7 @@ public record PredictSummary(String modelName, String version, String output, in
         m.put("data_end", dataEnd);
         m.put("series_updated", seriesUpdated);
         m.put("periods_fed", periodsFed);
+        m.put("forecast_log", forecastLog);
         return m;
     }
 }
