@@ -32,6 +32,11 @@ abstract class BaseCommand implements Callable<Integer> {
         int code;
         try {
             code = doCall();
+        } catch (OutOfMemoryError e) {
+            throw OutOfMemory.failure(e);
+        } catch (RuntimeException e) {
+            OutOfMemoryError oom = OutOfMemory.find(e);
+            throw oom == null ? e : OutOfMemory.failure(oom);
         } finally {
             InterruptNotice.done();
             Temporaries.reportTo(null);
