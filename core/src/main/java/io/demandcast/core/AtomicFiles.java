@@ -260,7 +260,7 @@ public final class AtomicFiles {
         try (Temporaries.Lease aside = Temporaries.claim(temporary(target.resolveSibling(stem), "old"))) {
             try {
                 Files.move(target, aside.path(), StandardCopyOption.ATOMIC_MOVE);
-                PathUtils.deleteDirectory(aside.path());
+                deleteAside(aside.path());
             } catch (IOException e) {
                 throw new IOException("cannot remove " + directory + ": " + describe(e), e);
             }
@@ -354,7 +354,27 @@ public final class AtomicFiles {
                 throw e;
             }
             if (movedAside) {
-                PathUtils.deleteDirectory(old.path());
+                deleteAside(old.path());
+            }
+        }
+    }
+
+    /**
+     * Deletes a directory moved aside. An interrupt's cleanup ({@link Temporaries}) deletes the asides
+     * still in flight from its own thread, so parts of this one may vanish under us: what is gone is
+     * gone as wanted, and only what remains must be deleted.
+     */
+    private static void deleteAside(Path aside) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    PathUtils.deleteDirectory(aside);
+                }
+                return;
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
             }
         }
     }
