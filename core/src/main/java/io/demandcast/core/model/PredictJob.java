@@ -171,12 +171,38 @@ public final class PredictJob {
                 logged == null ? null : logged.toString());
     }
 
+    /**
+     * What {@link #run} does once the model is loaded, for a caller that holds the data itself (the Spark
+     * job, one partition of series at a time): brings {@code loaded} up to {@code all} when that is newer
+     * ({@code predict.update}), builds the request's known covariates from {@code all} and {@code future}
+     * and forecasts {@code horizon} steps. The result is raw: {@link ForecastCalibration} is the caller's.
+     * The caller passes the rows of {@code predict.data}; with {@code predict.future} set, the future rows are
+     * read from that file (as {@link #run} does), so a caller without the file system must leave it unset.
+     *
+     * @param future the rows after each series' last target value (the prepared {@code future.bin}), or null
+     * @param source where {@code all} came from, named in messages
+     * @throws io.demandcast.core.data.DataException as {@link #run}: a model that cannot follow the data, a
+     *                                               known covariate missing over the forecast periods
+     */
+    public static Forecast forecastFrom(ExperimentConfig config, FittedModel loaded, io.demandcast.core.data.Panel all,
+                                        io.demandcast.core.data.Panel future, java.util.List<String> pastOnly, String source,
+                                        int horizon, double[] levels) throws IOException {
+        PredictHistory history = new PredictHistory(all, future, pastOnly, source);
+        FittedModel model = ModelUpdate.apply(loaded, all, config.predict().update(), source).model();
+        ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(config, model, horizon, history, System::getenv));
+        try {
+            return model.forecast(request);
+        } catch (IllegalArgumentException e) {
+            throw new io.demandcast.core.data.DataException("predict: " + e.getMessage(), e);
+        }
+    }
+
     private static String str(Object o) {
         return o == null ? null : o.toString();
     }
 
     /** {@code predict.horizon}, else the test split length of the prepared data, else one season. */
-    static int horizon(ExperimentConfig config) throws IOException {
+    public static int horizon(ExperimentConfig config) throws IOException {
         if (config.predict().horizon() != null) {
             return config.predict().horizon();
         }

@@ -1,0 +1,85 @@
+package io.demandcast.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.demandcast.core.artifact.Artifact;
+import io.demandcast.core.artifact.ArtifactStore;
+import io.demandcast.core.config.ExperimentConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark job on sample-data/ (always there): the same forecast file as the single-process train + predict. */
+class SparkJobSampleDataTest {
+    private static SparkSession spark;
+    private static JavaSparkContext sc;
+
+    @BeforeAll
+    static void start() {
+        spark = TestProject.localSpark();
+        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static List<String> sampleData() {
+        return List.of("data.files=[" + TestProject.repository().resolve("sample-data/sales.csv") + "]");
+    }
+
+    @Test
+    void seasonalNaiveForecastsEqualTheSingleProcessOnesByteForByte(@TempDir Path dir) throws Exception {
+        ExperimentConfig config = TestProject.config("quickstart.yaml", dir, sampleData());
+        String cli = TestProject.singleProcess(config);
+        String viaSpark = TestProject.spark(sc, config, 3, null, dir.resolve("spark.csv"));
+        assertEquals(20 * 28 + 1, cli.lines().count(), "20 series x 28 days and a header");
+        assertEquals(cli, viaSpark);
+    }
+
+    @Test
+    void perSeriesAutoSelectionGivesTheSameForecastsOverFivePartitions(@TempDir Path dir) throws Exception {
+        ExperimentConfig config = TestProject.config("quickstart.yaml", dir, concat(sampleData(), "model.family=auto", "model.params={}"));
+        String cli = TestProject.singleProcess(config);
+        assertEquals(cli, TestProject.spark(sc, config, 5, null, dir.resolve("spark.csv")));
+    }
+
+    @Test
+    void theArtifactIsInCoresStoreFormatWithOneModelPerPartitionAndHowTheRunWasMade(@TempDir Path dir) throws Exception {
+        ExperimentConfig config = TestProject.config("quickstart.yaml", dir, sampleData());
+        io.demandcast.core.prepare.PrepareJob.run(config, io.demandcast.core.Progress.NONE, System::getenv);
+        SparkTrain.Result r = SparkTrain.run(sc, config, 4, null);
+
+        ArtifactStore store = new ArtifactStore(dir.resolve("store"));
+        Artifact a = store.resolve("quickstart-snaive-spark", "latest");
+        store.verify(a); // every payload checksum and the manifest digest
+        assertEquals("seasonal_naive", a.manifest().modelFamily());
+        SparkRunManifest run = SparkRunManifest.read(a.payloadDirectory());
+        assertEquals("series_key", run.partitionedBy());
+        assertEquals("local[2]", run.master());
+        assertEquals(20, run.seriesCount());
+        assertEquals(r.partitions(), run.partitions().size());
+        assertEquals(20, run.partitions().stream().mapToInt(e -> e.series().size()).sum());
+        for (SparkRunManifest.Entry e : run.partitions()) {
+            assertTrue(Files.isDirectory(a.payloadDirectory().resolve(e.directory())), e.directory());
+            for (String id : e.series()) {
+                assertEquals(e.key(), "hash-" + Math.floorMod(id.hashCode(), 4), "series go to partitions by the hash of their key");
+            }
+        }
+        assertTrue(Files.isRegularFile(a.payloadDirectory().resolve("calibration.json")));
+    }
+
+    private static List<String> concat(List<String> a, String... more) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(List.of(more));
+        return all;
+    }
+}
