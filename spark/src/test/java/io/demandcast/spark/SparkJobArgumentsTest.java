@@ -1,0 +1,39 @@
+package io.demandcast.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.demandcast.core.DemandcastException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The job's command line: what spark-submit passes after the jar. */
+class SparkJobArgumentsTest {
+    @Test
+    void trainWithItsOptions() {
+        SparkJob.Arguments a = SparkJob.Arguments.parse(new String[] {"train", "-c", "x.yaml", "--partitions", "64",
+                "--set", "model.family=theta", "--group-by", "store_id"});
+        assertEquals(new SparkJob.Arguments("train", Path.of("x.yaml"), List.of("model.family=theta"), 64, "store_id", null), a);
+    }
+
+    @Test
+    void predictWithAnOutput() {
+        SparkJob.Arguments a = SparkJob.Arguments.parse(new String[] {"predict", "--config", "x.yaml", "-o", "f.csv"});
+        assertEquals("f.csv", a.output());
+        assertEquals(0, a.partitions());
+    }
+
+    @Test
+    void mistakesAreUserErrorsNamingTheUsage() {
+        for (String[] args : List.of(new String[] {}, new String[] {"evaluate", "-c", "x.yaml"}, new String[] {"train"},
+                new String[] {"train", "-c"}, new String[] {"train", "-c", "x.yaml", "--partitions", "0"},
+                new String[] {"train", "-c", "x.yaml", "--bogus", "1"})) {
+            DemandcastException e = assertThrows(DemandcastException.class, () -> SparkJob.Arguments.parse(args), String.join(" ", args));
+            assertTrue(e.isUserError());
+        }
+        assertEquals("unknown option --bogus; " + SparkJob.USAGE, assertThrows(DemandcastException.class,
+                () -> SparkJob.Arguments.parse(new String[] {"train", "-c", "x.yaml", "--bogus", "1"})).getMessage());
+    }
+}
