@@ -93,6 +93,17 @@ public final class SparkJob {
             overrides.add("predict.output=" + a.output());
         }
         ExperimentConfig config = ConfigLoader.load(a.config(), overrides);
+        try {
+            // As the CLI's verbs do before any work: never fit or forecast a dataset prepared from other inputs or sections.
+            Path prepared = io.demandcast.core.prepare.PrepareJob.outputDirectory(config);
+            if (java.nio.file.Files.isRegularFile(prepared.resolve(io.demandcast.core.data.PreparedDataset.MANIFEST_FILE))) {
+                io.demandcast.core.prepare.PreparedFreshness.check(config, io.demandcast.core.data.PreparedDataset.open(prepared),
+                        "demandcast prepare -c " + a.config(), null);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("demandcast-spark " + a.verb() + ": I/O error: " + e.getMessage());
+            return 1;
+        }
         SparkConf conf = new SparkConf().setAppName("demandcast " + a.verb() + " " + config.name());
         if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
