@@ -206,6 +206,27 @@ public final class Panel {
         return requireColumn(numeric, name, "numeric").toDoubles(offsets[series], offsets[series + 1]);
     }
 
+    /** True when some row's target is missing (NaN). */
+    public boolean hasMissingTarget() {
+        for (double v : target) {
+            if (Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when some row of a numeric column is missing (NaN). */
+    public boolean hasMissing(String name) {
+        NumericColumn col = requireColumn(numeric, name, "numeric");
+        for (int r = 0; r < periods.length; r++) {
+            if (Double.isNaN(col.get(r))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when a numeric column is stored as float values (see {@link #withFloatNumeric}). */
     public boolean isFloat(String name) {
         return requireColumn(numeric, name, "numeric") instanceof FloatColumn;
