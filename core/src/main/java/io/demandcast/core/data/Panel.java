@@ -16,6 +16,12 @@ import java.util.Objects;
  * Periods are indices on the panel's {@link TimeAxis}. A panel straight from CSV may have gaps;
  * a prepared panel is regular ({@link #isRegular()}). Missing cells are {@code NaN}.
  *
+ * <p>A numeric column is stored as {@code double} values, or as {@code float} values when it was
+ * added by {@link #withFloatNumeric}: prepare's derived features (calendar, lags, rolling
+ * statistics, price features, the outlier flag) are, so that their memory is half that of a
+ * {@code double} column. Every accessor widens float values to {@code double}; only
+ * {@link #isFloat} and {@link #floatColumn} tell the storage apart (the binary codec writes it as is).
+ *
  * <p>A panel is immutable: the constructor takes ownership of the arrays it is given (callers must
  * not change them afterwards) and every accessor returns a copy or an unmodifiable view.
  */
@@ -25,7 +31,7 @@ public final class Panel {
     private final int[] offsets;
     private final int[] periods;
     private final double[] target;
-    private final Map<String, double[]> numeric;
+    private final Map<String, NumericColumn> numeric;
     private final Map<String, Categorical> categorical;
     private final Map<String, String[]> statics;
     private final Map<String, Integer> indexById;
@@ -43,6 +49,13 @@ public final class Panel {
      */
     public Panel(TimeAxis axis, String[] seriesIds, int[] offsets, int[] periods, double[] target,
                  Map<String, double[]> numeric, Map<String, Categorical> categorical, Map<String, String[]> statics) {
+        this(axis, seriesIds, offsets, periods, target, doubleColumns(numeric), categorical, statics, true);
+    }
+
+    /** The constructor behind every other: {@code numeric} in either storage. */
+    private Panel(TimeAxis axis, String[] seriesIds, int[] offsets, int[] periods, double[] target,
+                  Map<String, NumericColumn> numeric, Map<String, Categorical> categorical, Map<String, String[]> statics,
+                  boolean checked) {
         this.axis = Objects.requireNonNull(axis, "axis");
         this.seriesIds = Objects.requireNonNull(seriesIds, "seriesIds");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
@@ -60,8 +73,8 @@ public final class Panel {
             throw new IllegalArgumentException("target has " + target.length + " rows, periods " + rows);
         }
         this.numeric.forEach((name, col) -> {
-            if (col.length != rows) {
-                throw new IllegalArgumentException("numeric column '" + name + "' has " + col.length + " rows, expected " + rows);
+            if (col.length() != rows) {
+                throw new IllegalArgumentException("numeric column '" + name + "' has " + col.length() + " rows, expected " + rows);
             }
         });
         this.categorical.forEach((name, col) -> {
@@ -178,20 +191,57 @@ public final class Panel {
         return numeric.containsKey(name);
     }
 
-    /** A numeric column, a copy. */
+    /** A numeric column, a copy (float storage widened to double). */
     public double[] numericColumn(String name) {
-        return requireColumn(numeric, name, "numeric").clone();
+        return requireColumn(numeric, name, "numeric").toDoubles(0, periods.length);
     }
 
     /** A numeric covariate's value on a row. */
     public double numeric(String name, int row) {
-        return requireColumn(numeric, name, "numeric")[row];
+        return requireColumn(numeric, name, "numeric").get(row);
     }
 
     /** The values of a numeric column for one series, a copy. */
     public double[] numericValues(String name, int series) {
-        double[] col = requireColumn(numeric, name, "numeric");
-        return Arrays.copyOfRange(col, offsets[series], offsets[series + 1]);
+        return requireColumn(numeric, name, "numeric").toDoubles(offsets[series], offsets[series + 1]);
+    }
+
+    /** True when some row's target is missing (NaN). */
+    public boolean hasMissingTarget() {
+        for (double v : target) {
+            if (Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when some row of a numeric column is missing (NaN). */
+    public boolean hasMissing(String name) {
+        NumericColumn col = requireColumn(numeric, name, "numeric");
+        for (int r = 0; r < periods.length; r++) {
+            if (Double.isNaN(col.get(r))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a numeric column is stored as float values (see {@link #withFloatNumeric}). */
+    public boolean isFloat(String name) {
+        return requireColumn(numeric, name, "numeric") instanceof FloatColumn;
+    }
+
+    /**
+     * A float-stored numeric column, a copy.
+     *
+     * @throws IllegalArgumentException when the column is not stored as float values
+     */
+    public float[] floatColumn(String name) {
+        if (requireColumn(numeric, name, "numeric") instanceof FloatColumn f) {
+            return f.values().clone();
+        }
+        throw new IllegalArgumentException("numeric column '" + name + "' is stored as double values, not float");
     }
 
     public List<String> categoricalNames() {
@@ -245,42 +295,64 @@ public final class Panel {
 
     /** A panel with the target column replaced. */
     public Panel withTarget(double[] newTarget) {
-        return new Panel(axis, seriesIds, offsets, periods, newTarget, numeric, categorical, statics);
+        return new Panel(axis, seriesIds, offsets, periods, newTarget, numeric, categorical, statics, true);
     }
 
     /** A panel with a numeric column added (or replaced, keeping its position). */
     public Panel withNumeric(String name, double[] column) {
-        Map<String, double[]> copy = new LinkedHashMap<>(numeric);
+        return withColumn(name, new DoubleColumn(column));
+    }
+
+    /**
+     * A panel with a numeric column added (or replaced, keeping its position), stored as float
+     * values: for derived features, whose float precision (about 7 significant digits) is plenty
+     * and whose memory is then half. The panel owns {@code column}.
+     */
+    public Panel withFloatNumeric(String name, float[] column) {
+        return withColumn(name, new FloatColumn(column));
+    }
+
+    /** As {@link #withFloatNumeric(String, float[])}, rounding double values to float. */
+    public Panel withFloatNumeric(String name, double[] column) {
+        float[] values = new float[column.length];
+        for (int i = 0; i < column.length; i++) {
+            values[i] = (float) column[i];
+        }
+        return withFloatNumeric(name, values);
+    }
+
+    private Panel withColumn(String name, NumericColumn column) {
+        Map<String, NumericColumn> copy = new LinkedHashMap<>(numeric);
         copy.put(name, column);
-        return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics);
+        return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics, true);
     }
 
     /** A panel with a categorical column added (or replaced, keeping its position). */
     public Panel withCategorical(String name, Categorical column) {
         Map<String, Categorical> copy = new LinkedHashMap<>(categorical);
         copy.put(name, column);
-        return new Panel(axis, seriesIds, offsets, periods, target, numeric, copy, statics);
+        return new Panel(axis, seriesIds, offsets, periods, target, numeric, copy, statics, true);
     }
 
     /** A panel with a static column (one value per series) added (or replaced, keeping its position). */
     public Panel withStatic(String name, String[] values) {
         Map<String, String[]> copy = new LinkedHashMap<>(statics);
         copy.put(name, values.clone());
-        return new Panel(axis, seriesIds, offsets, periods, target, numeric, categorical, copy);
+        return new Panel(axis, seriesIds, offsets, periods, target, numeric, categorical, copy, true);
     }
 
     /** A panel without the named numeric column. */
     public Panel withoutNumeric(String name) {
-        Map<String, double[]> copy = new LinkedHashMap<>(numeric);
+        Map<String, NumericColumn> copy = new LinkedHashMap<>(numeric);
         copy.remove(name);
-        return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics);
+        return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics, true);
     }
 
     /** A panel without the named categorical column. */
     public Panel withoutCategorical(String name) {
         Map<String, Categorical> copy = new LinkedHashMap<>(categorical);
         copy.remove(name);
-        return new Panel(axis, seriesIds, offsets, periods, target, numeric, copy, statics);
+        return new Panel(axis, seriesIds, offsets, periods, target, numeric, copy, statics, true);
     }
 
     /** A panel with series ids replaced one for one (anonymisation). */
@@ -288,7 +360,7 @@ public final class Panel {
         if (newIds.length != seriesIds.length) {
             throw new IllegalArgumentException("expected " + seriesIds.length + " ids, got " + newIds.length);
         }
-        return new Panel(axis, newIds.clone(), offsets, periods, target, numeric, categorical, statics);
+        return new Panel(axis, newIds.clone(), offsets, periods, target, numeric, categorical, statics, true);
     }
 
     /** Rows with {@code from <= period <= to} of every series (series left empty stay, with length 0). */
@@ -374,14 +446,8 @@ public final class Panel {
             p[i] = periods[rows[i]];
             t[i] = target[rows[i]];
         }
-        Map<String, double[]> num = new LinkedHashMap<>();
-        numeric.forEach((name, col) -> {
-            double[] out = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = col[rows[i]];
-            }
-            num.put(name, out);
-        });
+        Map<String, NumericColumn> num = new LinkedHashMap<>();
+        numeric.forEach((name, col) -> num.put(name, col.gather(rows)));
         Map<String, Categorical> cat = new LinkedHashMap<>();
         categorical.forEach((name, col) -> {
             int[] out = new int[rows.length];
@@ -390,7 +456,74 @@ public final class Panel {
             }
             cat.put(name, new Categorical(out, col.levels()));
         });
-        return new Panel(axis, ids.clone(), newOffsets, p, t, num, cat, newStatics);
+        return new Panel(axis, ids.clone(), newOffsets, p, t, num, cat, newStatics, true);
+    }
+
+    private static Map<String, NumericColumn> doubleColumns(Map<String, double[]> columns) {
+        Map<String, NumericColumn> out = new LinkedHashMap<>();
+        columns.forEach((name, values) -> out.put(name, new DoubleColumn(Objects.requireNonNull(values, name))));
+        return out;
+    }
+
+    /** A numeric column in one of its two storages. */
+    private sealed interface NumericColumn permits DoubleColumn, FloatColumn {
+        int length();
+
+        double get(int row);
+
+        /** Rows {@code from..to-1} as doubles, a new array. */
+        double[] toDoubles(int from, int to);
+
+        /** The given rows, in the same storage. */
+        NumericColumn gather(int[] rows);
+    }
+
+    private record DoubleColumn(double[] values) implements NumericColumn {
+        public int length() {
+            return values.length;
+        }
+
+        public double get(int row) {
+            return values[row];
+        }
+
+        public double[] toDoubles(int from, int to) {
+            return Arrays.copyOfRange(values, from, to);
+        }
+
+        public NumericColumn gather(int[] rows) {
+            double[] out = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = values[rows[i]];
+            }
+            return new DoubleColumn(out);
+        }
+    }
+
+    private record FloatColumn(float[] values) implements NumericColumn {
+        public int length() {
+            return values.length;
+        }
+
+        public double get(int row) {
+            return values[row];
+        }
+
+        public double[] toDoubles(int from, int to) {
+            double[] out = new double[to - from];
+            for (int i = from; i < to; i++) {
+                out[i - from] = values[i];
+            }
+            return out;
+        }
+
+        public NumericColumn gather(int[] rows) {
+            float[] out = new float[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = values[rows[i]];
+            }
+            return new FloatColumn(out);
+        }
     }
 
     private static <T> T requireColumn(Map<String, T> columns, String name, String kind) {

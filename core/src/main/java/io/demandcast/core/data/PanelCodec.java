@@ -21,19 +21,19 @@ import java.util.zip.CRC32C;
  * tens of milliseconds. Hand-written because no library we use stores our CSR panel layout; the
  * format is small and documented here so other tools (numpy, Arrow readers) can read it too.
  *
- * <h2>Byte layout, format version 1</h2>
+ * <h2>Byte layout, format version 2</h2>
  *
  * All numbers are little-endian. {@code i32}/{@code i64} are two's-complement integers, {@code f64}
  * IEEE-754 doubles (NaN = missing, payload bits kept as written). {@code str} is an {@code i32}
  * byte length {@code L} followed by {@code L} bytes of UTF-8, no terminator; {@code L = -1} encodes
  * null (no bytes follow). {@code pad8} is 0..7 zero bytes, so that the next byte sits at a file
  * offset that is a multiple of 8: every array starts 8-aligned, for zero-copy readers such as
- * {@code numpy.frombuffer(buf, dtype='<f8', offset=..., count=...)}.
+ * {@code numpy.frombuffer(buf, dtype='<f8', offset=..., count=...)}; {@code f32} are IEEE-754 floats.
  *
  * <pre>
  * offset  field
  *  0      magic            8 bytes  ASCII "DCPANEL" then 0x00
- *  8      format_version   i32      1
+ *  8      format_version   i32      2
  * 12      flags            i32      0 (reserved)
  * 16      anchor           i64      anchor date of the time axis, days since 1970-01-01 (period 0)
  * 24      series_count     i32      n
@@ -47,7 +47,8 @@ import java.util.zip.CRC32C;
  *         pad8, periods    r x i32       period index of each row on the time axis
  *         pad8, target     r x f64
  *         numeric_count times, in column order:
- *             name str, pad8, values r x f64
+ *             name str, type i32 (8 = f64, 4 = f32), pad8, values r x f64 or r x f32
+ *             (f32: prepare's derived features, see {@link Panel#withFloatNumeric})
  *         categorical_count times, in column order:
  *             name str, level_count i32, levels level_count x str,
  *             pad8, codes r x i32   (index into levels, -1 = missing)
@@ -60,12 +61,21 @@ import java.util.zip.CRC32C;
  *         end magic        8 bytes  ASCII "DCPANEND"
  * </pre>
  *
- * A reader must reject a file whose magic, version, checksum or end magic differ, or that has bytes
- * after the trailer. A later format that cannot be read by this layout gets a new version number.
+ * Format version 1 is the same without the numeric columns' {@code type} (every one f64); it is
+ * still read. A reader must reject a file whose magic, version, checksum or end magic differ, or
+ * that has bytes after the trailer. A later format that cannot be read by this layout gets a new
+ * version number.
+ *
+ * <p>{@link #read(Path, PanelColumns)} loads only some numeric and categorical columns: the others
+ * are read through (for the checksum) without being kept.
  */
 public final class PanelCodec {
-    /** The format version this class writes, and the only one it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this class writes; it reads this one and {@link #FORMAT_VERSION_DOUBLES}. */
+    public static final int FORMAT_VERSION = 2;
+    /** The first format, every numeric column f64: still read. */
+    public static final int FORMAT_VERSION_DOUBLES = 1;
+    private static final int TYPE_F64 = 8;
+    private static final int TYPE_F32 = 4;
 
     private static final byte[] MAGIC = {'D', 'C', 'P', 'A', 'N', 'E', 'L', 0};
     private static final byte[] END_MAGIC = {'D', 'C', 'P', 'A', 'N', 'E', 'N', 'D'};
@@ -105,7 +115,13 @@ public final class PanelCodec {
             out.doubles(panel.targetColumn());
             for (String name : panel.numericNames()) {
                 out.str(name);
-                out.doubles(panel.numericColumn(name));
+                if (panel.isFloat(name)) {
+                    out.i32(TYPE_F32);
+                    out.floats(panel.floatColumn(name));
+                } else {
+                    out.i32(TYPE_F64);
+                    out.doubles(panel.numericColumn(name));
+                }
             }
             for (String name : panel.categoricalNames()) {
                 Categorical c = panel.categorical(name);
@@ -142,8 +158,19 @@ public final class PanelCodec {
      * @throws IOException   when the file exists but cannot be read
      */
     public static Panel read(Path file) throws IOException {
+        return read(file, PanelColumns.ALL);
+    }
+
+    /**
+     * Reads a panel written by {@link #write}, keeping only the numeric and categorical columns
+     * {@code columns} selects (in file order); the whole file is still checked.
+     *
+     * @throws DataException as {@link #read(Path)}
+     * @throws IOException   as {@link #read(Path)}
+     */
+    public static Panel read(Path file, PanelColumns columns) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return new In(ch, file).panel();
+            return new In(ch, file).panel(columns);
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such panel file", e);
         }
@@ -211,6 +238,18 @@ public final class PanelCodec {
             }
         }
 
+        void floats(float[] a) throws IOException {
+            pad8();
+            int off = 0;
+            while (off < a.length) {
+                room(4);
+                int k = Math.min(buf.remaining() / 4, a.length - off);
+                buf.asFloatBuffer().put(a, off, k);
+                buf.position(buf.position() + k * 4);
+                off += k;
+            }
+        }
+
         void doubles(double[] a) throws IOException {
             pad8();
             int off = 0;
@@ -255,14 +294,14 @@ public final class PanelCodec {
             buf.limit(0);
         }
 
-        Panel panel() throws IOException {
+        Panel panel(PanelColumns columns) throws IOException {
             if (size < 16 + 44 || !java.util.Arrays.equals(bytes(8, "magic"), MAGIC)) {
                 throw corrupt("not a demandcast panel file (wrong magic bytes or too short)");
             }
             int version = i32("format_version");
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_DOUBLES) {
                 throw new DataException(file + ": panel format version " + version + " is not supported (this demandcast reads "
-                        + FORMAT_VERSION + "); re-run 'demandcast prepare' with this version");
+                        + FORMAT_VERSION_DOUBLES + " and " + FORMAT_VERSION + "); re-run 'demandcast prepare' with this version");
             }
             i32("flags");
             long anchorDay = i64("anchor");
@@ -285,9 +324,22 @@ public final class PanelCodec {
             int[] periods = ints(r, "periods");
             double[] target = doubles(r, "target");
             Map<String, double[]> numeric = new LinkedHashMap<>();
+            Map<String, float[]> floats = new LinkedHashMap<>();
             for (int i = 0; i < numericCount; i++) {
                 String name = nonNull(str("numeric column name"), "numeric column name");
-                numeric.put(name, doubles(r, "numeric column '" + name + "'"));
+                int type = version == FORMAT_VERSION_DOUBLES ? TYPE_F64 : i32("type of numeric column '" + name + "'");
+                if (type != TYPE_F64 && type != TYPE_F32) {
+                    throw corrupt("numeric column '" + name + "' has value type " + type + " (8 = f64, 4 = f32)");
+                }
+                String what = "numeric column '" + name + "'";
+                if (!columns.numeric(name)) {
+                    skipArray((long) type * r, what);
+                } else if (type == TYPE_F32) {
+                    numeric.put(name, null); // keeps the column's position; filled below
+                    floats.put(name, floats(r, what));
+                } else {
+                    numeric.put(name, doubles(r, what));
+                }
             }
             Map<String, Categorical> categorical = new LinkedHashMap<>();
             for (int i = 0; i < categoricalCount; i++) {
@@ -296,6 +348,10 @@ public final class PanelCodec {
                 List<String> levels = new ArrayList<>(levelCount);
                 for (int l = 0; l < levelCount; l++) {
                     levels.add(nonNull(str("level of '" + name + "'"), "level of '" + name + "'"));
+                }
+                if (!columns.categorical(name)) {
+                    skipArray(4L * r, "codes of '" + name + "'");
+                    continue;
                 }
                 int[] codes = ints(r, "codes of '" + name + "'");
                 for (int row = 0; row < r; row++) {
@@ -318,7 +374,16 @@ public final class PanelCodec {
             skipPad8();
             checkTrailer();
             try {
-                return new Panel(axis, ids, offsets, periods, target, numeric, categorical, statics);
+                if (floats.isEmpty()) {
+                    return new Panel(axis, ids, offsets, periods, target, numeric, categorical, statics);
+                }
+                // Double and float columns interleave: add them one by one, in file order.
+                Panel panel = new Panel(axis, ids, offsets, periods, target, Map.of(), categorical, statics);
+                for (Map.Entry<String, double[]> e : numeric.entrySet()) {
+                    panel = e.getValue() == null ? panel.withFloatNumeric(e.getKey(), floats.get(e.getKey()))
+                            : panel.withNumeric(e.getKey(), e.getValue());
+                }
+                return panel;
             } catch (IllegalArgumentException e) {
                 throw corrupt("inconsistent panel: " + e.getMessage());
             }
@@ -416,6 +481,34 @@ public final class PanelCodec {
                 off += k;
             }
             return a;
+        }
+
+        private float[] floats(int count, String what) throws IOException {
+            skipPad8();
+            require(4L * count, what);
+            float[] a = new float[count];
+            int off = 0;
+            while (off < count) {
+                ensure(4, what);
+                int k = Math.min(buf.remaining() / 4, count - off);
+                buf.asFloatBuffer().get(a, off, k);
+                consume(k * 4);
+                off += k;
+            }
+            return a;
+        }
+
+        /** Reads through an array that is not kept: its bytes still count for the checksum. */
+        private void skipArray(long bytes, String what) throws IOException {
+            skipPad8();
+            require(bytes, what);
+            long left = bytes;
+            while (left > 0) {
+                ensure(1, what);
+                int k = (int) Math.min(buf.remaining(), left);
+                consume(k);
+                left -= k;
+            }
         }
 
         private double[] doubles(int count, String what) throws IOException {

@@ -166,7 +166,18 @@ public final class PreparedDataset {
      * @throws DataException when panel.bin is corrupt or disagrees with the manifest's counts
      */
     public Panel readPanel() throws IOException {
-        Panel panel = PanelCodec.read(panelFile());
+        return readPanel(PanelColumns.ALL);
+    }
+
+    /**
+     * Reads the panel with only the numeric and categorical columns {@code columns} selects (the
+     * target, periods, ids and statics always), so a model that reads only the target does not hold
+     * every prepared feature in memory.
+     *
+     * @throws DataException as {@link #readPanel()}
+     */
+    public Panel readPanel(PanelColumns columns) throws IOException {
+        Panel panel = PanelCodec.read(panelFile(), columns);
         if (panel.seriesCount() != manifest.seriesCount() || panel.rowCount() != manifest.rowCount()
                 || !panel.axis().equals(manifest.axis())) {
             throw new DataException(panelFile() + ": holds " + panel.seriesCount() + " series, " + panel.rowCount() + " rows on "

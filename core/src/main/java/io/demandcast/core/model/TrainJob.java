@@ -97,11 +97,18 @@ public final class TrainJob {
      */
     public static TrainSummary publish(ExperimentConfig config, ModelRegistry registry, com.fasterxml.jackson.databind.JsonNode search,
                                        Progress progress) throws IOException {
-        PreparedSplits data = PreparedSplits.open(PrepareJob.outputDirectory(config));
-        Panel history = data.upTo(config.train().fitOn());
+        PreparedDataset dataset = PreparedSplits.dataset(PrepareJob.outputDirectory(config));
         int horizon = PredictJob.horizon(config);
-        Forecaster forecaster = ModelFactory.create(registry, config,
-                ModelFactory.context(config, history.frequency(), horizon, data.pastOnly()));
+        Forecaster forecaster = ModelFactory.create(registry, config, ModelFactory.context(config,
+                dataset.manifest().axis().frequency(), horizon, dataset.manifest().columns().pastOnly()));
+        // The model is known before the panel is read: load only the columns it reads.
+        var columns = ModelColumns.of(java.util.List.of(forecaster));
+        PreparedSplits data = PreparedSplits.read(dataset, columns);
+        String loaded = ModelColumns.describe(columns, dataset.manifest());
+        if (loaded != null) {
+            progress.report("train: " + loaded);
+        }
+        Panel history = data.upTo(config.train().fitOn());
         progress.report("train: fitting " + forecaster.family() + " " + forecaster.parameters() + " on "
                 + history.seriesCount() + " series (" + config.train().fitOn() + " rows)");
         long t0 = System.nanoTime();

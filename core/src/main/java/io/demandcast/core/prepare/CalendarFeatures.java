@@ -36,11 +36,11 @@ public final class CalendarFeatures {
         Panel out = panel;
         for (String name : names) {
             out = switch (name) {
-                case "day_of_week" -> out.withNumeric(name, byDate(out, d -> d.getDayOfWeek().getValue() - 1));
-                case "week_of_year" -> out.withNumeric(name, byDate(out, d -> d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
-                case "month" -> out.withNumeric(name, byDate(out, LocalDate::getMonthValue));
-                case "quarter" -> out.withNumeric(name, byDate(out, d -> (d.getMonthValue() - 1) / 3 + 1));
-                case "year" -> out.withNumeric(name, byDate(out, LocalDate::getYear));
+                case "day_of_week" -> out.withFloatNumeric(name, byDate(out, d -> d.getDayOfWeek().getValue() - 1));
+                case "week_of_year" -> out.withFloatNumeric(name, byDate(out, d -> d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+                case "month" -> out.withFloatNumeric(name, byDate(out, LocalDate::getMonthValue));
+                case "quarter" -> out.withFloatNumeric(name, byDate(out, d -> (d.getMonthValue() - 1) / 3 + 1));
+                case "year" -> out.withFloatNumeric(name, byDate(out, LocalDate::getYear));
                 case "events" -> addEvents(out);
                 default -> throw new IllegalArgumentException("unknown calendar feature '" + name + "'");
             };
@@ -83,7 +83,7 @@ public final class CalendarFeatures {
                 }
             }
         }
-        Panel out = panel.withNumeric("event", any);
+        Panel out = panel.withFloatNumeric("event", any);
         Map<String, double[]> byType = new LinkedHashMap<>();
         for (String name : cats) {
             if (!name.startsWith(EVENT_TYPE_PREFIX)) {
@@ -102,7 +102,7 @@ public final class CalendarFeatures {
             }
         }
         for (Map.Entry<String, double[]> e : byType.entrySet()) {
-            out = out.withNumeric(e.getKey(), e.getValue());
+            out = out.withFloatNumeric(e.getKey(), e.getValue());
         }
         return out;
     }

@@ -82,7 +82,8 @@ public final class FeatureScaler {
             for (int r = 0; r < col.length; r++) {
                 col[r] = p.apply(col[r]);
             }
-            out = out.withNumeric(p.column(), col);
+            // A derived feature stays float-stored once scaled (see Panel#withFloatNumeric).
+            out = out.isFloat(p.column()) ? out.withFloatNumeric(p.column(), col) : out.withNumeric(p.column(), col);
         }
         return out;
     }

@@ -119,7 +119,8 @@ final class FutureRows {
             out = out.withoutNumeric(name);
         }
         for (Map.Entry<String, double[]> e : columns.entrySet()) {
-            out = out.withNumeric(e.getKey(), e.getValue());
+            // Stored as the history stores it, so a future feature rounds as the history's did.
+            out = history.isFloat(e.getKey()) ? out.withFloatNumeric(e.getKey(), e.getValue()) : out.withNumeric(e.getKey(), e.getValue());
         }
         return out;
     }

@@ -73,6 +73,9 @@ public final class GapFiller {
             offsets[s + 1] = offsets[s] + len;
         }
         int rows = offsets[n];
+        if (rows == raw.rowCount()) {
+            return fillCells(raw, config);
+        }
         int[] periods = new int[rows];
         // where each raw row lands in the regular layout
         int[] dest = new int[raw.rowCount()];
@@ -145,6 +148,38 @@ public final class GapFiller {
         String[] ids = raw.seriesIds().toArray(String[]::new);
         Panel panel = new Panel(raw.axis(), ids, offsets, periods, target, numeric, categorical, statics);
         return new Result(panel, filledPeriods, imputedCells, imputedCovariates);
+    }
+
+    /**
+     * The fill of a panel that has no missing period (sorted, unique periods, as many rows as its
+     * span): only empty cells are imputed, and the columns without one are shared with {@code raw}
+     * rather than copied, so a regular panel of millions of rows is not held twice.
+     */
+    private static Result fillCells(Panel raw, GapConfig config) {
+        int n = raw.seriesCount();
+        int[] imputedCells = new int[n];
+        Panel out = raw;
+        if (raw.hasMissingTarget()) {
+            double[] target = raw.targetColumn();
+            for (int s = 0; s < n; s++) {
+                int before = countNaN(target, raw.rowStart(s), raw.rowEnd(s));
+                Imputer.fill(target, raw.rowStart(s), raw.rowEnd(s), config.target());
+                imputedCells[s] = before - countNaN(target, raw.rowStart(s), raw.rowEnd(s));
+            }
+            out = out.withTarget(target);
+        }
+        int[] imputedCovariates = new int[n];
+        for (String name : raw.numericNames()) {
+            if (!raw.hasMissing(name)) {
+                continue;
+            }
+            double[] col = raw.numericColumn(name);
+            for (int s = 0; s < n; s++) {
+                imputedCovariates[s] += Imputer.fill(col, raw.rowStart(s), raw.rowEnd(s), config.covariates());
+            }
+            out = out.withNumeric(name, col);
+        }
+        return new Result(out, new int[n], imputedCells, imputedCovariates);
     }
 
     /** Two rows on one period would silently overwrite each other in the regular layout. */

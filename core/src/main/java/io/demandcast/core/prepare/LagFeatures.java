@@ -26,7 +26,7 @@ public final class LagFeatures {
                     col[r] = r - lag >= from ? target[r - lag] : Double.NaN;
                 }
             }
-            out = out.withNumeric("lag_" + lag, col);
+            out = out.withFloatNumeric("lag_" + lag, col);
         }
         return out;
     }

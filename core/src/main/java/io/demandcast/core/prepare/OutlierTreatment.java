@@ -83,7 +83,7 @@ public final class OutlierTreatment {
                 }
             }
         }
-        Panel out = action == OutlierAction.flag ? panel.withNumeric(FLAG_COLUMN, flags)
+        Panel out = action == OutlierAction.flag ? panel.withFloatNumeric(FLAG_COLUMN, flags)
                 : panel.withTarget(target).withNumeric(RAW_TARGET_COLUMN, raw);
         return new Result(out, counts);
     }

@@ -4,6 +4,7 @@ import io.demandcast.core.config.TrainConfig.FitOn;
 import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.DatasetManifest;
 import io.demandcast.core.data.Panel;
+import io.demandcast.core.data.PanelColumns;
 import io.demandcast.core.data.PreparedDataset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,11 +42,36 @@ public final class PreparedSplits {
      * @throws DataException telling the user to run {@code prepare} when the directory is missing
      */
     public static PreparedSplits open(Path directory) throws IOException {
+        return read(dataset(directory), PanelColumns.ALL);
+    }
+
+    /**
+     * As {@link #open(Path)}, with only the columns {@code columns} selects (and the target before
+     * outlier treatment, which {@link #actuals()} needs).
+     */
+    public static PreparedSplits open(Path directory, PanelColumns columns) throws IOException {
+        return read(dataset(directory), columns);
+    }
+
+    /**
+     * Opens a prepared dataset (its manifest) without reading the panel: what a verb needs to choose
+     * the columns to load before {@link #read}.
+     *
+     * @throws DataException telling the user to run {@code prepare} when the directory is missing
+     */
+    public static PreparedDataset dataset(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new DataException(directory + ": no prepared dataset here; run 'demandcast prepare' with this config first");
         }
-        PreparedDataset dataset = PreparedDataset.open(directory);
-        return new PreparedSplits(dataset, dataset.readPanel());
+        return PreparedDataset.open(directory);
+    }
+
+    /** Reads the panel of an opened dataset with the columns {@code columns} selects (see {@link #open(Path, PanelColumns)}). */
+    public static PreparedSplits read(PreparedDataset dataset, PanelColumns columns) throws IOException {
+        PanelColumns withRaw = columns.numeric() == null ? columns : new PanelColumns(
+                java.util.stream.Stream.concat(columns.numeric().stream(), java.util.stream.Stream.of(OutlierTreatment.RAW_TARGET_COLUMN))
+                        .collect(java.util.stream.Collectors.toSet()), columns.categorical());
+        return new PreparedSplits(dataset, dataset.readPanel(withRaw));
     }
 
     public PreparedDataset dataset() {

@@ -50,6 +50,6 @@ public final class PriceFeatures {
                 rel[r] = mean == 0 ? Double.NaN : price[r] / mean;
             }
         }
-        return panel.withNumeric(CHANGE_COLUMN, change).withNumeric(RELATIVE_PREFIX + w, rel);
+        return panel.withFloatNumeric(CHANGE_COLUMN, change).withFloatNumeric(RELATIVE_PREFIX + w, rel);
     }
 }

@@ -30,10 +30,10 @@ public final class RollingFeatures {
                 window(target, panel.rowStart(s), panel.rowEnd(s), w, mean, std);
             }
             if (config.stats().contains("mean")) {
-                out = out.withNumeric("roll_mean_" + w, mean);
+                out = out.withFloatNumeric("roll_mean_" + w, mean);
             }
             if (config.stats().contains("std")) {
-                out = out.withNumeric("roll_std_" + w, std);
+                out = out.withFloatNumeric("roll_std_" + w, std);
             }
         }
         return out;

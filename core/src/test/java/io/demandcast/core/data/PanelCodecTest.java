@@ -2,6 +2,7 @@ package io.demandcast.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,80 @@ class PanelCodecTest {
     }
 
     @Test
+    void floatColumnsRoundTripAsFloat32BetweenDoubleOnes() throws IOException {
+        Panel doubles = richPanel();
+        Panel panel = doubles.withFloatNumeric("lag_1", new float[] {Float.NaN, 1.5f, 1 / 3f, -0.0f, 7})
+                .withNumeric("after", new double[] {1, 2, 3, 4, 5});
+        Path file = tmp.resolve("panel.bin");
+        PanelCodec.write(panel, file);
+        Panel back = PanelCodec.read(file);
+        assertSamePanel(panel, back);
+        assertEquals(List.of("sell_price", "snap", "lag_1", "after"), back.numericNames());
+        assertTrue(back.isFloat("lag_1"));
+        assertFalse(back.isFloat("after"));
+        assertEquals((double) (1 / 3f), back.numeric("lag_1", 2));
+        assertArrayEquals(new float[] {Float.NaN, 1.5f, 1 / 3f, -0.0f, 7}, back.floatColumn("lag_1"));
+
+        Path asDoubles = tmp.resolve("doubles.bin");
+        PanelCodec.write(doubles.withNumeric("lag_1", panel.numericColumn("lag_1")).withNumeric("after", new double[5]), asDoubles);
+        assertEquals(40 - 24, Files.size(asDoubles) - Files.size(file), "five f64 cells against five f32 cells padded to 8");
+    }
+
+    @Test
+    void readsFormatVersion1WhereEveryNumericColumnIsF64() throws IOException {
+        // Written by PanelCodec before format version 2, from the same cells as richPanel().
+        Path v1 = tmp.resolve("v1.bin");
+        try (var in = PanelCodecTest.class.getResourceAsStream("/panel/rich-panel-v1.bin")) {
+            Files.write(v1, in.readAllBytes());
+        }
+        assertEquals(1, ByteBuffer.wrap(Files.readAllBytes(v1)).order(ByteOrder.LITTLE_ENDIAN).getInt(8));
+        Panel back = PanelCodec.read(v1);
+        assertSamePanel(richPanel(), back);
+        assertFalse(back.isFloat("snap"));
+    }
+
+    @Test
+    void loadsOnlyTheSelectedColumnsAndStillChecksTheWholeFile() throws IOException {
+        Panel panel = richPanel().withFloatNumeric("lag_1", new float[] {1, 2, 3, 4, 5});
+        Path file = tmp.resolve("panel.bin");
+        PanelCodec.write(panel, file);
+
+        Panel target = PanelCodec.read(file, PanelColumns.targetOnly());
+        assertEquals(List.of(), target.numericNames());
+        assertEquals(List.of(), target.categoricalNames());
+        assertEquals(panel.staticNames(), target.staticNames(), "statics are one value a series: always loaded");
+        assertBitsEqual(panel.targetColumn(), target.targetColumn());
+        assertArrayEquals(panel.periodColumn(), target.periodColumn());
+        assertEquals(panel.seriesIds(), target.seriesIds());
+
+        Panel some = PanelCodec.read(file, new PanelColumns(java.util.Set.of("lag_1", "absent"), null));
+        assertEquals(List.of("lag_1"), some.numericNames());
+        assertTrue(some.isFloat("lag_1"));
+        assertEquals(List.of("event_name"), some.categoricalNames());
+
+        // A flipped bit in a column that is not loaded is still found.
+        byte[] all = Files.readAllBytes(file);
+        int at = indexOf(all, "sell_price".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + 20;
+        all[at] ^= 0x01;
+        Files.write(file, all);
+        DataException e = assertThrows(DataException.class, () -> PanelCodec.read(file, PanelColumns.targetOnly()));
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void roundTripsAPanelWithoutCovariatesAndAnEmptyPanel() throws IOException {
         Panel plain = new PanelBuilder(Frequency.DAILY, LocalDate.of(2020, 2, 29))
                 .add("a", 0, 1, 2, 3).add("b", 5, 0, 0).build();
@@ -107,7 +182,7 @@ class PanelCodecTest {
         byte[] magic = new byte[8];
         b.get(magic);
         assertEquals("DCPANEL\0", new String(magic, java.nio.charset.StandardCharsets.US_ASCII));
-        assertEquals(1, b.getInt(8));
+        assertEquals(PanelCodec.FORMAT_VERSION, b.getInt(8));
         assertEquals(LocalDate.of(2011, 1, 29).toEpochDay(), b.getLong(16));
         assertEquals(3, b.getInt(24));
         assertEquals(5, b.getInt(28));
@@ -151,10 +226,10 @@ class PanelCodecTest {
         Path file = tmp.resolve("panel.bin");
         PanelCodec.write(richPanel(), file);
         byte[] all = Files.readAllBytes(file);
-        all[8] = 2;
+        all[8] = 3;
         Files.write(file, all);
         DataException e = assertThrows(DataException.class, () -> PanelCodec.read(file));
-        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
 
         Path csv = tmp.resolve("sales.csv");
         Files.writeString(csv, "series_id,date,value\n".repeat(10));

@@ -35,6 +35,27 @@ class GapFillerTest {
     }
 
     @Test
+    void aRegularPanelKeepsItsColumnsAndOnlyEmptyCellsAreFilled() {
+        // s0 periods 0..2, s1 periods 1..2: no absent period
+        Panel regular = TestPanels.withCovariates(new int[] {0, 3, 5}, new int[] {0, 1, 2, 1, 2},
+                new double[] {1, N, 5, 7, 8}, new double[] {2.0, N, 3.0, 9.0, 9.5}, new int[] {0, M, 1, M, 0},
+                List.of("Sporting", "Cultural"));
+        GapFiller.Result r = GapFiller.fill(regular, new GapConfig(Fill.zero, Fill.ffill));
+        assertArrayEquals(new double[] {1, 0, 5, 7, 8}, r.panel().targetColumn());
+        assertArrayEquals(new double[] {2, 2, 3, 9, 9.5}, r.panel().numericColumn("price"));
+        assertArrayEquals(new int[] {0, M, 1, M, 0}, r.panel().categorical("event_type_1").codes());
+        assertTrue(r.panel().categorical("event_type_1") == regular.categorical("event_type_1"), "shared, not copied");
+        assertArrayEquals(new int[] {0, 0}, r.filledPeriods());
+        assertArrayEquals(new int[] {1, 0}, r.imputedCells());
+        assertArrayEquals(new int[] {1, 0}, r.imputedCovariates());
+
+        Panel complete = TestPanels.withCovariates(new int[] {0, 2}, new int[] {0, 1}, new double[] {1, 2},
+                new double[] {2.0, 3.0}, new int[] {0, M}, List.of("Sporting"));
+        assertTrue(GapFiller.fill(complete, new GapConfig(Fill.zero, Fill.ffill)).panel() == complete,
+                "nothing to fill: the panel itself, not a copy of its columns");
+    }
+
+    @Test
     void covariatesForwardFilledAndCategoricalsMissingOnInsertedRows() {
         GapFiller.Result r = GapFiller.fill(raw, new GapConfig(Fill.zero, Fill.ffill));
         Panel p = r.panel();

@@ -9,7 +9,10 @@ import io.demandcast.core.config.InvalidConfigException;
 import io.demandcast.core.config.PredictConfig;
 import io.demandcast.core.config.TrainConfig;
 import io.demandcast.core.data.DatasetManifest;
+import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
+import io.demandcast.core.data.PanelColumns;
+import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.evaluate.ProbabilisticSummary.IntervalSummary;
 import io.demandcast.core.evaluate.ForecastCalibration;
 import io.demandcast.core.evaluate.NonNegative;
@@ -24,6 +27,7 @@ import io.demandcast.core.evaluate.gate.JUnitXml;
 import io.demandcast.core.evaluate.report.ReportData;
 import io.demandcast.core.evaluate.report.ReportWriter;
 import io.demandcast.core.model.Forecast;
+import io.demandcast.core.model.ModelColumns;
 import io.demandcast.core.model.ModelContext;
 import io.demandcast.core.model.ModelRegistry;
 import io.demandcast.core.prepare.PrepareJob;
@@ -78,7 +82,13 @@ public final class BacktestJob {
                     + "earlier evaluations (" + EvaluationRuns.LATEST_FILE + "); name another directory, or leave evaluate.output "
                     + "unset to add a run to them");
         }
-        PreparedSplits data = PreparedSplits.open(PrepareJob.outputDirectory(config));
+        PreparedDataset dataset = PreparedSplits.dataset(PrepareJob.outputDirectory(config));
+        PanelColumns columns = columns(config, registry, dataset, withProductionGate(config));
+        PreparedSplits data = PreparedSplits.read(dataset, columns);
+        String loaded = ModelColumns.describe(columns, dataset.manifest());
+        if (loaded != null) {
+            progress.report("evaluate: " + loaded);
+        }
         Panel panel = data.all();
         Panel actuals = data.actuals();
         int season = config.data().seasonLength() != null ? config.data().seasonLength() : panel.frequency().defaultSeasonLength();
@@ -88,7 +98,7 @@ public final class BacktestJob {
         BacktestConfig bt = config.backtest() != null ? config.backtest() : BacktestConfig.defaults();
         boolean clip = ForecastCalibration.clipsAtZero(config.predict().clipNegative(), panel);
         UnaryOperator<Forecast> adjust = clip ? NonNegative::clipAtZero : UnaryOperator.identity();
-        boolean withProduction = config.gate().stream().anyMatch(r -> GateRule.PRODUCTION.equals(r.relativeTo()));
+        boolean withProduction = withProductionGate(config);
         BacktestModels.Resolved resolved = BacktestModels.resolve(config, registry, context, withProduction);
 
         if (!config.gate().isEmpty()) {
@@ -169,6 +179,33 @@ public final class BacktestJob {
             files.add(summary);
         }
         return new BacktestSummary(run, output, files, fitReports);
+    }
+
+    private static boolean withProductionGate(ExperimentConfig config) {
+        return config.gate().stream().anyMatch(r -> GateRule.PRODUCTION.equals(r.relativeTo()));
+    }
+
+    /**
+     * The prepared columns the backtest's models read ({@link ModelColumns}), decided before the
+     * panel is read from the models built on the manifest's frequency (the horizon does not change
+     * which columns a family reads). Every column when the production model or a stored artifact
+     * takes part (not loaded twice), or when a model cannot be built here: the resolve that follows
+     * reports that error.
+     */
+    private static PanelColumns columns(ExperimentConfig config, ModelRegistry registry, PreparedDataset dataset, boolean withProduction)
+            throws IOException {
+        if (withProduction || config.models().stream().anyMatch(s -> s.artifact() != null)) {
+            return PanelColumns.ALL;
+        }
+        Frequency frequency = dataset.manifest().axis().frequency();
+        int season = config.data().seasonLength() != null ? config.data().seasonLength() : frequency.defaultSeasonLength();
+        ModelContext context = new ModelContext(frequency, season, season, dataset.manifest().columns().pastOnly());
+        try {
+            return ModelColumns.of(BacktestModels.resolve(config, registry, context, false).models().stream()
+                    .map(BacktestModel::forecaster).toList());
+        } catch (RuntimeException e) {
+            return PanelColumns.ALL;
+        }
     }
 
     /** The windows: the {@code backtest} section, else one window over the test split. */
