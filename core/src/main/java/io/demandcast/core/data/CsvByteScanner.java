@@ -253,6 +253,7 @@ final class CsvByteScanner implements AutoCloseable {
      * buffer ends inside it and more of the range is left.
      */
     private int scan(int p, boolean atEnd) {
+        byte[] kind = this.kind;
         byte[] b = buf;
         int lim = limit;
         int f = 0;

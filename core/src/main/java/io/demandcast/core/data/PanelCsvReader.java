@@ -63,6 +63,7 @@ public final class PanelCsvReader {
     private static final String KEY_SEPARATOR = "/";
     /** Files smaller than this per core are read by one thread: splitting them costs more than it saves. */
     static final long MIN_RANGE_BYTES = 8L << 20;
+    private static final long MB = 1L << 20;
 
     private final SchemaConfig schema;
     private final Frequency frequency;
@@ -194,12 +195,24 @@ public final class PanelCsvReader {
         String name = file.toString();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            try (Progress.Task task = progress.task("read " + file.getFileName() + " (bytes)", size)) {
-                CsvByteScanner head = new CsvByteScanner(file, channel, 0, size, 1, format.delimiterChar(), false, task::step);
+            long megabytes = (size + MB - 1) / MB;
+            try (Progress.Task task = progress.task("read " + file.getFileName() + " (MB)", megabytes)) {
+                java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+                // Steps are whole megabytes of the file (the last one when the file is read), so a bar's
+                // ratio and ETA read in MB; a second, sequential pass adds none.
+                java.util.function.LongConsumer read = n -> {
+                    long after = bytes.addAndGet(n);
+                    long before = after - n;
+                    long steps = (after >= size ? megabytes : after / MB) - (before >= size ? megabytes : before / MB);
+                    if (steps > 0) {
+                        task.step(steps);
+                    }
+                };
+                CsvByteScanner head = new CsvByteScanner(file, channel, 0, size, 1, format.delimiterChar(), false, read);
                 FileColumns cols = header(name, head);
                 long bodyStart = head.position();
                 int ranges = (int) Math.min(threads, Math.max(1, (size - bodyStart) / minRangeBytes));
-                if (ranges > 1 && readParallel(file, channel, cols, cells, bodyStart, head.nextLine(), size, ranges, rows, series, levels, task)) {
+                if (ranges > 1 && readParallel(file, channel, cols, cells, bodyStart, head.nextLine(), size, ranges, rows, series, levels, read)) {
                     return cols;
                 }
                 new RangeReader(cols, cells, head, series, levels, rows).readAll();
@@ -242,14 +255,15 @@ public final class PanelCsvReader {
      * line, as it always has), or a series whose static columns or selection differ between ranges.
      */
     private boolean readParallel(Path file, FileChannel channel, FileColumns cols, CellFormat cells, long bodyStart, long bodyLine, long size,
-                                 int ranges, RowBlocks rows, SeriesTable series, Levels[] levels, Progress.Task task) throws IOException {
+                                 int ranges, RowBlocks rows, SeriesTable series, Levels[] levels, java.util.function.LongConsumer read)
+            throws IOException {
         long[] bounds = rangeBounds(channel, bodyStart, size, ranges);
         int n = bounds.length - 1;
         RangeReader[] readers = new RangeReader[n];
         RuntimeException[] failures = new RuntimeException[n];
         IntStream.range(0, n).parallel().forEach(k -> {
             try {
-                CsvByteScanner scanner = new CsvByteScanner(file, channel, bounds[k], bounds[k + 1], 0, format.delimiterChar(), true, task::step);
+                CsvByteScanner scanner = new CsvByteScanner(file, channel, bounds[k], bounds[k + 1], 0, format.delimiterChar(), true, read);
                 RangeReader reader = new RangeReader(cols, cells, scanner, new SeriesTable(),
                         Levels.of(levels.length), new RowBlocks(schema.numericColumns().size(), levels.length));
                 reader.readAll();
@@ -441,6 +455,9 @@ public final class PanelCsvReader {
         final Levels[] levels;
         final RowBlocks rows;
         private final BytesMap days = new BytesMap();
+        private final boolean isoDates = format.isoDates();
+        private final int[] recentKeys = filled(1 << 12, -1);
+        private final int[] recentDays = new int[1 << 12];
         private byte[] lastKey = new byte[64];
         private int lastKeyLength = -1;
         private int lastSeries;
@@ -459,7 +476,7 @@ public final class PanelCsvReader {
             String name = cols.file();
             int[] numericCols = cols.numeric();
             int[] catCols = cols.categorical();
-            List<String> numericNames = schema.numericColumns();
+            String[] numericNames = schema.numericColumns().toArray(String[]::new);
             while (scanner.next()) {
                 long line = scanner.line();
                 if (scanner.fields() != cols.fields()) {
@@ -483,7 +500,7 @@ public final class PanelCsvReader {
                 block.line[r] = (int) line;
                 block.target[r] = target;
                 for (int i = 0; i < numericCols.length; i++) {
-                    block.covariates[i][r] = number(numericCols[i], name, line, numericNames.get(i));
+                    block.covariates[i][r] = number(numericCols[i], name, line, numericNames[i]);
                 }
                 for (int i = 0; i < catCols.length; i++) {
                     block.categorical[i][r] = level(i, catCols[i], b);
@@ -578,12 +595,44 @@ public final class PanelCsvReader {
             byte[] b = scanner.buffer();
             int from = scanner.start(col);
             int to = scanner.end(col);
+            int ymd = isoDigits(b, from, to);
+            int slot = ymd >= 0 ? (ymd * 0x9E3779B1) >>> 20 : -1;
+            if (slot >= 0 && recentKeys[slot] == ymd) {
+                return recentDays[slot];
+            }
             int day = days.get(b, from, to);
             if (day == BytesMap.ABSENT) {
                 day = Math.toIntExact(cells.date(scanner.text(col), name, line, col, schema.date()).toEpochDay());
                 days.put(b, from, to, day);
             }
+            if (slot >= 0) {
+                recentKeys[slot] = ymd;
+                recentDays[slot] = day;
+            }
             return day;
+        }
+
+        /**
+         * {@code yyyy-MM-dd} read as the number yyyyMMdd when the format is ISO and the cell has that
+         * shape, else -1: a cheaper key than the bytes for the dates met most recently (the date is
+         * still parsed and checked once, by the format, before its key is remembered).
+         */
+        private int isoDigits(byte[] b, int from, int to) {
+            if (!isoDates || to - from != 10 || b[from + 4] != '-' || b[from + 7] != '-') {
+                return -1;
+            }
+            int v = 0;
+            for (int i = from; i < to; i++) {
+                if (i == from + 4 || i == from + 7) {
+                    continue;
+                }
+                int c = b[i] - '0';
+                if (c < 0 || c > 9) {
+                    return -1;
+                }
+                v = v * 10 + c;
+            }
+            return v;
         }
 
         private double number(int col, String name, long line, String columnName) {
@@ -727,8 +776,24 @@ public final class PanelCsvReader {
             throw new DataException(files.get(0) + ": " + e.getMessage(), e);
         }
         int[] periods = new int[total];
+        // Each distinct day is placed on the axis once (a panel has millions of rows but a few thousand days).
+        int maxDay = Integer.MIN_VALUE;
+        for (int i = 0; i < total; i++) {
+            maxDay = Math.max(maxDay, periodDay[order[i]]);
+        }
+        int[] periodOfDay = (long) maxDay - minDay < 1 << 24 ? new int[maxDay - minDay + 1] : null;
+        if (periodOfDay != null) {
+            for (int d = 0; d < periodOfDay.length; d++) {
+                LocalDate date = LocalDate.ofEpochDay(minDay + d);
+                periodOfDay[d] = axis.fits(date) ? axis.period(date) : Integer.MIN_VALUE;
+            }
+        }
         for (int i = 0; i < total; i++) {
             int r = order[i];
+            if (periodOfDay != null && periodOfDay[periodDay[r] - minDay] != Integer.MIN_VALUE) {
+                periods[i] = periodOfDay[periodDay[r] - minDay];
+                continue;
+            }
             LocalDate date = LocalDate.ofEpochDay(periodDay[r]);
             if (!axis.fits(date)) {
                 throw DataException.at(files.get(rows.file(r)).toString(), rows.line[r], columns[rows.file(r)].date() + 1, "date "
@@ -772,6 +837,12 @@ public final class PanelCsvReader {
             statics.put(schema.statics().get(c), col);
         }
         return new Panel(axis, ids, offsets, periods, target, numeric, categorical, statics);
+    }
+
+    private static int[] filled(int n, int value) {
+        int[] out = new int[n];
+        Arrays.fill(out, value);
+        return out;
     }
 
     private static double[] permute(double[] column, int[] order, int total) {

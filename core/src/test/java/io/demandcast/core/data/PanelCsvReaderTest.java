@@ -286,4 +286,40 @@ class PanelCsvReaderTest {
         assertSamePanel(sequential, parallel);
         assertEquals(29, parallel.seriesCount());
     }
+
+    @Test
+    void progressGetsAByteTaskPerFileAndItsRowsRead() throws IOException {
+        Path file = panelFile("progress.csv", 10, 20, "");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+        io.demandcast.core.Progress progress = new io.demandcast.core.Progress() {
+            @Override
+            public void report(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public Task task(String name, long total) {
+                lines.add("task " + name + " " + total);
+                return new Task() {
+                    @Override
+                    public void step(long n) {
+                        steps.addAndGet(n);
+                    }
+
+                    @Override
+                    public void close() {
+                        lines.add("closed " + name);
+                    }
+                };
+            }
+        };
+        new PanelCsvReader(SCHEMA, null).withProgress(progress).withParallelism(2, 1).read(List.of(file));
+        assertEquals("task read progress.csv (MB) 1", lines.get(0));
+        assertEquals("closed read progress.csv (MB)", lines.get(1));
+        assertTrue(lines.get(2).matches("read progress.csv: 200 rows in \\d+\\.\\d\\d s \\(\\d+\\.\\d\\d M rows/s\\)"), lines.get(2));
+        assertEquals(3, lines.size(), lines.toString());
+        // A file of under a megabyte is one step once read.
+        assertEquals(1, steps.get());
+    }
 }
