@@ -20,8 +20,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *   <li>{@link #task}: on a {@linkplain Stderr.Kind#TERMINAL terminal}, a one-line bar with
  *       percentage, ratio, elapsed time, ETA and, if the line is wide enough, speed; it is erased
  *       when the task closes. In a {@linkplain Stderr.Kind#LOG log}, nothing per step, so cron and
- *       CI logs stay clean. With {@code --verbose}, a closing task prints one line, e.g.
- *       {@code backtest auto_ets: 570/570 in 12.3 s}.
+ *       CI logs stay clean, except that a task still running after {@link #HEARTBEAT_SECONDS} seconds
+ *       prints one status line then and every {@link #HEARTBEAT_SECONDS} seconds after, with its
+ *       count, elapsed time and ETA (e.g. {@code train auto: 12,000/30,490 series (39%), 4m 10s,
+ *       ETA 6m 25s}), so a ten-minute run is never silent. With {@code --verbose}, a closing task
+ *       prints one line, e.g. {@code backtest auto_ets: 570/570 in 12.3 s}.
  *   <li>{@link Task#note}: one line on stderr wherever the task is shown (above the bar on a
  *       terminal; in a log only with {@code --verbose}).
  *   <li>{@code --quiet}: nothing at all.
@@ -38,10 +41,15 @@ final class ProgressDisplay implements Progress {
 
     /** Redraw period; the bar also redraws without progress, so elapsed time and ETA keep moving. */
     static final int REFRESH_MILLIS = 250;
+    /** How often a task running in a log prints its status line. */
+    static final int HEARTBEAT_SECONDS = 60;
 
     private final PrintWriter err;
     private final Level level;
     private final Stderr stderr;
+    private final long heartbeatMillis;
+    /** Runs the status lines of tasks in a log; made on the first such task. Guarded by {@link #lock}. */
+    private java.util.concurrent.ScheduledExecutorService heartbeats;
 
     private final Object lock = new Object();
     /** Open bars, newest last; the last one is the one shown. Guarded by {@link #lock}. */
@@ -55,9 +63,15 @@ final class ProgressDisplay implements Progress {
      * @param stderr whether that stream is a terminal, and how wide
      */
     ProgressDisplay(PrintWriter err, Level level, Stderr stderr) {
+        this(err, level, stderr, HEARTBEAT_SECONDS * 1000L);
+    }
+
+    /** As above, with the period of a logged task's status line (tests shorten it). */
+    ProgressDisplay(PrintWriter err, Level level, Stderr stderr, long heartbeatMillis) {
         this.err = err;
         this.level = level;
         this.stderr = stderr;
+        this.heartbeatMillis = heartbeatMillis;
     }
 
     @Override
@@ -89,7 +103,36 @@ final class ProgressDisplay implements Progress {
         if (stderr.kind() == Stderr.Kind.TERMINAL && total > 0) {
             return new BarTask(name, total);
         }
-        return level == Level.VERBOSE ? new CountedTask(name, total) : Task.NONE;
+        CountedTask task = new CountedTask(name, total);
+        if (total > 0) {
+            task.heartbeat = schedule(task::status);
+        }
+        return task;
+    }
+
+    private java.util.concurrent.ScheduledFuture<?> schedule(Runnable line) {
+        synchronized (lock) {
+            if (heartbeats == null) {
+                heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "demandcast-progress");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return heartbeats.scheduleAtFixedRate(line, heartbeatMillis, heartbeatMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** {@code 4m 10s}, {@code 1h 02m}, {@code 12s}. */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m " + String.format(Locale.ROOT, "%02d", s % 60) + "s";
+        }
+        return (s / 3600) + "h " + String.format(Locale.ROOT, "%02d", s % 3600 / 60) + "m";
     }
 
     /** Counts steps and, with {@code --verbose}, prints one line on the first close. */
@@ -99,6 +142,8 @@ final class ProgressDisplay implements Progress {
         private final long startNanos = System.nanoTime();
         private final AtomicLong done = new AtomicLong();
         private final AtomicBoolean closed = new AtomicBoolean();
+        /** The status line's schedule in a log, or null. */
+        java.util.concurrent.ScheduledFuture<?> heartbeat;
 
         CountedTask(String name, long total) {
             this.name = name;
@@ -110,15 +155,31 @@ final class ProgressDisplay implements Progress {
             done.addAndGet(n);
         }
 
-        /** A line above the bar, or in a log with {@code --verbose} (the only case a counted task exists there). */
+        /** A line above the bar, or in a log with {@code --verbose} (quiet in a log otherwise). */
         @Override
         public void note(String message) {
-            report(message);
+            if (level == Level.VERBOSE || stderr.kind() == Stderr.Kind.TERMINAL) {
+                report(message);
+            }
+        }
+
+        /** The status line of a task in a log: count, share, elapsed time and ETA from the mean pace so far. */
+        void status() {
+            if (closed.get()) {
+                return;
+            }
+            long n = done.get();
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            String eta = n > 0 && n < total ? ", ETA " + duration(elapsed * (total - n) / n) : "";
+            report(String.format(Locale.ROOT, "%s: %,d/%,d (%d%%), %s%s", name, n, total, 100 * n / Math.max(1, total), duration(elapsed), eta));
         }
 
         @Override
         public final void close() {
             if (closed.compareAndSet(false, true)) {
+                if (heartbeat != null) {
+                    heartbeat.cancel(false);
+                }
                 finish();
                 synchronized (lock) {
                     retire();

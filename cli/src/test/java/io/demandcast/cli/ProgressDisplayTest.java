@@ -38,6 +38,26 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void aLongTaskInALogPrintsItsCountElapsedTimeAndEtaEveryHeartbeat() throws InterruptedException {
+        Progress progress = new ProgressDisplay(new PrintWriter(captured), ProgressDisplay.Level.NORMAL, Stderr.log(), 40);
+        try (Progress.Task task = progress.task("train auto", 30_490)) {
+            task.step(12_000);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!captured.toString().contains("\n") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        String first = captured.toString().lines().findFirst().orElse("");
+        assertTrue(first.matches("train auto: 12,000/30,490 \\(39%\\), \\d+s, ETA \\d+s"), captured.toString());
+        int lines = captured.toString().split("\n").length;
+        Thread.sleep(200);
+        assertEquals(lines, captured.toString().split("\n").length, "no status line after the task closed: " + captured);
+        assertEquals("12s", ProgressDisplay.duration(12.4));
+        assertEquals("4m 10s", ProgressDisplay.duration(250));
+        assertEquals("1h 02m", ProgressDisplay.duration(3725));
+    }
+
+    @Test
     void aLogGetsOneLinePerTaskWithVerbose() {
         Progress progress = display(ProgressDisplay.Level.VERBOSE, Stderr.log());
         try (Progress.Task task = progress.task("backtest auto_ets", 570)) {

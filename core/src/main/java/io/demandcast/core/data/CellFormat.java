@@ -52,6 +52,48 @@ public final class CellFormat {
         }
     }
 
+    /** Powers of ten that are exact doubles, for the fast path of {@link #number(byte[], int, int, String, long, int, String)}. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+    /**
+     * A number cell given as the UTF-8 bytes {@code b[from, to)}, as {@link #number(String, String, long, int, String)}
+     * reads it. The usual cell (an optional minus, at most 15 digits, one decimal mark) is parsed from its
+     * bytes: its digits are an exact long and the power of ten an exact double, so one division gives the
+     * correctly rounded value, the very double {@link Double#parseDouble} returns. Anything else (an
+     * exponent, more digits, {@code NA}, a word, a wrong decimal mark) goes through the String path.
+     */
+    public double number(byte[] b, int from, int to, String file, long line, int column, String columnName) {
+        if (from == to) {
+            return Double.NaN;
+        }
+        byte mark = (byte) (format.decimalComma() ? ',' : '.');
+        int i = from;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long digits = 0;
+        int count = 0;
+        int fraction = -1;
+        for (; i < to; i++) {
+            int c = b[i] - '0';
+            if (c >= 0 && c <= 9) {
+                digits = digits * 10 + c;
+                count++;
+            } else if (b[i] == mark && fraction < 0) {
+                fraction = count;
+            } else {
+                count = 99;
+                break;
+            }
+        }
+        if (count == 0 || count > 15) {
+            return number(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8), file, line, column, columnName);
+        }
+        double v = fraction < 0 || fraction == count ? digits : digits / POWERS_OF_TEN[count - fraction];
+        return negative ? -v : v;
+    }
+
     private String numberHint(String text) {
         if (format.decimalComma()) {
             return " with decimal mark ',' (data.format.decimal; no thousands separators)";

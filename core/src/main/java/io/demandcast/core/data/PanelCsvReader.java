@@ -1,24 +1,27 @@
 package io.demandcast.core.data;
 
+import io.demandcast.core.Progress;
 import io.demandcast.core.config.DataConfig.Duplicates;
 import io.demandcast.core.config.DataFormat;
 import io.demandcast.core.config.SchemaConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.stream.IntStream;
 
 /**
  * Reads long-format CSV ({@code series key..., date, target, covariates...}, one row per series and
@@ -27,8 +30,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@link SeriesSelection} ({@code data.series}) decides on the first row of each series whether it
  * is read; the rows of the others are skipped before their dates and values are parsed.
  *
- * <p>Files are opened by {@link CsvSource} (UTF-8, BOM, CRLF, trimmed fields) and their cells parsed
- * as {@link DataFormat} says ({@code data.format}). Monthly and quarterly dates may fall on any day
+ * <p>Files are read as {@link CsvSource} reads them (strict UTF-8, BOM, CRLF, RFC 4180 quotes, trimmed
+ * fields) and their cells parsed as {@link DataFormat} says ({@code data.format}). Monthly and quarterly dates may fall on any day
  * of the month: unless every row uses one day (1 to 28), which then labels the periods as before,
  * each date is moved to the first of its month, so month-end exports and transaction dates read.
  * Two rows of a series in one period are handled by {@link Duplicates} ({@code data.duplicates}).
@@ -38,9 +41,30 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Every problem is a {@link DataException} whose message starts {@code file:line:column:} and
  * names the bad value: a missing column, an unparsable date or number, a duplicate (series, date),
  * a date that does not fit the frequency. Empty cells (and {@code NA}) are missing (NaN).
+ *
+ * <p><b>Why not Commons CSV here.</b> This is the hot path of {@code prepare} at scale (the full M5 shape
+ * is 59 M rows): Commons CSV (still used for the small CSVs: calendars, attributes, series lists) makes
+ * a String per cell and a record per row, then each number and date is parsed from that String; it read
+ * 0.86 M rows/s on the full M5 panel. This reader works on the file's bytes ({@link CsvByteScanner}): a
+ * number is parsed from its bytes, a date text is parsed once and then looked up by its bytes, a
+ * series id is compared with the previous row's and interned once per series ({@link BytesMap}), and
+ * values go straight into primitive columns in fixed-size blocks ({@link RowBlocks}); the file is
+ * streamed, never held. A file of more than {@value #MIN_RANGE_BYTES} bytes is split at line breaks into
+ * one range per core, read in parallel and merged in file order; a range that meets a quote gives up,
+ * and the file is read sequentially, since a quoted field may hold a line break. The same comparison on
+ * one file, in one run: {@code cli/.../bench/IngestBenchmark} ({@code scripts/bench/ingest.sh}).
+ *
+ * <p>Memory: while reading, the rows take 20 bytes each plus 8 per numeric and 4 per categorical column
+ * (series, day, line, target); the panel is built column by column, each read column dropped when its
+ * panel column is made (or taken over as it is when the file was in panel order), so the read peaks at
+ * those bytes plus 8 per row (the row order and periods), about 1.4 times the panel at the M5 shape,
+ * plus one column being reordered (1.55 times) when the rows were not read in panel order.
  */
 public final class PanelCsvReader {
     private static final String KEY_SEPARATOR = "/";
+    /** Files smaller than this per core are read by one thread: splitting them costs more than it saves. */
+    static final long MIN_RANGE_BYTES = 8L << 20;
+    private static final long MB = 1L << 20;
 
     private final SchemaConfig schema;
     private final Frequency frequency;
@@ -48,6 +72,9 @@ public final class PanelCsvReader {
     private final boolean valuesOptional;
     private final DataFormat format;
     private final Duplicates duplicates;
+    private final Progress progress;
+    private final int threads;
+    private final long minRangeBytes;
 
     /**
      * @param schema    column roles
@@ -76,22 +103,47 @@ public final class PanelCsvReader {
     }
 
     private PanelCsvReader(SchemaConfig schema, Frequency frequency, SeriesSelection selection, boolean valuesOptional,
-                           DataFormat format, Duplicates duplicates) {
+                           DataFormat format, Duplicates duplicates, Progress progress, int threads, long minRangeBytes) {
         this.schema = schema;
         this.frequency = frequency;
         this.selection = selection;
         this.valuesOptional = valuesOptional;
         this.format = format;
         this.duplicates = duplicates;
+        this.progress = progress;
+        this.threads = threads;
+        this.minRangeBytes = minRangeBytes;
     }
 
     private PanelCsvReader(SchemaConfig schema, Frequency frequency, SeriesSelection selection, boolean valuesOptional) {
-        this(schema, frequency, selection, valuesOptional, DataFormat.DEFAULT, Duplicates.error);
+        this(schema, frequency, selection, valuesOptional, DataFormat.DEFAULT, Duplicates.error, Progress.NONE,
+                Runtime.getRuntime().availableProcessors(), MIN_RANGE_BYTES);
     }
 
     /** This reader for files written in {@code format} ({@code data.format}), combining rows of one period by {@code duplicates}. */
     public PanelCsvReader with(DataFormat format, Duplicates duplicates) {
-        return new PanelCsvReader(schema, frequency, selection, valuesOptional, format, duplicates);
+        return new PanelCsvReader(schema, frequency, selection, valuesOptional, format, duplicates, progress, threads, minRangeBytes);
+    }
+
+    /**
+     * This reader reporting to {@code progress}: a task per file stepped by the bytes read (so a bar
+     * shows an ETA from the file's size), and one line per file with its rows and rows per second.
+     */
+    public PanelCsvReader withProgress(Progress progress) {
+        return new PanelCsvReader(schema, frequency, selection, valuesOptional, format, duplicates, progress, threads, minRangeBytes);
+    }
+
+    /** This reader using at most {@code threads} threads per file (default: one per core); 1 reads every file sequentially. */
+    public PanelCsvReader withThreads(int threads) {
+        return withParallelism(Math.max(1, threads), minRangeBytes);
+    }
+
+    /**
+     * This reader splitting a file into at most {@code threads} ranges of at least {@code minRangeBytes}
+     * (the default: one per core, {@value #MIN_RANGE_BYTES} bytes); tests split small files with it.
+     */
+    PanelCsvReader withParallelism(int threads, long minRangeBytes) {
+        return new PanelCsvReader(schema, frequency, selection, valuesOptional, format, duplicates, progress, threads, minRangeBytes);
     }
 
     /**
@@ -108,118 +160,534 @@ public final class PanelCsvReader {
         if (files.isEmpty()) {
             throw new DataException("no input files given (data.files is empty)");
         }
-        Rows rows = new Rows(schema.numericColumns().size(), schema.categoricalColumns().size());
-        Map<String, Integer> seriesIndex = new LinkedHashMap<>();
-        List<String[]> staticValues = new ArrayList<>();
-        List<Map<String, Integer>> levels = new ArrayList<>();
-        for (int c = 0; c < schema.categoricalColumns().size(); c++) {
-            levels.add(new HashMap<>());
-        }
-        Set<String> skipped = new HashSet<>();
+        int categoricalCount = schema.categoricalColumns().size();
+        RowBlocks rows = new RowBlocks(schema.numericColumns().size(), categoricalCount);
+        SeriesTable series = new SeriesTable();
+        Levels[] levels = Levels.of(categoricalCount);
         FileColumns[] columns = new FileColumns[files.size()];
         CellFormat cells = new CellFormat(format);
         for (int f = 0; f < files.size(); f++) {
-            columns[f] = readFile(files.get(f), f, cells, rows, seriesIndex, skipped, staticValues, levels);
+            rows.startFile();
+            long t0 = System.nanoTime();
+            long before = rows.size();
+            columns[f] = readFile(files.get(f), cells, rows, series, levels);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long read = rows.size() - before;
+            progress.report(String.format(Locale.ROOT, "read %s: %,d rows in %.2f s (%.2f M rows/s)", files.get(f).getFileName(), read,
+                    seconds, read / Math.max(seconds, 1e-9) / 1e6));
         }
-        selection.check(seriesIndex.keySet(), skipped.size(), files);
-        return assemble(files, columns, rows, seriesIndex, staticValues, levels);
+        selection.check(new HashSet<>(series.ids), series.skipped, files);
+        RowBlocks.Flat flat = rows.flatten(files.get(files.size() - 1).toString());
+        return assemble(files, columns, flat, series, levels);
     }
 
-    /** Where a file has the date and value columns (0-based), for messages about rows met later. */
-    private record FileColumns(int date, int[] numeric, int[] categorical) {
+    /**
+     * Where a file has its columns (0-based; -1 for a value column absent from a file of future rows),
+     * and how many fields each of its rows must have.
+     */
+    private record FileColumns(String file, int fields, int[] id, int date, int target, int[] numeric, int[] categorical, int[] statics) {
     }
 
-    /** Reads one file's rows into {@code rows}; returns where its columns are. */
-    private FileColumns readFile(Path file, int fileIndex, CellFormat cells, Rows rows, Map<String, Integer> seriesIndex, Set<String> skipped,
-                                 List<String[]> staticValues, List<Map<String, Integer>> levels) {
+    /**
+     * Reads one file's rows into {@code rows}; returns where its columns are. A file without quotes and
+     * large enough is read as newline-aligned ranges in parallel (see the class comment).
+     */
+    private FileColumns readFile(Path file, CellFormat cells, RowBlocks rows, SeriesTable series, Levels[] levels) {
         String name = file.toString();
-        try (CSVParser parser = CsvSource.open(file, format)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            if (header == null || header.isEmpty()) {
-                throw DataException.at(name, 1, 1, "empty file: expected a header line naming the columns ("
-                        + String.join(format.delimiter(), schema.id()) + format.delimiter() + schema.date() + format.delimiter() + schema.target() + ", ...)");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long megabytes = (size + MB - 1) / MB;
+            try (Progress.Task task = progress.task("read " + file.getFileName() + " (MB)", megabytes)) {
+                java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+                // Steps are whole megabytes of the file (the last one when the file is read), so a bar's
+                // ratio and ETA read in MB; a second, sequential pass adds none.
+                java.util.function.LongConsumer read = n -> {
+                    long after = bytes.addAndGet(n);
+                    long before = after - n;
+                    long steps = (after >= size ? megabytes : after / MB) - (before >= size ? megabytes : before / MB);
+                    if (steps > 0) {
+                        task.step(steps);
+                    }
+                };
+                CsvByteScanner head = new CsvByteScanner(file, channel, 0, size, 1, format.delimiterChar(), false, read);
+                FileColumns cols = header(name, head);
+                long bodyStart = head.position();
+                int ranges = (int) Math.min(threads, Math.max(1, (size - bodyStart) / minRangeBytes));
+                if (ranges > 1 && readParallel(file, channel, cols, cells, bodyStart, head.nextLine(), size, ranges, rows, series, levels, read)) {
+                    return cols;
+                }
+                new RangeReader(cols, cells, head, series, levels, rows).readAll();
+                return cols;
             }
-            int[] idCols = columns(name, header, schema.id());
-            int dateCol = column(name, header, schema.date());
-            int targetCol = valueColumn(name, header, schema.target());
-            int[] covCols = valueColumns(name, header, schema.numericColumns());
-            int[] catCols = valueColumns(name, header, schema.categoricalColumns());
-            int[] staticCols = valueColumns(name, header, schema.statics());
-            Map<String, Integer> dayCache = new HashMap<>();
-            StringBuilder key = new StringBuilder();
-            for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (record.size() != header.size()) {
-                    throw DataException.at(name, line, Math.min(record.size(), header.size()) + 1,
-                            "expected " + header.size() + " fields, found " + record.size());
-                }
-                key.setLength(0);
-                for (int i = 0; i < idCols.length; i++) {
-                    if (i > 0) {
-                        key.append(KEY_SEPARATOR);
-                    }
-                    String part = record.get(idCols[i]);
-                    if (part.isEmpty()) {
-                        throw DataException.at(name, line, idCols[i] + 1, "empty series key in column '" + schema.id().get(i) + "'");
-                    }
-                    key.append(part);
-                }
-                String id = key.toString();
-                Integer series = seriesIndex.get(id);
-                if (series == null) {
-                    // A series is kept or skipped on its first row, once: its statics are fixed.
-                    if (skipped.contains(id)) {
-                        continue;
-                    }
-                    String[] statics = new String[staticCols.length];
-                    for (int i = 0; i < staticCols.length; i++) {
-                        statics[i] = cell(record, staticCols[i]);
-                    }
-                    if (!selection.keeps(id, statics)) {
-                        skipped.add(id);
-                        continue;
-                    }
-                    series = seriesIndex.size();
-                    seriesIndex.put(id, series);
-                    staticValues.add(statics);
-                } else {
-                    String[] statics = staticValues.get(series);
-                    for (int i = 0; i < staticCols.length; i++) {
-                        if (!statics[i].equals(cell(record, staticCols[i]))) {
-                            throw DataException.at(name, line, staticCols[i] + 1, "static column '" + schema.statics().get(i)
-                                    + "' changes within series '" + id + "' ('" + statics[i] + "' then '" + record.get(staticCols[i]) + "')");
-                        }
-                    }
-                }
-                int day = parseDay(record.get(dateCol), dayCache, cells, name, line, dateCol);
-                double target = cells.number(cell(record, targetCol), name, line, targetCol, schema.target());
-                int r = rows.add(series, day, target, fileIndex, line);
-                for (int i = 0; i < covCols.length; i++) {
-                    rows.covariates[i][r] = cells.number(cell(record, covCols[i]), name, line, covCols[i], schema.numericColumns().get(i));
-                }
-                for (int i = 0; i < catCols.length; i++) {
-                    String level = cell(record, catCols[i]);
-                    if (level.isEmpty() || level.equals("NA")) {
-                        rows.categorical[i][r] = Categorical.MISSING;
-                    } else {
-                        Map<String, Integer> dict = levels.get(i);
-                        Integer code = dict.get(level);
-                        if (code == null) {
-                            code = dict.size();
-                            dict.put(level, code);
-                        }
-                        rows.categorical[i][r] = code;
-                    }
-                }
-            }
-            return new FileColumns(dateCol, covCols, catCols);
         } catch (NoSuchFileException e) {
             throw new DataException(name + ": file not found", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            // Commons CSV reports malformed quoting this way; it is bad input, not an I/O failure.
-            throw new DataException(name + ": malformed CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the header line and finds the schema's columns in it. */
+    private FileColumns header(String name, CsvByteScanner head) {
+        if (!head.next()) {
+            throw DataException.at(name, 1, 1, "empty file: expected a header line naming the columns ("
+                    + String.join(format.delimiter(), schema.id()) + format.delimiter() + schema.date() + format.delimiter() + schema.target() + ", ...)");
+        }
+        Map<String, Integer> header = new LinkedHashMap<>();
+        for (int i = 0; i < head.fields(); i++) {
+            String column = head.text(i);
+            if (header.putIfAbsent(column, i) != null && !column.isEmpty()) {
+                throw DataException.at(name, head.line(), i + 1, "column '" + column + "' appears twice in the header");
+            }
+        }
+        if (header.size() == 1 && header.containsKey("")) {
+            throw DataException.at(name, head.line(), 1, "empty file: expected a header line naming the columns");
+        }
+        return new FileColumns(name, head.fields(), columns(name, header, schema.id()), column(name, header, schema.date()),
+                valueColumn(name, header, schema.target()), valueColumns(name, header, schema.numericColumns()),
+                valueColumns(name, header, schema.categoricalColumns()), valueColumns(name, header, schema.statics()));
+    }
+
+    /**
+     * Reads the body of a file as {@code ranges} newline-aligned byte ranges, one per thread, each into
+     * its own series table, levels and rows, then merges them in file order, so series, levels and rows
+     * come out as one sequential read would give them. Returns false, having changed nothing, when the
+     * sequential read must do it: a range met a quote (a quoted field may hold a line break, so a range
+     * boundary may not be a row boundary), or bad input (the sequential read then names the first bad
+     * line, as it always has), or a series whose static columns or selection differ between ranges.
+     */
+    private boolean readParallel(Path file, FileChannel channel, FileColumns cols, CellFormat cells, long bodyStart, long bodyLine, long size,
+                                 int ranges, RowBlocks rows, SeriesTable series, Levels[] levels, java.util.function.LongConsumer read)
+            throws IOException {
+        long[] bounds = rangeBounds(channel, bodyStart, size, ranges);
+        int n = bounds.length - 1;
+        RangeReader[] readers = new RangeReader[n];
+        RuntimeException[] failures = new RuntimeException[n];
+        IntStream.range(0, n).parallel().forEach(k -> {
+            try {
+                CsvByteScanner scanner = new CsvByteScanner(file, channel, bounds[k], bounds[k + 1], 0, format.delimiterChar(), true, read);
+                RangeReader reader = new RangeReader(cols, cells, scanner, new SeriesTable(),
+                        Levels.of(levels.length), new RowBlocks(schema.numericColumns().size(), levels.length));
+                reader.readAll();
+                readers[k] = reader;
+            } catch (RuntimeException e) {
+                failures[k] = e;
+            }
+        });
+        for (RuntimeException e : failures) {
+            if (e != null && !(e instanceof CsvByteScanner.QuoteMet) && !(e instanceof DataException)) {
+                throw e;
+            }
+            if (e != null) {
+                return false;
+            }
+        }
+        if (!SeriesTable.mergeable(series, Arrays.stream(readers).map(r -> r.series).toList())) {
+            return false;
+        }
+        int[][] seriesMaps = new int[n][];
+        int[][][] levelMaps = new int[n][][];
+        long[] lineBase = new long[n];
+        long line = bodyLine;
+        for (int k = 0; k < n; k++) {
+            seriesMaps[k] = series.merge(readers[k].series);
+            levelMaps[k] = new int[levels.length][];
+            for (int c = 0; c < levels.length; c++) {
+                levelMaps[k][c] = levels[c].merge(readers[k].levels[c]);
+            }
+            lineBase[k] = line;
+            line += readers[k].scanner.nextLine();
+        }
+        if (line > Integer.MAX_VALUE) {
+            throw DataException.at(cols.file(), line, 1, "more than 2,147,483,647 lines: split the file");
+        }
+        IntStream.range(0, n).parallel().forEach(k -> readers[k].renumber(seriesMaps[k], levelMaps[k], (int) lineBase[k]));
+        for (RangeReader reader : readers) {
+            rows.append(reader.rows);
+        }
+        return true;
+    }
+
+    /** {@code ranges} + 1 offsets from {@code from} to {@code size}, each but the first and last just after a line break. */
+    private static long[] rangeBounds(FileChannel channel, long from, long size, int ranges) throws IOException {
+        List<Long> bounds = new ArrayList<>();
+        bounds.add(from);
+        ByteBuffer probe = ByteBuffer.allocate(1 << 16);
+        for (int k = 1; k < ranges; k++) {
+            long at = Math.max(from + (size - from) * k / ranges, bounds.get(bounds.size() - 1));
+            long cut = -1;
+            while (cut < 0 && at < size) {
+                probe.clear();
+                int got = channel.read(probe, at);
+                if (got <= 0) {
+                    break;
+                }
+                for (int i = 0; i < got; i++) {
+                    if (probe.get(i) == '\n') {
+                        cut = at + i + 1;
+                        break;
+                    }
+                }
+                at += got;
+            }
+            if (cut > bounds.get(bounds.size() - 1) && cut < size) {
+                bounds.add(cut);
+            }
+        }
+        bounds.add(size);
+        return bounds.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The series met: key bytes to index (or {@link #SKIPPED}), and the id and statics of each kept one. */
+    private static final class SeriesTable {
+        static final int SKIPPED = -2;
+        final BytesMap index = new BytesMap();
+        final List<String> ids = new ArrayList<>();
+        final List<String[]> statics = new ArrayList<>();
+        final List<byte[][]> staticBytes = new ArrayList<>();
+        int skipped;
+
+        int add(byte[] key, int from, int to, String id, String[] values, boolean kept) {
+            if (!kept) {
+                index.put(key, from, to, SKIPPED);
+                skipped++;
+                return SKIPPED;
+            }
+            int s = ids.size();
+            index.put(key, from, to, s);
+            ids.add(id);
+            statics.add(values);
+            byte[][] bytes = new byte[values.length][];
+            for (int i = 0; i < values.length; i++) {
+                bytes[i] = values[i].getBytes(StandardCharsets.UTF_8);
+            }
+            staticBytes.add(bytes);
+            return s;
+        }
+
+        /**
+         * True when the tables of ranges read in parallel, taken in order after {@code global}, agree with
+         * what one sequential read would have found: a series is kept or skipped alike in every range, and
+         * a kept one has the same statics everywhere.
+         */
+        static boolean mergeable(SeriesTable global, List<SeriesTable> parts) {
+            BytesMap seen = new BytesMap();
+            List<String[]> seenStatics = new ArrayList<>();
+            for (SeriesTable part : parts) {
+                for (int e = 0; e < part.index.size(); e++) {
+                    byte[] key = part.index.key(e);
+                    int local = part.index.value(e);
+                    String[] first;
+                    int g = global.index.get(key);
+                    if (g != BytesMap.ABSENT) {
+                        first = g == SKIPPED ? null : global.statics.get(g);
+                    } else {
+                        int s = seen.get(key);
+                        if (s == BytesMap.ABSENT) {
+                            seen.put(key, seenStatics.size());
+                            seenStatics.add(local == SKIPPED ? null : part.statics.get(local));
+                            continue;
+                        }
+                        first = seenStatics.get(s);
+                    }
+                    if ((first == null) != (local == SKIPPED) || first != null && !Arrays.equals(first, part.statics.get(local))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Adds {@code part}'s series not met yet (checked {@link #mergeable}); returns its index to this table's. */
+        int[] merge(SeriesTable part) {
+            int[] map = new int[part.ids.size()];
+            for (int e = 0; e < part.index.size(); e++) {
+                byte[] key = part.index.key(e);
+                int local = part.index.value(e);
+                int g = index.get(key);
+                if (g == BytesMap.ABSENT) {
+                    g = local == SKIPPED ? add(key, 0, key.length, null, null, false)
+                            : add(key, 0, key.length, part.ids.get(local), part.statics.get(local), true);
+                }
+                if (local != SKIPPED) {
+                    map[local] = g;
+                }
+            }
+            return map;
+        }
+    }
+
+    /** The levels of one categorical column, coded in the order met. */
+    private static final class Levels {
+        final BytesMap codes = new BytesMap();
+        final List<String> names = new ArrayList<>();
+
+        static Levels[] of(int count) {
+            Levels[] out = new Levels[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = new Levels();
+            }
+            return out;
+        }
+
+        /** Adds {@code part}'s levels not met yet; returns its codes to this column's. */
+        int[] merge(Levels part) {
+            int[] map = new int[part.names.size()];
+            for (int e = 0; e < map.length; e++) {
+                byte[] key = part.codes.key(e);
+                int code = codes.get(key);
+                if (code == BytesMap.ABSENT) {
+                    code = names.size();
+                    codes.put(key, code);
+                    names.add(part.names.get(e));
+                }
+                map[e] = code;
+            }
+            return map;
+        }
+    }
+
+    /** Reads the rows of one scanner (a whole file, or a range of one) into a series table, levels and rows. */
+    private final class RangeReader {
+        private static final byte[] NA = {'N', 'A'};
+        final FileColumns cols;
+        final CellFormat cells;
+        final CsvByteScanner scanner;
+        final SeriesTable series;
+        final Levels[] levels;
+        final RowBlocks rows;
+        private final BytesMap days = new BytesMap();
+        private final boolean isoDates = format.isoDates();
+        private final int[] recentKeys = filled(1 << 12, -1);
+        private final int[] recentDays = new int[1 << 12];
+        private byte[] lastKey = new byte[64];
+        private int lastKeyLength = -1;
+        private int lastSeries;
+        private byte[] keyScratch = new byte[64];
+
+        RangeReader(FileColumns cols, CellFormat cells, CsvByteScanner scanner, SeriesTable series, Levels[] levels, RowBlocks rows) {
+            this.cols = cols;
+            this.cells = cells;
+            this.scanner = scanner;
+            this.series = series;
+            this.levels = levels;
+            this.rows = rows;
+        }
+
+        void readAll() {
+            String name = cols.file();
+            int[] numericCols = cols.numeric();
+            int[] catCols = cols.categorical();
+            String[] numericNames = schema.numericColumns().toArray(String[]::new);
+            while (scanner.next()) {
+                long line = scanner.line();
+                if (scanner.fields() != cols.fields()) {
+                    throw DataException.at(name, line, Math.min(scanner.fields(), cols.fields()) + 1,
+                            "expected " + cols.fields() + " fields, found " + scanner.fields());
+                }
+                if (line > Integer.MAX_VALUE) {
+                    throw DataException.at(name, line, 1, "more than 2,147,483,647 lines: split the file");
+                }
+                int s = seriesOf(name, line);
+                if (s == SeriesTable.SKIPPED) {
+                    continue;
+                }
+                byte[] b = scanner.buffer();
+                int day = day(name, line);
+                double target = number(cols.target(), name, line, schema.target());
+                RowBlocks.Block block = rows.room();
+                int r = block.size++;
+                block.series[r] = s;
+                block.day[r] = day;
+                block.line[r] = (int) line;
+                block.target[r] = target;
+                for (int i = 0; i < numericCols.length; i++) {
+                    block.covariates[i][r] = number(numericCols[i], name, line, numericNames[i]);
+                }
+                for (int i = 0; i < catCols.length; i++) {
+                    block.categorical[i][r] = level(i, catCols[i], b);
+                }
+            }
+        }
+
+        /** The series of the current row, added (and kept or skipped) on its first row; statics checked on the others. */
+        private int seriesOf(String name, long line) {
+            byte[] b = scanner.buffer();
+            int[] idCols = cols.id();
+            byte[] key;
+            int from;
+            int to;
+            if (idCols.length == 1 && !scanner.escaped(idCols[0])) {
+                key = b;
+                from = scanner.start(idCols[0]);
+                to = scanner.end(idCols[0]);
+                if (from == to) {
+                    throw DataException.at(name, line, idCols[0] + 1, "empty series key in column '" + schema.id().get(0) + "'");
+                }
+            } else {
+                key = compositeKey(name, line);
+                from = 0;
+                to = keyLength;
+            }
+            int len = to - from;
+            int s;
+            if (len == lastKeyLength && Arrays.equals(lastKey, 0, len, key, from, to)) {
+                s = lastSeries;
+            } else {
+                s = series.index.get(key, from, to);
+                if (s == BytesMap.ABSENT) {
+                    String[] statics = new String[cols.statics().length];
+                    for (int i = 0; i < statics.length; i++) {
+                        statics[i] = cols.statics()[i] < 0 ? "" : scanner.text(cols.statics()[i]);
+                    }
+                    String id = new String(key, from, len, StandardCharsets.UTF_8);
+                    s = series.add(key, from, to, id, statics, selection.keeps(id, statics));
+                }
+                if (lastKey.length < len) {
+                    lastKey = new byte[len * 2];
+                }
+                System.arraycopy(key, from, lastKey, 0, len);
+                lastKeyLength = len;
+                lastSeries = s;
+            }
+            if (s != SeriesTable.SKIPPED) {
+                byte[][] expected = series.staticBytes.get(s);
+                int[] staticCols = cols.statics();
+                for (int i = 0; i < staticCols.length; i++) {
+                    if (staticCols[i] >= 0 && !scanner.is(staticCols[i], expected[i])) {
+                        throw DataException.at(name, line, staticCols[i] + 1, "static column '" + schema.statics().get(i)
+                                + "' changes within series '" + series.ids.get(s) + "' ('" + series.statics.get(s)[i] + "' then '"
+                                + scanner.text(staticCols[i]) + "')");
+                    }
+                }
+            }
+            return s;
+        }
+
+        private int keyLength;
+
+        /** The key of a composite id (parts joined by {@value #KEY_SEPARATOR}) or a quoted one, in {@link #keyScratch}. */
+        private byte[] compositeKey(String name, long line) {
+            int[] idCols = cols.id();
+            int at = 0;
+            for (int i = 0; i < idCols.length; i++) {
+                byte[] part = scanner.bytes(idCols[i]);
+                if (part.length == 0) {
+                    throw DataException.at(name, line, idCols[i] + 1, "empty series key in column '" + schema.id().get(i) + "'");
+                }
+                if (keyScratch.length < at + part.length + 1) {
+                    keyScratch = Arrays.copyOf(keyScratch, (at + part.length + 1) * 2);
+                }
+                if (i > 0) {
+                    keyScratch[at++] = (byte) KEY_SEPARATOR.charAt(0);
+                }
+                System.arraycopy(part, 0, keyScratch, at, part.length);
+                at += part.length;
+            }
+            keyLength = at;
+            return keyScratch;
+        }
+
+        /** The date cell as an epoch day; each distinct date text is parsed once. */
+        private int day(String name, long line) {
+            int col = cols.date();
+            if (scanner.escaped(col)) {
+                return Math.toIntExact(cells.date(scanner.text(col), name, line, col, schema.date()).toEpochDay());
+            }
+            byte[] b = scanner.buffer();
+            int from = scanner.start(col);
+            int to = scanner.end(col);
+            int ymd = isoDigits(b, from, to);
+            int slot = ymd >= 0 ? (ymd * 0x9E3779B1) >>> 20 : -1;
+            if (slot >= 0 && recentKeys[slot] == ymd) {
+                return recentDays[slot];
+            }
+            int day = days.get(b, from, to);
+            if (day == BytesMap.ABSENT) {
+                day = Math.toIntExact(cells.date(scanner.text(col), name, line, col, schema.date()).toEpochDay());
+                days.put(b, from, to, day);
+            }
+            if (slot >= 0) {
+                recentKeys[slot] = ymd;
+                recentDays[slot] = day;
+            }
+            return day;
+        }
+
+        /**
+         * {@code yyyy-MM-dd} read as the number yyyyMMdd when the format is ISO and the cell has that
+         * shape, else -1: a cheaper key than the bytes for the dates met most recently (the date is
+         * still parsed and checked once, by the format, before its key is remembered).
+         */
+        private int isoDigits(byte[] b, int from, int to) {
+            if (!isoDates || to - from != 10 || b[from + 4] != '-' || b[from + 7] != '-') {
+                return -1;
+            }
+            int v = 0;
+            for (int i = from; i < to; i++) {
+                if (i == from + 4 || i == from + 7) {
+                    continue;
+                }
+                int c = b[i] - '0';
+                if (c < 0 || c > 9) {
+                    return -1;
+                }
+                v = v * 10 + c;
+            }
+            return v;
+        }
+
+        private double number(int col, String name, long line, String columnName) {
+            if (col < 0) {
+                return Double.NaN;
+            }
+            if (scanner.escaped(col)) {
+                return cells.number(scanner.text(col), name, line, col, columnName);
+            }
+            return cells.number(scanner.buffer(), scanner.start(col), scanner.end(col), name, line, col, columnName);
+        }
+
+        private int level(int i, int col, byte[] b) {
+            if (col < 0) {
+                return Categorical.MISSING;
+            }
+            int from = scanner.start(col);
+            int to = scanner.end(col);
+            if (from == to || Arrays.equals(b, from, to, NA, 0, 2) && !scanner.escaped(col)) {
+                return Categorical.MISSING;
+            }
+            Levels dict = levels[i];
+            byte[] key = b;
+            if (scanner.escaped(col)) {
+                key = scanner.bytes(col);
+                from = 0;
+                to = key.length;
+            }
+            int code = dict.codes.get(key, from, to);
+            if (code == BytesMap.ABSENT) {
+                code = dict.names.size();
+                dict.codes.put(key, from, to, code);
+                dict.names.add(new String(key, from, to - from, StandardCharsets.UTF_8));
+            }
+            return code;
+        }
+
+        /** After a parallel read: this range's series and level codes made global, its line numbers absolute. */
+        void renumber(int[] seriesMap, int[][] levelMaps, int lineBase) {
+            for (RowBlocks.Block block : rows.blocks()) {
+                for (int r = 0; r < block.size; r++) {
+                    block.series[r] = seriesMap[block.series[r]];
+                    block.line[r] += lineBase;
+                }
+                for (int c = 0; c < levelMaps.length; c++) {
+                    int[] codes = block.categorical[c];
+                    int[] map = levelMaps[c];
+                    for (int r = 0; r < block.size; r++) {
+                        if (codes[r] != Categorical.MISSING) {
+                            codes[r] = map[codes[r]];
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -234,10 +702,6 @@ public final class PanelCsvReader {
             out[i] = valueColumn(file, header, names.get(i));
         }
         return out;
-    }
-
-    private static String cell(CSVRecord record, int column) {
-        return column < 0 ? "" : record.get(column);
     }
 
     private int column(String file, Map<String, Integer> header, String name) {
@@ -272,18 +736,8 @@ public final class PanelCsvReader {
         return out;
     }
 
-    private int parseDay(String text, Map<String, Integer> cache, CellFormat cells, String file, long line, int col) {
-        Integer day = cache.get(text);
-        if (day == null) {
-            day = Math.toIntExact(cells.date(text, file, line, col, schema.date()).toEpochDay());
-            cache.put(text, day);
-        }
-        return day;
-    }
-
-    private Panel assemble(List<Path> files, FileColumns[] columns, Rows rows, Map<String, Integer> seriesIndex, List<String[]> staticValues,
-                           List<Map<String, Integer>> levels) {
-        int n = seriesIndex.size();
+    private Panel assemble(List<Path> files, FileColumns[] columns, RowBlocks.Flat rows, SeriesTable series, Levels[] levels) {
+        int n = series.ids.size();
         if (rows.size == 0) {
             throw DataException.at(files.get(files.size() - 1).toString(), 2, 1, "no data rows: the file has a header line only");
         }
@@ -303,10 +757,11 @@ public final class PanelCsvReader {
         for (int s = 0; s < n; s++) {
             sortByDay(order, offsets[s], offsets[s + 1], rows);
         }
-        String[] ids = seriesIndex.keySet().toArray(String[]::new);
+        String[] ids = series.ids.toArray(String[]::new);
         if (duplicates == Duplicates.error) {
             // Rows on the very same date are refused before the frequency is inferred: they are the likelier mistake.
-            combineDuplicates(files, columns, rows, Arrays.copyOf(rows.day, rows.size), order, offsets, ids, Frequency.DAILY);
+            // (Without duplicates nothing moves: order and offsets stay as they are.)
+            combineDuplicates(files, columns, rows, rows.day, order, offsets, ids, Frequency.DAILY);
         }
         Frequency freq = frequency(files, rows, order, offsets);
         int[] periodDay = periodStarts(freq, rows);
@@ -322,56 +777,92 @@ public final class PanelCsvReader {
             throw new DataException(files.get(0) + ": " + e.getMessage(), e);
         }
         int[] periods = new int[total];
-        double[] target = new double[total];
+        // Each distinct day is placed on the axis once (a panel has millions of rows but a few thousand days).
+        int maxDay = Integer.MIN_VALUE;
+        for (int i = 0; i < total; i++) {
+            maxDay = Math.max(maxDay, periodDay[order[i]]);
+        }
+        int[] periodOfDay = (long) maxDay - minDay < 1 << 24 ? new int[maxDay - minDay + 1] : null;
+        if (periodOfDay != null) {
+            for (int d = 0; d < periodOfDay.length; d++) {
+                LocalDate date = LocalDate.ofEpochDay(minDay + d);
+                periodOfDay[d] = axis.fits(date) ? axis.period(date) : Integer.MIN_VALUE;
+            }
+        }
         for (int i = 0; i < total; i++) {
             int r = order[i];
+            if (periodOfDay != null && periodOfDay[periodDay[r] - minDay] != Integer.MIN_VALUE) {
+                periods[i] = periodOfDay[periodDay[r] - minDay];
+                continue;
+            }
             LocalDate date = LocalDate.ofEpochDay(periodDay[r]);
             if (!axis.fits(date)) {
-                throw DataException.at(files.get(rows.file[r]).toString(), rows.line[r], columns[rows.file[r]].date() + 1, "date "
+                throw DataException.at(files.get(rows.file(r)).toString(), rows.line[r], columns[rows.file(r)].date() + 1, "date "
                         + LocalDate.ofEpochDay(rows.day[r]) + " does not fit " + axis.frequency().label() + " data (" + axis.describeAnchor()
                         + "); fix the date or set data.frequency");
             }
             periods[i] = axis.period(date);
-            target[i] = rows.target[r];
         }
+        // Rows read in panel order (each series' rows together, by date, no duplicates combined) are the
+        // panel's columns as they are; otherwise each column is reordered and the read one dropped, so
+        // only one column is ever held twice.
+        boolean inOrder = total == rows.size;
+        for (int i = 0; i < total && inOrder; i++) {
+            inOrder = order[i] == i;
+        }
+        double[] target = inOrder ? rows.target : permute(rows.target, order, total);
+        rows.target = null;
         Map<String, double[]> numeric = new LinkedHashMap<>();
         for (int c = 0; c < schema.numericColumns().size(); c++) {
-            double[] col = new double[total];
-            for (int i = 0; i < total; i++) {
-                col[i] = rows.covariates[c][order[i]];
-            }
-            numeric.put(schema.numericColumns().get(c), col);
+            numeric.put(schema.numericColumns().get(c), inOrder ? rows.covariates[c] : permute(rows.covariates[c], order, total));
+            rows.covariates[c] = null;
         }
         Map<String, Categorical> categorical = new LinkedHashMap<>();
         for (int c = 0; c < schema.categoricalColumns().size(); c++) {
-            int[] codes = new int[total];
-            for (int i = 0; i < total; i++) {
-                codes[i] = rows.categorical[c][order[i]];
+            int[] codes = rows.categorical[c];
+            if (!inOrder) {
+                codes = new int[total];
+                for (int i = 0; i < total; i++) {
+                    codes[i] = rows.categorical[c][order[i]];
+                }
             }
-            String[] names = new String[levels.get(c).size()];
-            levels.get(c).forEach((level, code) -> names[code] = level);
-            categorical.put(schema.categoricalColumns().get(c), new Categorical(codes, List.of(names)));
+            rows.categorical[c] = null;
+            categorical.put(schema.categoricalColumns().get(c), new Categorical(codes, levels[c].names));
         }
         Map<String, String[]> statics = new LinkedHashMap<>();
         for (int c = 0; c < schema.statics().size(); c++) {
             String[] col = new String[n];
             for (int s = 0; s < n; s++) {
-                col[s] = staticValues.get(s)[c];
+                col[s] = series.statics.get(s)[c];
             }
             statics.put(schema.statics().get(c), col);
         }
         return new Panel(axis, ids, offsets, periods, target, numeric, categorical, statics);
     }
 
+    private static int[] filled(int n, int value) {
+        int[] out = new int[n];
+        Arrays.fill(out, value);
+        return out;
+    }
+
+    private static double[] permute(double[] column, int[] order, int total) {
+        double[] out = new double[total];
+        for (int i = 0; i < total; i++) {
+            out[i] = column[order[i]];
+        }
+        return out;
+    }
+
     /**
      * The day that labels each row's period: the date itself, except for monthly and quarterly data
      * whose rows do not all fall on one day from 1 to 28, where it is the first of the date's month.
      */
-    private static int[] periodStarts(Frequency freq, Rows rows) {
-        int[] out = Arrays.copyOf(rows.day, rows.size);
+    private static int[] periodStarts(Frequency freq, RowBlocks.Flat rows) {
         if (freq != Frequency.MONTHLY && freq != Frequency.QUARTERLY) {
-            return out;
+            return rows.day;
         }
+        int[] out = Arrays.copyOf(rows.day, rows.size);
         int dayOfMonth = LocalDate.ofEpochDay(rows.day[0]).getDayOfMonth();
         boolean oneDay = dayOfMonth <= 28;
         for (int r = 1; r < rows.size && oneDay; r++) {
@@ -391,7 +882,7 @@ public final class PanelCsvReader {
      * rows kept and returns their count. {@code order} is sorted by day within each series, and
      * moving dates to their period start keeps that order, so one period's rows are adjacent.
      */
-    private int combineDuplicates(List<Path> files, FileColumns[] columns, Rows rows, int[] periodDay, int[] order, int[] offsets,
+    private int combineDuplicates(List<Path> files, FileColumns[] columns, RowBlocks.Flat rows, int[] periodDay, int[] order, int[] offsets,
                                   String[] ids, Frequency freq) {
         int kept = 0;
         for (int s = 0; s + 1 < offsets.length; s++) {
@@ -417,18 +908,18 @@ public final class PanelCsvReader {
     }
 
     /** The one row the rows {@code order[from..to)} of one series and period make. */
-    private int combine(List<Path> files, FileColumns[] columns, Rows rows, int[] periodDay, int[] order, int from, int to,
+    private int combine(List<Path> files, FileColumns[] columns, RowBlocks.Flat rows, int[] periodDay, int[] order, int from, int to,
                         String id, Frequency freq) {
         // Rows in the order read: by file, then line (row numbers grow as rows are read).
         int[] group = Arrays.copyOfRange(order, from, to);
         Arrays.sort(group);
         int first = group[0];
         int second = group[1];
-        String where = files.get(rows.file[first]) + ":" + rows.line[first];
+        String where = files.get(rows.file(first)) + ":" + rows.line[first];
         switch (duplicates) {
             case error -> {
                 boolean moved = rows.day[second] != rows.day[first];
-                throw DataException.at(files.get(rows.file[second]).toString(), rows.line[second], columns[rows.file[second]].date() + 1,
+                throw DataException.at(files.get(rows.file(second)).toString(), rows.line[second], columns[rows.file(second)].date() + 1,
                         "duplicate row for series '" + id + "' on " + LocalDate.ofEpochDay(rows.day[second])
                                 + (moved ? " (same " + freq.label().replace("ly", "") + " as " + LocalDate.ofEpochDay(rows.day[first]) + " at " + where + ")"
                                         : " (first at " + where + ")")
@@ -453,7 +944,7 @@ public final class PanelCsvReader {
                         if (Double.isNaN(col[first])) {
                             col[first] = col[r];
                         } else if (!Double.isNaN(col[r]) && col[r] != col[first]) {
-                            throw disagree(files, rows, r, columns[rows.file[r]].numeric()[c], schema.numericColumns().get(c), id,
+                            throw disagree(files, rows, r, columns[rows.file(r)].numeric()[c], schema.numericColumns().get(c), id,
                                     String.valueOf(col[r]), String.valueOf(col[first]), group);
                         }
                     }
@@ -464,7 +955,7 @@ public final class PanelCsvReader {
                         if (col[first] == Categorical.MISSING) {
                             col[first] = col[r];
                         } else if (col[r] != Categorical.MISSING && col[r] != col[first]) {
-                            throw disagree(files, rows, r, columns[rows.file[r]].categorical()[c], schema.categoricalColumns().get(c), id,
+                            throw disagree(files, rows, r, columns[rows.file(r)].categorical()[c], schema.categoricalColumns().get(c), id,
                                     "code " + col[r], "code " + col[first], group);
                         }
                     }
@@ -475,20 +966,20 @@ public final class PanelCsvReader {
         }
     }
 
-    private static DataException disagree(List<Path> files, Rows rows, int r, int column, String name, String id, String value,
+    private static DataException disagree(List<Path> files, RowBlocks.Flat rows, int r, int column, String name, String id, String value,
                                           String kept, int[] group) {
         StringBuilder lines = new StringBuilder();
         for (int g : group) {
             if (g != r) {
-                lines.append(lines.length() == 0 ? "" : ", ").append(files.get(rows.file[g])).append(':').append(rows.line[g]);
+                lines.append(lines.length() == 0 ? "" : ", ").append(files.get(rows.file(g))).append(':').append(rows.line[g]);
             }
         }
-        return DataException.at(files.get(rows.file[r]).toString(), rows.line[r], column + 1, "column '" + name + "' differs between rows"
+        return DataException.at(files.get(rows.file(r)).toString(), rows.line[r], column + 1, "column '" + name + "' differs between rows"
                 + " of series '" + id + "' in one period (also at " + lines + "); data.duplicates: sum adds the target only,"
                 + " the other columns must agree: aggregate them before, or use data.duplicates: last");
     }
 
-    private static void sortByDay(int[] order, int from, int to, Rows rows) {
+    private static void sortByDay(int[] order, int from, int to, RowBlocks.Flat rows) {
         boolean sorted = true;
         for (int i = from + 1; i < to && sorted; i++) {
             sorted = rows.day[order[i]] >= rows.day[order[i - 1]];
@@ -508,7 +999,7 @@ public final class PanelCsvReader {
     }
 
     /** {@code data.frequency}, else inferred from the smallest positive gap between two dates of a series. */
-    private Frequency frequency(List<Path> files, Rows rows, int[] order, int[] offsets) {
+    private Frequency frequency(List<Path> files, RowBlocks.Flat rows, int[] order, int[] offsets) {
         if (frequency != null) {
             return frequency;
         }
@@ -530,45 +1021,5 @@ public final class PanelCsvReader {
                     + minGap + " days; set data.frequency (" + Frequency.allowed() + ")");
         }
         return freq;
-    }
-
-    /** Growable column store for rows as they are read. */
-    private static final class Rows {
-        int size;
-        int[] series = new int[1024];
-        int[] day = new int[1024];
-        double[] target = new double[1024];
-        int[] file = new int[1024];
-        long[] line = new long[1024];
-        double[][] covariates;
-        int[][] categorical;
-
-        Rows(int covariateCount, int categoricalCount) {
-            covariates = new double[covariateCount][1024];
-            categorical = new int[categoricalCount][1024];
-        }
-
-        int add(int s, int d, double t, int f, long l) {
-            if (size == series.length) {
-                int cap = size * 2;
-                series = Arrays.copyOf(series, cap);
-                day = Arrays.copyOf(day, cap);
-                target = Arrays.copyOf(target, cap);
-                file = Arrays.copyOf(file, cap);
-                line = Arrays.copyOf(line, cap);
-                for (int c = 0; c < covariates.length; c++) {
-                    covariates[c] = Arrays.copyOf(covariates[c], cap);
-                }
-                for (int c = 0; c < categorical.length; c++) {
-                    categorical[c] = Arrays.copyOf(categorical[c], cap);
-                }
-            }
-            series[size] = s;
-            day[size] = d;
-            target[size] = t;
-            file[size] = f;
-            line[size] = l;
-            return size++;
-        }
     }
 }

@@ -70,7 +70,7 @@ public final class PrepareJob {
         }
         long t0 = System.nanoTime();
         List<Path> inputs = new ArrayList<>();
-        Panel raw = readRaw(config, inputs);
+        Panel raw = readRaw(config, inputs, progress);
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         progress.report(String.format(java.util.Locale.ROOT, "prepare: read %,d rows of %,d series (%s) from %d file(s) in %.2f s%s",
                 raw.rowCount(), raw.seriesCount(), raw.frequency().label(), inputs.size(), readSeconds,
@@ -160,6 +160,11 @@ public final class PrepareJob {
      * @param inputs receives every file read, in order
      */
     static Panel readRaw(ExperimentConfig config, List<Path> inputs) {
+        return readRaw(config, inputs, Progress.NONE);
+    }
+
+    /** As {@link #readRaw(ExperimentConfig, List)}, reporting each data file's rows (and its bytes read, as a task) to {@code progress}. */
+    static Panel readRaw(ExperimentConfig config, List<Path> inputs, Progress progress) {
         DataConfig data = config.data();
         List<Path> files = data.files().stream().map(Path::of).toList();
         Frequency frequency = data.frequency() == null ? null : Frequency.parse(data.frequency());
@@ -173,7 +178,8 @@ public final class PrepareJob {
                 inputs.add(Path.of(data.series().file()));
             }
         }
-        Panel raw = new PanelCsvReader(data.schema(), frequency, selection).with(data.format(), data.duplicates()).read(files);
+        Panel raw = new PanelCsvReader(data.schema(), frequency, selection).with(data.format(), data.duplicates())
+                .withProgress(progress).read(files);
         if (attributes != null) {
             raw = attributes.attach(raw, data.schema());
             inputs.add(Path.of(data.attributes().file()));

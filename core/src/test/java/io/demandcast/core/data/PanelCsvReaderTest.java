@@ -140,4 +140,186 @@ class PanelCsvReaderTest {
         assertTrue(p.isRegular());
         assertEquals(LocalDate.of(2016, 6, 19), p.axis().date(p.maxPeriod()));
     }
+
+    @Test
+    void quotedFieldsWithDelimitersLineBreaksAndQuotesBomAndCrlf() throws IOException {
+        Path file = dir.resolve("quoted.csv");
+        String text = "\uFEFFseries_id,date,value,price,event,store\r\n"
+                + "\"a,1\",2024-01-01, \"1.5\" ,2,\"Super \"\"Bowl\"\"\",\"S\r\n1\"\r\n"
+                + "\r\n"
+                + "\"a,1\",2024-01-02,2,,  \"x, y\"  ,\"S\r\n1\"\r\n"
+                + "b,2024-01-01,\"3\",NA,NA,T";
+        Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Panel p = new PanelCsvReader(SCHEMA, null).read(List.of(file));
+        assertEquals(List.of("a,1", "b"), p.seriesIds());
+        assertArrayEquals(new double[] {1.5, 2}, p.values(0));
+        assertArrayEquals(new double[] {3}, p.values(1));
+        assertEquals(2.0, p.numericValues("price", 0)[0]);
+        assertEquals("Super \"Bowl\"", p.categorical("event").level(p.rowStart(0)));
+        assertEquals("x, y", p.categorical("event").level(p.rowStart(0) + 1));
+        assertEquals(null, p.categorical("event").level(p.rowStart(1)));
+        assertEquals("S\r\n1", p.staticValue("store", 0));
+        // Lines count the line breaks inside quoted stores and the empty line: the bad row is on line 8.
+        Files.write(file, (text + "\r\nb,2024-01-02,x,1,,T\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DataException e = assertThrows(DataException.class, () -> new PanelCsvReader(SCHEMA, null).read(List.of(file)));
+        assertEquals(file + ":8:3: column 'value': 'x' is not a number", e.getMessage());
+    }
+
+    @Test
+    void malformedQuotingNamesFileLineAndColumn() throws IOException {
+        DataException open = failure("series_id,date,value,price,event,store\na,2024-01-01,1,1,\"Easter,S\n");
+        assertEquals(dir.resolve("bad.csv") + ":2:5: malformed CSV: this quoted field has no closing quote before the end of the file",
+                open.getMessage());
+        DataException after = failure("series_id,date,value,price,event,store\na,2024-01-01,1,1,\"Easter\"x,S\n");
+        assertTrue(after.getMessage().startsWith(dir.resolve("bad.csv") + ":2:5: malformed CSV: 'x' after the closing quote"), after.getMessage());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8NameTheirLine() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        byte[] head = "series_id,date,value,price,event,store\na,2024-01-01,1,1,,S\na,2024-01-02,1,1,F".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 5);
+        bytes[head.length] = (byte) 0xE9;
+        bytes[head.length + 1] = 't';
+        bytes[head.length + 2] = 'e';
+        bytes[head.length + 3] = ',';
+        bytes[head.length + 4] = 'S';
+        Files.write(file, bytes);
+        DataException e = assertThrows(DataException.class, () -> new PanelCsvReader(SCHEMA, null).read(List.of(file)));
+        assertTrue(e.getMessage().startsWith(file + ":3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("not UTF-8 text (byte 0xE9)"), e.getMessage());
+    }
+
+    @Test
+    void numbersParsedFromBytesAreTheDoublesParseDoubleGives() {
+        CellFormat cells = CellFormat.DEFAULT;
+        java.util.Random random = new java.util.Random(16);
+        List<String> cases = new java.util.ArrayList<>(List.of("0", "-0", "5.", ".5", "-.25", "0.1", "123456789012345", "1234567890.12345",
+                "9.99", "0.30000000000000004", "1e3", "+4", "007.50"));
+        for (int i = 0; i < 20_000; i++) {
+            String t = Long.toString(Math.floorMod(random.nextLong(), 1_000_000_000_000_000L) >> random.nextInt(60));
+            int point = random.nextInt(t.length() + 1);
+            cases.add((random.nextBoolean() ? "-" : "") + t.substring(0, point) + "." + t.substring(point));
+        }
+        for (String t : cases) {
+            byte[] b = ("  " + t + " ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            double got = cells.number(b, 2, 2 + t.length(), "f", 1, 0, "v");
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(t)), Double.doubleToLongBits(got), t);
+        }
+        assertTrue(Double.isNaN(cells.number("NA".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 2, "f", 1, 0, "v")));
+        DataException e = assertThrows(DataException.class,
+                () -> cells.number("2,5".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 3, "f", 4, 2, "v"));
+        assertTrue(e.getMessage().startsWith("f:4:3: column 'v': '2,5' is not a number with decimal mark '.'"), e.getMessage());
+    }
+
+    /** A file of {@code series} series over {@code days} days, rows interleaved by date (so every range holds every series). */
+    private Path panelFile(String name, int series, int days, String lastLine) throws IOException {
+        StringBuilder text = new StringBuilder("series_id,date,value,price,event,store\n");
+        LocalDate start = LocalDate.of(2023, 1, 1);
+        for (int d = 0; d < days; d++) {
+            for (int s = 0; s < series; s++) {
+                String event = (d + s) % 11 == 0 ? "E" + (d % 5) : "";
+                text.append("item").append(s).append(',').append(start.plusDays(d)).append(',').append((s * 7 + d) % 13 * 0.25)
+                        .append(',').append(d % 3 == 0 ? "" : Double.toString(1 + s / 10.0)).append(',').append(event)
+                        .append(",store").append(s % 3).append('\n');
+            }
+        }
+        text.append(lastLine);
+        return write(name, text.toString());
+    }
+
+    private static void assertSamePanel(Panel expected, Panel actual) {
+        assertEquals(expected.seriesIds(), actual.seriesIds());
+        assertEquals(expected.rowCount(), actual.rowCount());
+        for (int s = 0; s < expected.seriesCount(); s++) {
+            assertArrayEquals(expected.values(s), actual.values(s));
+            assertArrayEquals(expected.periods(s), actual.periods(s));
+            assertArrayEquals(expected.numericValues("price", s), actual.numericValues("price", s));
+            assertEquals(expected.staticValue("store", s), actual.staticValue("store", s));
+        }
+        assertEquals(expected.categorical("event").levels(), actual.categorical("event").levels());
+        assertArrayEquals(expected.categorical("event").codes(), actual.categorical("event").codes());
+    }
+
+    @Test
+    void aFileReadInParallelRangesGivesWhatOneSequentialReadGives() throws IOException {
+        Path file = panelFile("big.csv", 37, 120, "");
+        Path later = write("later.csv", "series_id,date,value,price,event,store\nnew,2023-01-01,1,,late,store9\nitem3,2023-06-01,4,,,store0\n");
+        Panel sequential = new PanelCsvReader(SCHEMA, null).withParallelism(1, Long.MAX_VALUE).read(List.of(file, later));
+        for (int threads : new int[] {2, 3, 7}) {
+            Panel parallel = new PanelCsvReader(SCHEMA, null).withParallelism(threads, 1).read(List.of(file, later));
+            assertSamePanel(sequential, parallel);
+        }
+        assertEquals(38, sequential.seriesCount());
+        assertTrue(sequential.categorical("event").levels().contains("late"));
+    }
+
+    @Test
+    void aParallelReadThatMeetsAQuoteOrBadInputReadsSequentiallyAndSaysWhatASequentialReadSays() throws IOException {
+        Path quoted = panelFile("quoted.csv", 20, 60, "item1,2023-03-02,2,,\"multi\nline\",store1\n");
+        Panel sequential = new PanelCsvReader(SCHEMA, null).withParallelism(1, Long.MAX_VALUE).read(List.of(quoted));
+        assertSamePanel(sequential, new PanelCsvReader(SCHEMA, null).withParallelism(4, 1).read(List.of(quoted)));
+        assertEquals("multi\nline", sequential.categorical("event").level(sequential.rowStart(1) + 60));
+
+        // Two errors in different ranges: the first line's is reported, as a sequential read reports it.
+        Path bad = panelFile("bad.csv", 20, 60, "item1,2023-03-02,2,x,,store1\nitem2,2023-03-02,2,1,,store0\n");
+        for (int threads : new int[] {1, 4}) {
+            DataException e = assertThrows(DataException.class,
+                    () -> new PanelCsvReader(SCHEMA, null).withParallelism(threads, 1).read(List.of(bad)));
+            assertEquals(bad + ":1202:4: column 'price': 'x' is not a number", e.getMessage());
+        }
+        // A static that changes in a later range than the series' first row.
+        Path changed = panelFile("changed.csv", 20, 60, "item2,2023-03-02,2,1,,store0\n");
+        for (int threads : new int[] {1, 4}) {
+            DataException e = assertThrows(DataException.class,
+                    () -> new PanelCsvReader(SCHEMA, null).withParallelism(threads, 1).read(List.of(changed)));
+            assertEquals(changed + ":1202:6: static column 'store' changes within series 'item2' ('store2' then 'store0')", e.getMessage());
+        }
+    }
+
+    @Test
+    void aSelectionByStaticsReadInParallelKeepsWhatASequentialReadKeeps() throws IOException {
+        Path file = panelFile("sel.csv", 30, 50, "");
+        SeriesSelection store1 = SeriesSelection.matching(id -> !id.equals("item4"));
+        Panel sequential = new PanelCsvReader(SCHEMA, null, store1).withParallelism(1, Long.MAX_VALUE).read(List.of(file));
+        Panel parallel = new PanelCsvReader(SCHEMA, null, store1).withParallelism(3, 1).read(List.of(file));
+        assertSamePanel(sequential, parallel);
+        assertEquals(29, parallel.seriesCount());
+    }
+
+    @Test
+    void progressGetsAByteTaskPerFileAndItsRowsRead() throws IOException {
+        Path file = panelFile("progress.csv", 10, 20, "");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+        io.demandcast.core.Progress progress = new io.demandcast.core.Progress() {
+            @Override
+            public void report(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public Task task(String name, long total) {
+                lines.add("task " + name + " " + total);
+                return new Task() {
+                    @Override
+                    public void step(long n) {
+                        steps.addAndGet(n);
+                    }
+
+                    @Override
+                    public void close() {
+                        lines.add("closed " + name);
+                    }
+                };
+            }
+        };
+        new PanelCsvReader(SCHEMA, null).withProgress(progress).withParallelism(2, 1).read(List.of(file));
+        assertEquals("task read progress.csv (MB) 1", lines.get(0));
+        assertEquals("closed read progress.csv (MB)", lines.get(1));
+        assertTrue(lines.get(2).matches("read progress.csv: 200 rows in \\d+\\.\\d\\d s \\(\\d+\\.\\d\\d M rows/s\\)"), lines.get(2));
+        assertEquals(3, lines.size(), lines.toString());
+        // A file of under a megabyte is one step once read.
+        assertEquals(1, steps.get());
+    }
 }
