@@ -16,7 +16,7 @@ public final class Main {
         Stderr stderr = Stderr.fromLauncher(System::getenv, System::getProperty,
                 warning -> err.println("demandcast: warning: " + warning));
         InterruptNotice.install(err);
-        int code = Cli.commandLine(out, err, stderr).execute(args);
+        int code = Cli.commandLine(args, out, err, stderr).execute(args);
         // The verbs check stdout themselves (BaseCommand); this catches what picocli prints on its own
         // (--help, --version, completion scripts).
         java.util.Optional<String> failure = StandardOutput.failureOf(out);
