@@ -1,6 +1,7 @@
 package io.demandcast.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
  * The run the launcher ({@code scripts/demandcast}) records a class-data archive of (Java's
  * {@code -XX:ArchiveClassesAtExit}): the classes a short run of each verb loads, so that later runs
  * map them from the archive instead of loading them from the jar. It runs what users start most,
- * in-process and on a few made-up series in a temporary directory: {@code --version}, every verb's
+ * in-process as {@link Main} runs it, on a few made-up series in a temporary directory: {@code --version}, every verb's
  * {@code --help}, and prepare, train and predict of seasonal naive with the quickstart's kind of
  * preparation. It writes nothing outside that directory and prints nothing the launcher keeps.
  */
@@ -27,9 +28,11 @@ public final class CdsTraining {
         Path dir = Files.createTempDirectory("demandcast-cds");
         try {
             Path config = writeExperiment(dir);
+            PrintWriter err = new PrintWriter(Writer.nullWriter());
+            InterruptNotice.install(err);
             int failures = 0;
             for (List<String> run : runs(config)) {
-                if (run(run.toArray(String[]::new)) != ExitCodes.OK) {
+                if (Main.run(run.toArray(String[]::new), OutputStream.nullOutputStream(), err) != ExitCodes.OK) {
                     // Still worth archiving what was loaded; said for whoever runs this by hand.
                     System.err.println("demandcast CDS training: '" + String.join(" ", run) + "' failed");
                     failures++;
@@ -53,12 +56,6 @@ public final class CdsTraining {
                 List.of("train", "-q", "-c", c),
                 List.of("predict", "-q", "-c", c),
                 List.of("predict", "-q", "-c", c, "--json"));
-    }
-
-    static int run(String... args) {
-        PrintWriter out = new PrintWriter(Writer.nullWriter());
-        PrintWriter err = new PrintWriter(Writer.nullWriter());
-        return Cli.commandLine(args, out, err, Stderr.log()).execute(args);
     }
 
     /** Three daily series of 120 days with a price and an event column, and an experiment over them. */
