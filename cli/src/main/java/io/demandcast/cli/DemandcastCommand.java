@@ -1,12 +1,11 @@
 package io.demandcast.cli;
 
 import java.util.concurrent.Callable;
-import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command: registers the verbs and prints usage to stderr when called bare. */
+/** The root command ({@link Cli} adds the verbs): prints usage to stderr when called bare. */
 @Command(name = "demandcast",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -25,16 +24,8 @@ import picocli.CommandLine.Spec;
             ""
         },
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 invalid input (option, config, data, artifact), 3 a quality threshold crossed (evaluation gate, monitor)."},
-        subcommands = {
-            PrepareCommand.class,
-            TrainCommand.class,
-            PredictCommand.class,
-            EvaluateCommand.class,
-            TuneCommand.class,
-            MonitorCommand.class,
-            ModelsCommand.class,
-            GenerateCompletion.class
-        })
+        // The verbs are added by Cli: building all of them costs more than a short run's work.
+        subcommands = {})
 public final class DemandcastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        header = "Backtest models on rolling-origin windows, report, and gate a CI job; or score another tool's forecast CSV.",
+        header = EvaluateCommand.HEADER,
         description = {
             "With -c: fits every model (models:, else model:, plus seasonal naive, plus the production model for champion/challenger rules) on each backtest window's history only, forecasts the next horizon periods, and scores them against the raw actuals. The backtest section sets windows, step, horizon, cutoffs (from_end | common | cutoff_dates), expanding or sliding windows and refit_every (1 | N | never); without it, one window: the prepared test split.",
             "",
@@ -45,6 +45,9 @@ import picocli.CommandLine.Option;
             ""
         })
 final class EvaluateCommand extends BaseCommand {
+    /** The one-line summary, also listed by {@code demandcast --help} without building this command (see {@link Cli}). */
+    static final String HEADER = "Backtest models on rolling-origin windows, report, and gate a CI job; or score another tool's forecast CSV.";
+
     @Mixin
     ConfigMixin config;
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "models",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        header = "List, inspect, verify, compare and prune the published model versions.",
+        header = ModelsCommand.HEADER,
         description = {
             "Each subcommand reads the store of an experiment (-c, its train.store; the model defaults to its model.name) or a store directory (--store), and prints a JSON document on stdout with --json.",
             "",
@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
             ModelsPruneCommand.class
         })
 final class ModelsCommand implements Callable<Integer> {
+    /** The one-line summary, also listed by {@code demandcast --help} without building this command (see {@link Cli}). */
+    static final String HEADER = "List, inspect, verify, compare and prune the published model versions.";
+
     @Spec
     CommandSpec spec;
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "monitor",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        header = "Compare the forecasts predict published with the actuals that arrived since; exit 3 on drift.",
+        header = MonitorCommand.HEADER,
         description = {
             "Every predict appends what it published to the forecast log: <log>/<model.name>/runs/, where log is monitor.log, by default forecast-log beside train.store. monitor reads it and the prepared data (--prepare prepares newer data first) and, over the last monitor.window periods of actuals, reports per model version and overall: error_ratio (mean |actual - forecast| / MASE scale, against the same model's rolling-origin backtest error at the same forecast steps), relative_bias (sum(forecast - actual) / sum|actual|), the coverage of each central interval of the logged quantiles, and instability (mean change of a target date's forecast between consecutive runs, in MASE scales).",
             "",
@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
             ""
         })
 final class MonitorCommand extends BaseCommand {
+    /** The one-line summary, also listed by {@code demandcast --help} without building this command (see {@link Cli}). */
+    static final String HEADER = "Compare the forecasts predict published with the actuals that arrived since; exit 3 on drift.";
+
     @Mixin
     ConfigMixin config;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "predict",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        header = "Forecast past the end of the data with a published model.",
+        header = PredictCommand.HEADER,
         description = {
             "Loads <train.store>/<model.name>/<predict.version> (default: latest), verifies every checksum, forecasts predict.horizon steps and writes long CSV: series_id,date,model,forecast,q0.1,... (one column per predict.quantiles level), and p_up (the probability of a rise from the step before) for an lstm with direction_head.",
             "",
@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
             ""
         })
 final class PredictCommand extends BaseCommand {
+    /** The one-line summary, also listed by {@code demandcast --help} without building this command (see {@link Cli}). */
+    static final String HEADER = "Forecast past the end of the data with a published model.";
+
     @Mixin
     ConfigMixin config;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "prepare",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        header = "Clean, regularise, feature and split raw CSV into a prepared dataset.",
+        header = PrepareCommand.HEADER,
         description = {
             "Reads data.files (long CSV), fills gaps, handles negatives, outliers and missing values, adds calendar, lag, rolling and price features, scales, splits by date, and writes prepare.output: manifest.json, panel.bin, quality.json and quality.md.",
             "",
@@ -25,6 +25,9 @@ import picocli.CommandLine.Mixin;
             ""
         })
 final class PrepareCommand extends BaseCommand {
+    /** The one-line summary, also listed by {@code demandcast --help} without building this command (see {@link Cli}). */
+    static final String HEADER = "Clean, regularise, feature and split raw CSV into a prepared dataset.";
+
     @Mixin
     ConfigMixin config;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        header = "Fit the configured model and publish it as a new artifact version.",
+        header = TrainCommand.HEADER,
         description = {
             "Fits model.family with model.params on the prepared dataset (train.fit_on decides which split rows) and publishes <train.store>/<model.name>/<version>/ with manifest.json (checksums, parameters, resolved config, data fingerprint) and model/fit_report.csv (per series, the family asked and the one used: a series too short, constant or shorter than its season falls back to a simpler family). Versions are never overwritten; LATEST names the newest.",
             "With train.max_fallback_share set, a larger share of series falling back exits 3 and publishes nothing.",
@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
             ""
         })
 final class TrainCommand extends BaseCommand {
+    /** The one-line summary, also listed by {@code demandcast --help} without building this command (see {@link Cli}). */
+    static final String HEADER = "Fit the configured model and publish it as a new artifact version.";
+
     @Mixin
     ConfigMixin config;
 

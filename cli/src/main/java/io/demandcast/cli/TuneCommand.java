@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "tune",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        header = "Search model families and hyper-parameters by rolling-origin backtest; publish the best.",
+        header = TuneCommand.HEADER,
         description = {
             "Draws candidates from tune.space (per family: fixed values, lists, {range}, {int_range}, {log_range}, {choice}) by grid or random search from a fixed seed, and scores each with the evaluate backtest on the backtest: windows (default 3). Successive halving scores every candidate on the first window(s) and only the best 1/eta on more. Candidates run tune.parallel at a time until the candidate or time budget is spent.",
             "",
@@ -31,6 +31,9 @@ import picocli.CommandLine.ParameterException;
             ""
         })
 final class TuneCommand extends BaseCommand {
+    /** The one-line summary, also listed by {@code demandcast --help} without building this command (see {@link Cli}). */
+    static final String HEADER = "Search model families and hyper-parameters by rolling-origin backtest; publish the best.";
+
     @Mixin
     ConfigMixin config;
 

@@ -21,7 +21,7 @@ final class CliRun {
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
-        int code = Cli.commandLine(outWriter, errWriter).execute(args);
+        int code = Cli.commandLine(args, outWriter, errWriter, Stderr.log()).execute(args);
         outWriter.flush();
         errWriter.flush();
         return new Result(code, normalise(out.toString()), normalise(err.toString()));
