@@ -8,7 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 script=ingest
 source scripts/bench/common.sh
-config="${1:-${DEMANDCAST_SCALE_DIR:-/work/scratch/m5-scale}/0.05/minimal.yaml}"
+config="${1:-${DEMANDCAST_SCALE_DIR:-$root/build/m5-scale}/0.05/minimal.yaml}"
 [[ -f "$config" ]] || { echo "ingest: $config not found (make one with scripts/bench/make-m5-scale.sh)" >&2; exit 2; }
 build_jar
 # shellcheck disable=SC2086

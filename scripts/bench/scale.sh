@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times the verbs at each size of the M5-shaped panels that scripts/bench/make-m5-scale.sh writes
-# (${DEMANDCAST_SCALE_DIR:-/work/scratch/m5-scale}/<size>/{sales.csv,minimal.yaml,quickstart.yaml}),
+# (${DEMANDCAST_SCALE_DIR:-build/m5-scale}/<size>/{sales.csv,minimal.yaml,quickstart.yaml}),
 # each step its own process under /usr/bin/time -v, so the growth of cost with size is visible:
 #
 #   prepare (minimal)     prepare of minimal.yaml: read, gaps, split; no features
@@ -35,7 +35,7 @@ for a in "$@"; do
     *) sizes+=("$a") ;;
   esac
 done
-scale_dir="${DEMANDCAST_SCALE_DIR:-/work/scratch/m5-scale}"
+scale_dir="${DEMANDCAST_SCALE_DIR:-$root/build/m5-scale}"
 waited=0
 until [[ -f "$scale_dir/READY" ]]; do
   if (( waited >= ${WAIT:-0} )); then
