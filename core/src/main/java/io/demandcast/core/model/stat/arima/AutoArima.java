@@ -12,8 +12,9 @@ import java.util.function.Consumer;
  * {@code (p, q, P, Q)} and the constant that moves to the best neighbour until none improves the
  * information criterion (at most 94 models). Models with AR or MA roots within 1.01 of the unit
  * circle, or whose coefficient covariance cannot be computed, are rejected. For long series
- * ({@code n > 150}) or periods above 12 the search ranks models by CSS ("approximation") and refits
- * the winner by exact likelihood. Never throws on data: degenerate series fall back to a mean, a
+ * ({@code n > 150}) or season lengths above 12 (seasonal or not, as R looks at the data's frequency)
+ * the search ranks models by CSS ("approximation") and refits the best by exact likelihood, started
+ * from its CSS fit. Never throws on data: degenerate series fall back to a mean, a
  * drift, or a random walk, as auto.arima does for constant and polynomial data.
  */
 public final class AutoArima {
@@ -149,7 +150,9 @@ public final class AutoArima {
                 maxQ = Math.min(maxQ, m - 1);
             }
         }
-        boolean approximation = n > 150 || m > 12;
+        // R's default approximation = (length(x) > 150 | frequency(x) > 12) looks at the data's
+        // frequency, also when seasonal = FALSE has set m to 1 (weekly data is always approximated)
+        boolean approximation = n > 150 || o.seasonLength() > 12;
         double offset = 0;
         if (approximation) {
             ArimaOrder base = new ArimaOrder(0, d, 0, 0, seasonalD, 0, m, d + seasonalD == 0);
@@ -276,7 +279,7 @@ public final class AutoArima {
                 if (!(cd.ic < Double.POSITIVE_INFINITY)) {
                     break;
                 }
-                Candidate exact = s.fitExact(cd.order);
+                Candidate exact = s.fitExact(cd);
                 if (exact.ic < Double.POSITIVE_INFINITY && s.passesChecks(exact)) {
                     refit = exact;
                     break;
@@ -363,8 +366,12 @@ public final class AutoArima {
             return c;
         }
 
-        Candidate fitExact(ArimaOrder o) {
-            return score(o, ArimaFitter.fit(y, o, EstimationMethod.CSS_ML));
+        /** The exact refit of an approximated candidate, started from its CSS fit as R's CSS-ML is. */
+        Candidate fitExact(Candidate approximated) {
+            ArimaOrder o = approximated.order;
+            ArimaFitter.Fit f = approximated.fit != null && approximated.fit.method == EstimationMethod.CSS
+                    ? ArimaFitter.fitExactFrom(y, approximated.fit) : ArimaFitter.fit(y, o, EstimationMethod.CSS_ML);
+            return score(o, f);
         }
 
         private Candidate score(ArimaOrder o, ArimaFitter.Fit f) {
