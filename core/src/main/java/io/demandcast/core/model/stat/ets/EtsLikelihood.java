@@ -18,8 +18,83 @@ final class EtsLikelihood {
     private static final double TOL = EtsRecursion.TOL;
     private static final double HUGE = EtsRecursion.HUGE;
 
-    /** The loops; a model's is chosen once per search. */
-    enum Form { ANN, AAN, ANA, AAA, MNN, MAN, MNA, MAA, MNM, MAM, GENERAL }
+    /**
+     * The loops; a model's is chosen once per search. Each form is its own class so that the call
+     * {@code form.lik} stays a virtual call the JIT compiles once per form: inlined into the
+     * simplex search, the ten loops made the JIT compile that search for seconds, several times.
+     */
+    enum Form {
+        ANN {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return ann(y, alpha, l);
+            }
+        },
+        AAN {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return aan(y, alpha, betaStar, phi, l, b);
+            }
+        },
+        ANA {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return ana(y, m, alpha, gamma, l, work);
+            }
+        },
+        AAA {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return aaa(y, m, alpha, betaStar, gamma, phi, l, b, work);
+            }
+        },
+        MNN {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return mnn(y, alpha, l);
+            }
+        },
+        MAN {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return man(y, alpha, betaStar, phi, l, b);
+            }
+        },
+        MNA {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return mna(y, m, alpha, gamma, l, work);
+            }
+        },
+        MAA {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return maa(y, m, alpha, betaStar, gamma, phi, l, b, work);
+            }
+        },
+        MNM {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return mnm(y, m, alpha, gamma, l, work);
+            }
+        },
+        MAM {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                return mam(y, m, alpha, betaStar, gamma, phi, l, b, work);
+            }
+        },
+        /** A multiplicative trend: {@link EtsRecursion#run}. */
+        GENERAL {
+            @Override
+            double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work) {
+                throw new IllegalStateException("a multiplicative trend takes EtsRecursion.run");
+            }
+        };
+
+        /** The criterion from the initial state, {@code b} and {@code work} unused where the form has no trend or season. */
+        abstract double lik(double[] y, int m, double alpha, double betaStar, double gamma, double phi, double l, double b, double[] work);
+    }
 
     private EtsLikelihood() {
     }
@@ -56,19 +131,7 @@ final class EtsLikelihood {
             }
         }
         double betaStar = model.hasTrend() ? beta / alpha : 0;
-        return switch (form) {
-            case ANN -> ann(y, alpha, level);
-            case AAN -> aan(y, alpha, betaStar, phi, level, trend);
-            case ANA -> ana(y, m, alpha, gamma, level, work);
-            case AAA -> aaa(y, m, alpha, betaStar, gamma, phi, level, trend, work);
-            case MNN -> mnn(y, alpha, level);
-            case MAN -> man(y, alpha, betaStar, phi, level, trend);
-            case MNA -> mna(y, m, alpha, gamma, level, work);
-            case MAA -> maa(y, m, alpha, betaStar, gamma, phi, level, trend, work);
-            case MNM -> mnm(y, m, alpha, gamma, level, work);
-            case MAM -> mam(y, m, alpha, betaStar, gamma, phi, level, trend, work);
-            case GENERAL -> throw new IllegalStateException("handled above");
-        };
+        return form.lik(y, m, alpha, betaStar, gamma, phi, level, trend, work);
     }
 
     /** R's criterion from the sum of squared errors (and, for multiplicative errors, of log|f|), as {@link EtsRecursion#run}. */
