@@ -52,6 +52,7 @@ final class EtsEstimator {
     static final class Objective implements MultivariateFunction {
         private final double[] y;
         private final EtsModel model;
+        private final EtsLikelihood.Form form;
         private final int m;
         private final int smoothingCount;
         private final double[] seasons;
@@ -62,6 +63,7 @@ final class EtsEstimator {
         Objective(double[] y, EtsModel model, int m, int smoothingCount) {
             this.y = y;
             this.model = model;
+            this.form = EtsLikelihood.formOf(model);
             this.m = m;
             this.smoothingCount = smoothingCount;
             this.seasons = new double[m];
@@ -87,7 +89,7 @@ final class EtsEstimator {
             if (model.hasSeason() && !seasonsFrom(x, s)) {
                 return Double.POSITIVE_INFINITY;
             }
-            return EtsRecursion.run(y, model, m, alpha, beta, gamma, phi, level, trend, seasons, work, null, null);
+            return EtsLikelihood.of(form, y, model, m, alpha, beta, gamma, phi, level, trend, seasons, work);
         }
 
         /** Fills {@link #seasons} with the free states and the implied last one; false if a multiplicative state is negative. */
