@@ -9,6 +9,7 @@
 #     scores both forecast files on the test data with the same formula and prints one line: sMAPE
 #     of each (M3/M4, percent, 0 when actual and forecast are both 0; forecasts not clipped), and
 #     how many series' forecasts differ by more than 1 % at some step (|a - b| / max(|a|, |b|)).
+# Env SERIES=n: only the first n series of the file (both modes).
 # Histories (as PerCoreBenchmark builds them): m5-aggregates train + test_validation -> the 28 days
 # of test_evaluation (m = 7); aus-retail train -> the 24 test months (m = 12; the 4 series that end
 # before 2017 are fitted but have nothing to score); Dominick's weeks 40-148 -> weeks 149-160
@@ -68,6 +69,11 @@ methods <- list(
   theta = function(x, h) thetaf(x, h = h)$mean)
 
 d <- load_data(dataset, dir)
+n <- as.integer(Sys.getenv("SERIES", "0"))
+if (!is.na(n) && n > 0 && n < length(d$ids)) {
+  keep <- seq_len(n)
+  d <- list(ids = d$ids[keep], xs = d$xs[keep], h = d$h, test = d$test[keep])
+}
 if (mode == "fit") {
   family <- args[4]
   method <- methods[[family]]

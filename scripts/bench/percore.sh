@@ -20,8 +20,9 @@
 #        DEMANDCAST_JAR=path/to/demandcast.jar (default: this checkout's cli/target/demandcast.jar)
 #        DEMANDCAST_SHARED_DATA=folder of the data sets (default: ../shared/data)
 #        REPEAT=n (passes of demandcast's loop in one JVM, default 1)   R=0 (skip R: no ratio)
+#        SERIES=n (only the first n series of each data set, on both sides; R's auto.arima takes
+#          minutes of CPU per long daily series, so the m5-aggregates auto_arima row needs it)
 #        OUT=folder (keep the forecast CSVs there: R-<set>-<family>.csv, DC-<set>-<family>.csv)
-# Note: R auto.arima takes minutes per long daily series (m5-aggregates): that row is slow.
 set -euo pipefail
 script=percore.sh
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,7 +45,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 out="${OUT:-$work}"
 mkdir -p "$out"
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1   # R single-threaded, whatever BLAS it links
+# R single-threaded, whatever BLAS it links (set for Rscript only: nproc and the JVM are left alone)
+rscript=(env OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 nice -n 19 Rscript)
 field() { tr '\t' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
 rows=()
@@ -53,7 +55,7 @@ for ds in "${datasets[@]}"; do
     echo "== $ds $fam" >&2
     dcf="$out/DC-$ds-$fam.csv"
     timed "$work/dc" nice -n 19 java -Xmx2g -cp "$jar" io.demandcast.cli.bench.PerCoreBenchmark \
-      "$ds" "$data/$ds" "$fam" "$dcf" "${REPEAT:-1}" > "$work/dc.out"
+      "$ds" "$data/$ds" "$fam" "$dcf" "${REPEAT:-1}" "${SERIES:-0}" > "$work/dc.out"
     cat "$work/dc.out" >&2
     first="$(grep -m1 $'^DC\t' "$work/dc.out")"
     last="$(grep $'^DC\t' "$work/dc.out" | tail -n 1)"
@@ -63,11 +65,11 @@ for ds in "${datasets[@]}"; do
     r_cpu=-; r_wall=-; ratio=-; smape_r=-; smape_dc=-; diff=-; differing=-
     if [[ $with_r == 1 ]]; then
       rf="$out/R-$ds-$fam.csv"
-      rline="$(nice -n 19 Rscript "$root/scripts/bench/percore.R" fit "$ds" "$data/$ds" "$fam" "$rf")"
+      rline="$("${rscript[@]}" "$root/scripts/bench/percore.R" fit "$ds" "$data/$ds" "$fam" "$rf")"
       echo "$rline" >&2
       r_cpu="$(field "$rline" cpu_seconds)"; r_wall="$(field "$rline" wall_seconds)"
       ratio="$(awk -v r="$r_cpu" -v d="$dc_cpu" 'BEGIN {printf "%.1fx", r / d}')"
-      sline="$(nice -n 19 Rscript "$root/scripts/bench/percore.R" score "$ds" "$data/$ds" "$rf" "$dcf")"
+      sline="$("${rscript[@]}" "$root/scripts/bench/percore.R" score "$ds" "$data/$ds" "$rf" "$dcf")"
       smape_r="$(field "$sline" smape_r)"; smape_dc="$(field "$sline" smape_dc)"
       diff="$(awk -v a="$smape_dc" -v b="$smape_r" 'BEGIN {printf "%+.4f", a - b}')"
       differing="$(field "$sline" differing)/$(field "$sline" series)"
@@ -76,7 +78,7 @@ for ds in "${datasets[@]}"; do
   done
 done
 
-echo "# per-core comparison with R forecast $(Rscript -e 'cat(format(packageVersion("forecast")))' 2>/dev/null || echo '?'); $(nproc) cores; REPEAT=${REPEAT:-1}"
+echo "# per-core comparison with R forecast $(Rscript -e 'cat(format(packageVersion("forecast")))' 2>/dev/null || echo '?'); $(nproc) cores; REPEAT=${REPEAT:-1}${SERIES:+; first $SERIES series of each data set}"
 printf '%-24s %-11s %9s %9s %7s %9s %8s %8s %8s %9s %9s %8s %10s\n' \
   "data set" family "R CPU s" "DC CPU s" "R/DC" "DC warm" "DC proc" "R wall" "DC wall" "sMAPE R" "sMAPE DC" "diff" ">1% diff"
 for r in "${rows[@]}"; do

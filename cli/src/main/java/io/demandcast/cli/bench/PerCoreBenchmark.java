@@ -18,8 +18,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The demandcast side of {@code scripts/bench/percore.sh}: fits one statistical family on every
@@ -34,9 +37,11 @@ import java.util.Locale;
  * weeks left missing, which the local families fill as R's {@code approx(rule = 2)} does
  * ({@code SeriesCleaner}: interior gaps interpolated, a trailing gap carries the last value).
  *
- * <p>Usage: {@code PerCoreBenchmark <data set> <data folder> <family> <forecasts.csv> [repeat]}:
+ * <p>Usage: {@code PerCoreBenchmark <data set> <data folder> <family> <forecasts.csv> [repeat [series]]}:
  * with {@code repeat} > 1 the loop runs that many times in the same JVM and one line is printed per
- * pass, so JIT warm-up shows as the difference between the first pass and the later ones.
+ * pass, so JIT warm-up shows as the difference between the first pass and the later ones; with
+ * {@code series} > 0 only the first that many series of the file are fitted (R's auto.arima needs
+ * minutes per long daily series).
  */
 public final class PerCoreBenchmark {
     private PerCoreBenchmark() {
@@ -67,7 +72,8 @@ public final class PerCoreBenchmark {
         String family = args[2];
         Path out = Path.of(args[3]);
         int repeat = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-        Panel history = history(p, folder);
+        int series = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        Panel history = history(p, folder, series);
         ModelContext context = new ModelContext(p.frequency(), p.season(), p.horizon(), List.of());
         Forecaster forecaster = ModelRegistry.standard().family(family).create(
                 new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(), context);
@@ -85,9 +91,12 @@ public final class PerCoreBenchmark {
         write(forecast, out);
     }
 
-    private static Panel history(Protocol p, Path folder) {
+    private static Panel history(Protocol p, Path folder, int series) {
         SchemaConfig schema = new SchemaConfig(null, null, null, null, null, null);
-        Panel raw = new PanelCsvReader(schema, p.frequency()).read(p.historyFiles().stream().map(folder::resolve).toList());
+        Set<String> kept = new HashSet<>();
+        // the first `series` ids met in file order, as R's head(unique(series_id), n)
+        Predicate<String> first = id -> series <= 0 || kept.contains(id) || kept.size() < series && kept.add(id);
+        Panel raw = new PanelCsvReader(schema, p.frequency(), first).read(p.historyFiles().stream().map(folder::resolve).toList());
         GapConfig missing = new GapConfig(Fill.missing, Fill.ffill);
         return p.extendTo() == null
                 ? GapFiller.fill(raw, missing).panel()
