@@ -98,7 +98,7 @@ public final class NashNelderMead {
                     }
                 }
             }
-            if (vHigh <= vLow + convTol || evals > maxEvals) {
+            if (vHigh <= vLow + convTol) {
                 break;
             }
             for (int i = 0; i < n; i++) {
@@ -159,6 +159,11 @@ public final class NashNelderMead {
                         break; // the simplex no longer shrinks
                     }
                 }
+            }
+            // R tests the budget here (do ... while (funcount <= maxit)), so a search that runs out
+            // returns the vertex that was lowest at the start of its last step, as R's does
+            if (evals > maxEvals) {
+                break;
             }
         }
         return new Result(p[low].clone(), value[low], evals);
