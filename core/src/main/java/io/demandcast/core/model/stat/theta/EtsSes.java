@@ -15,7 +15,7 @@ import org.hipparchus.analysis.MultivariateFunction;
  * <p>Why not the exact least-squares optimum ({@link Ses#optimal}, which theta used before): the
  * search often stops short of it, and thetaf's forecasts are those of where it stops. Matching the
  * search made theta agree with R on 913 of 913 Dominick's series instead of 764, and the exact
- * optimum forecast no better there (sMAPE 65.61 against R's 65.27; see README, theta).
+ * optimum forecast no better there (sMAPE 65.61 against R's 65.27, scripts/bench/percore.sh theta).
  */
 final class EtsSes {
     private static final double ALPHA_LOWER = Ses.ETS_ALPHA_LOWER;
