@@ -16,7 +16,7 @@ import org.hipparchus.analysis.MultivariateFunction;
  * yet forecast worse (sMAPE 14.43 against R's 14.14), and it often left R's optimum. Written from
  * the published algorithm; the working arrays are allocated once per search.
  */
-final class NashNelderMead {
+public final class NashNelderMead {
     private static final double BIG = 1.0e35;
     private static final double REFLECT = 1.0;
     private static final double CONTRACT = 0.5;
@@ -26,7 +26,7 @@ final class NashNelderMead {
     }
 
     /** Result: the best point and its value, and the evaluations used. */
-    record Result(double[] point, double value, int evaluations) {
+    public record Result(double[] point, double value, int evaluations) {
     }
 
     /**
@@ -35,7 +35,7 @@ final class NashNelderMead {
      * @param relTol   stop when the spread of the simplex values is below {@code relTol * (|f(start)| + relTol)}
      * @param maxEvals stop after about this many evaluations
      */
-    static Result minimise(MultivariateFunction f, double[] start, double relTol, int maxEvals) {
+    public static Result minimise(MultivariateFunction f, double[] start, double relTol, int maxEvals) {
         int n = start.length;
         int n1 = n + 1;
         // p[j] = vertex j (n coordinates) ; value[j] its value; centroid separately
@@ -98,7 +98,7 @@ final class NashNelderMead {
                     }
                 }
             }
-            if (vHigh <= vLow + convTol || evals > maxEvals) {
+            if (vHigh <= vLow + convTol) {
                 break;
             }
             for (int i = 0; i < n; i++) {
@@ -159,6 +159,11 @@ final class NashNelderMead {
                         break; // the simplex no longer shrinks
                     }
                 }
+            }
+            // R tests the budget here (do ... while (funcount <= maxit)), so a search that runs out
+            // returns the vertex that was lowest at the start of its last step, as R's does
+            if (evals > maxEvals) {
+                break;
             }
         }
         return new Result(p[low].clone(), value[low], evals);

@@ -21,7 +21,8 @@ import java.util.Map;
  *       {@code |r_m| > 1.645 * sqrt((1 + 2 * sum_{k<m} r_k^2) / n)};</li>
  *   <li>if seasonal, divide by the indices of a classical multiplicative decomposition (skipped, as in
  *       R, when an index is below 1e-4 in absolute value);</li>
- *   <li>SES with alpha and initial level optimised on the mean squared error ({@link Ses#optimal});</li>
+ *   <li>SES with alpha and initial level searched on the mean squared error as R's {@code ses} does
+ *       ({@link EtsSes}: ets's Nelder-Mead from ets's start, so it stops where R stops);</li>
  *   <li>add half the least-squares slope {@code b} of the (adjusted) series on time:
  *       {@code f(h) = level + b/2 * (h - 1 + (1 - (1-alpha)^n) / alpha)};</li>
  *   <li>multiply back the seasonal indices.</li>
@@ -146,7 +147,7 @@ public final class Theta implements SeriesMethod {
         Adjusted adjusted = adjust(y, seasonLength);
         double[] x = adjusted.values();
         double[] next = adjusted.nextIndices();
-        Ses.Fit ses = Ses.optimal(x);
+        Ses.Fit ses = EtsSes.fit(x);
         double alpha = Math.max(1e-10, ses.alpha());
         double drift = slope(x) / 2;
         double sigma2 = ses.sigma2();

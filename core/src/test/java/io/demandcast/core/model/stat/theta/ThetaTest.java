@@ -17,37 +17,33 @@ import org.junit.jupiter.api.Test;
 
 class ThetaTest {
     private static final double[] LEVELS = {0.025, 0.9};
+    /** Relative: the fixture holds 12 significant digits. */
+    private static final double TOLERANCE = 1e-9;
 
     static Stream<RFixture> rCases() {
         return RFixture.read(ThetaTest.class, "thetaf_r.csv").stream();
     }
 
-    /** R: thetaf(ts(y, frequency = m), h) — see the fixture; alpha is re-optimised, so a small tolerance. */
+    /**
+     * R: thetaf(ts(y, frequency = m), h) — see the fixture. SES is searched as R's ses() searches
+     * (ets's Nelder-Mead), so the forecasts agree to rounding, including N1402_first30, where that
+     * search stops at a local optimum (alpha 0.1018) that the least-squares optimum would leave.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("rCases")
     void matchesRThetaf(RFixture c) {
-        if (c.values().containsKey("r_alpha")) {
-            // R's Nelder-Mead stopped at a local optimum here (alpha 0.1018); ours must fit at least as well
-            double[] y = c.get("y");
-            double ours = io.demandcast.core.model.stat.simple.Ses.optimal(y).sse();
-            double level = c.get("r_l0")[0];
-            double rSse = 0;
-            for (double v : y) {
-                rSse += (v - level) * (v - level);
-                level += c.get("r_alpha")[0] * (v - level);
-            }
-            assertTrue(ours <= rSse, "SSE " + ours + " vs R's " + rSse);
-            return;
-        }
         double[] mean = c.get("mean");
         SeriesForecast f = new Theta(c.m()).fit(c.get("y")).forecast(mean.length, LEVELS);
         double[] lo95 = c.get("lo95");
         double[] hi80 = c.get("hi80");
         for (int i = 0; i < mean.length; i++) {
             double scale = Math.max(1, Math.abs(mean[i]));
-            assertEquals(mean[i], f.point()[i], 1e-3 * scale, c.name() + " mean step " + (i + 1));
-            assertEquals(lo95[i], f.quantiles()[0][i], 2e-3 * scale, c.name() + " lo95 step " + (i + 1));
-            assertEquals(hi80[i], f.quantiles()[1][i], 2e-3 * scale, c.name() + " hi80 step " + (i + 1));
+            assertEquals(mean[i], f.point()[i], TOLERANCE * scale, c.name() + " mean step " + (i + 1));
+            assertEquals(lo95[i], f.quantiles()[0][i], TOLERANCE * scale, c.name() + " lo95 step " + (i + 1));
+            assertEquals(hi80[i], f.quantiles()[1][i], TOLERANCE * scale, c.name() + " hi80 step " + (i + 1));
+        }
+        if (c.values().containsKey("r_alpha")) {
+            assertEquals(c.get("r_alpha")[0], ((Theta.Fit) new Theta(c.m()).fit(c.get("y"))).alpha(), 1e-9, "R's alpha");
         }
     }
 
