@@ -179,12 +179,27 @@ public final class PrepareJob {
             }
         }
         Panel raw = new PanelCsvReader(data.schema(), frequency, selection).with(data.format(), data.duplicates())
-                .withProgress(progress).read(files);
+                .withProgress(prefixed(progress)).read(files);
         if (attributes != null) {
             raw = attributes.attach(raw, data.schema());
             inputs.add(Path.of(data.attributes().file()));
         }
         return joinCovariates(raw, data, inputs);
+    }
+
+    /** {@code progress} with its lines starting {@code prepare: }, as every line of this verb does. */
+    private static Progress prefixed(Progress progress) {
+        return new Progress() {
+            @Override
+            public void report(String message) {
+                progress.report("prepare: " + message);
+            }
+
+            @Override
+            public Task task(String name, long total) {
+                return progress.task("prepare: " + name, total);
+            }
+        };
     }
 
     /**
