@@ -3,6 +3,7 @@ package io.demandcast.core.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The rows a {@link PanelCsvReader} has read, column-wise in blocks of {@value #BLOCK} rows, so the
@@ -118,57 +119,37 @@ final class RowBlocks {
             throw new DataException(where + ": " + size + " rows are more than one panel holds (2,147,483,639); split the data");
         }
         int n = (int) size;
-        int[] series = new int[n];
-        int at = 0;
-        for (Block b : blocks) {
-            System.arraycopy(b.series, 0, series, at, b.size);
-            at += b.size;
-            b.series = null;
-        }
-        int[] day = new int[n];
-        at = 0;
-        for (Block b : blocks) {
-            System.arraycopy(b.day, 0, day, at, b.size);
-            at += b.size;
-            b.day = null;
-        }
-        int[] line = new int[n];
-        at = 0;
-        for (Block b : blocks) {
-            System.arraycopy(b.line, 0, line, at, b.size);
-            at += b.size;
-            b.line = null;
-        }
-        double[] target = new double[n];
-        at = 0;
-        for (Block b : blocks) {
-            System.arraycopy(b.target, 0, target, at, b.size);
-            at += b.size;
-            b.target = null;
-        }
+        int[] series = join(new int[n], b -> { int[] a = b.series; b.series = null; return a; });
+        int[] day = join(new int[n], b -> { int[] a = b.day; b.day = null; return a; });
+        int[] line = join(new int[n], b -> { int[] a = b.line; b.line = null; return a; });
+        double[] target = join(new double[n], b -> { double[] a = b.target; b.target = null; return a; });
         double[][] covariates = new double[numeric][];
         for (int c = 0; c < numeric; c++) {
-            covariates[c] = new double[n];
-            at = 0;
-            for (Block b : blocks) {
-                System.arraycopy(b.covariates[c], 0, covariates[c], at, b.size);
-                at += b.size;
-                b.covariates[c] = null;
-            }
+            int column = c;
+            covariates[c] = join(new double[n], b -> { double[] a = b.covariates[column]; b.covariates[column] = null; return a; });
         }
         int[][] codes = new int[categorical][];
         for (int c = 0; c < categorical; c++) {
-            codes[c] = new int[n];
-            at = 0;
-            for (Block b : blocks) {
-                System.arraycopy(b.categorical[c], 0, codes[c], at, b.size);
-                at += b.size;
-                b.categorical[c] = null;
-            }
+            int column = c;
+            codes[c] = join(new int[n], b -> { int[] a = b.categorical[column]; b.categorical[column] = null; return a; });
         }
         blocks.clear();
         current = null;
         long[] starts = fileStarts.stream().mapToLong(Long::longValue).toArray();
         return new Flat(n, series, day, line, target, covariates, codes, starts);
+    }
+
+    /**
+     * Concatenates one column of every block into {@code into}. {@code take} hands over a block's array
+     * and drops the block's reference to it, so each block array can be collected as soon as it is
+     * copied: the read peaks at one column held twice, never the whole row set.
+     */
+    private <A> A join(A into, Function<Block, A> take) {
+        int at = 0;
+        for (Block b : blocks) {
+            System.arraycopy(take.apply(b), 0, into, at, b.size);
+            at += b.size;
+        }
+        return into;
     }
 }
