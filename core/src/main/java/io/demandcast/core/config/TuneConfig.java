@@ -48,14 +48,21 @@ public record TuneConfig(List<TuneSpaceEntry> space, Search search, Integer cand
     }
 
     /**
-     * @param topK the best {@code top_k} complete candidates are combined, weighted by inverse error and
-     *             as a plain mean (default 3; 0 or 1 for none)
+     * @param topK      the best {@code top_k} complete candidates are combined, weighted by inverse error and
+     *                  as a plain mean (default 3; 0 or 1 for none)
+     * @param perFamily at most this many of them of one family (default 0: no limit), so the members
+     *                  can be made to differ in kind (a global model beside a local one) rather than be
+     *                  close variants of the one family that ranks best
      */
-    public record Ensemble(Integer topK) {
+    public record Ensemble(Integer topK, Integer perFamily) {
         public Ensemble {
             topK = topK == null ? 3 : topK;
             if (topK < 0) {
                 throw new IllegalArgumentException("tune.ensemble.top_k must be >= 0 (got " + topK + ")");
+            }
+            perFamily = perFamily == null ? 0 : perFamily;
+            if (perFamily < 0) {
+                throw new IllegalArgumentException("tune.ensemble.per_family must be >= 0 (got " + perFamily + ")");
             }
         }
     }
@@ -74,7 +81,7 @@ public record TuneConfig(List<TuneSpaceEntry> space, Search search, Integer cand
         }
         seed = seed == null ? 42L : seed;
         halving = canonicalHalving(halving);
-        ensemble = ensemble == null ? new Ensemble(null) : ensemble;
+        ensemble = ensemble == null ? new Ensemble(null, null) : ensemble;
         parallel = parallel == null ? 2 : parallel;
         if (parallel < 1) {
             throw new IllegalArgumentException("tune.parallel must be >= 1 (got " + parallel + ")");

@@ -360,6 +360,11 @@ public final class TuneJob {
         void ensembles() {
             int topK = tune.ensemble().topK();
             List<CandidateResult> complete = ranked().stream().filter(r -> r.status().equals("complete") && r.candidate().entry() >= 0).toList();
+            int perFamily = tune.ensemble().perFamily();
+            if (perFamily > 0) {
+                Map<String, Integer> taken = new HashMap<>();
+                complete = complete.stream().filter(r -> taken.merge(r.candidate().family(), 1, Integer::sum) <= perFamily).toList();
+            }
             int k = Math.min(topK, complete.size());
             if (k < 2) {
                 if (topK >= 2) {

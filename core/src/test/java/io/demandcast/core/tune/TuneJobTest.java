@@ -142,6 +142,41 @@ class TuneJobTest {
     }
 
     @Test
+    void perFamilyKeepsTheEnsembleMembersOfDifferentFamilies() throws Exception {
+        ExperimentConfig config = prepared("""
+                candidates: 6
+                halving: false
+                parallel: 1
+                ensemble: {top_k: 3, per_family: 1}
+                space:
+                  - family: window_average
+                    params: {window: {int_range: [2, 14]}}
+                  - family: tsb
+                    params: {alpha_d: 0.1, alpha_p: {range: [0.05, 0.5]}}
+                  - family: ses
+                """ + "output: '" + dir.resolve("tune") + "'\n", List.of());
+        TuneSummary summary = tune(config);
+
+        List<CandidateResult> singles = summary.ranked().stream().filter(r -> r.candidate().entry() >= 0).toList();
+        // the best of each family, in rank order: what the ensemble must be made of
+        List<String> expected = new ArrayList<>();
+        for (CandidateResult r : singles) {
+            String member = r.candidate().family() + r.candidate().params();
+            if (expected.stream().noneMatch(e -> e.startsWith(r.candidate().family() + "{"))) {
+                expected.add(member);
+            }
+        }
+        CandidateResult mean = summary.ranked().stream().filter(r -> r.candidate().id().equals("e2")).findFirst().orElseThrow();
+        List<String> members = new ArrayList<>();
+        mean.candidate().params().get("members").forEach(m -> members.add(m.get("family").asText() + m.get("params")));
+        assertEquals(expected.subList(0, Math.min(3, expected.size())), members);
+        assertEquals(members.size(), members.stream().map(m -> m.substring(0, m.indexOf('{'))).distinct().count());
+        // without the limit the same leaderboard's top 3 repeat a family (else the test proves nothing)
+        assertTrue(singles.subList(0, 3).stream().map(r -> r.candidate().family()).distinct().count() < 3,
+                singles.subList(0, 3).toString());
+    }
+
+    @Test
     void theSameSeedGivesTheSameLeaderboard() throws Exception {
         ExperimentConfig first = prepared(SPACE + "output: '" + dir.resolve("one") + "'\n", List.of());
         ExperimentConfig second = prepared(SPACE + "output: '" + dir.resolve("two") + "'\n", List.of());
