@@ -26,8 +26,14 @@ class SparkJobArgumentsTest {
     }
 
     @Test
+    void evaluateWithItsPartitionsAndAnOutputDirectory() {
+        SparkJob.Arguments a = SparkJob.Arguments.parse(new String[] {"evaluate", "-c", "x.yaml", "--partitions", "16", "-o", "eval"});
+        assertEquals(new SparkJob.Arguments("evaluate", Path.of("x.yaml"), List.of(), 16, null, "eval"), a);
+    }
+
+    @Test
     void mistakesAreUserErrorsNamingTheUsage() {
-        for (String[] args : List.of(new String[] {}, new String[] {"evaluate", "-c", "x.yaml"}, new String[] {"train"},
+        for (String[] args : List.of(new String[] {}, new String[] {"tune", "-c", "x.yaml"}, new String[] {"train"},
                 new String[] {"train", "-c"}, new String[] {"train", "-c", "x.yaml", "--partitions", "0"},
                 new String[] {"train", "-c", "x.yaml", "--bogus", "1"})) {
             DemandcastException e = assertThrows(DemandcastException.class, () -> SparkJob.Arguments.parse(args), String.join(" ", args));
