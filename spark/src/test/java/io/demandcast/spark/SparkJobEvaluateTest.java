@@ -70,6 +70,43 @@ class SparkJobEvaluateTest {
         }).toList();
     }
 
+    /**
+     * One partition per store ({@code --group-by store_id}), the TX_1 series starting 1,000 days late so that, with
+     * {@code min_train: 900}, the first window holds none of them: that partition fits nothing there, and the files
+     * are still the CLI's.
+     */
+    @Test
+    void aGroupWithNoSeriesInAWindowStillGivesTheSingleProcessFiles(@TempDir Path dir) throws Exception {
+        java.time.LocalDate start = java.time.LocalDate.parse("2011-01-29").plusDays(1000);
+        List<String> lines = java.nio.file.Files.readAllLines(TestProject.repository().resolve("sample-data/sales.csv"));
+        List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (!(cells[1].equals("TX_1") && java.time.LocalDate.parse(cells[3]).isBefore(start))) {
+                kept.add(line);
+            }
+        }
+        Path csv = dir.resolve("late-texas.csv");
+        java.nio.file.Files.write(csv, kept);
+        List<String> common = List.of("data.files=[" + csv + "]", "backtest={horizon: 28, windows: 3, min_train: 900}",
+                "models=[{family: sba}, {family: seasonal_naive}]");
+        List<String> cliOverrides = new ArrayList<>(common);
+        cliOverrides.add("evaluate.output=" + dir.resolve("cli"));
+        ExperimentConfig cli = TestProject.config("quickstart.yaml", dir, cliOverrides);
+        PrepareJob.run(cli, Progress.NONE, System::getenv);
+        BacktestSummary one = BacktestJob.run(cli, Progress.NONE);
+        assertEquals(10, one.run().plan().seriesIn(0).length, "the first window holds the CA_1 series only");
+        assertEquals(20, one.run().plan().seriesIn(1).length);
+
+        List<String> sparkOverrides = new ArrayList<>(common);
+        sparkOverrides.add("evaluate.output=" + dir.resolve("spark"));
+        SparkEvaluate.Result r = SparkEvaluate.run(sc, TestProject.config("quickstart.yaml", dir, sparkOverrides), 0, "store_id",
+                Progress.NONE);
+        assertEquals(2, r.partitions(), "one partition per store");
+        assertEquals(ranking(one), ranking(r.summary()));
+        EvaluationFiles.assertSameEvaluation(dir.resolve("cli"), dir.resolve("spark"), 2 * (10 + 20 + 20));
+    }
+
     @Test
     void modelsFromTheStoreAreRefusedWithOneLine(@TempDir Path dir) {
         ExperimentConfig config = quickstart(dir, "models=[{name: stored, artifact: quickstart-snaive}]");
