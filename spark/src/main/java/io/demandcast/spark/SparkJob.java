@@ -15,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * spark-submit --class io.demandcast.spark.SparkJob demandcast-spark.jar train   -c x.yaml [--partitions N | --group-by COL] [--set k=v]...
- * spark-submit --class io.demandcast.spark.SparkJob demandcast-spark.jar predict -c x.yaml [-o forecasts.csv] [--set k=v]...
+ * spark-submit --class io.demandcast.spark.SparkJob demandcast-spark.jar predict -c x.yaml [-o forecasts.csv] [--format csv|parquet] [--set k=v]...
  * spark-submit --class io.demandcast.spark.SparkJob demandcast-spark.jar evaluate -c x.yaml [--partitions N | --group-by COL] [-o dir] [--set k=v]...
  * </pre>
  *
@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkJob {
     static final String USAGE = "usage: SparkJob train|predict|evaluate -c <experiment.yaml> [--set key=value]... "
-            + "[--partitions N] [--group-by <static column>] [-o <forecast.csv> | <evaluation directory>]";
+            + "[--partitions N] [--group-by <static column>] [-o <forecast.csv> | <evaluation directory>] [--format csv|parquet]";
     /** Exit code of an evaluate whose gate failed, as {@code demandcast evaluate}'s. */
     static final int GATE_FAILED = 3;
 
@@ -36,8 +36,10 @@ public final class SparkJob {
      * Parsed arguments.
      *
      * @param partitions split by series key into this many partitions; 0 for four per Spark core
+     * @param format     how predict writes its forecasts
      */
-    record Arguments(String verb, Path config, List<String> overrides, int partitions, String groupBy, String output) {
+    record Arguments(String verb, Path config, List<String> overrides, int partitions, String groupBy, String output,
+                     SparkPredict.Format format) {
         static Arguments parse(String[] args) {
             if (args.length == 0 || !List.of("train", "predict", "evaluate").contains(args[0])) {
                 throw new DemandcastException(USAGE);
@@ -47,6 +49,7 @@ public final class SparkJob {
             int partitions = 0;
             String groupBy = null;
             String output = null;
+            SparkPredict.Format format = SparkPredict.Format.csv;
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
@@ -68,13 +71,23 @@ public final class SparkJob {
                     }
                     case "--group-by" -> groupBy = v;
                     case "-o", "--output" -> output = v;
+                    case "--format" -> {
+                        if (!args[0].equals("predict")) {
+                            throw new DemandcastException("--format is an option of predict; " + USAGE);
+                        }
+                        try {
+                            format = SparkPredict.Format.valueOf(v);
+                        } catch (IllegalArgumentException e) {
+                            throw new DemandcastException("--format: '" + v + "' is not one of csv, parquet");
+                        }
+                    }
                     default -> throw new DemandcastException("unknown option " + a + "; " + USAGE);
                 }
             }
             if (config == null) {
                 throw new DemandcastException("-c <experiment.yaml> is required; " + USAGE);
             }
-            return new Arguments(args[0], config, overrides, partitions, groupBy, output);
+            return new Arguments(args[0], config, overrides, partitions, groupBy, output, format);
         }
     }
 
@@ -117,7 +130,7 @@ public final class SparkJob {
             return switch (a.verb()) {
                 case "train" -> train(sc, config, a);
                 case "evaluate" -> evaluate(sc, config, a);
-                default -> predict(sc, config);
+                default -> predict(sc, config, a.format());
             };
         } catch (java.io.IOException e) {
             System.err.println("demandcast-spark " + a.verb() + ": I/O error: " + e.getMessage());
@@ -162,8 +175,8 @@ public final class SparkJob {
         return 0;
     }
 
-    private static int predict(JavaSparkContext sc, ExperimentConfig config) throws java.io.IOException {
-        SparkPredict.Result r = SparkPredict.run(sc, config);
+    private static int predict(JavaSparkContext sc, ExperimentConfig config, SparkPredict.Format format) throws java.io.IOException {
+        SparkPredict.Result r = SparkPredict.run(sc, config, format);
         System.err.printf(java.util.Locale.ROOT, "demandcast-spark predict: %s: %d series x %d steps from %d partitions -> %s%n",
                 r.version(), r.forecast().seriesCount(), r.forecast().horizon(), r.partitions(), r.output());
         return 0;
