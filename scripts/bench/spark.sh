@@ -3,7 +3,9 @@
 # on one config, in one run, interleaved: train and predict of each, wall and CPU seconds (user + sys from
 # /usr/bin/time) and peak RSS; CPU milliseconds of train per series; and whether the two forecast files are
 # byte-identical. The figures docs/scaling.md bases its cluster estimates on.
-# Usage: scripts/bench/spark.sh <config.yaml> [partitions]
+# With EVALUATE=1 also evaluate of each (the config's backtest) and whether the two per_series.csv and
+# forecasts.csv are byte-identical.
+# Usage: [EVALUATE=1] scripts/bench/spark.sh <config.yaml> [partitions]
 #   e.g. scripts/bench/spark.sh /path/to/m5-scale/0.05/minimal.yaml   (a panel of scripts/bench/make-m5-scale.sh)
 # SPARK_MASTER (default local[2]) and JAVA_OPTS (default -Xmx4g) apply to both sides' JVMs.
 set -euo pipefail
@@ -34,6 +36,10 @@ timed cli_train     scripts/demandcast train -q -c "$config" "${sets[@]}"
 timed spark_train   scripts/demandcast-spark train -c "$config" "${sets[@]}" --partitions "$partitions"
 timed cli_predict   scripts/demandcast predict -q -c "$config" "${sets[@]}" -o "$out/cli.csv"
 timed spark_predict scripts/demandcast-spark predict -c "$config" "${sets[@]}" -o "$out/spark.csv"
+if [[ "${EVALUATE:-0}" == 1 ]]; then
+  timed cli_evaluate   scripts/demandcast evaluate -q -c "$config" "${sets[@]}" -o "$out/cli-evaluation"
+  timed spark_evaluate scripts/demandcast-spark evaluate -c "$config" "${sets[@]}" --partitions "$partitions" -o "$out/spark-evaluation"
+fi
 
 series=$(tail -n +2 "$out/cli.csv" | cut -d, -f1 | uniq | wc -l)
 echo
@@ -48,4 +54,13 @@ if cmp -s "$out/cli.csv" "$out/spark.csv"; then
   echo "forecasts: byte-identical ($(($(wc -l < "$out/cli.csv") - 1)) rows)"
 else
   echo "forecasts: DIFFER (cmp $out/cli.csv $out/spark.csv)"; exit 1
+fi
+if [[ "${EVALUATE:-0}" == 1 ]]; then
+  for f in per_series.csv forecasts.csv; do
+    if cmp -s "$out/cli-evaluation/$f" "$out/spark-evaluation/$f"; then
+      echo "evaluate $f: byte-identical ($(($(wc -l < "$out/cli-evaluation/$f") - 1)) rows)"
+    else
+      echo "evaluate $f: DIFFER (cmp $out/cli-evaluation/$f $out/spark-evaluation/$f)"; exit 1
+    fi
+  done
 fi

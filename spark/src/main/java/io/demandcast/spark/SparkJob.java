@@ -15,15 +15,19 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * spark-submit --class io.demandcast.spark.SparkJob demandcast-spark.jar train   -c x.yaml [--partitions N | --group-by COL] [--set k=v]...
- * spark-submit --class io.demandcast.spark.SparkJob demandcast-spark.jar predict -c x.yaml [-o forecasts.csv] [--set k=v]...
+ * spark-submit --class io.demandcast.spark.SparkJob demandcast-spark.jar predict -c x.yaml [-o forecasts.csv] [--format csv|parquet] [--set k=v]...
+ * spark-submit --class io.demandcast.spark.SparkJob demandcast-spark.jar evaluate -c x.yaml [--partitions N | --group-by COL] [-o dir] [--set k=v]...
  * </pre>
  *
- * Exit codes as the CLI's: 0 success, 1 runtime failure, 2 invalid input (config, data, artifact).
+ * Exit codes as the CLI's: 0 success, 1 runtime failure, 2 invalid input (config, data, artifact),
+ * 3 (evaluate) a gate rule failed.
  * Without a master from {@code spark-submit} it runs in local mode on every core ({@code local[*]}).
  */
 public final class SparkJob {
-    static final String USAGE = "usage: SparkJob train|predict -c <experiment.yaml> [--set key=value]... "
-            + "[--partitions N] [--group-by <static column>] [-o <forecast.csv>]";
+    static final String USAGE = "usage: SparkJob train|predict|evaluate -c <experiment.yaml> [--set key=value]... "
+            + "[--partitions N] [--group-by <static column>] [-o <forecast.csv> | <evaluation directory>] [--format csv|parquet]";
+    /** Exit code of an evaluate whose gate failed, as {@code demandcast evaluate}'s. */
+    static final int GATE_FAILED = 3;
 
     private SparkJob() {
     }
@@ -32,10 +36,12 @@ public final class SparkJob {
      * Parsed arguments.
      *
      * @param partitions split by series key into this many partitions; 0 for four per Spark core
+     * @param format     how predict writes its forecasts
      */
-    record Arguments(String verb, Path config, List<String> overrides, int partitions, String groupBy, String output) {
+    record Arguments(String verb, Path config, List<String> overrides, int partitions, String groupBy, String output,
+                     SparkPredict.Format format) {
         static Arguments parse(String[] args) {
-            if (args.length == 0 || !(args[0].equals("train") || args[0].equals("predict"))) {
+            if (args.length == 0 || !List.of("train", "predict", "evaluate").contains(args[0])) {
                 throw new DemandcastException(USAGE);
             }
             Path config = null;
@@ -43,6 +49,7 @@ public final class SparkJob {
             int partitions = 0;
             String groupBy = null;
             String output = null;
+            SparkPredict.Format format = SparkPredict.Format.csv;
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
@@ -64,13 +71,23 @@ public final class SparkJob {
                     }
                     case "--group-by" -> groupBy = v;
                     case "-o", "--output" -> output = v;
+                    case "--format" -> {
+                        if (!args[0].equals("predict")) {
+                            throw new DemandcastException("--format is an option of predict; " + USAGE);
+                        }
+                        try {
+                            format = SparkPredict.Format.valueOf(v);
+                        } catch (IllegalArgumentException e) {
+                            throw new DemandcastException("--format: '" + v + "' is not one of csv, parquet");
+                        }
+                    }
                     default -> throw new DemandcastException("unknown option " + a + "; " + USAGE);
                 }
             }
             if (config == null) {
                 throw new DemandcastException("-c <experiment.yaml> is required; " + USAGE);
             }
-            return new Arguments(args[0], config, overrides, partitions, groupBy, output);
+            return new Arguments(args[0], config, overrides, partitions, groupBy, output, format);
         }
     }
 
@@ -90,7 +107,7 @@ public final class SparkJob {
         Arguments a = Arguments.parse(args);
         List<String> overrides = new ArrayList<>(a.overrides());
         if (a.output() != null) {
-            overrides.add("predict.output=" + a.output());
+            overrides.add((a.verb().equals("evaluate") ? "evaluate.output=" : "predict.output=") + a.output());
         }
         ExperimentConfig config = ConfigLoader.load(a.config(), overrides);
         try {
@@ -110,7 +127,11 @@ public final class SparkJob {
         }
         try (SparkSession spark = SparkSession.builder().config(conf).getOrCreate()) {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            return a.verb().equals("train") ? train(sc, config, a) : predict(sc, config);
+            return switch (a.verb()) {
+                case "train" -> train(sc, config, a);
+                case "evaluate" -> evaluate(sc, config, a);
+                default -> predict(sc, config, a.format());
+            };
         } catch (java.io.IOException e) {
             System.err.println("demandcast-spark " + a.verb() + ": I/O error: " + e.getMessage());
             return 1;
@@ -136,8 +157,26 @@ public final class SparkJob {
         return 0;
     }
 
-    private static int predict(JavaSparkContext sc, ExperimentConfig config) throws java.io.IOException {
-        SparkPredict.Result r = SparkPredict.run(sc, config);
+    private static int evaluate(JavaSparkContext sc, ExperimentConfig config, Arguments a) throws java.io.IOException {
+        int partitions = a.partitions() > 0 ? a.partitions() : 4 * sc.defaultParallelism();
+        SparkEvaluate.Result r = SparkEvaluate.run(sc, config, partitions, a.groupBy(),
+                message -> System.err.println("demandcast-spark " + message));
+        System.err.println(r.summary().text());
+        for (SparkEvaluate.ModelCost m : r.models()) {
+            System.err.printf(java.util.Locale.ROOT, "demandcast-spark evaluate: %s: %d partitions, %.1f s of backtests over the"
+                    + " executors%n", m.model(), m.partitions(), m.executorSeconds());
+        }
+        if (!r.summary().gatePassed()) {
+            for (String line : r.summary().gateFailures()) {
+                System.err.println("gate failed: " + line);
+            }
+            return GATE_FAILED;
+        }
+        return 0;
+    }
+
+    private static int predict(JavaSparkContext sc, ExperimentConfig config, SparkPredict.Format format) throws java.io.IOException {
+        SparkPredict.Result r = SparkPredict.run(sc, config, format);
         System.err.printf(java.util.Locale.ROOT, "demandcast-spark predict: %s: %d series x %d steps from %d partitions -> %s%n",
                 r.version(), r.forecast().seriesCount(), r.forecast().horizon(), r.partitions(), r.output());
         return 0;

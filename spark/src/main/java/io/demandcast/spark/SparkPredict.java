@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code predict} on Spark: the driver loads the model {@link SparkTrain} published (every checksum
@@ -41,17 +42,31 @@ public final class SparkPredict {
     public record Result(Forecast forecast, Path output, String version, int partitions) {
     }
 
+    /** How the forecasts are written. */
+    public enum Format {
+        /** The CLI's forecast CSV ({@link ForecastCsvWriter}), one file. */
+        csv,
+        /** A Parquet dataset written by Spark's own writer: a directory of part files, unrounded values. */
+        parquet
+    }
+
+    /** {@link #run(JavaSparkContext, ExperimentConfig, Format)} writing the CLI's CSV. */
+    public static Result run(JavaSparkContext sc, ExperimentConfig config) throws IOException {
+        return run(sc, config, Format.csv);
+    }
+
     /**
+     * @param format CSV as {@code demandcast predict} writes it, or Parquet ({@link #parquetOutput} names the directory)
      * @throws DemandcastException (a user error) for {@code predict.data}, {@code predict.future} or
      *                             conformal intervals, which the job does not read
      */
-    public static Result run(JavaSparkContext sc, ExperimentConfig config) throws IOException {
+    public static Result run(JavaSparkContext sc, ExperimentConfig config, Format format) throws IOException {
         PredictConfig p = config.predict();
         if (p.data() != null || p.future() != null) {
             throw new DemandcastException("predict.data / predict.future are not read by the Spark job: prepare the newer rows"
                     + " into the prepared dataset ('demandcast prepare'), which the job reads");
         }
-        String output = PredictJob.outputOf(config);
+        String output = format == Format.parquet ? parquetOutput(config) : PredictJob.outputOf(config);
         if ("-".equals(output)) {
             throw new DemandcastException("predict.output '-': the Spark job writes a file; name one");
         }
@@ -80,8 +95,18 @@ public final class SparkPredict {
         Forecast raw = assemble(blocks, all, run.seriesCount(), horizon);
         Forecast forecast = ForecastCalibration.load(artifact.payloadDirectory()).apply(raw, false, artifact.directory().toString());
         Path out = Path.of(output);
-        AtomicFiles.write(out, w -> ForecastCsvWriter.write(forecast, w));
+        if (format == Format.parquet) {
+            ForecastParquet.write(SparkSession.builder().sparkContext(sc.sc()).getOrCreate(), forecast, out);
+        } else {
+            AtomicFiles.write(out, w -> ForecastCsvWriter.write(forecast, w));
+        }
         return new Result(forecast, out, artifact.version(), inputs.size());
+    }
+
+    /** The Parquet directory: {@code predict.output} (or {@code -o}) with a {@code .csv} ending replaced by {@code .parquet}. */
+    static String parquetOutput(ExperimentConfig config) {
+        String out = PredictJob.outputOf(config);
+        return out.endsWith(".csv") ? out.substring(0, out.length() - 4) + ".parquet" : out;
     }
 
     /** The partitions' forecasts as one, each series at its position in the fitted panel (the CLI's order). */

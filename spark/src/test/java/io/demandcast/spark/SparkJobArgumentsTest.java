@@ -15,7 +15,8 @@ class SparkJobArgumentsTest {
     void trainWithItsOptions() {
         SparkJob.Arguments a = SparkJob.Arguments.parse(new String[] {"train", "-c", "x.yaml", "--partitions", "64",
                 "--set", "model.family=theta", "--group-by", "store_id"});
-        assertEquals(new SparkJob.Arguments("train", Path.of("x.yaml"), List.of("model.family=theta"), 64, "store_id", null), a);
+        assertEquals(new SparkJob.Arguments("train", Path.of("x.yaml"), List.of("model.family=theta"), 64, "store_id", null,
+                SparkPredict.Format.csv), a);
     }
 
     @Test
@@ -23,13 +24,23 @@ class SparkJobArgumentsTest {
         SparkJob.Arguments a = SparkJob.Arguments.parse(new String[] {"predict", "--config", "x.yaml", "-o", "f.csv"});
         assertEquals("f.csv", a.output());
         assertEquals(0, a.partitions());
+        assertEquals(SparkPredict.Format.csv, a.format());
+        assertEquals(SparkPredict.Format.parquet, SparkJob.Arguments.parse(new String[] {"predict", "-c", "x.yaml", "--format", "parquet"})
+                .format());
+    }
+
+    @Test
+    void evaluateWithItsPartitionsAndAnOutputDirectory() {
+        SparkJob.Arguments a = SparkJob.Arguments.parse(new String[] {"evaluate", "-c", "x.yaml", "--partitions", "16", "-o", "eval"});
+        assertEquals(new SparkJob.Arguments("evaluate", Path.of("x.yaml"), List.of(), 16, null, "eval", SparkPredict.Format.csv), a);
     }
 
     @Test
     void mistakesAreUserErrorsNamingTheUsage() {
-        for (String[] args : List.of(new String[] {}, new String[] {"evaluate", "-c", "x.yaml"}, new String[] {"train"},
+        for (String[] args : List.of(new String[] {}, new String[] {"tune", "-c", "x.yaml"}, new String[] {"train"},
                 new String[] {"train", "-c"}, new String[] {"train", "-c", "x.yaml", "--partitions", "0"},
-                new String[] {"train", "-c", "x.yaml", "--bogus", "1"})) {
+                new String[] {"train", "-c", "x.yaml", "--bogus", "1"}, new String[] {"predict", "-c", "x.yaml", "--format", "orc"},
+                new String[] {"train", "-c", "x.yaml", "--format", "parquet"})) {
             DemandcastException e = assertThrows(DemandcastException.class, () -> SparkJob.Arguments.parse(args), String.join(" ", args));
             assertTrue(e.isUserError());
         }

@@ -77,6 +77,38 @@ class SparkJobSampleDataTest {
         assertTrue(Files.isRegularFile(a.payloadDirectory().resolve("calibration.json")));
     }
 
+    /** predict --format parquet: Spark's Parquet writer, the CSV's rows and columns, values unrounded. */
+    @Test
+    void parquetOutputHoldsTheCsvRowsUnrounded(@TempDir Path dir) throws Exception {
+        ExperimentConfig config = TestProject.config("quickstart.yaml", dir, sampleData());
+        io.demandcast.core.prepare.PrepareJob.run(config, io.demandcast.core.Progress.NONE, System::getenv);
+        String csv = TestProject.spark(sc, config, 3, null, dir.resolve("spark.csv"));
+        SparkPredict.Result r = SparkPredict.run(sc, io.demandcast.core.model.PredictJob.withOutput(config, dir.resolve("f.csv").toString()),
+                SparkPredict.Format.parquet);
+        assertEquals(dir.resolve("f.parquet"), r.output(), "a .csv output name becomes .parquet");
+        assertTrue(Files.isRegularFile(r.output().resolve("_SUCCESS")), "Spark's commit marker");
+
+        List<org.apache.spark.sql.Row> rows = spark.read().parquet(r.output().toString()).collectAsList();
+        List<String> lines = csv.lines().toList();
+        assertEquals("series_id,date,model,forecast,q0.1,q0.5,q0.9", lines.get(0));
+        assertEquals(List.of(lines.get(0).split(",")), List.of(spark.read().parquet(r.output().toString()).columns()));
+        assertEquals(lines.size() - 1, rows.size());
+        boolean unrounded = false;
+        for (int i = 0; i < rows.size(); i++) {
+            org.apache.spark.sql.Row row = rows.get(i);
+            String[] cells = lines.get(i + 1).split(",", -1);
+            assertEquals(cells[0] + "," + cells[1] + "," + cells[2], row.getString(0) + "," + row.getDate(1).toLocalDate() + ","
+                    + row.getString(2), "row " + (i + 1));
+            for (int c = 3; c < cells.length; c++) {
+                StringBuilder rounded = new StringBuilder();
+                io.demandcast.core.model.ForecastCsvWriter.appendNumber(rounded, row.getDouble(c));
+                assertEquals(cells[c], rounded.toString(), "row " + (i + 1) + " column " + c + ": the CSV's value rounded");
+                unrounded |= Double.parseDouble(rounded.toString()) != row.getDouble(c);
+            }
+        }
+        assertTrue(unrounded, "the Parquet values carry more than the CSV's 4 decimals");
+    }
+
     private static List<String> concat(List<String> a, String... more) {
         List<String> all = new java.util.ArrayList<>(a);
         all.addAll(List.of(more));

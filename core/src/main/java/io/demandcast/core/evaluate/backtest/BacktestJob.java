@@ -74,6 +74,16 @@ public final class BacktestJob {
     }
 
     public static BacktestSummary run(ExperimentConfig config, ModelRegistry registry, Progress progress) throws IOException {
+        return run(config, registry, progress, BacktestRunner.LOCAL);
+    }
+
+    /**
+     * As {@link #run(ExperimentConfig, ModelRegistry, Progress)}, each model's windows run by {@code runner}
+     * (the Spark job runs them per partition of series); combinations of models already run are still
+     * combined here from their members' forecasts.
+     */
+    public static BacktestSummary run(ExperimentConfig config, ModelRegistry registry, Progress progress, BacktestRunner runner)
+            throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         if (!perRun(config) && EvaluationRuns.holdsRuns(outputDirectory(config))) {
@@ -125,7 +135,7 @@ public final class BacktestJob {
             List<ModelRun> members = CombinationReuse.memberRuns(model, runs);
             ModelRun run = members != null
                     ? BacktestEngine.combine(model, members, CombinationReuse.members(model), adjust)
-                    : BacktestEngine.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress, pastOnly);
+                    : runner.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress, pastOnly);
             runs.add(run);
             progress.report("evaluate: " + model.name() + " (" + model.forecaster().family() + ") "
                     + (members != null ? "combined from its members' forecasts" : "done in "

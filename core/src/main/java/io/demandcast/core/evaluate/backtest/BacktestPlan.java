@@ -118,6 +118,29 @@ public final class BacktestPlan {
     }
 
     /**
+     * A plan from its parts as its accessors give them ({@link #cutoff}, {@link #trainStart}, {@link #label}):
+     * how a run split over partitions of series (the Spark job) rebuilds on an executor the driver's plan
+     * restricted to one partition's series, rather than planning the partition alone (cutoffs common to
+     * all series depend on the whole panel). Unlike {@link #of}, a window may hold none of the series.
+     *
+     * @param cutoffs per window, per series: the cutoff or {@link #LEFT_OUT}
+     * @param starts  per window, per series: the first training period
+     * @throws IllegalArgumentException when the arrays do not match the series and windows
+     */
+    public static BacktestPlan restore(TimeAxis axis, List<String> seriesIds, int horizon, int[][] cutoffs, int[][] starts,
+                                      String[] labels) {
+        if (cutoffs.length != starts.length || cutoffs.length != labels.length) {
+            throw new IllegalArgumentException("one cutoff row, start row and label per window expected");
+        }
+        for (int w = 0; w < cutoffs.length; w++) {
+            if (cutoffs[w].length != seriesIds.size() || starts[w].length != seriesIds.size()) {
+                throw new IllegalArgumentException("window " + w + ": one cutoff and start per series expected");
+            }
+        }
+        return new BacktestPlan(axis, List.copyOf(seriesIds), horizon, cutoffs.clone(), starts.clone(), labels.clone());
+    }
+
+    /**
      * The windows {@code from} (inclusive) to {@code to} (exclusive) of this plan, renumbered from 0:
      * what a search that scores candidates on more windows step by step runs and scores.
      *
