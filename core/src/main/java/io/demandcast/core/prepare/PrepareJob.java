@@ -89,7 +89,9 @@ public final class PrepareJob {
             throw new DataException(prepared.warnings().stream().map(PrepareWarning::message).collect(Collectors.joining("; "))
                     + " (prepare.fail_on_warnings: true, nothing written)");
         }
-        progress.report(String.format(java.util.Locale.ROOT, "prepare: cleaned and featured %,d rows in %.2f s", panel.rowCount(), prepareSeconds));
+        // The features are computed as panel.bin is written (one at a time), so their time counts in the write.
+        progress.report(String.format(java.util.Locale.ROOT, "prepare: cleaned %,d rows in %.2f s%s", panel.rowCount(), prepareSeconds,
+                prepared.features().isEmpty() ? "" : "; the features are computed one by one as panel.bin is written"));
 
         long t2 = System.nanoTime();
         Path output = outputDirectory(config);
