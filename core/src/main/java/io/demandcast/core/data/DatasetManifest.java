@@ -92,9 +92,23 @@ public record DatasetManifest(int formatVersion, String name, Instant createdAt,
                                            List<String> pastOnly, Panel future, Split split, List<Scaler> scalers,
                                            List<InputFile> inputs, String configSha256, String demandcastVersion,
                                            List<String> steps) {
+        return describe(name, createdAt, panel, panel.numericNames(), targetName, pastOnly, future, split, scalers, inputs,
+                configSha256, demandcastVersion, steps);
+    }
+
+    /**
+     * As {@link #describe(String, Instant, Panel, String, List, Panel, Split, List, List, String, String, List)},
+     * with {@code numericNames} as the numeric columns of {@code panel.bin} rather than the panel's
+     * own: {@code prepare} writes its derived features as it computes them, so the panel it holds has
+     * only the columns it read.
+     */
+    public static DatasetManifest describe(String name, Instant createdAt, Panel panel, List<String> numericNames, String targetName,
+                                           List<String> pastOnly, Panel future, Split split, List<Scaler> scalers,
+                                           List<InputFile> inputs, String configSha256, String demandcastVersion,
+                                           List<String> steps) {
         boolean empty = panel.rowCount() == 0;
         TimeAxis axis = panel.axis();
-        Columns columns = new Columns(targetName, panel.numericNames(), panel.categoricalNames(), panel.staticNames(), pastOnly);
+        Columns columns = new Columns(targetName, numericNames, panel.categoricalNames(), panel.staticNames(), pastOnly);
         return new DatasetManifest(FORMAT_VERSION, name, createdAt, axis.frequency(), axis.anchor(), panel.seriesCount(),
                 panel.rowCount(), empty ? null : axis.date(panel.minPeriod()), empty ? null : axis.date(panel.maxPeriod()),
                 split, columns, scalers, inputs, configSha256, null, null, demandcastVersion, steps,

@@ -244,6 +244,35 @@ public final class Panel {
         throw new IllegalArgumentException("numeric column '" + name + "' is stored as double values, not float");
     }
 
+    /** The stored float values of a column, not copied: for {@link NumericColumnSource} only, which never changes them. */
+    float[] storedFloats(String name) {
+        if (requireColumn(numeric, name, "numeric") instanceof FloatColumn f) {
+            return f.values();
+        }
+        throw new IllegalArgumentException("numeric column '" + name + "' is stored as double values, not float");
+    }
+
+    /** The stored double values of a column, not copied: for {@link NumericColumnSource} only, which never changes them. */
+    double[] storedDoubles(String name) {
+        if (requireColumn(numeric, name, "numeric") instanceof DoubleColumn d) {
+            return d.values();
+        }
+        throw new IllegalArgumentException("numeric column '" + name + "' is stored as float values, not double");
+    }
+
+    /** The target, periods and offsets as stored, not copied: for {@link PanelCodec}'s writer only, which never changes them. */
+    double[] storedTarget() {
+        return target;
+    }
+
+    int[] storedPeriods() {
+        return periods;
+    }
+
+    int[] storedOffsets() {
+        return offsets;
+    }
+
     public List<String> categoricalNames() {
         return List.copyOf(categorical.keySet());
     }

@@ -92,6 +92,24 @@ public final class PanelCodec {
      * @throws IOException when the file cannot be written (its content is then undefined)
      */
     public static void write(Panel panel, Path file) throws IOException {
+        List<NumericColumnSource> numeric = new ArrayList<>();
+        for (String name : panel.numericNames()) {
+            numeric.add(NumericColumnSource.of(panel, name));
+        }
+        write(panel, numeric, file);
+    }
+
+    /**
+     * Writes {@code panel} with {@code numeric} as its numeric columns, in that order, instead of the
+     * panel's own: each source is asked for its values only when the writer reaches it, and they
+     * are not kept, so the file can hold more columns than fit in memory at once. The file is the
+     * one {@link #write(Panel, Path)} writes for a panel with those columns.
+     *
+     * @throws IllegalArgumentException when a source hands over a number of values other than the
+     *                                  panel's rows, or values of the other storage
+     * @throws IOException              as {@link #write(Panel, Path)}
+     */
+    public static void write(Panel panel, List<NumericColumnSource> numeric, Path file) throws IOException {
         int n = panel.seriesCount();
         int r = panel.rowCount();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -103,25 +121,23 @@ public final class PanelCodec {
             out.i64(panel.axis().anchor().toEpochDay());
             out.i32(n);
             out.i32(r);
-            out.i32(panel.numericNames().size());
+            out.i32(numeric.size());
             out.i32(panel.categoricalNames().size());
             out.i32(panel.staticNames().size());
             out.str(panel.frequency().label());
             for (String id : panel.seriesIds()) {
                 out.str(id);
             }
-            out.ints(panel.offsets());
-            out.ints(panel.periodColumn());
-            out.doubles(panel.targetColumn());
-            for (String name : panel.numericNames()) {
-                out.str(name);
-                if (panel.isFloat(name)) {
-                    out.i32(TYPE_F32);
-                    out.floats(panel.floatColumn(name));
-                } else {
-                    out.i32(TYPE_F64);
-                    out.doubles(panel.numericColumn(name));
-                }
+            out.ints(panel.storedOffsets());
+            out.ints(panel.storedPeriods());
+            out.doubles(panel.storedTarget());
+            for (NumericColumnSource column : numeric) {
+                out.str(column.name());
+                out.i32(column.isFloat() ? TYPE_F32 : TYPE_F64);
+                out.pad8();
+                ColumnOut values = new ColumnOut(out, column, r);
+                column.writeTo(values);
+                values.requireComplete();
             }
             for (String name : panel.categoricalNames()) {
                 Categorical c = panel.categorical(name);
@@ -173,6 +189,51 @@ public final class PanelCodec {
             return new In(ch, file).panel(columns);
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such panel file", e);
+        }
+    }
+
+    /** Takes one numeric column's chunks into the file, checking that they are of its storage and cover every row once. */
+    private static final class ColumnOut implements NumericColumnSource.ValueSink {
+        private final Out out;
+        private final NumericColumnSource column;
+        private final int rows;
+        private long written;
+
+        ColumnOut(Out out, NumericColumnSource column, int rows) {
+            this.out = out;
+            this.column = column;
+            this.rows = rows;
+        }
+
+        @Override
+        public void floats(float[] values, int from, int count) throws IOException {
+            take(true, count);
+            out.floatChunk(values, from, count);
+        }
+
+        @Override
+        public void doubles(double[] values, int from, int count) throws IOException {
+            take(false, count);
+            out.doubleChunk(values, from, count);
+        }
+
+        private void take(boolean isFloat, int count) {
+            if (isFloat != column.isFloat()) {
+                throw new IllegalArgumentException("numeric column '" + column.name() + "' is declared "
+                        + (column.isFloat() ? "float" : "double") + " but its source handed over " + (isFloat ? "float" : "double") + " values");
+            }
+            written += count;
+            if (written > rows) {
+                throw new IllegalArgumentException("numeric column '" + column.name() + "': its source handed over more than "
+                        + rows + " values");
+            }
+        }
+
+        void requireComplete() {
+            if (written != rows) {
+                throw new IllegalArgumentException("numeric column '" + column.name() + "': its source handed over " + written
+                        + " values for " + rows + " rows");
+            }
         }
     }
 
@@ -238,12 +299,13 @@ public final class PanelCodec {
             }
         }
 
-        void floats(float[] a) throws IOException {
-            pad8();
-            int off = 0;
-            while (off < a.length) {
+        /** Values of an array already begun (no padding before them). */
+        void floatChunk(float[] a, int from, int count) throws IOException {
+            int off = from;
+            int end = from + count;
+            while (off < end) {
                 room(4);
-                int k = Math.min(buf.remaining() / 4, a.length - off);
+                int k = Math.min(buf.remaining() / 4, end - off);
                 buf.asFloatBuffer().put(a, off, k);
                 buf.position(buf.position() + k * 4);
                 off += k;
@@ -252,10 +314,16 @@ public final class PanelCodec {
 
         void doubles(double[] a) throws IOException {
             pad8();
-            int off = 0;
-            while (off < a.length) {
+            doubleChunk(a, 0, a.length);
+        }
+
+        /** Values of an array already begun (no padding before them). */
+        void doubleChunk(double[] a, int from, int count) throws IOException {
+            int off = from;
+            int end = from + count;
+            while (off < end) {
                 room(8);
-                int k = Math.min(buf.remaining() / 8, a.length - off);
+                int k = Math.min(buf.remaining() / 8, end - off);
                 buf.asDoubleBuffer().put(a, off, k);
                 buf.position(buf.position() + k * 8);
                 off += k;

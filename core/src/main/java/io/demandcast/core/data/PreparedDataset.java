@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class PreparedDataset {
     public static PreparedDataset create(Path directory, DatasetManifest manifest, Panel panel,
                                          Map<String, FileContent> extraFiles) throws IOException {
         checkArguments(manifest, panel, null, extraFiles);
-        AtomicFiles.createDirectory(directory, dir -> writeInto(dir, manifest, panel, null, extraFiles));
+        AtomicFiles.createDirectory(directory, dir -> writeInto(dir, manifest, panel, numericOf(panel), null, extraFiles));
         return open(directory);
     }
 
@@ -111,10 +112,30 @@ public final class PreparedDataset {
      */
     public static PreparedDataset replace(Path directory, DatasetManifest manifest, Panel panel, Panel future,
                                           Map<String, FileContent> extraFiles) throws IOException {
+        return replace(directory, manifest, panel, numericOf(panel), future, extraFiles);
+    }
+
+    /**
+     * As {@link #replace(Path, DatasetManifest, Panel, Panel, Map)}, with {@code numeric} written as
+     * the panel's numeric columns (see {@link PanelCodec#write(Panel, List, Path)}): {@code prepare}
+     * computes each derived feature as it is written, so the prepared panel is never in memory
+     * whole. The manifest's numeric columns must be those of {@code numeric}, in order.
+     */
+    public static PreparedDataset replace(Path directory, DatasetManifest manifest, Panel panel, List<NumericColumnSource> numeric,
+                                          Panel future, Map<String, FileContent> extraFiles) throws IOException {
         checkArguments(manifest, panel, future, extraFiles);
+        List<String> names = numeric.stream().map(NumericColumnSource::name).toList();
+        if (!names.equals(manifest.columns().numeric())) {
+            throw new IllegalArgumentException("manifest lists numeric columns " + manifest.columns().numeric()
+                    + " but the panel is written with " + names);
+        }
         AtomicFiles.replaceDirectory(directory, MANIFEST_FILE, "a prepared dataset",
-                dir -> writeInto(dir, manifest, panel, future, extraFiles));
+                dir -> writeInto(dir, manifest, panel, numeric, future, extraFiles));
         return open(directory);
+    }
+
+    private static List<NumericColumnSource> numericOf(Panel panel) {
+        return panel.numericNames().stream().map(name -> NumericColumnSource.of(panel, name)).toList();
     }
 
     /**
@@ -279,10 +300,10 @@ public final class PreparedDataset {
     }
 
     /** Writes the dataset's files into a (temporary) directory, the manifest last. */
-    private static void writeInto(Path dir, DatasetManifest manifest, Panel panel, Panel future,
+    private static void writeInto(Path dir, DatasetManifest manifest, Panel panel, List<NumericColumnSource> numeric, Panel future,
                                   Map<String, FileContent> extraFiles) throws IOException {
         Path panelFile = dir.resolve(PANEL_FILE);
-        PanelCodec.write(panel, panelFile);
+        PanelCodec.write(panel, numeric, panelFile);
         DatasetManifest written = manifest.withPanelSha256(Sha256.file(panelFile));
         if (future != null) {
             Path futureFile = dir.resolve(FUTURE_FILE);

@@ -62,7 +62,7 @@ final class FutureRows {
      * @param rawHistory  {@link #history(Panel) the raw history}, to tell the future rows apart before aggregation
      * @param history     the prepared history (before anonymisation)
      */
-    static Panel prepare(Panel raw, Panel rawHistory, Panel history, PrepareConfig config, List<ScalerParams> scalers) {
+    static Panel prepare(Panel raw, Panel rawHistory, PreparedPanel history, PrepareConfig config, List<ScalerParams> scalers) {
         Panel full = GapFiller.fill(raw, config.gaps()).panel();
         double[] target = full.targetColumn();
         for (int s = 0; s < full.seriesCount(); s++) {
@@ -79,13 +79,13 @@ final class FutureRows {
         }
         full = Preparer.addFeatures(full, config.features());
 
-        int n = history.seriesCount();
+        int n = history.base().seriesCount();
         int[] series = new int[n];
         int[] from = new int[n];
         int[] to = new int[n];
         for (int s = 0; s < n; s++) {
             series[s] = s;
-            from[s] = history.lastPeriod(s) + 1;
+            from[s] = history.base().lastPeriod(s) + 1;
             to[s] = Integer.MAX_VALUE;
         }
         Panel future = full.sliceSeries(series, from, to);
@@ -96,7 +96,7 @@ final class FutureRows {
     }
 
     /** {@code future} with the numeric columns of {@code history}, in its order; those it lacks are NaN. */
-    private static Panel alignColumns(Panel future, Panel history) {
+    private static Panel alignColumns(Panel future, PreparedPanel history) {
         Panel out = future;
         for (String name : future.numericNames()) {
             if (!history.hasNumeric(name)) {

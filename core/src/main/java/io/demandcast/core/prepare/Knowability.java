@@ -1,10 +1,10 @@
 package io.demandcast.core.prepare;
 
 import io.demandcast.core.config.PrepareConfig.FeatureConfig;
-import io.demandcast.core.data.Panel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which columns of a prepared panel are observed only up to a forecast's cutoff. The declared
@@ -19,20 +19,22 @@ final class Knowability {
     }
 
     /**
-     * @param prepared the prepared panel
-     * @param raw      the panel as read (to tell derived columns from read ones)
-     * @param declared the columns {@code data.schema} declares past-only
-     * @return the past-only columns of {@code prepared}, numeric in panel order then categorical
+     * @param numeric     the prepared panel's numeric columns, in order
+     * @param categorical the prepared panel's categorical columns, in order
+     * @param read        the numeric columns as read (to tell derived columns from read ones)
+     * @param declared    the columns {@code data.schema} declares past-only
+     * @return the past-only columns of the prepared panel, numeric in panel order then categorical
      */
-    static List<String> pastOnly(Panel prepared, Panel raw, Collection<String> declared, FeatureConfig features) {
-        boolean pastOnlyEvents = prepared.categoricalNames().stream().anyMatch(declared::contains);
+    static List<String> pastOnly(List<String> numeric, List<String> categorical, Set<String> read, Collection<String> declared,
+                                 FeatureConfig features) {
+        boolean pastOnlyEvents = categorical.stream().anyMatch(declared::contains);
         boolean pastOnlyPrice = features.price() != null && declared.contains(features.price().column());
         List<String> out = new ArrayList<>();
-        for (String c : prepared.numericNames()) {
+        for (String c : numeric) {
             if (c.equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
                 continue; // the target itself, never a covariate
             }
-            boolean derived = !raw.hasNumeric(c);
+            boolean derived = !read.contains(c);
             boolean pastOnly = declared.contains(c)
                     || derived && (c.equals(OutlierTreatment.FLAG_COLUMN) || c.startsWith("lag_") || c.startsWith("roll_"))
                     || derived && pastOnlyPrice && (c.equals(PriceFeatures.CHANGE_COLUMN) || c.startsWith(PriceFeatures.RELATIVE_PREFIX))
@@ -41,7 +43,7 @@ final class Knowability {
                 out.add(c);
             }
         }
-        for (String c : prepared.categoricalNames()) {
+        for (String c : categorical) {
             if (declared.contains(c)) {
                 out.add(c);
             }

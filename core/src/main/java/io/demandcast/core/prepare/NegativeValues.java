@@ -29,6 +29,14 @@ public final class NegativeValues {
      * @throws DataException under {@code error}, naming the first negative value's series and date
      */
     public static Result apply(Panel panel, NegativePolicy policy) {
+        boolean any = false;
+        for (int r = 0; r < panel.rowCount() && !any; r++) {
+            any = panel.target(r) < 0;
+        }
+        if (!any) {
+            // The usual case: no copy of the target (8 bytes a row) to find nothing.
+            return new Result(panel, new int[panel.seriesCount()]);
+        }
         double[] target = panel.targetColumn();
         int[] counts = new int[panel.seriesCount()];
         boolean changed = false;

@@ -55,36 +55,39 @@ public final class OutlierTreatment {
     }
 
     static Result apply(Panel panel, OutlierRule rule, OutlierAction action) {
-        double[] raw = panel.targetColumn();
-        double[] target = panel.targetColumn();
-        int rows = target.length;
-        double[] lower = new double[rows];
-        double[] upper = new double[rows];
-        double[] centre = new double[rows];
-        double[] flags = new double[rows];
+        // Bands series by series into buffers of the longest series, and the target copied only when
+        // it changes: flagging a panel of 59 M rows adds its 4-byte flag per row and nothing else.
+        boolean flag = action == OutlierAction.flag;
+        double[] target = flag ? null : panel.targetColumn();
+        int longest = 0;
+        for (int s = 0; s < panel.seriesCount(); s++) {
+            longest = Math.max(longest, panel.length(s));
+        }
+        double[] lower = new double[longest];
+        double[] upper = new double[longest];
+        double[] centre = new double[longest];
+        float[] flags = new float[flag ? panel.rowCount() : 0];
         int[] counts = new int[panel.seriesCount()];
         for (int s = 0; s < panel.seriesCount(); s++) {
             int from = panel.rowStart(s);
-            int to = panel.rowEnd(s);
-            rule.bands(target, from, to, lower, upper, centre);
-            for (int i = from; i < to; i++) {
-                double y = target[i];
-                boolean low = y < lower[i];
-                boolean high = y > upper[i];
+            double[] y = panel.values(s);
+            rule.bands(y, 0, y.length, lower, upper, centre);
+            for (int i = 0; i < y.length; i++) {
+                boolean low = y[i] < lower[i];
+                boolean high = y[i] > upper[i];
                 if (!low && !high) {
                     continue;
                 }
                 counts[s]++;
-                flags[i] = 1.0;
                 switch (action) {
-                    case flag -> { }
-                    case clip -> target[i] = low ? lower[i] : upper[i];
-                    case replace -> target[i] = centre[i];
+                    case flag -> flags[from + i] = 1.0f;
+                    case clip -> target[from + i] = low ? lower[i] : upper[i];
+                    case replace -> target[from + i] = centre[i];
                 }
             }
         }
-        Panel out = action == OutlierAction.flag ? panel.withFloatNumeric(FLAG_COLUMN, flags)
-                : panel.withTarget(target).withNumeric(RAW_TARGET_COLUMN, raw);
+        Panel out = flag ? panel.withFloatNumeric(FLAG_COLUMN, flags)
+                : panel.withTarget(target).withNumeric(RAW_TARGET_COLUMN, panel.targetColumn());
         return new Result(out, counts);
     }
 }

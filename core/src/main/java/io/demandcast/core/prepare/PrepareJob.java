@@ -70,27 +70,28 @@ public final class PrepareJob {
         }
         long t0 = System.nanoTime();
         List<Path> inputs = new ArrayList<>();
-        Panel raw = readRaw(config, inputs, progress);
-        double readSeconds = (System.nanoTime() - t0) / 1e9;
-        progress.report(String.format(java.util.Locale.ROOT, "prepare: read %,d rows of %,d series (%s) from %d file(s) in %.2f s%s",
-                raw.rowCount(), raw.seriesCount(), raw.frequency().label(), inputs.size(), readSeconds,
-                config.data().series() == null ? "" : ", selected by data.series (" + config.data().series().describe() + ")"));
-
-        long t1 = System.nanoTime();
+        long[] readEnd = new long[1];
         PreparedData prepared;
         try {
-            prepared = Preparer.prepare(raw, config.prepare(), env, config.data().pastOnlyColumns());
+            // The raw panel goes straight into the preparer, never into a variable of this method: the
+            // preparer drops it once cleaned, and a local here would keep its replaced columns alive.
+            prepared = Preparer.prepare(readReported(config, inputs, progress, t0, readEnd), config.prepare(), env,
+                    config.data().pastOnlyColumns());
         } catch (IllegalArgumentException e) {
             // The preparer rejects settings that do not fit this data (a split longer than the series, say).
             throw new InvalidConfigException("prepare: " + e.getMessage(), e);
         }
-        double prepareSeconds = (System.nanoTime() - t1) / 1e9;
+        double readSeconds = (readEnd[0] - t0) / 1e9;
+        double prepareSeconds = (System.nanoTime() - readEnd[0]) / 1e9;
+        Panel panel = prepared.columns().base();
         if (config.prepare().failOnWarnings() && !prepared.warnings().isEmpty()) {
             // Before anything is written: the previous dataset (and id mapping) stay as they were.
             throw new DataException(prepared.warnings().stream().map(PrepareWarning::message).collect(Collectors.joining("; "))
                     + " (prepare.fail_on_warnings: true, nothing written)");
         }
-        progress.report(String.format(java.util.Locale.ROOT, "prepare: cleaned and featured %,d rows in %.2f s", prepared.panel().rowCount(), prepareSeconds));
+        // The features are computed as panel.bin is written (one at a time), so their time counts in the write.
+        progress.report(String.format(java.util.Locale.ROOT, "prepare: cleaned %,d rows in %.2f s%s", panel.rowCount(), prepareSeconds,
+                prepared.features().isEmpty() ? "" : "; the features are computed one by one as panel.bin is written"));
 
         long t2 = System.nanoTime();
         Path output = outputDirectory(config);
@@ -104,7 +105,8 @@ public final class PrepareJob {
             mapping = output.resolveSibling(output.getFileName() + ID_MAPPING_SUFFIX);
             writeMapping(prepared.anonymization(), mapping);
         }
-        PreparedDataset.replace(output, manifest, prepared.panel(), prepared.future(), extras);
+        // Each derived feature is computed as panel.bin is written, and dropped after.
+        PreparedDataset.replace(output, manifest, panel, prepared.columns().sources(), prepared.future(), extras);
         double writeSeconds = (System.nanoTime() - t2) / 1e9;
 
         QualityReport.Summary quality = prepared.quality().summary();
@@ -112,11 +114,23 @@ public final class PrepareJob {
         quality.demandClasses().forEach((k, v) -> classes.put(k.label(), v));
         SplitPoints split = prepared.split();
         DatasetManifest.Split dates = manifest.split();
-        return new PrepareSummary(output, prepared.panel().seriesCount(), prepared.panel().rowCount(),
-                prepared.panel().frequency().label(), str(split.firstDate()), str(split.lastDate()),
+        return new PrepareSummary(output, panel.seriesCount(), panel.rowCount(), panel.frequency().label(), str(split.firstDate()), str(split.lastDate()),
                 str(dates.trainEnd()), str(dates.validationEnd()), str(dates.testEnd()), classes,
                 quality.filledPeriods(), quality.outliers(), readSeconds, prepareSeconds, writeSeconds, mapping,
                 prepared.warnings());
+    }
+
+    /**
+     * Reads the data ({@link #readRaw}) and reports its rows and the time since {@code t0};
+     * {@code end[0]} receives the {@link System#nanoTime()} the read ended.
+     */
+    private static Panel readReported(ExperimentConfig config, List<Path> inputs, Progress progress, long t0, long[] end) {
+        Panel raw = readRaw(config, inputs, progress);
+        end[0] = System.nanoTime();
+        progress.report(String.format(java.util.Locale.ROOT, "prepare: read %,d rows of %,d series (%s) from %d file(s) in %.2f s%s",
+                raw.rowCount(), raw.seriesCount(), raw.frequency().label(), inputs.size(), (end[0] - t0) / 1e9,
+                config.data().series() == null ? "" : ", selected by data.series (" + config.data().series().describe() + ")"));
+        return raw;
     }
 
     /**
@@ -233,7 +247,8 @@ public final class PrepareJob {
         List<DatasetManifest.Scaler> scalers = prepared.scalers().stream()
                 .map(s -> new DatasetManifest.Scaler(s.column(), s.method().name(), s.location(), s.scale()))
                 .toList();
-        return DatasetManifest.describe(config.name(), Instant.now(), prepared.panel(), config.data().schema().target(),
+        return DatasetManifest.describe(config.name(), Instant.now(), prepared.columns().base(), prepared.columns().numericNames(),
+                config.data().schema().target(),
                 prepared.pastOnly(), prepared.future(), dates, scalers, inputFiles, PreparedFreshness.configSha256(config),
                 BuildInfo.current().version(), steps(config, prepared))
                 .withConfigSections(PreparedFreshness.sectionSha256s(config));
@@ -244,10 +259,10 @@ public final class PrepareJob {
         List<String> steps = new ArrayList<>();
         steps.add("read " + String.join(", ", config.data().files()) + readFormat(config.data()));
         if (config.data().series() != null) {
-            steps.add("select series: " + config.data().series().describe() + ": " + prepared.panel().seriesCount() + " series");
+            steps.add("select series: " + config.data().series().describe() + ": " + prepared.columns().base().seriesCount() + " series");
         }
         if (config.data().attributes() != null) {
-            List<String> attached = new ArrayList<>(prepared.panel().staticNames());
+            List<String> attached = new ArrayList<>(prepared.columns().base().staticNames());
             attached.removeAll(config.data().schema().statics());
             steps.add("attributes " + config.data().attributes().file() + ": statics " + String.join(", ", attached));
         }
@@ -262,7 +277,7 @@ public final class PrepareJob {
         }
         steps.add("outliers: " + p.outliers().method() + (p.outliers().method().name().equals("none") ? ""
                 : " window " + p.outliers().window() + " threshold " + p.outliers().threshold() + " action " + p.outliers().action()));
-        if (prepared.panel().hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)) {
+        if (prepared.columns().hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)) {
             steps.add("target before outlier treatment kept as " + OutlierTreatment.RAW_TARGET_COLUMN + " (the actuals backtests score against)");
         }
         if (p.aggregate() != null) {

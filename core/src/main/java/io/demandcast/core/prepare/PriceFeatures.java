@@ -2,6 +2,7 @@ package io.demandcast.core.prepare;
 
 import io.demandcast.core.config.PrepareConfig.PriceConfig;
 import io.demandcast.core.data.Panel;
+import java.util.List;
 
 /**
  * Adds {@code price_change} (relative change against the previous period: {@code p_t / p_{t−1} − 1},
@@ -20,6 +21,11 @@ public final class PriceFeatures {
 
     /** @throws IllegalArgumentException when the price column is absent or the panel is not regular */
     public static Panel add(Panel panel, PriceConfig config) {
+        return FeatureColumn.addAll(panel, columns(panel, config));
+    }
+
+    /** The columns {@link #add} adds, in order, each computed when asked. */
+    static List<FeatureColumn> columns(Panel panel, PriceConfig config) {
         if (!panel.hasNumeric(config.column())) {
             throw new IllegalArgumentException("price column '" + config.column() + "' is not a numeric covariate; the panel has "
                     + panel.numericNames());
@@ -27,29 +33,45 @@ public final class PriceFeatures {
         if (!panel.isRegular()) {
             throw new IllegalArgumentException("price features need a regular panel; fill gaps first");
         }
-        double[] price = panel.numericColumn(config.column());
+        String column = config.column();
         int w = config.window();
-        double[] change = new double[price.length];
-        double[] rel = new double[price.length];
+        return List.of(new FeatureColumn(CHANGE_COLUMN, p -> change(p, column)),
+                new FeatureColumn(RELATIVE_PREFIX + w, p -> relative(p, column, w)));
+    }
+
+    private static float[] change(Panel panel, String column) {
+        float[] out = new float[panel.rowCount()];
         for (int s = 0; s < panel.seriesCount(); s++) {
-            int from = panel.rowStart(s);
+            double[] price = panel.numericValues(column, s);
+            int start = panel.rowStart(s);
+            for (int i = 0; i < price.length; i++) {
+                double prev = i > 0 ? price[i - 1] : Double.NaN;
+                out[start + i] = (float) (prev != 0 && !Double.isNaN(prev) ? price[i] / prev - 1.0 : Double.NaN);
+            }
+        }
+        return out;
+    }
+
+    private static float[] relative(Panel panel, String column, int w) {
+        float[] out = new float[panel.rowCount()];
+        for (int s = 0; s < panel.seriesCount(); s++) {
+            double[] price = panel.numericValues(column, s);
+            int start = panel.rowStart(s);
             double sum = 0;
             int count = 0;
-            for (int r = from; r < panel.rowEnd(s); r++) {
-                double prev = r > from ? price[r - 1] : Double.NaN;
-                change[r] = prev != 0 && !Double.isNaN(prev) ? price[r] / prev - 1.0 : Double.NaN;
-                if (!Double.isNaN(price[r])) {
-                    sum += price[r];
+            for (int i = 0; i < price.length; i++) {
+                if (!Double.isNaN(price[i])) {
+                    sum += price[i];
                     count++;
                 }
-                if (r - w >= from && !Double.isNaN(price[r - w])) {
-                    sum -= price[r - w];
+                if (i - w >= 0 && !Double.isNaN(price[i - w])) {
+                    sum -= price[i - w];
                     count--;
                 }
                 double mean = count == 0 ? 0.0 : sum / count;
-                rel[r] = mean == 0 ? Double.NaN : price[r] / mean;
+                out[start + i] = (float) (mean == 0 ? Double.NaN : price[i] / mean);
             }
         }
-        return panel.withFloatNumeric(CHANGE_COLUMN, change).withFloatNumeric(RELATIVE_PREFIX + w, rel);
+        return out;
     }
 }

@@ -44,10 +44,10 @@ public record QualityReport(List<SeriesQuality> series) {
         int[] imputed = counts.imputedCells();
         int[] imputedCov = counts.imputedCovariates();
         int[] outliers = counts.outliers();
-        double[] target = prepared.targetColumn();
         List<SeriesQuality> rows = new ArrayList<>(n);
         for (int s = 0; s < n; s++) {
-            DemandProfile p = DemandProfile.of(target, prepared.rowStart(s), prepared.rowEnd(s));
+            double[] values = prepared.values(s); // one series at a time, not a copy of the whole target
+            DemandProfile p = DemandProfile.of(values, 0, values.length);
             rows.add(new SeriesQuality(prepared.seriesId(s), prepared.length(s), p.zeroShare(), filled[s], imputed[s],
                     imputedCov[s], negatives[s], outliers[s], p.adi(), p.cv2(), p.demandClass()));
         }

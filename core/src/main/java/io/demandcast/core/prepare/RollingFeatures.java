@@ -2,6 +2,8 @@ package io.demandcast.core.prepare;
 
 import io.demandcast.core.config.PrepareConfig.RollingConfig;
 import io.demandcast.core.data.Panel;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Adds {@code roll_mean_w} and {@code roll_std_w}: mean and sample standard deviation (n−1) of the
@@ -18,35 +20,43 @@ public final class RollingFeatures {
 
     /** @throws IllegalArgumentException when the panel is not regular */
     public static Panel add(Panel panel, RollingConfig config) {
+        return FeatureColumn.addAll(panel, columns(panel, config));
+    }
+
+    /** The columns {@link #add} adds, in order, each computed when asked. */
+    static List<FeatureColumn> columns(Panel panel, RollingConfig config) {
         if (!panel.isRegular()) {
             throw new IllegalArgumentException("rolling features need a regular panel; fill gaps first");
         }
-        double[] target = panel.targetColumn();
-        Panel out = panel;
+        List<FeatureColumn> out = new ArrayList<>();
         for (int w : config.windows()) {
-            double[] mean = new double[target.length];
-            double[] std = new double[target.length];
-            for (int s = 0; s < panel.seriesCount(); s++) {
-                window(target, panel.rowStart(s), panel.rowEnd(s), w, mean, std);
-            }
             if (config.stats().contains("mean")) {
-                out = out.withFloatNumeric("roll_mean_" + w, mean);
+                out.add(new FeatureColumn("roll_mean_" + w, p -> rolling(p, w, false)));
             }
             if (config.stats().contains("std")) {
-                out = out.withFloatNumeric("roll_std_" + w, std);
+                out.add(new FeatureColumn("roll_std_" + w, p -> rolling(p, w, true)));
             }
         }
         return out;
     }
 
-    private static void window(double[] y, int from, int to, int w, double[] mean, double[] std) {
+    private static float[] rolling(Panel panel, int w, boolean std) {
+        float[] out = new float[panel.rowCount()];
+        for (int s = 0; s < panel.seriesCount(); s++) {
+            window(panel.values(s), panel.rowStart(s), w, std, out);
+        }
+        return out;
+    }
+
+    /** The window statistic of one series' values {@code y}, whose first row is {@code start} of {@code out}. */
+    private static void window(double[] y, int start, int w, boolean std, float[] out) {
         double sum = 0;
         double sumSq = 0;
         int nans = 0;
-        for (int r = from; r < to; r++) {
-            // window of row r is y[r-w .. r-1]
-            if (r - 1 >= from) {
-                double add = y[r - 1];
+        for (int i = 0; i < y.length; i++) {
+            // window of row i is y[i-w .. i-1]
+            if (i - 1 >= 0) {
+                double add = y[i - 1];
                 if (Double.isNaN(add)) {
                     nans++;
                 } else {
@@ -54,8 +64,8 @@ public final class RollingFeatures {
                     sumSq += add * add;
                 }
             }
-            if (r - w - 1 >= from) {
-                double drop = y[r - w - 1];
+            if (i - w - 1 >= 0) {
+                double drop = y[i - w - 1];
                 if (Double.isNaN(drop)) {
                     nans--;
                 } else {
@@ -63,14 +73,12 @@ public final class RollingFeatures {
                     sumSq -= drop * drop;
                 }
             }
-            if (r - w < from || nans > 0) {
-                mean[r] = Double.NaN;
-                std[r] = Double.NaN;
+            if (i - w < 0 || nans > 0) {
+                out[start + i] = Float.NaN;
                 continue;
             }
             double m = sum / w;
-            mean[r] = m;
-            std[r] = w < 2 ? Double.NaN : Math.sqrt(Math.max(0.0, (sumSq - w * m * m) / (w - 1)));
+            out[start + i] = (float) (!std ? m : w < 2 ? Double.NaN : Math.sqrt(Math.max(0.0, (sumSq - w * m * m) / (w - 1))));
         }
     }
 }
