@@ -437,21 +437,24 @@ public final class Panel {
         }
         String[] ids = new String[series.length];
         int[] newOffsets = new int[series.length + 1];
-        int total = 0;
-        for (int s : series) {
-            total += length(s);
-        }
-        int[] keep = new int[total];
-        int k = 0;
+        // Periods increase within a series, so each series keeps one run of rows, found by binary
+        // search: the row list is sized to what is kept, not to the whole panel (predict keeps 28
+        // rows of each 1,941-row series, or none).
+        int[] firstKept = new int[series.length];
         for (int i = 0; i < series.length; i++) {
             int s = series[i];
             ids[i] = seriesIds[s];
-            for (int r = offsets[s]; r < offsets[s + 1]; r++) {
-                if (periods[r] >= from[i] && periods[r] <= to[i]) {
-                    keep[k++] = r;
-                }
+            int first = firstRowAtOrAfter(s, from[i]);
+            int end = to[i] == Integer.MAX_VALUE ? offsets[s + 1] : firstRowAtOrAfter(s, to[i] + 1);
+            firstKept[i] = first;
+            newOffsets[i + 1] = newOffsets[i] + Math.max(0, end - first);
+        }
+        int[] keep = new int[newOffsets[series.length]];
+        int k = 0;
+        for (int i = 0; i < series.length; i++) {
+            for (int r = firstKept[i], n = newOffsets[i + 1] - newOffsets[i]; n > 0; r++, n--) {
+                keep[k++] = r;
             }
-            newOffsets[i + 1] = k;
         }
         Map<String, String[]> newStatics = new LinkedHashMap<>();
         statics.forEach((name, col) -> {
@@ -461,7 +464,16 @@ public final class Panel {
             }
             newStatics.put(name, vals);
         });
-        return gather(Arrays.copyOf(keep, k), ids, newOffsets, newStatics);
+        return gather(keep, ids, newOffsets, newStatics);
+    }
+
+    /** The first row of {@code series} whose period is at least {@code period} (its end row when none is). */
+    private int firstRowAtOrAfter(int series, int period) {
+        if (period == Integer.MIN_VALUE) {
+            return offsets[series];
+        }
+        int i = Arrays.binarySearch(periods, offsets[series], offsets[series + 1], period);
+        return i >= 0 ? i : -i - 1;
     }
 
     private Panel gather(int[] rows, String[] ids, int[] newOffsets) {

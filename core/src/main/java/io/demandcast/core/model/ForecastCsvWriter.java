@@ -11,6 +11,7 @@ import java.util.Locale;
  * to 4 decimals, which is finer than any unit-sales quantity needs and keeps files small.
  */
 public final class ForecastCsvWriter {
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
     private ForecastCsvWriter() {
     }
 
@@ -67,9 +68,18 @@ public final class ForecastCsvWriter {
         sb.append(scaled / 10_000);
         long frac = scaled % 10_000;
         if (frac != 0) {
+            // the 4 decimals without trailing zeros, by arithmetic: a regex here compiled a pattern for
+            // every number written (3.4 M of them for a 30,490-series forecast)
+            int width = 4;
+            while (frac % 10 == 0) {
+                frac /= 10;
+                width--;
+            }
             sb.append('.');
-            String digits = Long.toString(frac + 10_000).substring(1);
-            sb.append(digits.replaceAll("0+$", ""));
+            for (long pad = frac * 10; pad < POWERS_OF_TEN[width]; pad *= 10) {
+                sb.append('0');
+            }
+            sb.append(frac);
         }
     }
 

@@ -2,13 +2,14 @@ package io.demandcast.core.model;
 
 import io.demandcast.core.data.DatasetManifest;
 import io.demandcast.core.data.PanelColumns;
+import io.demandcast.core.model.stat.FittedLocalModel;
 import io.demandcast.core.model.stat.LocalForecaster;
 import io.demandcast.core.prepare.OutlierTreatment;
 import java.util.Collection;
 
 /**
- * The prepared columns a set of models reads, so that {@code train} and {@code evaluate} load no
- * more: a local per-series method (naive to auto ETS/ARIMA, theta, Croston, their combinations and
+ * The prepared columns a set of models reads, so that {@code train}, {@code evaluate} and {@code predict}
+ * load no more: a local per-series method (naive to auto ETS/ARIMA, theta, Croston, their combinations and
  * per-series auto selection) reads only the target; global models (ML, deep, combinations with a
  * global member) read covariates, features and their lags, so they load every column.
  */
@@ -19,6 +20,15 @@ public final class ModelColumns {
     public static PanelColumns of(Collection<Forecaster> forecasters) {
         return !forecasters.isEmpty() && forecasters.stream().allMatch(f -> f instanceof LocalForecaster)
                 ? PanelColumns.targetOnly() : PanelColumns.ALL;
+    }
+
+    /**
+     * The prepared columns a fitted model reads when {@code predict} brings it up to the data and
+     * builds its request: the target only for a per-series model (its fits read nothing else),
+     * every column otherwise.
+     */
+    public static PanelColumns of(FittedModel model) {
+        return model instanceof FittedLocalModel ? PanelColumns.targetOnly() : PanelColumns.ALL;
     }
 
     /**

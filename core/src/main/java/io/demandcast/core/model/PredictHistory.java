@@ -2,6 +2,7 @@ package io.demandcast.core.model;
 
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.data.Panel;
+import io.demandcast.core.data.PanelColumns;
 import io.demandcast.core.prepare.OutlierTreatment;
 import io.demandcast.core.prepare.PrepareJob;
 import io.demandcast.core.prepare.PreparedData;
@@ -30,6 +31,14 @@ record PredictHistory(Panel all, Panel future, List<String> pastOnly, String sou
      * @return null when there is neither {@code predict.data} nor a prepared dataset
      */
     static PredictHistory load(ExperimentConfig config, Function<String, String> env) throws IOException {
+        return load(config, env, PanelColumns.ALL);
+    }
+
+    /**
+     * As {@link #load(ExperimentConfig, Function)}, reading only {@code columns} of the prepared dataset
+     * (what the model reads, {@link ModelColumns#of(FittedModel)}); {@code predict.data} is prepared whole.
+     */
+    static PredictHistory load(ExperimentConfig config, Function<String, String> env, PanelColumns columns) throws IOException {
         String data = config.predict().data();
         if (data != null) {
             PreparedData prepared = PrepareJob.prepareInMemory(config, env);
@@ -40,7 +49,7 @@ record PredictHistory(Panel all, Panel future, List<String> pastOnly, String sou
         if (!Files.isDirectory(dir)) {
             return null;
         }
-        PreparedSplits splits = PreparedSplits.open(dir);
+        PreparedSplits splits = PreparedSplits.open(dir, columns);
         return new PredictHistory(splits.all(), splits.future(), splits.pastOnly(), dir.toString());
     }
 

@@ -130,7 +130,16 @@ public final class PredictJob {
                 + model.seriesIds().size() + " series, horizon " + horizon);
         // predict.data joins the data files as a later file; the future rows' CSV is read over the same files.
         ExperimentConfig fresh = config.predict().data() == null ? config : PrepareJob.withNewerData(config, Path.of(config.predict().data()));
-        PredictHistory history = PredictHistory.load(fresh, System::getenv);
+        // The model is loaded before the data: read only the prepared columns it reads (the target, for per-series models).
+        io.demandcast.core.data.PanelColumns columns = config.predict().data() == null
+                ? ModelColumns.of(model) : io.demandcast.core.data.PanelColumns.ALL;
+        PredictHistory history = PredictHistory.load(fresh, System::getenv, columns);
+        if (history != null) {
+            String loaded = ModelColumns.describe(columns, PreparedSplits.dataset(PrepareJob.outputDirectory(config)).manifest());
+            if (loaded != null) {
+                progress.report("predict: " + loaded);
+            }
+        }
         ModelUpdate update = ModelUpdate.apply(model, history == null ? null : history.all(), config.predict().update(),
                 history == null ? null : history.source());
         model = update.model();

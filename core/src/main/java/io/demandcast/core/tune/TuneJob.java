@@ -38,6 +38,10 @@ import io.demandcast.core.model.stat.combine.CombinationFamily;
 import io.demandcast.core.model.stat.combine.CombinationRule;
 import io.demandcast.core.prepare.PrepareJob;
 import io.demandcast.core.prepare.PreparedSplits;
+import io.demandcast.core.model.ModelColumns;
+import io.demandcast.core.data.Frequency;
+import io.demandcast.core.data.PanelColumns;
+import io.demandcast.core.data.PreparedDataset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -253,8 +257,35 @@ public final class TuneJob {
             return new TuneSummary(config.name(), output, metric, plan.windows(), ranked, notes, published, seconds);
         }
 
+        /**
+         * The prepared columns the candidates (and the seasonal-naive baseline) read, decided from the
+         * candidates built on the manifest's frequency before the panel is read (the horizon does not
+         * change which columns a family reads): the target only when every candidate is a per-series
+         * method. Every column when a candidate cannot be built here: the build after setUp reports it.
+         */
+        private PanelColumns columnsRead(PreparedDataset dataset) {
+            Frequency frequency = dataset.manifest().axis().frequency();
+            int season = config.data().seasonLength() != null ? config.data().seasonLength() : frequency.defaultSeasonLength();
+            ModelContext provisional = new ModelContext(frequency, season, season, dataset.manifest().columns().pastOnly());
+            try {
+                List<Forecaster> forecasters = new ArrayList<>();
+                for (Candidate c : CandidateGenerator.generate(tune).candidates()) {
+                    forecasters.add(ModelFactory.create(registry, c.family(), c.params(), provisional, c.id()));
+                }
+                return ModelColumns.of(forecasters);
+            } catch (RuntimeException e) {
+                return PanelColumns.ALL;
+            }
+        }
+
         void setUp() throws IOException {
-            data = PreparedSplits.open(PrepareJob.outputDirectory(config));
+            PreparedDataset dataset = PreparedSplits.dataset(PrepareJob.outputDirectory(config));
+            PanelColumns read = columnsRead(dataset);
+            data = PreparedSplits.read(dataset, read);
+            String loaded = ModelColumns.describe(read, dataset.manifest());
+            if (loaded != null) {
+                progress.report("tune: " + loaded);
+            }
             panel = data.all();
             actuals = data.actuals();
             int season = config.data().seasonLength() != null ? config.data().seasonLength() : panel.frequency().defaultSeasonLength();

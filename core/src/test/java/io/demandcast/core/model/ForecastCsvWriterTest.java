@@ -38,4 +38,24 @@ class ForecastCsvWriterTest {
         ForecastCsvWriter.appendNumber(sb, -0.05);
         assertEquals("0 123456.7892 -0.05", sb.toString());
     }
+
+    /** The decimals are written by arithmetic; they are those of the regex-stripped 4-decimal text. */
+    @Test
+    void decimalsAreThoseOfTheFourDecimalTextWithoutTrailingZeros() {
+        java.util.Random random = new java.util.Random(16);
+        for (int i = 0; i < 20_000; i++) {
+            double value = switch (i % 4) {
+                case 0 -> random.nextInt(20_000) / 10_000.0 * (random.nextBoolean() ? 1 : -1);
+                case 1 -> random.nextGaussian() * 1_000;
+                case 2 -> random.nextInt(100) / 100.0;
+                default -> random.nextDouble();
+            };
+            long scaled = Math.abs(Math.round(value * 10_000));
+            String expected = (Math.round(value * 10_000) < 0 ? "-" : "") + scaled / 10_000
+                    + (scaled % 10_000 == 0 ? "" : "." + Long.toString(scaled % 10_000 + 10_000).substring(1).replaceAll("0+$", ""));
+            StringBuilder sb = new StringBuilder();
+            ForecastCsvWriter.appendNumber(sb, value);
+            assertEquals(expected, sb.toString(), "value " + value);
+        }
+    }
 }

@@ -245,4 +245,23 @@ class TuneJobTest {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> tune(config));
         assertTrue(e.getMessage().startsWith("tune: the config has no tune section"), e.getMessage());
     }
+
+    @Test
+    void readsOnlyTheTargetWhenEveryCandidateIsAPerSeriesMethod() throws Exception {
+        ExperimentConfig config = prepared(SPACE, List.of());
+        List<String> lines = new ArrayList<>();
+        TuneJob.run(config, ModelRegistry.standard(), lines::add, new TuneLive(), System::nanoTime);
+        assertTrue(lines.contains("tune: read the target only (per-series models): 0 numeric and 0 categorical prepared columns not loaded"),
+                lines.toString());
+
+        ExperimentConfig global = prepared("""
+                candidates: 2
+                space:
+                  - family: ses
+                  - family: ridge
+                """, List.of("tune.output=" + dir.resolve("global")));
+        List<String> globalLines = new ArrayList<>();
+        TuneJob.run(global, ModelRegistry.standard(), globalLines::add, new TuneLive(), System::nanoTime);
+        assertTrue(globalLines.stream().noneMatch(l -> l.startsWith("tune: read the target only")), globalLines.toString());
+    }
 }

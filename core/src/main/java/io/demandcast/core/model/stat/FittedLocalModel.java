@@ -2,7 +2,6 @@ package io.demandcast.core.model.stat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
@@ -232,31 +231,47 @@ public final class FittedLocalModel implements FittedModel {
         }
     }
 
+    /**
+     * Writes {@value #STATE_FILE} as one pretty-printed JSON document, series by series: the whole
+     * document is never built in memory (at 30,490 series it was a tree and a string of hundreds of
+     * megabytes). The bytes are those of the document written at once.
+     */
     @Override
     public void save(Path directory) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format_version", FORMAT_VERSION);
-        root.put("family", method.family());
-        root.set("parameters", JSON.valueToTree(method.parameters()));
-        root.put("frequency", axis.frequency().label());
-        root.put("anchor", axis.anchor().toString());
-        ArrayNode series = root.putArray("series");
-        for (int s = 0; s < ids.length; s++) {
-            ObjectNode one = series.addObject();
-            one.put("id", ids[s]);
-            if (firstObserved[s] != UNKNOWN_PERIOD) {
-                one.put("first_observed", firstObserved[s]);
+        try (java.io.OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(directory.resolve(STATE_FILE)), 1 << 16);
+             com.fasterxml.jackson.core.JsonGenerator out = JSON.getFactory().createGenerator(file)) {
+            out.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+            out.writeStartObject();
+            out.writeNumberField("format_version", FORMAT_VERSION);
+            out.writeStringField("family", method.family());
+            out.writeFieldName("parameters");
+            JSON.writeTree(out, JSON.valueToTree(method.parameters()));
+            out.writeStringField("frequency", axis.frequency().label());
+            out.writeStringField("anchor", axis.anchor().toString());
+            out.writeArrayFieldStart("series");
+            for (int s = 0; s < ids.length; s++) {
+                JSON.writeTree(out, seriesNode(s));
             }
-            one.put("last_period", lastPeriods[s]);
-            one.set("state", fits[s].state());
-            if (fallbacks[s] != null) {
-                ObjectNode used = one.putObject("fallback").put("family", fallbacks[s].family());
-                if (fallbacks[s].reason() != null) {
-                    used.put("reason", fallbacks[s].reason().code());
-                }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+    }
+
+    private ObjectNode seriesNode(int s) {
+        ObjectNode one = JSON.createObjectNode();
+        one.put("id", ids[s]);
+        if (firstObserved[s] != UNKNOWN_PERIOD) {
+            one.put("first_observed", firstObserved[s]);
+        }
+        one.put("last_period", lastPeriods[s]);
+        one.set("state", fits[s].state());
+        if (fallbacks[s] != null) {
+            ObjectNode used = one.putObject("fallback").put("family", fallbacks[s].family());
+            if (fallbacks[s].reason() != null) {
+                used.put("reason", fallbacks[s].reason().code());
             }
         }
-        Files.writeString(directory.resolve(STATE_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        return one;
     }
 
     /**

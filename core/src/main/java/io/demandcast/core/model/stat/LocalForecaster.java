@@ -4,12 +4,11 @@ import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecaster;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Runs a {@link SeriesMethod} on every series of a panel, one independent fit per series, in
- * parallel over the common fork-join pool (one task per series; memory grows with the fitted
- * states only, which are small).
+ * parallel over the common fork-join pool, each thread taking the next series as it finishes one
+ * ({@link SeriesParallel}; memory grows with the fitted states only, which are small).
  */
 public final class LocalForecaster implements Forecaster {
     private final SeriesMethod method;
@@ -46,7 +45,7 @@ public final class LocalForecaster implements Forecaster {
         int[] lastPeriods = new int[n];
         SeriesFit[] fits = new SeriesFit[n];
         io.demandcast.core.model.FamilyUsed[] fallbacks = new io.demandcast.core.model.FamilyUsed[n];
-        IntStream.range(0, n).parallel().forEach(s -> {
+        SeriesParallel.forEach(n, s -> {
             ids[s] = history.seriesId(s);
             firstObserved[s] = FittedLocalModel.firstObserved(history, s);
             lastPeriods[s] = history.length(s) == 0 ? -1 : history.lastPeriod(s);

@@ -156,4 +156,20 @@ class FittedLocalModelTest {
         FittedModel loaded = ModelRegistry.standard().family("ses").load(dir);
         assertArrayEquals(fitted.update(panel(12)).forecast(REQUEST).points(1), loaded.update(panel(12)).forecast(REQUEST).points(1));
     }
+
+    /** The state is written series by series; the file is the pretty-printed document, and loads to the same forecasts. */
+    @Test
+    void savesThePrettyPrintedDocumentAndLoadsToTheSameForecasts(@TempDir Path dir) throws Exception {
+        FittedModel fitted = ModelRegistry.standard().family("auto").create(JSON.readTree("{}"), ModelContext.of(Frequency.DAILY))
+                .fit(panel(12));
+        fitted.save(dir);
+        String written = Files.readString(dir.resolve(FittedLocalModel.STATE_FILE));
+        assertEquals(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(written)), written);
+        assertTrue(written.contains("\"series\" : [ {"), written);
+        FittedModel loaded = ModelRegistry.standard().family("auto").load(dir);
+        for (int s = 0; s < 2; s++) {
+            assertArrayEquals(fitted.forecast(REQUEST).points(s), loaded.forecast(REQUEST).points(s));
+        }
+        assertEquals(fitted.fitOutcomes(), loaded.fitOutcomes());
+    }
 }
