@@ -298,9 +298,9 @@ final class ArimaFitter {
     private boolean onBoundary(double[] par) {
         double[] coef = toCoefficients(par).clone();
         expand(coef);
-        double ar = arDeg == 0 ? 2 : Polynomials.minArRootModulus(Arrays.copyOf(phi, arDeg));
-        double ma = maDeg == 0 ? 2 : Polynomials.minMaRootModulus(Arrays.copyOf(theta, maDeg));
-        return !(ar >= 1.01 && ma >= 1.01);
+        boolean ar = arDeg == 0 || Polynomials.arRootsOutside(Arrays.copyOf(phi, arDeg), 1.01);
+        boolean ma = maDeg == 0 || Polynomials.maRootsOutside(Arrays.copyOf(theta, maDeg), 1.01);
+        return !(ar && ma);
     }
 
     /** Coefficients from optimiser parameters: the AR blocks through the stationarity transform (into a work array). */

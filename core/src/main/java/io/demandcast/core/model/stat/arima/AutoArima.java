@@ -390,14 +390,10 @@ public final class AutoArima {
                     case AICC -> nstar - npar - 1 > 0 ? aic + 2.0 * npar * (npar + 1) / (nstar - npar - 1) : Double.POSITIVE_INFINITY;
                 };
             }
-            double minRoot = 2;
-            if (o.p() + o.seasonalP() > 0) {
-                minRoot = Math.min(minRoot, Polynomials.minArRootModulus(f.expandedAr()));
+            if (o.p() + o.seasonalP() > 0 && !Polynomials.arRootsOutside(f.expandedAr(), 1.01)) {
+                value = Double.POSITIVE_INFINITY;
             }
-            if (o.q() + o.seasonalQ() > 0 && value < Double.POSITIVE_INFINITY) {
-                minRoot = Math.min(minRoot, Polynomials.minMaRootModulus(f.expandedMa()));
-            }
-            if (!(minRoot >= 1.01)) {
+            if (o.q() + o.seasonalQ() > 0 && value < Double.POSITIVE_INFINITY && !Polynomials.maRootsOutside(f.expandedMa(), 1.01)) {
                 value = Double.POSITIVE_INFINITY;
             }
             return new Candidate(o, f, value);

@@ -145,6 +145,57 @@ final class Polynomials {
         return minRootModulus(ma);
     }
 
+    /**
+     * True when every root of the AR polynomial {@code 1 - sum ar_i z^i} has modulus at least
+     * {@code radius}, trailing coefficients of 1e-8 or less ignored as in {@link #minArRootModulus}:
+     * the same answer as {@code minArRootModulus(ar) >= radius} without computing the roots.
+     */
+    static boolean arRootsOutside(double[] ar, double radius) {
+        return rootsOutside(ar, -1, radius);
+    }
+
+    /** True when every root of the MA polynomial {@code 1 + sum ma_i z^i} has modulus at least {@code radius} (as {@link #arRootsOutside}). */
+    static boolean maRootsOutside(double[] ma, double radius) {
+        return rootsOutside(ma, 1, radius);
+    }
+
+    /**
+     * Schur-Cohn test by the step-down (inverse Durbin-Levinson) recursion on the polynomial scaled
+     * to {@code 1 + sign * sum c_i (radius z)^i}: its roots are all outside the unit circle exactly when
+     * every partial autocorrelation of the recursion is below 1 in modulus. It replaces an eigenvalue
+     * decomposition of the companion matrix (16 % of auto_arima's CPU on aus-retail, where every
+     * candidate's expanded seasonal polynomials of degree up to 29 were checked) by O(k^2) arithmetic.
+     */
+    private static boolean rootsOutside(double[] c, double sign, double radius) {
+        int k = c.length;
+        while (k > 0 && Math.abs(c[k - 1]) <= 1e-8) {
+            k--;
+        }
+        if (k == 0) {
+            return true;
+        }
+        // AR form 1 - sum a_i z^i of the scaled polynomial
+        double[] a = new double[k];
+        double[] work = new double[k];
+        double scale = 1;
+        for (int i = 0; i < k; i++) {
+            scale *= radius;
+            a[i] = -sign * c[i] * scale;
+        }
+        for (int j = k - 1; j >= 0; j--) {
+            double kappa = a[j];
+            if (!(Math.abs(kappa) < 1)) {
+                return false;
+            }
+            double den = 1 - kappa * kappa;
+            for (int i = 0; i < j; i++) {
+                work[i] = (a[i] + kappa * a[j - i - 1]) / den;
+            }
+            System.arraycopy(work, 0, a, 0, j);
+        }
+        return true;
+    }
+
     private static double minRootModulus(double[] onePlus) {
         int k = onePlus.length;
         while (k > 0 && Math.abs(onePlus[k - 1]) <= 1e-8) {
@@ -173,8 +224,7 @@ final class Polynomials {
         if (k == 0) {
             return true;
         }
-        double min = minArRootModulus(java.util.Arrays.copyOf(ar, k));
-        return min > 1;
+        return arRootsOutside(java.util.Arrays.copyOf(ar, k), 1);
     }
 
     /**
@@ -188,6 +238,9 @@ final class Polynomials {
             q0--;
         }
         if (q0 == 0) {
+            return ma.clone();
+        }
+        if (maRootsOutside(java.util.Arrays.copyOf(ma, q0), 1)) {
             return ma.clone();
         }
         Complex[] roots;
