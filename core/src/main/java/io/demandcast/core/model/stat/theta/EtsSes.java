@@ -41,14 +41,6 @@ final class EtsSes {
         l0 /= first;
         SesNelderMead.Result best = SesNelderMead.minimise(y, ALPHA_LOWER, ALPHA_UPPER,
                 ALPHA_LOWER + 0.2 * (ALPHA_UPPER - ALPHA_LOWER), l0, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
-        double alpha = best.alpha();
-        double level = best.level0();
-        double sse = 0;
-        for (double v : y) {
-            double e = v - level;
-            sse += e * e;
-            level += alpha * e;
-        }
-        return new Ses.Fit(alpha, best.level0(), level, sse, n);
+        return new Ses.Fit(best.alpha(), best.level0(), best.level(), best.sse(), n);
     }
 }

@@ -40,6 +40,15 @@ class SesNelderMeadTest {
         assertEquals(Double.doubleToRawLongBits(expected.point()[1]), Double.doubleToRawLongBits(actual.level0()), what + " l0");
         assertEquals(Double.doubleToRawLongBits(expected.value()), Double.doubleToRawLongBits(actual.value()), what + " value");
         assertEquals(expected.evaluations(), actual.evaluations(), what + " evaluations");
+        double level = expected.point()[1];
+        double sse = 0;
+        for (double v : y) {
+            double e = v - level;
+            sse += e * e;
+            level += expected.point()[0] * e;
+        }
+        assertEquals(Double.doubleToRawLongBits(sse), Double.doubleToRawLongBits(actual.sse()), what + " sse");
+        assertEquals(Double.doubleToRawLongBits(level), Double.doubleToRawLongBits(actual.level()), what + " last level");
     }
 
     @Test
