@@ -1,13 +1,11 @@
 package io.demandcast.core.model.stat.theta;
 
-import io.demandcast.core.model.stat.ets.NashNelderMead;
 import io.demandcast.core.model.stat.simple.Ses;
-import org.hipparchus.analysis.MultivariateFunction;
 
 /**
  * Simple exponential smoothing fitted as R's {@code ses(x)} fits it for {@code thetaf}: that is
  * {@code ets(x, "ANN", opt.crit = "mse")}, i.e. alpha and the initial level {@code l0} searched
- * together by Nash's Nelder-Mead ({@link NashNelderMead}, R's {@code optim} variant, reltol
+ * together by Nash's Nelder-Mead (R's {@code optim} variant, as {@link SesNelderMead} runs it, reltol
  * {@code sqrt(.Machine$double.eps)}, 2000 evaluations) on the mean squared one-step error, from
  * ets's start ({@code alpha = 1e-4 + 0.2 * (0.9999 - 1e-4)}, {@code l0} = the mean of the first
  * ten values) with alpha held in ets's usual bounds [1e-4, 0.9999].
@@ -41,37 +39,8 @@ final class EtsSes {
             l0 += y[t];
         }
         l0 /= first;
-        double[] start = {ALPHA_LOWER + 0.2 * (ALPHA_UPPER - ALPHA_LOWER), l0};
-        NashNelderMead.Result best = NashNelderMead.minimise(new Mse(y), start, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
-        double alpha = best.point()[0];
-        double level = best.point()[1];
-        double sse = 0;
-        for (double v : y) {
-            double e = v - level;
-            sse += e * e;
-            level += alpha * e;
-        }
-        return new Ses.Fit(alpha, best.point()[1], level, sse, n);
-    }
-
-    /** ets's criterion {@code amse[0]} over {@code [alpha, l0]}; +Inf outside alpha's bounds. */
-    private record Mse(double[] y) implements MultivariateFunction {
-        @Override
-        public double value(double[] p) {
-            double alpha = p[0];
-            if (alpha < ALPHA_LOWER || alpha > ALPHA_UPPER) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double level = p[1];
-            double mse = 0;
-            for (int t = 0; t < y.length; t++) {
-                double e = y[t] - level;
-                // R's running mean (etscalc), not sse / n: the search compares these values, so the
-                // last bits decide ties the same way
-                mse = (mse * t + e * e) / (t + 1);
-                level += alpha * e;
-            }
-            return mse;
-        }
+        SesNelderMead.Result best = SesNelderMead.minimise(y, ALPHA_LOWER, ALPHA_UPPER,
+                ALPHA_LOWER + 0.2 * (ALPHA_UPPER - ALPHA_LOWER), l0, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
+        return new Ses.Fit(best.alpha(), best.level0(), best.level(), best.sse(), n);
     }
 }
