@@ -130,7 +130,7 @@ public final class PredictJob {
                 + model.seriesIds().size() + " series, horizon " + horizon);
         // predict.data joins the data files as a later file; the future rows' CSV is read over the same files.
         ExperimentConfig fresh = config.predict().data() == null ? config : PrepareJob.withNewerData(config, Path.of(config.predict().data()));
-        PredictHistory history = PredictHistory.load(fresh, System::getenv);
+        PredictHistory history = PredictHistory.load(fresh, config, model, artifact.manifest().data(), System::getenv);
         ModelUpdate update = ModelUpdate.apply(model, history == null ? null : history.all(), config.predict().update(),
                 history == null ? null : history.source());
         model = update.model();
