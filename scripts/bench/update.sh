@@ -3,8 +3,8 @@
 # the 114 M5 aggregate series (../shared/data/m5-aggregates, every day to 2016-06-19). Per family,
 # a model is trained (not timed) on the data up to 7 days before the end, then, each as one whole
 # process timed by /usr/bin/time -v (wall and CPU seconds):
-#   update  predict --data <the last 7 days>: prepared in memory over the old data, fed to the model,
-#           28 days forecast from the new end
+#   update  predict --data <the last 7 days>: laid over the old data's prepared panel (read alone, the
+#           old data not read again), fed to the model, 28 days forecast from the new end
 #   refit   train + predict on the whole data (prepared first, timed apart: prepare)
 # and prints refit / update (the issue asks for at least 10x) and the mean relative difference
 # |update - refit| / max(|refit|, 1) of the two forecasts: a refit re-estimates the parameters, so

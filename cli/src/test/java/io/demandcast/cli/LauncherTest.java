@@ -126,6 +126,18 @@ class LauncherTest {
         }
     }
 
+    /** A short predict spent a third of its CPU in C2 compiling lukewarm code: only predict raises C2's thresholds, JAVA_OPTS after them. */
+    @Test
+    void predictRaisesTheOptimisingCompilersThresholdsAndJavaOptsComeAfter() throws Exception {
+        Path launcher = checkout(new byte[0]);
+        Path java = fakeJava(false);
+        String predict = launch(launcher, java, Map.of("DEMANDCAST_CDS", "off", "JAVA_OPTS", "-Dx=1"), "predict", "-c", "x.yaml").out();
+        assertTrue(predict.contains("-XX:Tier4InvocationThreshold=150000 ") && predict.contains("-XX:Tier4BackEdgeThreshold=4000000 -Dx=1 "),
+                predict);
+        String train = launch(launcher, java, Map.of("DEMANDCAST_CDS", "off"), "train", "-c", "x.yaml").out();
+        assertTrue(!train.contains("Tier4"), train);
+    }
+
     @Test
     void theHeapIsAShareOfTheMachineUnlessDemandcastHeapOrJavaOptsNameIt() throws Exception {
         Path launcher = checkout(new byte[0]);

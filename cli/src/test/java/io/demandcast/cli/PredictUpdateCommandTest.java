@@ -123,6 +123,8 @@ class PredictUpdateCommandTest {
         assertEquals(TestProject.START.plusDays(TestProject.DAYS + NEW_DAYS).toString(), json.get("first_date").asText());
         assertTrue(r.err().contains("from data ending " + TestProject.START.plusDays(TestProject.DAYS + NEW_DAYS - 1)), r.err());
         assertTrue(r.err().contains("3 series fed up to 7 newer period(s)"), r.err());
+        // A per-series model on its current prepared dataset: only new.csv is read, laid over the prepared panel.
+        assertTrue(r.err().contains("newer period(s) of " + newer + " over the prepared " + p.prepared), r.err());
 
         assertSameAsCore(coreUpdate(p), p.forecast);
         try (var files = Files.list(p.prepared)) {

@@ -133,7 +133,7 @@ public final class PredictJob {
         // The model is loaded before the data: read only the prepared columns it reads (the target, for per-series models).
         io.demandcast.core.data.PanelColumns columns = config.predict().data() == null
                 ? ModelColumns.of(model) : io.demandcast.core.data.PanelColumns.ALL;
-        PredictHistory history = PredictHistory.load(fresh, System::getenv, columns);
+        PredictHistory history = PredictHistory.load(fresh, config, model, artifact.manifest().data(), System::getenv, columns);
         if (history != null) {
             String loaded = ModelColumns.describe(columns, PreparedSplits.dataset(PrepareJob.outputDirectory(config)).manifest());
             if (loaded != null) {

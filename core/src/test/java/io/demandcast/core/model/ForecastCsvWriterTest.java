@@ -58,4 +58,21 @@ class ForecastCsvWriterTest {
             assertEquals(expected, sb.toString(), "value " + value);
         }
     }
+
+    @Test
+    void fractionsKeepTheirLeadingZerosAndDropTrailingOnes() {
+        double[] values = {3.0005, 3.05, 3.0012, 7.1, 7.123, -0.0405, 12.9999, 0.5};
+        StringBuilder sb = new StringBuilder();
+        for (double v : values) {
+            ForecastCsvWriter.appendNumber(sb, v);
+            sb.append(' ');
+        }
+        assertEquals("3.0005 3.05 3.0012 7.1 7.123 -0.0405 12.9999 0.5 ", sb.toString());
+        // Every 4-decimal fraction, as BigDecimal writes it without trailing zeros.
+        for (int f = 1; f < 10_000; f++) {
+            StringBuilder one = new StringBuilder();
+            ForecastCsvWriter.appendNumber(one, 2 + f / 10_000.0);
+            assertEquals(java.math.BigDecimal.valueOf(20_000 + f, 4).stripTrailingZeros().toPlainString(), one.toString());
+        }
+    }
 }
