@@ -30,22 +30,78 @@ final class EtsEstimator {
      * its parameters, as R requires {@code parameters < n - 1}, or no admissible start).
      */
     static EtsFit fit(double[] y, EtsModel model, int m) {
+        return fit(y, model, m, EtsInit.states(y, model.hasSeason() ? m : 1, model));
+    }
+
+    /** {@link #fit} from the initial states {@code states} ({@link EtsInit#states} of the model). */
+    private static EtsFit fit(double[] y, EtsModel model, int m, double[] states) {
+        Objective objective = objective(y, model, m);
+        if (objective == null) {
+            return null;
+        }
+        double[] start = objective.start(states);
+        if (!Double.isFinite(objective.value(start))) {
+            return null;
+        }
+        NashNelderMead.Result best = NashNelderMead.minimise(objective, start, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
+        return objective.toFit(best.point());
+    }
+
+    /** The objective of {@code model}, or null when it has too many parameters for {@code y} (R: {@code parameters < n - 1}). */
+    private static Objective objective(double[] y, EtsModel model, int m) {
         int period = model.hasSeason() ? m : 1;
         int np = parameterCount(model, period);
         if (np >= y.length - 1) {
             return null;
         }
-        double[] smoothing = EtsInit.parameters(model, period);
-        double[] states = EtsInit.states(y, period, model);
-        double[] start = new double[smoothing.length + states.length];
-        System.arraycopy(smoothing, 0, start, 0, smoothing.length);
-        System.arraycopy(states, 0, start, smoothing.length, states.length);
-        Objective objective = new Objective(y, model, period, smoothing.length);
-        if (!Double.isFinite(objective.value(start))) {
-            return null;
+        return new Objective(y, model, period, EtsInit.parameters(model, period).length, np);
+    }
+
+    /** Whether {@link #fitPair} fits these two models together: a damped model and the same model undamped, of a form with a paired loop. */
+    static boolean pairable(EtsModel damped, EtsModel undamped) {
+        return damped.damped() && !undamped.damped()
+                && new EtsModel(damped.error(), damped.trend(), false, damped.season()).equals(undamped)
+                && EtsLikelihood.pairable(EtsLikelihood.formOf(undamped));
+    }
+
+    /**
+     * {@link #fit} of both models ({@link #pairable}), the same two fits to the last bit: the two
+     * searches run side by side, and whenever both need the likelihood it is computed for both in
+     * one pass over the data ({@link EtsLikelihood#pair}). Their initial states are the same
+     * (they do not depend on damping), so they are computed once.
+     *
+     * @return {@code {damped fit, undamped fit}}, either null where {@link #fit} gives null
+     */
+    static EtsFit[] fitPair(double[] y, EtsModel damped, EtsModel undamped, int m) {
+        double[] states = EtsInit.states(y, damped.hasSeason() ? m : 1, damped);
+        Objective o1 = objective(y, damped, m);
+        Objective o2 = objective(y, undamped, m);
+        double[] start1 = o1 == null ? null : o1.start(states);
+        double[] start2 = o2 == null ? null : o2.start(states);
+        if (o1 == null || o2 == null || !Double.isFinite(o1.value(start1)) || !Double.isFinite(o2.value(start2))) {
+            return new EtsFit[] {fit(y, damped, m, states), fit(y, undamped, m, states)};
         }
-        NashNelderMead.Result best = NashNelderMead.minimise(objective, start, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
-        return objective.toFit(best.point(), np);
+        NashNelderMead.Search s1 = new NashNelderMead.Search(start1, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
+        NashNelderMead.Search s2 = new NashNelderMead.Search(start2, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
+        double[] both = new double[2];
+        while (!s1.done() || !s2.done()) {
+            boolean run1 = !s1.done() && o1.prepare(s1.point());
+            boolean run2 = !s2.done() && o2.prepare(s2.point());
+            if (run1 && run2) {
+                EtsLikelihood.pair(o1.form, y, o1.m, o1.alpha, o1.betaStar, o1.gamma, o1.phi, o1.level, o1.trend, o1.work,
+                        o2.alpha, o2.betaStar, o2.gamma, o2.level, o2.trend, o2.work, both);
+                s1.tell(both[0]);
+                s2.tell(both[1]);
+                continue;
+            }
+            if (!s1.done()) {
+                s1.tell(run1 ? o1.run() : Double.POSITIVE_INFINITY);
+            }
+            if (!s2.done()) {
+                s2.tell(run2 ? o2.run() : Double.POSITIVE_INFINITY);
+            }
+        }
+        return new EtsFit[] {o1.toFit(s1.result().point()), o2.toFit(s2.result().point())};
     }
 
     /** The search criterion over {@code [alpha, beta?, gamma?, phi?, l, b?, s_0 .. s_(m-2)]}; reuses its buffers. */
@@ -60,36 +116,77 @@ final class EtsEstimator {
         private final double[] scratchA;
         private final double[] scratchB;
 
-        Objective(double[] y, EtsModel model, int m, int smoothingCount) {
+        private final int parameterCount;
+        // the point last prepared (prepare), as the likelihood loops take it
+        private double alpha;
+        private double beta;
+        private double betaStar;
+        private double gamma;
+        private double phi;
+        private double level;
+        private double trend;
+
+        Objective(double[] y, EtsModel model, int m, int smoothingCount, int parameterCount) {
             this.y = y;
             this.model = model;
             this.form = EtsLikelihood.formOf(model);
             this.m = m;
             this.smoothingCount = smoothingCount;
+            this.parameterCount = parameterCount;
             this.seasons = new double[m];
             this.work = new double[m];
             this.scratchA = new double[m + 2];
             this.scratchB = new double[m + 2];
         }
 
+        /** The search's start: {@link EtsInit#parameters} followed by {@code states}. */
+        double[] start(double[] states) {
+            double[] smoothing = EtsInit.parameters(model, m);
+            double[] start = new double[smoothing.length + states.length];
+            System.arraycopy(smoothing, 0, start, 0, smoothing.length);
+            System.arraycopy(states, 0, start, smoothing.length, states.length);
+            return start;
+        }
+
         @Override
         public double value(double[] x) {
+            return prepare(x) ? run() : Double.POSITIVE_INFINITY;
+        }
+
+        /** Reads the point {@code x} for {@link #run}; false where the criterion is +Inf (outside the bounds, or a negative multiplicative season). */
+        boolean prepare(double[] x) {
             int k = 0;
-            double alpha = x[k++];
-            double beta = model.hasTrend() ? x[k++] : 0;
-            double gamma = model.hasSeason() ? x[k++] : 0;
-            double phi = model.damped() ? x[k] : 1;
+            alpha = x[k++];
+            beta = model.hasTrend() ? x[k++] : 0;
+            gamma = model.hasSeason() ? x[k++] : 0;
+            phi = model.damped() ? x[k] : 1;
             if (!Admissibility.usual(model, alpha, beta, gamma, phi)
                     || !Admissibility.admissible(model, m, alpha, beta, gamma, phi, scratchA, scratchB)) {
-                return Double.POSITIVE_INFINITY;
+                return false;
             }
             int s = smoothingCount;
-            double level = x[s++];
-            double trend = model.hasTrend() ? x[s++] : 0;
+            level = x[s++];
+            trend = model.hasTrend() ? x[s++] : 0;
             if (model.hasSeason() && !seasonsFrom(x, s)) {
-                return Double.POSITIVE_INFINITY;
+                return false;
             }
-            return EtsLikelihood.of(form, y, model, m, alpha, beta, gamma, phi, level, trend, seasons, work);
+            if (form != EtsLikelihood.Form.GENERAL) {
+                if (model.hasSeason()) {
+                    for (int j = 0; j < m; j++) {
+                        work[j] = seasons[m - 1 - j];
+                    }
+                }
+                betaStar = model.hasTrend() ? beta / alpha : 0;
+            }
+            return true;
+        }
+
+        /** The criterion at the point last {@link #prepare}d (true). */
+        double run() {
+            if (form == EtsLikelihood.Form.GENERAL) {
+                return EtsRecursion.run(y, model, m, alpha, beta, gamma, phi, level, trend, seasons, work, null, null);
+            }
+            return form.lik(y, m, alpha, betaStar, gamma, phi, level, trend, work);
         }
 
         /** Fills {@link #seasons} with the free states and the implied last one; false if a multiplicative state is negative. */
@@ -111,7 +208,8 @@ final class EtsEstimator {
             return true;
         }
 
-        EtsFit toFit(double[] x, int np) {
+        EtsFit toFit(double[] x) {
+            int np = parameterCount;
             int k = 0;
             double alpha = x[k++];
             double beta = model.hasTrend() ? x[k++] : 0;

@@ -134,6 +134,203 @@ final class EtsLikelihood {
         return form.lik(y, m, alpha, betaStar, gamma, phi, level, trend, work);
     }
 
+    /** Whether {@link #pair} has a loop for the damped and undamped models of {@code form}. */
+    static boolean pairable(Form form) {
+        return form == Form.AAN || form == Form.AAA || form == Form.MAN || form == Form.MAA || form == Form.MAM;
+    }
+
+    /**
+     * The criteria of a damped model (lane 1) and its undamped twin (lane 2), same form, in one pass
+     * over {@code y}: {@code out[0]}, {@code out[1]}, each the same value to the last bit as
+     * {@link Form#lik} of its lane. Why: each loop is one long chain of dependent operations (the
+     * level and slope of step t need those of step t - 1), so the processor waits on latencies; two
+     * independent chains in one loop fill those waits. Lane 2 skips {@code phi * b}, which is
+     * {@code b} exactly when phi is 1.
+     *
+     * @param w1 lane 1's seasonal states, as {@link Form#lik}'s {@code work} (overwritten); unused without a season
+     * @param w2 lane 2's
+     */
+    static void pair(Form form, double[] y, int m, double a1, double bs1, double g1, double phi1, double l1, double b1,
+                     double[] w1, double a2, double bs2, double g2, double l2, double b2, double[] w2, double[] out) {
+        switch (form) {
+            case AAN -> aanPair(y, a1, bs1, phi1, l1, b1, a2, bs2, l2, b2, out);
+            case MAN -> manPair(y, a1, bs1, phi1, l1, b1, a2, bs2, l2, b2, out);
+            case AAA -> aaaPair(y, m, a1, bs1, g1, phi1, l1, b1, w1, a2, bs2, g2, l2, b2, w2, out);
+            case MAA -> maaPair(y, m, a1, bs1, g1, phi1, l1, b1, w1, a2, bs2, g2, l2, b2, w2, out);
+            case MAM -> mamPair(y, m, a1, bs1, g1, phi1, l1, b1, w1, a2, bs2, g2, l2, b2, w2, out);
+            default -> throw new IllegalArgumentException("no paired loop for " + form);
+        }
+    }
+
+    // The paired loops: each lane is its single loop below, statement for statement.
+
+    private static void aanPair(double[] y, double a1, double bs1, double phi1, double l1, double b1,
+                                double a2, double bs2, double l2, double b2, double[] out) {
+        double sse1 = 0;
+        double sse2 = 0;
+        for (double yt : y) {
+            double phib1 = phi1 * b1;
+            double q1 = l1 + phib1;
+            double e1 = yt - q1;
+            sse1 += e1 * e1;
+            double newLevel1 = q1 + a1 * (yt - q1);
+            b1 = phib1 + bs1 * (newLevel1 - l1 - phib1);
+            l1 = newLevel1;
+
+            double q2 = l2 + b2;
+            double e2 = yt - q2;
+            sse2 += e2 * e2;
+            double newLevel2 = q2 + a2 * (yt - q2);
+            b2 = b2 + bs2 * (newLevel2 - l2 - b2);
+            l2 = newLevel2;
+        }
+        out[0] = criterion(y.length, sse1, 0, false);
+        out[1] = criterion(y.length, sse2, 0, false);
+    }
+
+    private static void manPair(double[] y, double a1, double bs1, double phi1, double l1, double b1,
+                                double a2, double bs2, double l2, double b2, double[] out) {
+        double sse1 = 0;
+        double sumLog1 = 0;
+        double sse2 = 0;
+        double sumLog2 = 0;
+        for (double yt : y) {
+            double phib1 = phi1 * b1;
+            double q1 = l1 + phib1;
+            double e1 = (yt - q1) / q1;
+            sumLog1 += Math.log(Math.abs(q1));
+            sse1 += e1 * e1;
+            double newLevel1 = q1 + a1 * (yt - q1);
+            b1 = phib1 + bs1 * (newLevel1 - l1 - phib1);
+            l1 = newLevel1;
+
+            double q2 = l2 + b2;
+            double e2 = (yt - q2) / q2;
+            sumLog2 += Math.log(Math.abs(q2));
+            sse2 += e2 * e2;
+            double newLevel2 = q2 + a2 * (yt - q2);
+            b2 = b2 + bs2 * (newLevel2 - l2 - b2);
+            l2 = newLevel2;
+        }
+        out[0] = criterion(y.length, sse1, sumLog1, true);
+        out[1] = criterion(y.length, sse2, sumLog2, true);
+    }
+
+    private static void aaaPair(double[] y, int m, double a1, double bs1, double g1, double phi1, double l1, double b1,
+                                double[] w1, double a2, double bs2, double g2, double l2, double b2, double[] w2, double[] out) {
+        double sse1 = 0;
+        double sse2 = 0;
+        int n = y.length;
+        for (int start = 0; start < n; start += m) {
+            int len = Math.min(m, n - start);
+            for (int j = 0; j < len; j++) {
+                double yt = y[start + j];
+                double phib1 = phi1 * b1;
+                double q1 = l1 + phib1;
+                double s1 = w1[j];
+                double e1 = yt - (q1 + s1);
+                sse1 += e1 * e1;
+                double newLevel1 = q1 + a1 * (yt - s1 - q1);
+                b1 = phib1 + bs1 * (newLevel1 - l1 - phib1);
+                w1[j] = s1 + g1 * (yt - q1 - s1);
+                l1 = newLevel1;
+
+                double q2 = l2 + b2;
+                double s2 = w2[j];
+                double e2 = yt - (q2 + s2);
+                sse2 += e2 * e2;
+                double newLevel2 = q2 + a2 * (yt - s2 - q2);
+                b2 = b2 + bs2 * (newLevel2 - l2 - b2);
+                w2[j] = s2 + g2 * (yt - q2 - s2);
+                l2 = newLevel2;
+            }
+        }
+        out[0] = criterion(n, sse1, 0, false);
+        out[1] = criterion(n, sse2, 0, false);
+    }
+
+    private static void maaPair(double[] y, int m, double a1, double bs1, double g1, double phi1, double l1, double b1,
+                                double[] w1, double a2, double bs2, double g2, double l2, double b2, double[] w2, double[] out) {
+        double sse1 = 0;
+        double sumLog1 = 0;
+        double sse2 = 0;
+        double sumLog2 = 0;
+        int n = y.length;
+        for (int start = 0; start < n; start += m) {
+            int len = Math.min(m, n - start);
+            for (int j = 0; j < len; j++) {
+                double yt = y[start + j];
+                double phib1 = phi1 * b1;
+                double q1 = l1 + phib1;
+                double s1 = w1[j];
+                double f1 = q1 + s1;
+                double e1 = (yt - f1) / f1;
+                sumLog1 += Math.log(Math.abs(f1));
+                sse1 += e1 * e1;
+                double newLevel1 = q1 + a1 * (yt - s1 - q1);
+                b1 = phib1 + bs1 * (newLevel1 - l1 - phib1);
+                w1[j] = s1 + g1 * (yt - q1 - s1);
+                l1 = newLevel1;
+
+                double q2 = l2 + b2;
+                double s2 = w2[j];
+                double f2 = q2 + s2;
+                double e2 = (yt - f2) / f2;
+                sumLog2 += Math.log(Math.abs(f2));
+                sse2 += e2 * e2;
+                double newLevel2 = q2 + a2 * (yt - s2 - q2);
+                b2 = b2 + bs2 * (newLevel2 - l2 - b2);
+                w2[j] = s2 + g2 * (yt - q2 - s2);
+                l2 = newLevel2;
+            }
+        }
+        out[0] = criterion(n, sse1, sumLog1, true);
+        out[1] = criterion(n, sse2, sumLog2, true);
+    }
+
+    private static void mamPair(double[] y, int m, double a1, double bs1, double g1, double phi1, double l1, double b1,
+                                double[] w1, double a2, double bs2, double g2, double l2, double b2, double[] w2, double[] out) {
+        double sse1 = 0;
+        double sumLog1 = 0;
+        double sse2 = 0;
+        double sumLog2 = 0;
+        int n = y.length;
+        for (int start = 0; start < n; start += m) {
+            int len = Math.min(m, n - start);
+            for (int j = 0; j < len; j++) {
+                double yt = y[start + j];
+                double phib1 = phi1 * b1;
+                double q1 = l1 + phib1;
+                double s1 = w1[j];
+                double f1 = q1 * s1;
+                double e1 = (yt - f1) / f1;
+                sumLog1 += Math.log(Math.abs(f1));
+                sse1 += e1 * e1;
+                double p1 = Math.abs(s1) < TOL ? HUGE : yt / s1;
+                double newLevel1 = q1 + a1 * (p1 - q1);
+                b1 = phib1 + bs1 * (newLevel1 - l1 - phib1);
+                double target1 = Math.abs(q1) < TOL ? HUGE : yt / q1;
+                w1[j] = s1 + g1 * (target1 - s1);
+                l1 = newLevel1;
+
+                double q2 = l2 + b2;
+                double s2 = w2[j];
+                double f2 = q2 * s2;
+                double e2 = (yt - f2) / f2;
+                sumLog2 += Math.log(Math.abs(f2));
+                sse2 += e2 * e2;
+                double p2 = Math.abs(s2) < TOL ? HUGE : yt / s2;
+                double newLevel2 = q2 + a2 * (p2 - q2);
+                b2 = b2 + bs2 * (newLevel2 - l2 - b2);
+                double target2 = Math.abs(q2) < TOL ? HUGE : yt / q2;
+                w2[j] = s2 + g2 * (target2 - s2);
+                l2 = newLevel2;
+            }
+        }
+        out[0] = criterion(n, sse1, sumLog1, true);
+        out[1] = criterion(n, sse2, sumLog2, true);
+    }
+
     /** R's criterion from the sum of squared errors (and, for multiplicative errors, of log|f|), as {@link EtsRecursion#run}. */
     private static double criterion(int n, double sse, double sumLog, boolean multError) {
         double lik = n * Math.log(sse) + (multError ? 2 * sumLog : 0);

@@ -237,8 +237,18 @@ public final class EtsMethod implements SeriesMethod {
         EtsFit best = null;
         EtsFit first = null;
         double bestIc = Double.POSITIVE_INFINITY;
-        for (EtsModel model : models) {
-            EtsFit fit = EtsEstimator.fit(y, model, seasonLength);
+        EtsFit[] fits = new EtsFit[models.size()];
+        for (int i = 0; i < models.size(); i++) {
+            // a damped model and its undamped twin follow each other (R's order): fitted together
+            if (i + 1 < models.size() && EtsEstimator.pairable(models.get(i), models.get(i + 1))) {
+                EtsFit[] pair = EtsEstimator.fitPair(y, models.get(i), models.get(i + 1), seasonLength);
+                fits[i] = pair[0];
+                fits[++i] = pair[1];
+            } else {
+                fits[i] = EtsEstimator.fit(y, models.get(i), seasonLength);
+            }
+        }
+        for (EtsFit fit : fits) {
             if (fit == null) {
                 continue;
             }

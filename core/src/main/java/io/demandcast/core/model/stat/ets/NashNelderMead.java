@@ -36,56 +36,141 @@ public final class NashNelderMead {
      * @param maxEvals stop after about this many evaluations
      */
     public static Result minimise(MultivariateFunction f, double[] start, double relTol, int maxEvals) {
-        int n = start.length;
-        int n1 = n + 1;
-        // p[j] = vertex j (n coordinates) ; value[j] its value; centroid separately
-        double[][] p = new double[n1][n];
-        double[] value = new double[n1];
-        double[] centroid = new double[n];
-        double[] trial = start.clone();
-        double[] reflected = new double[n];
-        double fStart = f.value(trial);
-        if (!Double.isFinite(fStart)) {
-            return new Result(start.clone(), fStart, 1);
+        Search search = new Search(start, relTol, maxEvals);
+        while (!search.done()) {
+            search.tell(f.value(search.point()));
         }
-        int evals = 1;
-        double convTol = relTol * (Math.abs(fStart) + relTol);
-        System.arraycopy(start, 0, p[0], 0, n);
-        value[0] = fStart;
-        double step = 0;
-        for (double v : start) {
-            step = Math.max(step, 0.1 * Math.abs(v));
+        return search.result();
+    }
+
+    /**
+     * The search as a sequence of questions: {@link #point()} is where it needs the function next,
+     * {@link #tell} gives the value there. Why not a loop calling the function: the estimator runs
+     * two searches side by side (a damped model and its undamped twin) and evaluates both points in
+     * one pass over the data, two independent dependency chains that the processor overlaps. The
+     * steps, and so the result, are exactly those of the loop (Nash's Algorithm 19 as R codes it).
+     */
+    public static final class Search {
+        private enum Step { START, VERTEX, REFLECT, EXPAND, CONTRACT, DONE }
+
+        private final double[] start;
+        private final double relTol;
+        private final int maxEvals;
+        private final int n;
+        private final double[][] p;
+        private final double[] value;
+        private final double[] centroid;
+        private final double[] trial;
+        private final double[] reflected;
+        private Step step = Step.START;
+        private double[] asked;
+        private Result result;
+        private int evals;
+        private double convTol;
+        private double oldSize;
+        private int low;
+        private int high;
+        private int vertex;
+        private double vLow;
+        private double vHigh;
+        private double vReflect;
+
+        /**
+         * @param relTol   stop when the spread of the simplex values is below {@code relTol * (|f(start)| + relTol)}
+         * @param maxEvals stop after about this many evaluations
+         */
+        public Search(double[] start, double relTol, int maxEvals) {
+            this.start = start.clone();
+            this.relTol = relTol;
+            this.maxEvals = maxEvals;
+            this.n = start.length;
+            this.p = new double[n + 1][n];
+            this.value = new double[n + 1];
+            this.centroid = new double[n];
+            this.trial = start.clone();
+            this.reflected = new double[n];
+            this.asked = trial;
         }
-        if (step == 0) {
-            step = 0.1;
+
+        public boolean done() {
+            return step == Step.DONE;
         }
-        double size = 0;
-        for (int j = 1; j < n1; j++) {
-            System.arraycopy(start, 0, p[j], 0, n);
-            double tryStep = step;
-            while (p[j][j - 1] == start[j - 1]) {
-                p[j][j - 1] = start[j - 1] + tryStep;
-                tryStep *= 10;
-            }
-            size += tryStep;
+
+        /** Where the function is needed next (not to be modified); only while not {@link #done()}. */
+        public double[] point() {
+            return asked;
         }
-        double oldSize = size;
-        boolean evaluateVertices = true;
-        int low = 0;
-        while (true) {
-            if (evaluateVertices) {
-                for (int j = 0; j < n1; j++) {
-                    if (j != low) {
-                        value[j] = finite(f.value(p[j]));
-                        evals++;
-                    }
+
+        /** The best point and its value; only once {@link #done()}. */
+        public Result result() {
+            return result;
+        }
+
+        /** The function's value at {@link #point()}. */
+        public void tell(double v) {
+            switch (step) {
+                case START -> started(v);
+                case VERTEX -> {
+                    value[vertex] = finite(v);
+                    evals++;
+                    nextVertex(vertex + 1);
                 }
-                evaluateVertices = false;
+                case REFLECT -> reflected(finite(v));
+                case EXPAND -> expanded(finite(v));
+                case CONTRACT -> contracted(finite(v));
+                case DONE -> throw new IllegalStateException("the search is over");
             }
-            double vLow = value[low];
-            double vHigh = vLow;
-            int high = low;
-            for (int j = 0; j < n1; j++) {
+        }
+
+        private void started(double fStart) {
+            if (!Double.isFinite(fStart)) {
+                finish(new Result(start.clone(), fStart, 1));
+                return;
+            }
+            evals = 1;
+            convTol = relTol * (Math.abs(fStart) + relTol);
+            System.arraycopy(start, 0, p[0], 0, n);
+            value[0] = fStart;
+            double size0 = 0;
+            for (double v : start) {
+                size0 = Math.max(size0, 0.1 * Math.abs(v));
+            }
+            double stepLength = size0 == 0 ? 0.1 : size0;
+            double size = 0;
+            for (int j = 1; j <= n; j++) {
+                System.arraycopy(start, 0, p[j], 0, n);
+                double tryStep = stepLength;
+                while (p[j][j - 1] == start[j - 1]) {
+                    p[j][j - 1] = start[j - 1] + tryStep;
+                    tryStep *= 10;
+                }
+                size += tryStep;
+            }
+            oldSize = size;
+            low = 0;
+            nextVertex(0);
+        }
+
+        /** Evaluates the vertices from {@code j} on (all but the lowest), then takes a step. */
+        private void nextVertex(int j) {
+            if (j == low) {
+                j++;
+            }
+            if (j <= n) {
+                vertex = j;
+                step = Step.VERTEX;
+                asked = p[j];
+                return;
+            }
+            iterate();
+        }
+
+        /** The top of Nash's loop: converged, or reflect the highest vertex through the centroid of the others. */
+        private void iterate() {
+            vLow = value[low];
+            vHigh = vLow;
+            high = low;
+            for (int j = 0; j <= n; j++) {
                 if (j != low) {
                     double v = value[j];
                     if (v < vLow) {
@@ -99,11 +184,12 @@ public final class NashNelderMead {
                 }
             }
             if (vHigh <= vLow + convTol) {
-                break;
+                finishAtLow();
+                return;
             }
             for (int i = 0; i < n; i++) {
                 double s = -p[high][i];
-                for (int j = 0; j < n1; j++) {
+                for (int j = 0; j <= n; j++) {
                     s += p[j][i];
                 }
                 centroid[i] = s / n;
@@ -111,7 +197,12 @@ public final class NashNelderMead {
             for (int i = 0; i < n; i++) {
                 trial[i] = (1 + REFLECT) * centroid[i] - REFLECT * p[high][i];
             }
-            double vReflect = finite(f.value(trial));
+            step = Step.REFLECT;
+            asked = trial;
+        }
+
+        private void reflected(double v) {
+            vReflect = v;
             evals++;
             if (vReflect < vLow) {
                 // try expanding further
@@ -120,53 +211,82 @@ public final class NashNelderMead {
                     reflected[i] = trial[i];
                     trial[i] = e;
                 }
-                double vExpand = finite(f.value(trial));
-                evals++;
-                if (vExpand < vReflect) {
-                    System.arraycopy(trial, 0, p[high], 0, n);
-                    value[high] = vExpand;
-                } else {
-                    System.arraycopy(reflected, 0, p[high], 0, n);
-                    value[high] = vReflect;
-                }
+                step = Step.EXPAND;
+                asked = trial;
+                return;
+            }
+            if (vReflect < vHigh) {
+                System.arraycopy(trial, 0, p[high], 0, n);
+                value[high] = vReflect;
+            }
+            for (int i = 0; i < n; i++) {
+                trial[i] = (1 - CONTRACT) * p[high][i] + CONTRACT * centroid[i];
+            }
+            step = Step.CONTRACT;
+            asked = trial;
+        }
+
+        private void expanded(double vExpand) {
+            evals++;
+            if (vExpand < vReflect) {
+                System.arraycopy(trial, 0, p[high], 0, n);
+                value[high] = vExpand;
             } else {
-                if (vReflect < vHigh) {
-                    System.arraycopy(trial, 0, p[high], 0, n);
-                    value[high] = vReflect;
-                }
-                for (int i = 0; i < n; i++) {
-                    trial[i] = (1 - CONTRACT) * p[high][i] + CONTRACT * centroid[i];
-                }
-                double vContract = finite(f.value(trial));
-                evals++;
-                if (vContract < value[high]) {
-                    System.arraycopy(trial, 0, p[high], 0, n);
-                    value[high] = vContract;
-                } else if (vReflect >= vHigh) {
-                    evaluateVertices = true;
-                    size = 0;
-                    for (int j = 0; j < n1; j++) {
-                        if (j != low) {
-                            for (int i = 0; i < n; i++) {
-                                p[j][i] = CONTRACT * (p[j][i] - p[low][i]) + p[low][i];
-                                size += Math.abs(p[j][i] - p[low][i]);
-                            }
+                System.arraycopy(reflected, 0, p[high], 0, n);
+                value[high] = vReflect;
+            }
+            stepDone(false);
+        }
+
+        private void contracted(double vContract) {
+            evals++;
+            boolean shrunk = false;
+            if (vContract < value[high]) {
+                System.arraycopy(trial, 0, p[high], 0, n);
+                value[high] = vContract;
+            } else if (vReflect >= vHigh) {
+                shrunk = true;
+                double size = 0;
+                for (int j = 0; j <= n; j++) {
+                    if (j != low) {
+                        for (int i = 0; i < n; i++) {
+                            p[j][i] = CONTRACT * (p[j][i] - p[low][i]) + p[low][i];
+                            size += Math.abs(p[j][i] - p[low][i]);
                         }
                     }
-                    if (size < oldSize) {
-                        oldSize = size;
-                    } else {
-                        break; // the simplex no longer shrinks
-                    }
+                }
+                if (size < oldSize) {
+                    oldSize = size;
+                } else {
+                    finishAtLow(); // the simplex no longer shrinks
+                    return;
                 }
             }
+            stepDone(shrunk);
+        }
+
+        /** After a step: R tests the budget here, then evaluates the shrunk vertices or takes the next step. */
+        private void stepDone(boolean shrunk) {
             // R tests the budget here (do ... while (funcount <= maxit)), so a search that runs out
             // returns the vertex that was lowest at the start of its last step, as R's does
             if (evals > maxEvals) {
-                break;
+                finishAtLow();
+            } else if (shrunk) {
+                nextVertex(0);
+            } else {
+                iterate();
             }
         }
-        return new Result(p[low].clone(), value[low], evals);
+
+        private void finishAtLow() {
+            finish(new Result(p[low].clone(), value[low], evals));
+        }
+
+        private void finish(Result r) {
+            result = r;
+            step = Step.DONE;
+            asked = null;
+        }
     }
 
     private static double finite(double v) {
