@@ -97,8 +97,8 @@ for size in "${sizes[@]}"; do
   }
   run prepare-quickstart "prepare (quickstart)" prepare "$dir/quickstart.yaml" --json
   run prepare-minimal "prepare (minimal)" prepare "$dir/minimal.yaml" --json
-  run train-auto "train auto" train "$dir/minimal.yaml"
-  (( ml )) && run train-ml "train $ml_family" train "$dir/minimal.yaml" --set "model.family=$ml_family" --set "model.name=m5-scale-$ml_family"
+  run train-auto "train auto" train "$dir/minimal.yaml" --force
+  (( ml )) && run train-ml "train $ml_family" train "$dir/minimal.yaml" --force --set "model.family=$ml_family" --set "model.name=m5-scale-$ml_family"
   run predict "predict h=28" predict "$dir/minimal.yaml" --set predict.horizon=28
   run evaluate "evaluate 3 windows" evaluate "$dir/minimal.yaml" --set backtest.windows=3
 done
