@@ -2,6 +2,7 @@ package io.demandcast.core.model.stat;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -23,6 +24,10 @@ final class SeriesParallel {
      */
     static void forEach(int n, IntConsumer body) {
         AtomicInteger next = new AtomicInteger();
+        // The failure is kept and rethrown here rather than thrown out of the stream: a fork-join pool
+        // rethrows a worker's exception as a new copy whose message is the original's toString(), which
+        // would change the one-line errors users see depending on which thread met the bad series.
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         int threads = Math.max(1, Math.min(n, ForkJoinPool.getCommonPoolParallelism() + 1));
         IntStream.range(0, threads).parallel().forEach(thread -> {
             for (int s = next.getAndIncrement(); s < n; s = next.getAndIncrement()) {
@@ -30,9 +35,17 @@ final class SeriesParallel {
                     body.accept(s);
                 } catch (RuntimeException | Error e) {
                     next.set(n);
-                    throw e;
+                    failure.compareAndSet(null, e);
+                    return;
                 }
             }
         });
+        Throwable first = failure.get();
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error err) {
+            throw err;
+        }
     }
 }
