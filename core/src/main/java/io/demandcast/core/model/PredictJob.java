@@ -10,6 +10,7 @@ import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.PredictConfig;
 import io.demandcast.core.evaluate.ForecastCalibration;
 import io.demandcast.core.prepare.PrepareJob;
+import io.demandcast.core.data.PanelColumns;
 import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.prepare.PreparedSplits;
 import java.io.IOException;
@@ -131,8 +132,8 @@ public final class PredictJob {
         // predict.data joins the data files as a later file; the future rows' CSV is read over the same files.
         ExperimentConfig fresh = config.predict().data() == null ? config : PrepareJob.withNewerData(config, Path.of(config.predict().data()));
         // The model is loaded before the data: read only the prepared columns it reads (the target, for per-series models).
-        io.demandcast.core.data.PanelColumns columns = config.predict().data() == null
-                ? ModelColumns.of(model) : io.demandcast.core.data.PanelColumns.ALL;
+        PanelColumns columns = config.predict().data() == null
+                ? ModelColumns.of(model) : PanelColumns.ALL;
         PredictHistory history = PredictHistory.load(fresh, config, model, artifact.manifest().data(), System::getenv, columns);
         if (history != null) {
             String loaded = ModelColumns.describe(columns, PreparedSplits.dataset(PrepareJob.outputDirectory(config)).manifest());

@@ -1,5 +1,7 @@
 package io.demandcast.core.model.stat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +15,8 @@ import io.demandcast.core.model.FittedModel;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
 import io.demandcast.core.model.UpdateMode;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,9 +242,9 @@ public final class FittedLocalModel implements FittedModel {
      */
     @Override
     public void save(Path directory) throws IOException {
-        try (java.io.OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(directory.resolve(STATE_FILE)), 1 << 16);
-             com.fasterxml.jackson.core.JsonGenerator out = JSON.getFactory().createGenerator(file)) {
-            out.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(directory.resolve(STATE_FILE)), 1 << 16);
+             JsonGenerator out = JSON.getFactory().createGenerator(file)) {
+            out.setPrettyPrinter(new DefaultPrettyPrinter());
             out.writeStartObject();
             out.writeNumberField("format_version", FORMAT_VERSION);
             out.writeStringField("family", method.family());
