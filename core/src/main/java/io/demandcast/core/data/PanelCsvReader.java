@@ -583,8 +583,9 @@ public final class PanelCsvReader {
         private int room;
         private final BytesMap days = new BytesMap();
         private final boolean isoDates = format.isoDates();
-        private final int[] recentKeys = filled(1 << 12, -1);
-        private final int[] recentDays = new int[1 << 12];
+        /** Dates met, by year (modulo 64), month and day: no two dates of a 64-year span share a slot. */
+        private final int[] recentKeys = filled(64 * 13 * 32, -1);
+        private final int[] recentDays = new int[64 * 13 * 32];
         private byte[] lastKey = new byte[64];
         private int lastKeyLength = -1;
         private int lastSeries;
@@ -746,7 +747,13 @@ public final class PanelCsvReader {
             int from = scanner.start(col);
             int to = scanner.end(col);
             int ymd = isoDigits(b, from, to);
-            int slot = ymd >= 0 ? (ymd * 0x9E3779B1) >>> 20 : -1;
+            int slot = -1;
+            if (ymd >= 0) {
+                int month = ymd / 100 % 100;
+                int dayOfMonth = ymd % 100;
+                // A hash of yyyyMMdd left about two dates in five of a daily panel colliding (each then looked up by its bytes).
+                slot = month <= 12 && dayOfMonth <= 31 ? ((ymd / 10000 & 63) * 13 + month) * 32 + dayOfMonth : -1;
+            }
             if (slot >= 0 && recentKeys[slot] == ymd) {
                 return recentDays[slot];
             }
