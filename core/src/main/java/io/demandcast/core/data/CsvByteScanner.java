@@ -2,7 +2,10 @@ package io.demandcast.core.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -38,6 +41,13 @@ final class CsvByteScanner implements AutoCloseable {
     }
 
     private static final int NEED_MORE = -1;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** Added to a byte's low seven bits, sets its top bit exactly when they are 33 or more (above a space). */
+    private static final long BELOW_33 = ONES * (0x80 - 33);
+    private static final long QUOTES = ONES * '"';
     private static final byte ORDINARY = 0;
     private static final byte BLANK = 1;
     private static final byte DELIMITER = 2;
@@ -53,6 +63,8 @@ final class CsvByteScanner implements AutoCloseable {
     private final boolean stopAtQuote;
     private final LongConsumer bytesRead;
     private final byte[] kind = new byte[256];
+    private final byte delimiter;
+    private final long delimiterWord;
     private long filePosition;
     private byte[] buf = new byte[BUFFER];
     private int pos;
@@ -95,6 +107,8 @@ final class CsvByteScanner implements AutoCloseable {
         kind['\r'] = CR;
         kind['"'] = QUOTE;
         kind[delimiter] = DELIMITER;
+        this.delimiter = (byte) delimiter;
+        this.delimiterWord = ONES * (delimiter & 0xff);
         if (from == 0) {
             fill();
             if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
@@ -127,6 +141,11 @@ final class CsvByteScanner implements AutoCloseable {
             }
         }
         line = nextLine;
+        int plain = plainRecord(pos);
+        if (plain >= 0) {
+            pos = plain;
+            return true;
+        }
         while (true) {
             int after = scan(pos, eof);
             if (after != NEED_MORE) {
@@ -378,6 +397,50 @@ final class CsvByteScanner implements AutoCloseable {
             int after = p + 1 < lim && b[p + 1] == '\n' ? p + 2 : p + 1;
             return finish(f, lines + 1, high, recordStart, recordEnd, after);
         }
+    }
+
+    /**
+     * The common record read eight bytes at a time: printable ASCII fields without quotes or spaces,
+     * ended by LF or CRLF inside the buffer. Returns the position after it, with its fields set as
+     * {@link #scan} would set them, or -1 (nothing set) for any other record, which {@link #scan} then
+     * reads byte by byte: a blank, a quote, a byte above 0x7F or a lone CR anywhere in it, or a buffer
+     * that ends before it does. Only delimiters and line ends stop the word loop, about one byte in five.
+     */
+    private int plainRecord(int p) {
+        byte[] b = buf;
+        int lim = limit;
+        int f = 0;
+        int s = p;
+        int word = p;
+        while (word + 8 <= lim) {
+            long w = (long) WORDS.get(b, word);
+            long stops = (w & HIGH_BITS) | (~((w & LOW7) + BELOW_33) & HIGH_BITS) | equal(w, delimiterWord) | equal(w, QUOTES);
+            while (stops != 0) {
+                int at = word + (Long.numberOfTrailingZeros(stops) >>> 3);
+                byte c = b[at];
+                if (c == delimiter) {
+                    add(f++, s, at, false);
+                    s = at + 1;
+                } else if (c == '\n') {
+                    add(f++, s, at, false);
+                    return finish(f, 1, false, p, at, at + 1);
+                } else if (c == '\r' && at + 1 < lim && b[at + 1] == '\n') {
+                    add(f++, s, at, false);
+                    return finish(f, 1, false, p, at, at + 2);
+                } else {
+                    return -1;
+                }
+                stops &= stops - 1;
+            }
+            word += 8;
+        }
+        return -1;
+    }
+
+    /** 0x80 in each byte of {@code word} equal to the byte repeated in {@code repeated}, 0 in the others (exact). */
+    private static long equal(long word, long repeated) {
+        long x = word ^ repeated;
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
     }
 
     private int finish(int fieldCount, int lines, boolean high, int from, int to, int after) {

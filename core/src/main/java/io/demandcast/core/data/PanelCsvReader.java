@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -48,17 +49,22 @@ import java.util.stream.IntStream;
  * 0.86 M rows/s on the full M5 panel. This reader works on the file's bytes ({@link CsvByteScanner}): a
  * number is parsed from its bytes, a date text is parsed once and then looked up by its bytes, a
  * series id is compared with the previous row's and interned once per series ({@link BytesMap}), and
- * values go straight into primitive columns in fixed-size blocks ({@link RowBlocks}); the file is
- * streamed, never held. A file of more than {@value #MIN_RANGE_BYTES} bytes is split at line breaks into
- * one range per core, read in parallel and merged in file order; a range that meets a quote gives up,
- * and the file is read sequentially, since a quoted field may hold a line break. The same comparison on
+ * values go straight into primitive columns ({@link RowColumns}); the file is streamed, never held.
+ * Before reading, the line breaks of each file are counted ({@link LineBreaks}, eight bytes at a time), so
+ * the columns are made once at their final size and every row is written where it stays. A file of
+ * more than {@value #MIN_RANGE_BYTES} bytes is split at line breaks into one range per core, each read in
+ * parallel into its own slot of the columns and moved down to close the gap the range's empty lines left;
+ * a range that meets a quote gives up, and the file is read sequentially, since a quoted field may hold a
+ * line break. The same comparison on
  * one file, in one run: {@code cli/.../bench/IngestBenchmark} ({@code scripts/bench/ingest.sh}).
  *
- * <p>Memory: while reading, the rows take 20 bytes each plus 8 per numeric and 4 per categorical column
- * (series, day, line, target); the panel is built column by column, each read column dropped when its
- * panel column is made (or taken over as it is when the file was in panel order), so the read peaks at
- * those bytes plus 8 per row (the row order and periods), about 1.4 times the panel at the M5 shape,
- * plus one column being reordered (1.55 times) when the rows were not read in panel order.
+ * <p>Memory: while reading, the rows take 8 bytes each (series, day) plus 8 per numeric column, 8 for the
+ * target and 4 per categorical column, all in the arrays the panel takes over when the file was in panel
+ * order (no line number is kept: an error about a row finds its line by reading the file again). Building
+ * the panel adds the row order and the periods (8 bytes a row) while the series column is dropped, so the
+ * read peaks at about 1.2 times the panel at the M5 shape, plus one column being reordered when the rows
+ * were not read in panel order. Selecting series ({@code data.series}) grows the columns as kept rows come
+ * instead of sizing them by the file's lines.
  */
 public final class PanelCsvReader {
     private static final String KEY_SEPARATOR = "/";
@@ -160,25 +166,137 @@ public final class PanelCsvReader {
         if (files.isEmpty()) {
             throw new DataException("no input files given (data.files is empty)");
         }
+        int numericCount = schema.numericColumns().size();
         int categoricalCount = schema.categoricalColumns().size();
-        RowBlocks rows = new RowBlocks(schema.numericColumns().size(), categoricalCount);
         SeriesTable series = new SeriesTable();
         Levels[] levels = Levels.of(categoricalCount);
         FileColumns[] columns = new FileColumns[files.size()];
         CellFormat cells = new CellFormat(format);
-        for (int f = 0; f < files.size(); f++) {
-            rows.startFile();
-            long t0 = System.nanoTime();
-            long before = rows.size();
-            columns[f] = readFile(files.get(f), cells, rows, series, levels);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            long read = rows.size() - before;
-            progress.report(String.format(Locale.ROOT, "read %s: %,d rows in %.2f s (%.2f M rows/s)", files.get(f).getFileName(), read,
-                    seconds, read / Math.max(seconds, 1e-9) / 1e6));
+        FilePlan[] plans = new FilePlan[files.size()];
+        try {
+            long lines = 0;
+            for (int f = 0; f < files.size(); f++) {
+                plans[f] = plan(files.get(f));
+                columns[f] = plans[f].cols();
+                lines += plans[f].rows();
+            }
+            String last = files.get(files.size() - 1).toString();
+            // Every row is kept unless a selection skips some: then the rows kept (often far fewer than the
+            // lines) grow as they come instead of taking the room of every line.
+            RowColumns rows = selection == SeriesSelection.ALL ? RowColumns.sized(lines, numericCount, categoricalCount, last)
+                    : RowColumns.growable(numericCount, categoricalCount);
+            for (int f = 0; f < files.size(); f++) {
+                rows.startFile();
+                long t0 = System.nanoTime();
+                long before = rows.size;
+                readFile(plans[f], cells, rows, series, levels);
+                double seconds = plans[f].seconds() + (System.nanoTime() - t0) / 1e9;
+                long read = rows.size - before;
+                progress.report(String.format(Locale.ROOT, "read %s: %,d rows in %.2f s (%.2f M rows/s)", files.get(f).getFileName(), read,
+                        seconds, read / Math.max(seconds, 1e-9) / 1e6));
+            }
+            selection.check(new HashSet<>(series.ids), series.skipped, files);
+            rows.trim();
+            IntToLongFunction line = r -> lineOf(plans[rows.file(r)], cells, series, levels, r - rows.fileStart(rows.file(r)));
+            return assemble(files, columns, rows, series, levels, line);
+        } finally {
+            for (FilePlan plan : plans) {
+                if (plan != null) {
+                    plan.close();
+                }
+            }
         }
-        selection.check(new HashSet<>(series.ids), series.skipped, files);
-        RowBlocks.Flat flat = rows.flatten(files.get(files.size() - 1).toString());
-        return assemble(files, columns, flat, series, levels);
+    }
+
+    /**
+     * A file opened, its header read and its body split into ranges (one per thread when large), with the
+     * most rows each range can hold: its line breaks, plus one for a last line without a break.
+     *
+     * @param seconds the time taken to read the header and count the line breaks
+     */
+    private record FilePlan(Path file, FileChannel channel, long size, FileColumns cols, long bodyStart, long bodyLine, long[] bounds,
+                            long[] capacity, double seconds) {
+        long rows() {
+            return Arrays.stream(capacity).sum();
+        }
+
+        void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Closing a file opened for reading loses nothing.
+            }
+        }
+    }
+
+    /** Opens {@code file}, reads its header and counts its rows (see {@link FilePlan}). */
+    private FilePlan plan(Path file) {
+        String name = file.toString();
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new DataException(name + ": file not found", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+        try {
+            long t0 = System.nanoTime();
+            long size = channel.size();
+            CsvByteScanner head = new CsvByteScanner(file, channel, 0, size, 1, format.delimiterChar(), false, n -> { });
+            FileColumns cols = header(name, head);
+            long bodyStart = head.position();
+            long bodyLine = head.nextLine();
+            // The body starts past the header's line break, so the breaks of each range bound its rows.
+            ByteBuffer two = ByteBuffer.allocate(2);
+            channel.read(two, bodyStart);
+            if (two.position() > 0 && (two.get(0) == '\r' || two.get(0) == '\n')) {
+                bodyStart += two.get(0) == '\r' && two.position() > 1 && two.get(1) == '\n' ? 2 : 1;
+                bodyLine++;
+            }
+            int ranges = (int) Math.min(threads, Math.max(1, (size - bodyStart) / minRangeBytes));
+            long[] bounds = ranges > 1 ? rangeBounds(channel, bodyStart, size, ranges) : new long[] {bodyStart, size};
+            long[] capacity = new long[bounds.length - 1];
+            IntStream.range(0, capacity.length).parallel().forEach(k -> {
+                try {
+                    capacity[k] = LineBreaks.count(channel, bounds[k], bounds[k + 1]);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+                }
+            });
+            if (size > bodyStart) {
+                ByteBuffer lastByte = ByteBuffer.allocate(1);
+                channel.read(lastByte, size - 1);
+                if (lastByte.get(0) != '\n' && lastByte.get(0) != '\r') {
+                    capacity[capacity.length - 1]++;
+                }
+            }
+            return new FilePlan(file, channel, size, cols, bodyStart, bodyLine, bounds, capacity, (System.nanoTime() - t0) / 1e9);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Already failing: the first error is the one to report.
+        }
+    }
+
+    /**
+     * The line of row {@code k} of the rows kept from {@code plan}'s file. Rows keep no line number (4 bytes
+     * a row for error messages only), so the message about a row finds it by reading the file again.
+     */
+    private long lineOf(FilePlan plan, CellFormat cells, SeriesTable series, Levels[] levels, int k) {
+        CsvByteScanner scanner = new CsvByteScanner(plan.file(), plan.channel(), 0, plan.size(), 1, format.delimiterChar(), false, n -> { });
+        scanner.next();
+        return new RangeReader(plan.cols(), cells, scanner, series, levels, null, 0, 0).lineOfRow(k);
     }
 
     /**
@@ -189,40 +307,34 @@ public final class PanelCsvReader {
     }
 
     /**
-     * Reads one file's rows into {@code rows}; returns where its columns are. A file without quotes and
-     * large enough is read as newline-aligned ranges in parallel (see the class comment).
+     * Reads one file's rows into {@code rows}. A file without quotes and large enough is read as
+     * newline-aligned ranges in parallel (see the class comment).
      */
-    private FileColumns readFile(Path file, CellFormat cells, RowBlocks rows, SeriesTable series, Levels[] levels) {
-        String name = file.toString();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            long megabytes = (size + MB - 1) / MB;
-            try (Progress.Task task = progress.task("read " + file.getFileName() + " (MB)", megabytes)) {
-                java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-                // Steps are whole megabytes of the file (the last one when the file is read), so a bar's
-                // ratio and ETA read in MB; a second, sequential pass adds none.
-                java.util.function.LongConsumer read = n -> {
-                    long after = bytes.addAndGet(n);
-                    long before = after - n;
-                    long steps = (after >= size ? megabytes : after / MB) - (before >= size ? megabytes : before / MB);
-                    if (steps > 0) {
-                        task.step(steps);
-                    }
-                };
-                CsvByteScanner head = new CsvByteScanner(file, channel, 0, size, 1, format.delimiterChar(), false, read);
-                FileColumns cols = header(name, head);
-                long bodyStart = head.position();
-                int ranges = (int) Math.min(threads, Math.max(1, (size - bodyStart) / minRangeBytes));
-                if (ranges > 1 && readParallel(file, channel, cols, cells, bodyStart, head.nextLine(), size, ranges, rows, series, levels, read)) {
-                    return cols;
+    private void readFile(FilePlan plan, CellFormat cells, RowColumns rows, SeriesTable series, Levels[] levels) {
+        Path file = plan.file();
+        long size = plan.size();
+        long megabytes = (size + MB - 1) / MB;
+        try (Progress.Task task = progress.task("read " + file.getFileName() + " (MB)", megabytes)) {
+            // The header was read with the plan: the bytes read start after it.
+            java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong(plan.bodyStart());
+            // Steps are whole megabytes of the file (the last one when the file is read), so a bar's
+            // ratio and ETA read in MB; a second, sequential pass adds none.
+            java.util.function.LongConsumer read = n -> {
+                long after = bytes.addAndGet(n);
+                long before = after - n;
+                long steps = (after >= size ? megabytes : after / MB) - (before >= size ? megabytes : before / MB);
+                if (steps > 0) {
+                    task.step(steps);
                 }
-                new RangeReader(cols, cells, head, series, levels, rows).readAll();
-                return cols;
+            };
+            if (plan.bounds().length > 2 && readParallel(plan, cells, rows, series, levels, read)) {
+                return;
             }
-        } catch (NoSuchFileException e) {
-            throw new DataException(name + ": file not found", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+            CsvByteScanner scanner = new CsvByteScanner(file, plan.channel(), plan.bodyStart(), size, plan.bodyLine(), format.delimiterChar(),
+                    false, read);
+            RangeReader reader = new RangeReader(plan.cols(), cells, scanner, series, levels, rows, rows.size, Integer.MAX_VALUE);
+            reader.readAll();
+            rows.size = reader.at;
         }
     }
 
@@ -248,25 +360,34 @@ public final class PanelCsvReader {
     }
 
     /**
-     * Reads the body of a file as {@code ranges} newline-aligned byte ranges, one per thread, each into
-     * its own series table, levels and rows, then merges them in file order, so series, levels and rows
-     * come out as one sequential read would give them. Returns false, having changed nothing, when the
-     * sequential read must do it: a range met a quote (a quoted field may hold a line break, so a range
-     * boundary may not be a row boundary), or bad input (the sequential read then names the first bad
-     * line, as it always has), or a series whose static columns or selection differ between ranges.
+     * Reads the body of a file as its plan's newline-aligned byte ranges, one per thread, each into its own
+     * series table and levels, and into its own slot of {@code rows} (or, when {@code rows} grows, its own
+     * rows), then merges them in file order, so series, levels and rows come out as one sequential read
+     * would give them. Returns false, having changed nothing, when the sequential read must do it: a range
+     * met a quote (a quoted field may hold a line break, so a range boundary may not be a row boundary),
+     * or bad input (the sequential read then names the first bad line, as it always has), or a series
+     * whose static columns or selection differ between ranges.
      */
-    private boolean readParallel(Path file, FileChannel channel, FileColumns cols, CellFormat cells, long bodyStart, long bodyLine, long size,
-                                 int ranges, RowBlocks rows, SeriesTable series, Levels[] levels, java.util.function.LongConsumer read)
-            throws IOException {
-        long[] bounds = rangeBounds(channel, bodyStart, size, ranges);
+    private boolean readParallel(FilePlan plan, CellFormat cells, RowColumns rows, SeriesTable series, Levels[] levels,
+                                 java.util.function.LongConsumer read) {
+        long[] bounds = plan.bounds();
         int n = bounds.length - 1;
+        boolean slots = rows.capacity() >= rows.size + plan.rows() && selection == SeriesSelection.ALL;
+        int[] start = new int[n + 1];
+        start[0] = rows.size;
+        for (int k = 0; k < n; k++) {
+            start[k + 1] = slots ? Math.toIntExact(start[k] + plan.capacity()[k]) : 0;
+        }
         RangeReader[] readers = new RangeReader[n];
         RuntimeException[] failures = new RuntimeException[n];
         IntStream.range(0, n).parallel().forEach(k -> {
             try {
-                CsvByteScanner scanner = new CsvByteScanner(file, channel, bounds[k], bounds[k + 1], 0, format.delimiterChar(), true, read);
-                RangeReader reader = new RangeReader(cols, cells, scanner, new SeriesTable(),
-                        Levels.of(levels.length), new RowBlocks(schema.numericColumns().size(), levels.length));
+                CsvByteScanner scanner = new CsvByteScanner(plan.file(), plan.channel(), bounds[k], bounds[k + 1], 0, format.delimiterChar(),
+                        true, read);
+                RangeReader reader = slots
+                        ? new RangeReader(plan.cols(), cells, scanner, new SeriesTable(), Levels.of(levels.length), rows, start[k], start[k + 1])
+                        : new RangeReader(plan.cols(), cells, scanner, new SeriesTable(), Levels.of(levels.length),
+                                RowColumns.growable(schema.numericColumns().size(), levels.length), 0, Integer.MAX_VALUE);
                 reader.readAll();
                 readers[k] = reader;
             } catch (RuntimeException e) {
@@ -286,23 +407,23 @@ public final class PanelCsvReader {
         }
         int[][] seriesMaps = new int[n][];
         int[][][] levelMaps = new int[n][][];
-        long[] lineBase = new long[n];
-        long line = bodyLine;
         for (int k = 0; k < n; k++) {
             seriesMaps[k] = series.merge(readers[k].series);
             levelMaps[k] = new int[levels.length][];
             for (int c = 0; c < levels.length; c++) {
                 levelMaps[k][c] = levels[c].merge(readers[k].levels[c]);
             }
-            lineBase[k] = line;
-            line += readers[k].scanner.nextLine();
         }
-        if (line > Integer.MAX_VALUE) {
-            throw DataException.at(cols.file(), line, 1, "more than 2,147,483,647 lines: split the file");
-        }
-        IntStream.range(0, n).parallel().forEach(k -> readers[k].renumber(seriesMaps[k], levelMaps[k], (int) lineBase[k]));
+        IntStream.range(0, n).parallel().forEach(k -> readers[k].renumber(seriesMaps[k], levelMaps[k]));
+        // Ranges hold at most their line breaks' rows: each range's rows move down to follow the last's.
         for (RangeReader reader : readers) {
-            rows.append(reader.rows);
+            int count = reader.at - reader.first;
+            if (slots) {
+                rows.moveDown(reader.first, rows.size, count);
+                rows.size += count;
+            } else {
+                rows.append(reader.rows, 0, count, plan.cols().file());
+            }
         }
         return true;
     }
@@ -454,23 +575,54 @@ public final class PanelCsvReader {
         final CsvByteScanner scanner;
         final SeriesTable series;
         final Levels[] levels;
-        final RowBlocks rows;
+        final RowColumns rows;
+        /** The first row this reader writes, the next one, and the end of its slot of {@link #rows}. */
+        final int first;
+        int at;
+        private final int end;
+        private int room;
         private final BytesMap days = new BytesMap();
         private final boolean isoDates = format.isoDates();
-        private final int[] recentKeys = filled(1 << 12, -1);
-        private final int[] recentDays = new int[1 << 12];
+        /** Dates met, by year (modulo 64), month and day: no two dates of a 64-year span share a slot. */
+        private final int[] recentKeys = filled(64 * 13 * 32, -1);
+        private final int[] recentDays = new int[64 * 13 * 32];
         private byte[] lastKey = new byte[64];
         private int lastKeyLength = -1;
         private int lastSeries;
         private byte[] keyScratch = new byte[64];
 
-        RangeReader(FileColumns cols, CellFormat cells, CsvByteScanner scanner, SeriesTable series, Levels[] levels, RowBlocks rows) {
+        RangeReader(FileColumns cols, CellFormat cells, CsvByteScanner scanner, SeriesTable series, Levels[] levels, RowColumns rows,
+                    int first, int end) {
             this.cols = cols;
             this.cells = cells;
             this.scanner = scanner;
             this.series = series;
             this.levels = levels;
             this.rows = rows;
+            this.first = first;
+            this.at = first;
+            this.end = end;
+            this.room = rows == null ? 0 : Math.min(end, rows.capacity());
+        }
+
+        /** Makes room for row {@link #at}: a growable store grows; past the slot's end the file grew after it was counted. */
+        private void makeRoom() {
+            if (at >= end) {
+                throw new DataException(cols.file() + ": the file changed while it was read (it has more lines than when counted); read it again");
+            }
+            rows.ensure(at, cols.file());
+            room = Math.min(end, rows.capacity());
+        }
+
+        /** The line of the {@code k}-th row (from 0) this reader would keep. */
+        long lineOfRow(int k) {
+            int left = k;
+            while (scanner.next()) {
+                if (seriesOf(cols.file(), scanner.line()) != SeriesTable.SKIPPED && left-- == 0) {
+                    return scanner.line();
+                }
+            }
+            throw new IllegalStateException(cols.file() + " has fewer rows than were read from it");
         }
 
         void readAll() {
@@ -484,9 +636,6 @@ public final class PanelCsvReader {
                     throw DataException.at(name, line, Math.min(scanner.fields(), cols.fields()) + 1,
                             "expected " + cols.fields() + " fields, found " + scanner.fields());
                 }
-                if (line > Integer.MAX_VALUE) {
-                    throw DataException.at(name, line, 1, "more than 2,147,483,647 lines: split the file");
-                }
                 int s = seriesOf(name, line);
                 if (s == SeriesTable.SKIPPED) {
                     continue;
@@ -494,17 +643,18 @@ public final class PanelCsvReader {
                 byte[] b = scanner.buffer();
                 int day = day(name, line);
                 double target = number(cols.target(), name, line, schema.target());
-                RowBlocks.Block block = rows.room();
-                int r = block.size++;
-                block.series[r] = s;
-                block.day[r] = day;
-                block.line[r] = (int) line;
-                block.target[r] = target;
+                if (at >= room) {
+                    makeRoom();
+                }
+                int r = at++;
+                rows.series[r] = s;
+                rows.day[r] = day;
+                rows.target[r] = target;
                 for (int i = 0; i < numericCols.length; i++) {
-                    block.covariates[i][r] = number(numericCols[i], name, line, numericNames[i]);
+                    rows.covariates[i][r] = number(numericCols[i], name, line, numericNames[i]);
                 }
                 for (int i = 0; i < catCols.length; i++) {
-                    block.categorical[i][r] = level(i, catCols[i], b);
+                    rows.categorical[i][r] = level(i, catCols[i], b);
                 }
             }
         }
@@ -597,7 +747,13 @@ public final class PanelCsvReader {
             int from = scanner.start(col);
             int to = scanner.end(col);
             int ymd = isoDigits(b, from, to);
-            int slot = ymd >= 0 ? (ymd * 0x9E3779B1) >>> 20 : -1;
+            int slot = -1;
+            if (ymd >= 0) {
+                int month = ymd / 100 % 100;
+                int dayOfMonth = ymd % 100;
+                // A hash of yyyyMMdd left about two dates in five of a daily panel colliding (each then looked up by its bytes).
+                slot = month <= 12 && dayOfMonth <= 31 ? ((ymd / 10000 & 63) * 13 + month) * 32 + dayOfMonth : -1;
+            }
             if (slot >= 0 && recentKeys[slot] == ymd) {
                 return recentDays[slot];
             }
@@ -671,20 +827,17 @@ public final class PanelCsvReader {
             return code;
         }
 
-        /** After a parallel read: this range's series and level codes made global, its line numbers absolute. */
-        void renumber(int[] seriesMap, int[][] levelMaps, int lineBase) {
-            for (RowBlocks.Block block : rows.blocks()) {
-                for (int r = 0; r < block.size; r++) {
-                    block.series[r] = seriesMap[block.series[r]];
-                    block.line[r] += lineBase;
-                }
-                for (int c = 0; c < levelMaps.length; c++) {
-                    int[] codes = block.categorical[c];
-                    int[] map = levelMaps[c];
-                    for (int r = 0; r < block.size; r++) {
-                        if (codes[r] != Categorical.MISSING) {
-                            codes[r] = map[codes[r]];
-                        }
+        /** After a parallel read: this range's series and level codes made global. */
+        void renumber(int[] seriesMap, int[][] levelMaps) {
+            for (int r = first; r < at; r++) {
+                rows.series[r] = seriesMap[rows.series[r]];
+            }
+            for (int c = 0; c < levelMaps.length; c++) {
+                int[] codes = rows.categorical[c];
+                int[] map = levelMaps[c];
+                for (int r = first; r < at; r++) {
+                    if (codes[r] != Categorical.MISSING) {
+                        codes[r] = map[codes[r]];
                     }
                 }
             }
@@ -736,7 +889,8 @@ public final class PanelCsvReader {
         return out;
     }
 
-    private Panel assemble(List<Path> files, FileColumns[] columns, RowBlocks.Flat rows, SeriesTable series, Levels[] levels) {
+    private Panel assemble(List<Path> files, FileColumns[] columns, RowColumns rows, SeriesTable series, Levels[] levels,
+                           IntToLongFunction line) {
         int n = series.ids.size();
         if (rows.size == 0) {
             throw DataException.at(files.get(files.size() - 1).toString(), 2, 1, "no data rows: the file has a header line only");
@@ -754,6 +908,8 @@ public final class PanelCsvReader {
         for (int r = 0; r < rows.size; r++) {
             order[next[rows.series[r]]++] = r;
         }
+        // The series of each row is in offsets and order now: its column goes before the periods are made.
+        rows.series = null;
         for (int s = 0; s < n; s++) {
             sortByDay(order, offsets[s], offsets[s + 1], rows);
         }
@@ -761,11 +917,11 @@ public final class PanelCsvReader {
         if (duplicates == Duplicates.error) {
             // Rows on the very same date are refused before the frequency is inferred: they are the likelier mistake.
             // (Without duplicates nothing moves: order and offsets stay as they are.)
-            combineDuplicates(files, columns, rows, rows.day, order, offsets, ids, Frequency.DAILY);
+            combineDuplicates(files, columns, rows, rows.day, order, offsets, ids, Frequency.DAILY, line);
         }
         Frequency freq = frequency(files, rows, order, offsets);
         int[] periodDay = periodStarts(freq, rows);
-        int total = combineDuplicates(files, columns, rows, periodDay, order, offsets, ids, freq);
+        int total = combineDuplicates(files, columns, rows, periodDay, order, offsets, ids, freq, line);
         int minDay = Integer.MAX_VALUE;
         for (int i = 0; i < total; i++) {
             minDay = Math.min(minDay, periodDay[order[i]]);
@@ -797,12 +953,15 @@ public final class PanelCsvReader {
             }
             LocalDate date = LocalDate.ofEpochDay(periodDay[r]);
             if (!axis.fits(date)) {
-                throw DataException.at(files.get(rows.file(r)).toString(), rows.line[r], columns[rows.file(r)].date() + 1, "date "
+                throw DataException.at(files.get(rows.file(r)).toString(), line.applyAsLong(r), columns[rows.file(r)].date() + 1, "date "
                         + LocalDate.ofEpochDay(rows.day[r]) + " does not fit " + axis.frequency().label() + " data (" + axis.describeAnchor()
                         + "); fix the date or set data.frequency");
             }
             periods[i] = axis.period(date);
         }
+        // Dates are periods now; no error message below needs them.
+        rows.day = null;
+        periodDay = null;
         // Rows read in panel order (each series' rows together, by date, no duplicates combined) are the
         // panel's columns as they are; otherwise each column is reordered and the read one dropped, so
         // only one column is ever held twice.
@@ -858,7 +1017,7 @@ public final class PanelCsvReader {
      * The day that labels each row's period: the date itself, except for monthly and quarterly data
      * whose rows do not all fall on one day from 1 to 28, where it is the first of the date's month.
      */
-    private static int[] periodStarts(Frequency freq, RowBlocks.Flat rows) {
+    private static int[] periodStarts(Frequency freq, RowColumns rows) {
         if (freq != Frequency.MONTHLY && freq != Frequency.QUARTERLY) {
             return rows.day;
         }
@@ -882,8 +1041,8 @@ public final class PanelCsvReader {
      * rows kept and returns their count. {@code order} is sorted by day within each series, and
      * moving dates to their period start keeps that order, so one period's rows are adjacent.
      */
-    private int combineDuplicates(List<Path> files, FileColumns[] columns, RowBlocks.Flat rows, int[] periodDay, int[] order, int[] offsets,
-                                  String[] ids, Frequency freq) {
+    private int combineDuplicates(List<Path> files, FileColumns[] columns, RowColumns rows, int[] periodDay, int[] order, int[] offsets,
+                                  String[] ids, Frequency freq, IntToLongFunction line) {
         int kept = 0;
         for (int s = 0; s + 1 < offsets.length; s++) {
             int from = offsets[s];
@@ -897,7 +1056,7 @@ public final class PanelCsvReader {
                 }
                 int row = order[i];
                 if (j - i > 1) {
-                    row = combine(files, columns, rows, periodDay, order, i, j, ids[s], freq);
+                    row = combine(files, columns, rows, periodDay, order, i, j, ids[s], freq, line);
                 }
                 order[kept++] = row;
                 i = j;
@@ -908,18 +1067,18 @@ public final class PanelCsvReader {
     }
 
     /** The one row the rows {@code order[from..to)} of one series and period make. */
-    private int combine(List<Path> files, FileColumns[] columns, RowBlocks.Flat rows, int[] periodDay, int[] order, int from, int to,
-                        String id, Frequency freq) {
+    private int combine(List<Path> files, FileColumns[] columns, RowColumns rows, int[] periodDay, int[] order, int from, int to,
+                        String id, Frequency freq, IntToLongFunction line) {
         // Rows in the order read: by file, then line (row numbers grow as rows are read).
         int[] group = Arrays.copyOfRange(order, from, to);
         Arrays.sort(group);
         int first = group[0];
         int second = group[1];
-        String where = files.get(rows.file(first)) + ":" + rows.line[first];
+        String where = files.get(rows.file(first)) + ":" + line.applyAsLong(first);
         switch (duplicates) {
             case error -> {
                 boolean moved = rows.day[second] != rows.day[first];
-                throw DataException.at(files.get(rows.file(second)).toString(), rows.line[second], columns[rows.file(second)].date() + 1,
+                throw DataException.at(files.get(rows.file(second)).toString(), line.applyAsLong(second), columns[rows.file(second)].date() + 1,
                         "duplicate row for series '" + id + "' on " + LocalDate.ofEpochDay(rows.day[second])
                                 + (moved ? " (same " + freq.label().replace("ly", "") + " as " + LocalDate.ofEpochDay(rows.day[first]) + " at " + where + ")"
                                         : " (first at " + where + ")")
@@ -944,7 +1103,7 @@ public final class PanelCsvReader {
                         if (Double.isNaN(col[first])) {
                             col[first] = col[r];
                         } else if (!Double.isNaN(col[r]) && col[r] != col[first]) {
-                            throw disagree(files, rows, r, columns[rows.file(r)].numeric()[c], schema.numericColumns().get(c), id,
+                            throw disagree(files, rows, line, r, columns[rows.file(r)].numeric()[c], schema.numericColumns().get(c), id,
                                     String.valueOf(col[r]), String.valueOf(col[first]), group);
                         }
                     }
@@ -955,7 +1114,7 @@ public final class PanelCsvReader {
                         if (col[first] == Categorical.MISSING) {
                             col[first] = col[r];
                         } else if (col[r] != Categorical.MISSING && col[r] != col[first]) {
-                            throw disagree(files, rows, r, columns[rows.file(r)].categorical()[c], schema.categoricalColumns().get(c), id,
+                            throw disagree(files, rows, line, r, columns[rows.file(r)].categorical()[c], schema.categoricalColumns().get(c), id,
                                     "code " + col[r], "code " + col[first], group);
                         }
                     }
@@ -966,20 +1125,20 @@ public final class PanelCsvReader {
         }
     }
 
-    private static DataException disagree(List<Path> files, RowBlocks.Flat rows, int r, int column, String name, String id, String value,
+    private static DataException disagree(List<Path> files, RowColumns rows, IntToLongFunction line, int r, int column, String name, String id, String value,
                                           String kept, int[] group) {
         StringBuilder lines = new StringBuilder();
         for (int g : group) {
             if (g != r) {
-                lines.append(lines.length() == 0 ? "" : ", ").append(files.get(rows.file(g))).append(':').append(rows.line[g]);
+                lines.append(lines.length() == 0 ? "" : ", ").append(files.get(rows.file(g))).append(':').append(line.applyAsLong(g));
             }
         }
-        return DataException.at(files.get(rows.file(r)).toString(), rows.line[r], column + 1, "column '" + name + "' differs between rows"
+        return DataException.at(files.get(rows.file(r)).toString(), line.applyAsLong(r), column + 1, "column '" + name + "' differs between rows"
                 + " of series '" + id + "' in one period (also at " + lines + "); data.duplicates: sum adds the target only,"
                 + " the other columns must agree: aggregate them before, or use data.duplicates: last");
     }
 
-    private static void sortByDay(int[] order, int from, int to, RowBlocks.Flat rows) {
+    private static void sortByDay(int[] order, int from, int to, RowColumns rows) {
         boolean sorted = true;
         for (int i = from + 1; i < to && sorted; i++) {
             sorted = rows.day[order[i]] >= rows.day[order[i - 1]];
@@ -999,7 +1158,7 @@ public final class PanelCsvReader {
     }
 
     /** {@code data.frequency}, else inferred from the smallest positive gap between two dates of a series. */
-    private Frequency frequency(List<Path> files, RowBlocks.Flat rows, int[] order, int[] offsets) {
+    private Frequency frequency(List<Path> files, RowColumns rows, int[] order, int[] offsets) {
         if (frequency != null) {
             return frequency;
         }

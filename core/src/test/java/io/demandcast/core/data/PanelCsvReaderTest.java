@@ -322,4 +322,33 @@ class PanelCsvReaderTest {
         // A file of under a megabyte is one step once read.
         assertEquals(1, steps.get());
     }
+
+    @Test
+    void anErrorFoundAfterTheReadNamesItsLineThoughRowsKeepNoLineNumbers() throws IOException {
+        // Rows keep no line number: the message finds it by reading the file again, past empty lines,
+        // rows of series not selected and ranges read in parallel, with LF or CRLF line ends.
+        for (String end : new String[] {"\n", "\r\n"}) {
+            Path file = panelFile("dup.csv", 20, 60, "\nitem3,2023-01-05,9,1,,store0\n");
+            Files.writeString(file, Files.readString(file).replace("\n", end));
+            for (SeriesSelection selection : new SeriesSelection[] {SeriesSelection.ALL, SeriesSelection.matching(id -> !id.equals("item0"))}) {
+                for (int threads : new int[] {1, 4}) {
+                    DataException e = assertThrows(DataException.class,
+                            () -> new PanelCsvReader(SCHEMA, null, selection).withParallelism(threads, 1).read(List.of(write("first.csv",
+                                    "series_id,date,value,price,event,store\nitem9,2022-12-31,1,1,,store0\n"), file)));
+                    assertEquals(file + ":1203:2: duplicate row for series 'item3' on 2023-01-05 (first at " + file + ":85); set data.duplicates:"
+                            + " sum or last to combine such rows", e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFileWithoutAFinalLineBreakOrWithEmptyLinesReadsAllItsRows() throws IOException {
+        Path file = panelFile("end.csv", 20, 60, "\n\nitem0,2023-03-02,2,1,,store0");
+        for (int threads : new int[] {1, 4}) {
+            Panel p = new PanelCsvReader(SCHEMA, null).withParallelism(threads, 1).read(List.of(file));
+            assertEquals(20 * 60 + 1, p.rowCount());
+            assertEquals(2.0, p.values(0)[60]);
+        }
+    }
 }
