@@ -6,7 +6,10 @@
 #   prepare (minimal)     prepare of minimal.yaml: read, gaps, split; no features
 #   prepare (quickstart)  prepare of quickstart.yaml: the quickstart's features (calendar, lags, rolling, price)
 #   train auto            train of model.family auto on the minimal prepared data
-#   train <ml family>     with --ml: the global gradient-boosted model (ML_FAMILY, default xgboost)
+#   train <ml family>     with --ml: the global gradient-boosted model (ML_FAMILY, default xgboost) on the
+#                         last ML_MAX_TRAIN periods of each series (default 365; 0 = all): its training
+#                         table at 1x on all 1,941 days (59 M rows x ~30 float features, then XGBoost's own
+#                         copy) does not fit an 8 GiB heap; the family's max_train_periods bounds it
 #   predict h=28          predict of the auto model
 #   evaluate 3 windows    evaluate: the YAML's models (seasonal naive, auto) on a 3-window backtest
 #
@@ -14,6 +17,7 @@
 # panel / wall s). Logs of every step go to $SCALE_WORK/<size>/<step>.log.
 #
 # Usage: scripts/bench/scale.sh [--ml] [size ...]        (default: every size directory present)
+#   ML_MAX_TRAIN periods per series the GBM trains on (default 365; 0 = all)
 #   JAVA_OPTS    JVM options of every step (default: -Xmx3g below 0.25x, -Xmx8g from 0.25x)
 #   SCALE_WORK   where outputs and logs go (default build/scale); STEPS: steps to run (default all),
 #                e.g. STEPS="prepare-minimal train-auto predict"
@@ -31,7 +35,7 @@ sizes=()
 for a in "$@"; do
   case "$a" in
     --ml) ml=1 ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) sizes+=("$a") ;;
   esac
 done
@@ -49,6 +53,7 @@ if (( ${#sizes[@]} == 0 )); then
 fi
 work="$(mkdir -p "${SCALE_WORK:-build/scale}" && cd "${SCALE_WORK:-build/scale}" && pwd)"
 ml_family="${ML_FAMILY:-xgboost}"
+ml_max_train="${ML_MAX_TRAIN:-365}"
 steps="${STEPS:-prepare-minimal prepare-quickstart train-auto train-ml predict evaluate}"
 build_jar
 
@@ -98,7 +103,8 @@ for size in "${sizes[@]}"; do
   run prepare-quickstart "prepare (quickstart)" prepare "$dir/quickstart.yaml" --json
   run prepare-minimal "prepare (minimal)" prepare "$dir/minimal.yaml" --json
   run train-auto "train auto" train "$dir/minimal.yaml" --force
-  (( ml )) && run train-ml "train $ml_family" train "$dir/minimal.yaml" --force --set "model.family=$ml_family" --set "model.name=m5-scale-$ml_family"
+  (( ml )) && run train-ml "train $ml_family" train "$dir/minimal.yaml" --force --set "model.family=$ml_family" \
+      --set "model.name=m5-scale-$ml_family" --set "model.params.max_train_periods=$ml_max_train"
   run predict "predict h=28" predict "$dir/minimal.yaml" --set predict.horizon=28
   run evaluate "evaluate 3 windows" evaluate "$dir/minimal.yaml" --set backtest.windows=3
 done

@@ -24,6 +24,13 @@ import java.util.Objects;
  *
  * <p>A panel is immutable: the constructor takes ownership of the arrays it is given (callers must
  * not change them afterwards) and every accessor returns a copy or an unmodifiable view.
+ *
+ * <p>A panel made by {@link #viewSeries} is a <em>view</em>: it shares the columns of the panel it was
+ * cut from instead of copying the rows it keeps (a backtest window of the full M5 shape would
+ * otherwise copy most of a 59 M-row panel once per window). A view looks exactly like a copy: its
+ * rows are numbered {@code 0 .. rowCount()-1}, series by series, and every accessor answers as the
+ * copy's would; only the columns of the panel it was cut from stay in memory. Row {@code r} of
+ * series {@code s} of a view is row {@code r + shift[s]} of the shared columns.
  */
 public final class Panel {
     private final TimeAxis axis;
@@ -35,6 +42,14 @@ public final class Panel {
     private final Map<String, Categorical> categorical;
     private final Map<String, String[]> statics;
     private final Map<String, Integer> indexById;
+    /** Null for a panel that owns its rows; for a view, per series: stored row = row + shift[series]. */
+    private final int[] shift;
+    /**
+     * A view's categorical columns renumbered to its own rows, made when first asked for: callers
+     * index {@link Categorical#codes()} by row, so a view cannot hand out the shared codes.
+     * Only columns a caller reads are copied (4 bytes a row each), once per view.
+     */
+    private final Map<String, Categorical> viewCategorical;
 
     /**
      * @param axis        time axis of all series
@@ -56,6 +71,16 @@ public final class Panel {
     private Panel(TimeAxis axis, String[] seriesIds, int[] offsets, int[] periods, double[] target,
                   Map<String, NumericColumn> numeric, Map<String, Categorical> categorical, Map<String, String[]> statics,
                   boolean checked) {
+        this(axis, seriesIds, offsets, periods, target, numeric, categorical, statics, null);
+    }
+
+    /**
+     * The constructor behind every other. With {@code shift} null the panel owns rows
+     * {@code 0 .. periods.length-1} of its columns; with it, it is a view of some of them (see the class comment).
+     */
+    private Panel(TimeAxis axis, String[] seriesIds, int[] offsets, int[] periods, double[] target,
+                  Map<String, NumericColumn> numeric, Map<String, Categorical> categorical, Map<String, String[]> statics,
+                  int[] shift) {
         this.axis = Objects.requireNonNull(axis, "axis");
         this.seriesIds = Objects.requireNonNull(seriesIds, "seriesIds");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
@@ -64,11 +89,16 @@ public final class Panel {
         this.numeric = Collections.unmodifiableMap(new LinkedHashMap<>(numeric));
         this.categorical = Collections.unmodifiableMap(new LinkedHashMap<>(categorical));
         this.statics = Collections.unmodifiableMap(new LinkedHashMap<>(statics));
+        this.shift = shift;
+        this.viewCategorical = shift == null ? Map.of() : new java.util.concurrent.ConcurrentHashMap<>();
         int n = seriesIds.length;
-        if (offsets.length != n + 1 || offsets[0] != 0 || offsets[n] != periods.length) {
-            throw new IllegalArgumentException("offsets must have " + (n + 1) + " entries from 0 to " + periods.length);
-        }
         int rows = periods.length;
+        if (shift != null && shift.length != n) {
+            throw new IllegalArgumentException("a view needs one row shift per series");
+        }
+        if (offsets.length != n + 1 || offsets[0] != 0 || (shift == null && offsets[n] != rows)) {
+            throw new IllegalArgumentException("offsets must have " + (n + 1) + " entries from 0 to " + rows);
+        }
         if (target.length != rows) {
             throw new IllegalArgumentException("target has " + target.length + " rows, periods " + rows);
         }
@@ -111,7 +141,12 @@ public final class Panel {
     }
 
     public int rowCount() {
-        return periods.length;
+        return offsets[offsets.length - 1];
+    }
+
+    /** True when this panel shares the columns of the panel it was cut from ({@link #viewSeries}). */
+    public boolean isView() {
+        return shift != null;
     }
 
     public String seriesId(int series) {
@@ -143,39 +178,96 @@ public final class Panel {
     }
 
     public int firstPeriod(int series) {
-        return periods[offsets[series]];
+        return periods[offsets[series] + shiftOf(series)];
     }
 
     public int lastPeriod(int series) {
-        return periods[offsets[series + 1] - 1];
+        return periods[offsets[series + 1] - 1 + shiftOf(series)];
     }
 
     public int period(int row) {
-        return periods[row];
+        return periods[stored(row)];
     }
 
     public double target(int row) {
-        return target[row];
+        return target[stored(row)];
     }
 
     /** The target values of one series, a copy. */
     public double[] values(int series) {
-        return Arrays.copyOfRange(target, offsets[series], offsets[series + 1]);
+        int b = shiftOf(series);
+        return Arrays.copyOfRange(target, offsets[series] + b, offsets[series + 1] + b);
     }
 
     /** The periods of one series, a copy. */
     public int[] periods(int series) {
-        return Arrays.copyOfRange(periods, offsets[series], offsets[series + 1]);
+        int b = shiftOf(series);
+        return Arrays.copyOfRange(periods, offsets[series] + b, offsets[series + 1] + b);
     }
 
     /** The whole target column, a copy. */
     public double[] targetColumn() {
-        return target.clone();
+        if (shift == null) {
+            return target.clone();
+        }
+        int[] rows = storedRows();
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = target[rows[i]];
+        }
+        return out;
     }
 
     /** Every period, a copy. */
     public int[] periodColumn() {
-        return periods.clone();
+        if (shift == null) {
+            return periods.clone();
+        }
+        int[] rows = storedRows();
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = periods[rows[i]];
+        }
+        return out;
+    }
+
+    /** The row shift of a series: 0 unless this is a view. */
+    private int shiftOf(int series) {
+        return shift == null ? 0 : shift[series];
+    }
+
+    /** The stored row (index into the shared columns) of a row of this panel. */
+    private int stored(int row) {
+        return shift == null ? row : row + shift[seriesOfRow(row)];
+    }
+
+    /** The series a row belongs to: the one series whose offsets enclose it (empty series never do). */
+    private int seriesOfRow(int row) {
+        if (row < 0 || row >= rowCount()) {
+            throw new ArrayIndexOutOfBoundsException("row " + row + " of a panel with " + rowCount() + " rows");
+        }
+        int lo = 0;
+        int hi = seriesIds.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offsets[mid + 1] > row) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The stored row of every row of this panel, in order. */
+    private int[] storedRows() {
+        int[] rows = new int[rowCount()];
+        for (int s = 0, k = 0; s < seriesIds.length; s++) {
+            for (int r = offsets[s] + shiftOf(s), end = offsets[s + 1] + shiftOf(s); r < end; r++) {
+                rows[k++] = r;
+            }
+        }
+        return rows;
     }
 
     /** Row offsets, a copy ({@code seriesCount() + 1} entries). */
@@ -193,24 +285,28 @@ public final class Panel {
 
     /** A numeric column, a copy (float storage widened to double). */
     public double[] numericColumn(String name) {
-        return requireColumn(numeric, name, "numeric").toDoubles(0, periods.length);
+        NumericColumn col = requireColumn(numeric, name, "numeric");
+        return shift == null ? col.toDoubles(0, periods.length) : col.gather(storedRows()).toDoubles(0, rowCount());
     }
 
     /** A numeric covariate's value on a row. */
     public double numeric(String name, int row) {
-        return requireColumn(numeric, name, "numeric").get(row);
+        return requireColumn(numeric, name, "numeric").get(stored(row));
     }
 
     /** The values of a numeric column for one series, a copy. */
     public double[] numericValues(String name, int series) {
-        return requireColumn(numeric, name, "numeric").toDoubles(offsets[series], offsets[series + 1]);
+        int b = shiftOf(series);
+        return requireColumn(numeric, name, "numeric").toDoubles(offsets[series] + b, offsets[series + 1] + b);
     }
 
     /** True when some row's target is missing (NaN). */
     public boolean hasMissingTarget() {
-        for (double v : target) {
-            if (Double.isNaN(v)) {
-                return true;
+        for (int s = 0; s < seriesIds.length; s++) {
+            for (int r = offsets[s] + shiftOf(s), end = offsets[s + 1] + shiftOf(s); r < end; r++) {
+                if (Double.isNaN(target[r])) {
+                    return true;
+                }
             }
         }
         return false;
@@ -219,9 +315,11 @@ public final class Panel {
     /** True when some row of a numeric column is missing (NaN). */
     public boolean hasMissing(String name) {
         NumericColumn col = requireColumn(numeric, name, "numeric");
-        for (int r = 0; r < periods.length; r++) {
-            if (Double.isNaN(col.get(r))) {
-                return true;
+        for (int s = 0; s < seriesIds.length; s++) {
+            for (int r = offsets[s] + shiftOf(s), end = offsets[s + 1] + shiftOf(s); r < end; r++) {
+                if (Double.isNaN(col.get(r))) {
+                    return true;
+                }
             }
         }
         return false;
@@ -239,13 +337,16 @@ public final class Panel {
      */
     public float[] floatColumn(String name) {
         if (requireColumn(numeric, name, "numeric") instanceof FloatColumn f) {
-            return f.values().clone();
+            return shift == null ? f.values().clone() : ((FloatColumn) f.gather(storedRows())).values();
         }
         throw new IllegalArgumentException("numeric column '" + name + "' is stored as double values, not float");
     }
 
     /** The stored float values of a column, not copied: for {@link NumericColumnSource} only, which never changes them. */
     float[] storedFloats(String name) {
+        if (shift != null) {
+            return floatColumn(name);
+        }
         if (requireColumn(numeric, name, "numeric") instanceof FloatColumn f) {
             return f.values();
         }
@@ -255,18 +356,18 @@ public final class Panel {
     /** The stored double values of a column, not copied: for {@link NumericColumnSource} only, which never changes them. */
     double[] storedDoubles(String name) {
         if (requireColumn(numeric, name, "numeric") instanceof DoubleColumn d) {
-            return d.values();
+            return shift == null ? d.values() : numericColumn(name);
         }
         throw new IllegalArgumentException("numeric column '" + name + "' is stored as float values, not double");
     }
 
     /** The target, periods and offsets as stored, not copied: for {@link PanelCodec}'s writer only, which never changes them. */
     double[] storedTarget() {
-        return target;
+        return shift == null ? target : targetColumn();
     }
 
     int[] storedPeriods() {
-        return periods;
+        return shift == null ? periods : periodColumn();
     }
 
     int[] storedOffsets() {
@@ -279,7 +380,18 @@ public final class Panel {
 
     /** A categorical column (its codes are shared; do not change them). */
     public Categorical categorical(String name) {
-        return requireColumn(categorical, name, "categorical");
+        Categorical col = requireColumn(categorical, name, "categorical");
+        if (shift == null) {
+            return col;
+        }
+        return viewCategorical.computeIfAbsent(name, k -> {
+            int[] rows = storedRows();
+            int[] codes = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                codes[i] = col.codes()[rows[i]];
+            }
+            return new Categorical(codes, col.levels());
+        });
     }
 
     public List<String> staticNames() {
@@ -324,6 +436,9 @@ public final class Panel {
 
     /** A panel with the target column replaced. */
     public Panel withTarget(double[] newTarget) {
+        if (shift != null) {
+            return copy().withTarget(newTarget);
+        }
         return new Panel(axis, seriesIds, offsets, periods, newTarget, numeric, categorical, statics, true);
     }
 
@@ -351,6 +466,9 @@ public final class Panel {
     }
 
     private Panel withColumn(String name, NumericColumn column) {
+        if (shift != null) {
+            return copy().withColumn(name, column);
+        }
         Map<String, NumericColumn> copy = new LinkedHashMap<>(numeric);
         copy.put(name, column);
         return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics, true);
@@ -358,6 +476,9 @@ public final class Panel {
 
     /** A panel with a categorical column added (or replaced, keeping its position). */
     public Panel withCategorical(String name, Categorical column) {
+        if (shift != null) {
+            return copy().withCategorical(name, column);
+        }
         Map<String, Categorical> copy = new LinkedHashMap<>(categorical);
         copy.put(name, column);
         return new Panel(axis, seriesIds, offsets, periods, target, numeric, copy, statics, true);
@@ -365,6 +486,9 @@ public final class Panel {
 
     /** A panel with a static column (one value per series) added (or replaced, keeping its position). */
     public Panel withStatic(String name, String[] values) {
+        if (shift != null) {
+            return copy().withStatic(name, values);
+        }
         Map<String, String[]> copy = new LinkedHashMap<>(statics);
         copy.put(name, values.clone());
         return new Panel(axis, seriesIds, offsets, periods, target, numeric, categorical, copy, true);
@@ -372,6 +496,9 @@ public final class Panel {
 
     /** A panel without the named numeric column. */
     public Panel withoutNumeric(String name) {
+        if (shift != null) {
+            return copy().withoutNumeric(name);
+        }
         Map<String, NumericColumn> copy = new LinkedHashMap<>(numeric);
         copy.remove(name);
         return new Panel(axis, seriesIds, offsets, periods, target, copy, categorical, statics, true);
@@ -379,6 +506,9 @@ public final class Panel {
 
     /** A panel without the named categorical column. */
     public Panel withoutCategorical(String name) {
+        if (shift != null) {
+            return copy().withoutCategorical(name);
+        }
         Map<String, Categorical> copy = new LinkedHashMap<>(categorical);
         copy.remove(name);
         return new Panel(axis, seriesIds, offsets, periods, target, numeric, copy, statics, true);
@@ -389,17 +519,17 @@ public final class Panel {
         if (newIds.length != seriesIds.length) {
             throw new IllegalArgumentException("expected " + seriesIds.length + " ids, got " + newIds.length);
         }
-        return new Panel(axis, newIds.clone(), offsets, periods, target, numeric, categorical, statics, true);
+        return new Panel(axis, newIds.clone(), offsets, periods, target, numeric, categorical, statics, shift);
     }
 
     /** Rows with {@code from <= period <= to} of every series (series left empty stay, with length 0). */
     public Panel slice(int fromPeriod, int toPeriod) {
         int n = seriesIds.length;
-        int[] keep = new int[periods.length];
+        int[] keep = new int[rowCount()];
         int[] newOffsets = new int[n + 1];
         int k = 0;
         for (int s = 0; s < n; s++) {
-            for (int r = offsets[s]; r < offsets[s + 1]; r++) {
+            for (int r = offsets[s] + shiftOf(s), end = offsets[s + 1] + shiftOf(s); r < end; r++) {
                 if (periods[r] >= fromPeriod && periods[r] <= toPeriod) {
                     keep[k++] = r;
                 }
@@ -425,14 +555,56 @@ public final class Panel {
 
     /**
      * Only the given series, in the given order, each cut to its own period range
-     * {@code from[i] <= period <= to[i]} (a series may come out empty). Used by backtests, whose
-     * windows end at each series' own cutoff.
+     * {@code from[i] <= period <= to[i]} (a series may come out empty), in arrays of its own
+     * ({@link #viewSeries} shares this panel's instead).
      *
      * @throws IllegalArgumentException when the three arrays differ in length
      */
     public Panel sliceSeries(int[] series, int[] from, int[] to) {
+        Cut cut = cut(series, from, to, "sliceSeries");
+        int[] firstKept = cut.firstKept();
+        int[] newOffsets = cut.offsets();
+        int[] keep = new int[newOffsets[series.length]];
+        int k = 0;
+        for (int i = 0; i < series.length; i++) {
+            for (int r = firstKept[i], n = newOffsets[i + 1] - newOffsets[i]; n > 0; r++, n--) {
+                keep[k++] = r;
+            }
+        }
+        return gather(keep, cut.ids(), newOffsets, staticsOf(series));
+    }
+
+    /**
+     * As {@link #sliceSeries}, but a view: the rows kept are not copied, the result shares this
+     * panel's columns (see the class comment). For backtest windows, which keep most rows of every
+     * series and would otherwise copy the panel once per window; a view of a view shares the same columns.
+     *
+     * @throws IllegalArgumentException when the three arrays differ in length
+     */
+    public Panel viewSeries(int[] series, int[] from, int[] to) {
+        Cut cut = cut(series, from, to, "viewSeries");
+        int[] newShift = new int[series.length];
+        for (int i = 0; i < series.length; i++) {
+            newShift[i] = cut.firstKept()[i] - cut.offsets()[i];
+        }
+        return new Panel(axis, cut.ids(), cut.offsets(), periods, target, numeric, categorical, staticsOf(series), newShift);
+    }
+
+    /** This panel's rows in arrays of its own: a view's copy, or this panel when it is not a view. */
+    public Panel copy() {
+        if (shift == null) {
+            return this;
+        }
+        return gather(storedRows(), seriesIds, offsets, statics);
+    }
+
+    /** The rows of each series a cut keeps: ids, new offsets, and the first stored row kept of each series. */
+    private record Cut(String[] ids, int[] offsets, int[] firstKept) {
+    }
+
+    private Cut cut(int[] series, int[] from, int[] to, String what) {
         if (from.length != series.length || to.length != series.length) {
-            throw new IllegalArgumentException("sliceSeries needs one range per series (" + series.length + " series, "
+            throw new IllegalArgumentException(what + " needs one range per series (" + series.length + " series, "
                     + from.length + " starts, " + to.length + " ends)");
         }
         String[] ids = new String[series.length];
@@ -445,17 +617,14 @@ public final class Panel {
             int s = series[i];
             ids[i] = seriesIds[s];
             int first = firstRowAtOrAfter(s, from[i]);
-            int end = to[i] == Integer.MAX_VALUE ? offsets[s + 1] : firstRowAtOrAfter(s, to[i] + 1);
+            int end = to[i] == Integer.MAX_VALUE ? offsets[s + 1] + shiftOf(s) : firstRowAtOrAfter(s, to[i] + 1);
             firstKept[i] = first;
             newOffsets[i + 1] = newOffsets[i] + Math.max(0, end - first);
         }
-        int[] keep = new int[newOffsets[series.length]];
-        int k = 0;
-        for (int i = 0; i < series.length; i++) {
-            for (int r = firstKept[i], n = newOffsets[i + 1] - newOffsets[i]; n > 0; r++, n--) {
-                keep[k++] = r;
-            }
-        }
+        return new Cut(ids, newOffsets, firstKept);
+    }
+
+    private Map<String, String[]> staticsOf(int[] series) {
         Map<String, String[]> newStatics = new LinkedHashMap<>();
         statics.forEach((name, col) -> {
             String[] vals = new String[series.length];
@@ -464,18 +633,20 @@ public final class Panel {
             }
             newStatics.put(name, vals);
         });
-        return gather(keep, ids, newOffsets, newStatics);
+        return newStatics;
     }
 
-    /** The first row of {@code series} whose period is at least {@code period} (its end row when none is). */
+    /** The first stored row of {@code series} whose period is at least {@code period} (its end row when none is). */
     private int firstRowAtOrAfter(int series, int period) {
+        int b = shiftOf(series);
         if (period == Integer.MIN_VALUE) {
-            return offsets[series];
+            return offsets[series] + b;
         }
-        int i = Arrays.binarySearch(periods, offsets[series], offsets[series + 1], period);
+        int i = Arrays.binarySearch(periods, offsets[series] + b, offsets[series + 1] + b, period);
         return i >= 0 ? i : -i - 1;
     }
 
+    /** A panel of its own from stored rows (indices into this panel's shared columns). */
     private Panel gather(int[] rows, String[] ids, int[] newOffsets) {
         return gather(rows, ids, newOffsets, statics);
     }
