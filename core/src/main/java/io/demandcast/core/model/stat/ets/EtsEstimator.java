@@ -86,8 +86,8 @@ final class EtsEstimator {
         double[] both = new double[2];
         while (true) {
             // a point outside the region scores +Inf without a pass over the data, so each search
-            // is first answered up to its next point inside it: the two then share a pass far more
-            // often than when one waited for the other's step (each search's own questions and
+            // is first answered up to its next point inside it: the two then share a pass instead
+            // of one running alone while the other is told +Inf (each search's own questions and
             // answers are the same, so are its steps)
             while (!s1.done() && !o1.prepare(s1.point())) {
                 s1.tell(Double.POSITIVE_INFINITY);
@@ -103,7 +103,7 @@ final class EtsEstimator {
             s1.tell(both[0]);
             s2.tell(both[1]);
         }
-        // the longer search finishes alone (its point, if any, is prepared)
+        // the longer search finishes alone (most of the single-lane passes left on short series)
         NashNelderMead.Search alone = s1.done() ? s2 : s1;
         Objective objective = s1.done() ? o2 : o1;
         while (!alone.done()) {
