@@ -84,22 +84,30 @@ final class EtsEstimator {
         NashNelderMead.Search s1 = new NashNelderMead.Search(start1, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
         NashNelderMead.Search s2 = new NashNelderMead.Search(start2, RELATIVE_TOLERANCE, MAX_EVALUATIONS);
         double[] both = new double[2];
-        while (!s1.done() || !s2.done()) {
-            boolean run1 = !s1.done() && o1.prepare(s1.point());
-            boolean run2 = !s2.done() && o2.prepare(s2.point());
-            if (run1 && run2) {
-                EtsLikelihood.pair(o1.form, y, o1.m, o1.alpha, o1.betaStar, o1.gamma, o1.phi, o1.level, o1.trend, o1.work,
-                        o2.alpha, o2.betaStar, o2.gamma, o2.level, o2.trend, o2.work, both);
-                s1.tell(both[0]);
-                s2.tell(both[1]);
-                continue;
+        while (true) {
+            // a point outside the region scores +Inf without a pass over the data, so each search
+            // is first answered up to its next point inside it: the two then share a pass instead
+            // of one running alone while the other is told +Inf (each search's own questions and
+            // answers are the same, so are its steps)
+            while (!s1.done() && !o1.prepare(s1.point())) {
+                s1.tell(Double.POSITIVE_INFINITY);
             }
-            if (!s1.done()) {
-                s1.tell(run1 ? o1.run() : Double.POSITIVE_INFINITY);
+            while (!s2.done() && !o2.prepare(s2.point())) {
+                s2.tell(Double.POSITIVE_INFINITY);
             }
-            if (!s2.done()) {
-                s2.tell(run2 ? o2.run() : Double.POSITIVE_INFINITY);
+            if (s1.done() || s2.done()) {
+                break;
             }
+            EtsLikelihood.pair(o1.form, y, o1.m, o1.alpha, o1.betaStar, o1.gamma, o1.phi, o1.level, o1.trend, o1.work,
+                    o2.alpha, o2.betaStar, o2.gamma, o2.level, o2.trend, o2.work, both);
+            s1.tell(both[0]);
+            s2.tell(both[1]);
+        }
+        // the longer search finishes alone (most of the single-lane passes left on short series)
+        NashNelderMead.Search alone = s1.done() ? s2 : s1;
+        Objective objective = s1.done() ? o2 : o1;
+        while (!alone.done()) {
+            alone.tell(objective.value(alone.point()));
         }
         return new EtsFit[] {o1.toFit(s1.result().point()), o2.toFit(s2.result().point())};
     }

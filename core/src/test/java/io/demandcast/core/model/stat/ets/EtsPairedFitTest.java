@@ -56,6 +56,34 @@ class EtsPairedFitTest {
     }
 
     @Test
+    void shortNoisySeriesWithLevelShiftsGiveTheSameFitsPairedAsAlone() {
+        // Dominick's-like series: the searches often step outside the region (answered +Inf with no
+        // pass over the data, so the pair waits for both to be inside) and end many steps apart
+        java.util.Random random = new java.util.Random(16);
+        int pairs = 0;
+        for (int k = 0; k < 40; k++) {
+            int n = 8 + random.nextInt(140);
+            double[] y = new double[n];
+            double level = 500 + random.nextInt(20000);
+            for (int t = 0; t < n; t++) {
+                if (random.nextInt(12) == 0) {
+                    level *= 0.5 + random.nextDouble();
+                }
+                y[t] = Math.max(1, level * (1 + 0.4 * random.nextGaussian()));
+            }
+            for (String error : List.of("A", "M")) {
+                EtsModel damped = EtsModel.parse(error + "AdN");
+                EtsModel undamped = EtsModel.parse(error + "AN");
+                EtsFit[] paired = EtsEstimator.fitPair(y, damped, undamped, 1);
+                assertSameFit(EtsEstimator.fit(y, damped, 1), paired[0]);
+                assertSameFit(EtsEstimator.fit(y, undamped, 1), paired[1]);
+                pairs++;
+            }
+        }
+        assertEquals(80, pairs);
+    }
+
+    @Test
     void aSeriesTooShortForTheDampedModelStillFitsTheUndampedOne() throws Exception {
         // AAdN has 5 parameters, AAN 4: six values allow only the undamped model (parameters < n - 1)
         double[] y = Arrays.copyOf(EtsMethodTest.airPassengers(), 6);
