@@ -1,5 +1,7 @@
 package io.demandcast.core.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Backtest outputs and metric options.
  *
@@ -21,7 +23,9 @@ package io.demandcast.core.config;
  *                     those" for global models that learn from more series than are scored
  */
 public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weights, String weightColumn,
-                             String junit, String summary, Integer keep, SeriesFilter scoreSeries) {
+                             String junit, String summary, Integer keep,
+                             // left out when unset, so a config without it renders (and hashes) as before the key existed
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SeriesFilter scoreSeries) {
 
     public EvaluateConfig {
         fitOn = fitOn == null ? TrainConfig.FitOn.train_validation : fitOn;

@@ -79,6 +79,14 @@ class ScoredSeriesEvaluateTest {
     }
 
     @Test
+    void anUnsetSelectionIsNotRenderedSoPreparedDatasetsStayCurrent() throws Exception {
+        // prepare hashes the rendered default sections: a new key must not change a config that does not use it
+        String yaml = ConfigLoader.toYaml(config("plain", "", ""));
+        assertTrue(!yaml.contains("score_series"), yaml);
+        assertTrue(ConfigLoader.toYaml(config("scored", "", "{ids: [s0]}")).contains("score_series"));
+    }
+
+    @Test
     void aSelectionThatMissesTheDataIsAConfigError() throws Exception {
         InvalidConfigException absent = assertThrows(InvalidConfigException.class,
                 () -> BacktestJob.run(config("absent", "", "{ids: [s0, nope]}"), Progress.NONE));
