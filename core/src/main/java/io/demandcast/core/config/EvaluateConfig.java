@@ -1,5 +1,7 @@
 package io.demandcast.core.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Backtest outputs and metric options.
  *
@@ -15,9 +17,15 @@ package io.demandcast.core.config;
  * @param weightColumn column of the weights file to use (default {@code weight})
  * @param junit        JUnit XML file for CI servers: one test case per gate rule and model (none when absent)
  * @param summary      Markdown summary file for a CI job summary (none when absent)
+ * @param scoreSeries  which series the metrics cover ({@code ids}, {@code file} with {@code where}, or
+ *                     {@code where} on static columns, as {@code data.series}); null (default) = every
+ *                     series. The models still fit on every series of the data: "train on these, score
+ *                     those" for global models that learn from more series than are scored
  */
 public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weights, String weightColumn,
-                             String junit, String summary, Integer keep) {
+                             String junit, String summary, Integer keep,
+                             // left out when unset, so a config without it renders (and hashes) as before the key existed
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SeriesFilter scoreSeries) {
 
     public EvaluateConfig {
         fitOn = fitOn == null ? TrainConfig.FitOn.train_validation : fitOn;
@@ -32,17 +40,17 @@ public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weig
     }
 
     public static EvaluateConfig defaults() {
-        return new EvaluateConfig(null, null, null, null, null, null, null);
+        return new EvaluateConfig(null, null, null, null, null, null, null, null);
     }
 
     /** The same settings with another output directory. */
     public EvaluateConfig withOutput(String newOutput) {
-        return new EvaluateConfig(newOutput, fitOn, weights, weightColumn, junit, summary, keep);
+        return new EvaluateConfig(newOutput, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries);
     }
 
     /** The same settings with other JUnit and summary files (null keeps the current one). */
     public EvaluateConfig withCiFiles(String newJunit, String newSummary) {
         return new EvaluateConfig(output, fitOn, weights, weightColumn, newJunit != null ? newJunit : junit,
-                newSummary != null ? newSummary : summary, keep);
+                newSummary != null ? newSummary : summary, keep, scoreSeries);
     }
 }

@@ -175,4 +175,34 @@ public final class Forecast {
     public double quantile(int level, int series, int step) {
         return quantiles[level][series * horizon + step];
     }
+
+    /**
+     * The series of this forecast whose id passes {@code keep}, in the same order, with their
+     * quantiles and up probabilities: what {@code evaluate.score_series} scores.
+     */
+    public Forecast select(java.util.function.Predicate<String> keep) {
+        int[] kept = java.util.stream.IntStream.range(0, seriesIds.length).filter(s -> keep.test(seriesIds[s])).toArray();
+        if (kept.length == seriesIds.length) {
+            return this;
+        }
+        String[] ids = new String[kept.length];
+        int[] first = new int[kept.length];
+        double[] p = new double[kept.length * horizon];
+        double[][] q = new double[levels.length][kept.length * horizon];
+        double[] u = up == null ? null : new double[kept.length * horizon];
+        for (int i = 0; i < kept.length; i++) {
+            int s = kept[i];
+            ids[i] = seriesIds[s];
+            first[i] = firstPeriods[s];
+            System.arraycopy(point, s * horizon, p, i * horizon, horizon);
+            for (int l = 0; l < levels.length; l++) {
+                System.arraycopy(quantiles[l], s * horizon, q[l], i * horizon, horizon);
+            }
+            if (u != null) {
+                System.arraycopy(up, s * horizon, u, i * horizon, horizon);
+            }
+        }
+        Forecast out = new Forecast(model, axis, ids, first, horizon, p, levels, q);
+        return u == null ? out : new Forecast(out, u);
+    }
 }

@@ -27,6 +27,7 @@ import io.demandcast.core.evaluate.backtest.BacktestPlan;
 import io.demandcast.core.evaluate.backtest.BacktestScoring;
 import io.demandcast.core.evaluate.backtest.ModelRun;
 import io.demandcast.core.evaluate.backtest.ModelScores;
+import io.demandcast.core.evaluate.backtest.ScoredSeries;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.Forecaster;
 import io.demandcast.core.model.ModelContext;
@@ -58,6 +59,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -130,6 +132,8 @@ public final class TuneJob {
         UnaryOperator<Forecast> adjust;
         ScoreOptions options;
         Map<String, Double> fileWeights = Map.of();
+        /** The series the metrics cover ({@code evaluate.score_series}); every candidate fits on all. */
+        Predicate<String> scoredSeries = id -> true;
         String metric;
         List<String> columns;
         ModelContext context;
@@ -292,6 +296,7 @@ public final class TuneJob {
             ExperimentConfig withWindows = config.backtest() != null ? config
                     : config.withBacktest(new BacktestConfig(null, DEFAULT_WINDOWS, null, null, null, null, null, null, null));
             plan = BacktestJob.plan(withWindows, data, panel, actuals, season);
+            scoredSeries = ScoredSeries.of(config, panel);
             refitInterval = withWindows.backtest().refitInterval();
             pastOnly = data.pastOnly();
             context = new ModelContext(panel.frequency(), season, plan.horizon(), pastOnly).withQuantileLevels(config.predict().levels());
@@ -377,7 +382,7 @@ public final class TuneJob {
         }
 
         synchronized BacktestScoring scoring(int windows) {
-            return scorings.computeIfAbsent(windows, k -> new BacktestScoring(actuals, plan.windows(0, k), options, adjust, fileWeights));
+            return scorings.computeIfAbsent(windows, k -> new BacktestScoring(actuals, plan.windows(0, k), options, adjust, fileWeights, scoredSeries));
         }
 
         synchronized ModelScores baseline(int windows) {

@@ -122,7 +122,7 @@ public final class BacktestJob {
             fileWeights = perSeries(weights);
         }
         double[] levels = config.predict().levels();
-        BacktestScoring scoring = new BacktestScoring(actuals, plan, options, adjust, fileWeights);
+        BacktestScoring scoring = new BacktestScoring(actuals, plan, options, adjust, fileWeights, ScoredSeries.of(config, panel));
         progress.report("evaluate: " + resolved.models().size() + " models x " + plan.windows() + " window(s) x "
                 + plan.seriesCount() + " series, horizon " + plan.horizon() + ", refit every "
                 + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : ""));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
@@ -37,6 +38,7 @@ public final class BacktestScoring {
     private final UnaryOperator<Forecast> adjust;
     private final Map<String, Double> fileWeights;
     private final WindowActuals values;
+    private final Predicate<String> scored;
 
     /**
      * @param actuals     the values scored (raw target), the plan's series in its order
@@ -46,6 +48,17 @@ public final class BacktestScoring {
      */
     public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
                            Map<String, Double> fileWeights) {
+        this(actuals, plan, options, adjust, fileWeights, id -> true);
+    }
+
+    /**
+     * As {@link #BacktestScoring(Panel, BacktestPlan, ScoreOptions, UnaryOperator, Map)}, scoring only the
+     * series whose id passes {@code scored} ({@code evaluate.score_series}): the models still fit on every
+     * series of the plan, so a global model can learn from series that are not scored.
+     */
+    public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
+                           Map<String, Double> fileWeights, Predicate<String> scored) {
+        this.scored = scored;
         this.actuals = actuals;
         this.plan = plan;
         this.options = options;
@@ -65,7 +78,7 @@ public final class BacktestScoring {
         long[] stepCount = new long[h];
         List<Forecast> conformal = new ArrayList<>();
         for (int w = 0; w < windows; w++) {
-            Forecast f = run.forecasts().get(w);
+            Forecast f = run.forecasts().get(w).select(scored);
             ScoreResult result = scorer.score(f, actuals, actuals);
             byWindow.add(result);
             Forecast calibrated = conformalForecast(run, w);
@@ -139,7 +152,7 @@ public final class BacktestScoring {
 
     /** Window {@code w}'s forecast with conformal quantiles from earlier windows, or null without calibration. */
     private Forecast conformalForecast(ModelRun run, int w) {
-        Forecast target = run.forecasts().get(w);
+        Forecast target = run.forecasts().get(w).select(scored);
         double[] levels = target.levels();
         if (w == 0 || levels.length == 0) {
             return null;
@@ -147,7 +160,7 @@ public final class BacktestScoring {
         ConformalCalibration.Builder builder = ConformalCalibration.builder(plan.horizon());
         int added = 0;
         for (int j = 0; j < w; j++) {
-            added += values.addScores(builder, run.forecasts().get(j), j, s -> plan.includes(w, s) ? plan.cutoff(w, s) : BacktestPlan.LEFT_OUT);
+            added += values.addScores(builder, run.forecasts().get(j).select(scored), j, s -> plan.includes(w, s) ? plan.cutoff(w, s) : BacktestPlan.LEFT_OUT);
         }
         if (added == 0) {
             return null;

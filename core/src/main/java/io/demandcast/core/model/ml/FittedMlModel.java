@@ -464,7 +464,7 @@ public final class FittedMlModel implements FittedModel, Explainable {
             groups.add(go.path("value").asText());
             List<StepModel> ms = new ArrayList<>();
             for (JsonNode mo : go.path("models")) {
-                FeatureLayout layout = new FeatureLayout(schema, axis, spec.lags(), spec.rolling(), spec.rollingStats(), mo.path("min_lag").asInt());
+                FeatureLayout layout = new FeatureLayout(schema, axis, spec.lags(), spec.rolling(), spec.rollingStats(), spec.priceMomentum(), mo.path("min_lag").asInt());
                 List<String> saved = new ArrayList<>();
                 mo.path("feature_names").forEach(e -> saved.add(e.asText()));
                 Regressor regressor = learners.read(directory.resolve(mo.path("regressor").asText()));

@@ -96,7 +96,7 @@ public final class MlForecaster implements Forecaster {
         List<FeatureLayout> layouts = new ArrayList<>();
         for (int[] b : blocks) {
             int minLag = spec.strategy() == MlSpec.Strategy.RECURSIVE ? 1 : b[1];
-            layouts.add(new FeatureLayout(schema, history.axis(), spec.lags(), spec.rolling(), spec.rollingStats(), minLag));
+            layouts.add(new FeatureLayout(schema, history.axis(), spec.lags(), spec.rolling(), spec.rollingStats(), spec.priceMomentum(), minLag));
         }
         int tail = tailLength(layouts, schema);
         int n = history.seriesCount();

@@ -21,10 +21,13 @@ import java.util.stream.IntStream;
  *
  * @param lags            target lags of the one-step model, ascending, each {@code >= 1}
  * @param rolling         rolling windows over the lagged target, ascending
- * @param rollingStats    some of {@code mean}, {@code std} and {@code nonzero} (the share of periods with demand)
+ * @param rollingStats    some of {@code mean}, {@code std}, {@code nonzero} (the share of periods with demand) and
+ *                        {@code since_nonzero} (periods since the last demand, capped at the window: M5's "days since last sale")
  * @param calendar        whether calendar features of the period's date are used
  * @param covariates      known numeric columns to use; null = every known numeric column
  * @param price           price columns; null = a known {@code price} or {@code sell_price} column if any
+ * @param priceMomentum   whether each price column also gives its ratio to its own mean over each rolling window
+ *                        ending the period before (the M5 winners' price momentum)
  * @param scale           per-series divisor of the target
  * @param scaleWindow     periods of {@link Scale#LAST_WINDOW}
  * @param transform       applied after scaling
@@ -39,7 +42,7 @@ import java.util.stream.IntStream;
  * @param context         frequency, season, horizon, past-only columns and requested quantile levels of the data
  */
 public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boolean calendar, List<String> covariates,
-                     List<String> price, Scale scale, int scaleWindow, Transform transform, Strategy strategy, int blocks,
+                     List<String> price, boolean priceMomentum, Scale scale, int scaleWindow, Transform transform, Strategy strategy, int blocks,
                      String groupBy, int maxTrainPeriods, Quantiles quantiles, List<Double> quantileLevels, long seed,
                      ModelContext context) {
 
@@ -60,9 +63,9 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
 
     /** The keys of {@code model.params} this class reads (the learner reads the others). */
     public static final Set<String> KEYS = Set.of("lags", "rolling", "rolling_stats", "calendar", "covariates", "price",
-            "scale", "scale_window", "transform", "strategy", "blocks", "group_by", "max_train_periods", "quantiles", "quantile_levels",
+            "price_momentum", "scale", "scale_window", "transform", "strategy", "blocks", "group_by", "max_train_periods", "quantiles", "quantile_levels",
             "seed");
-    private static final List<String> STATS = List.of("mean", "std", "nonzero");
+    private static final List<String> STATS = List.of("mean", "std", "nonzero", "since_nonzero");
 
     public MlSpec {
         lags = lags.clone();
@@ -101,6 +104,7 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
         boolean calendar = p.bool("calendar", true);
         List<String> covariates = p.node("covariates") == null ? null : p.strings("covariates", List.of());
         List<String> price = p.node("price") == null ? null : p.strings("price", List.of());
+        boolean priceMomentum = p.bool("price_momentum", false);
         Scale scale = Scale.valueOf(p.choice("scale", "mean", List.of("none", "mean", "last_window")).toUpperCase(Locale.ROOT));
         int scaleWindow = p.integer("scale_window", Math.max(7, context.seasonLength()), 1, 100_000);
         Transform transform = Transform.valueOf(p.choice("transform", "none", List.of("none", "log1p")).toUpperCase(Locale.ROOT));
@@ -121,7 +125,7 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
             throw new IllegalArgumentException("model.params.seed must be an integer (got " + seedNode + ")");
         }
         long seed = seedNode == null ? 42 : seedNode.longValue();
-        return new MlSpec(lags, rolling, stats, calendar, covariates, price, scale, scaleWindow, transform, strategy, blocks,
+        return new MlSpec(lags, rolling, stats, calendar, covariates, price, priceMomentum, scale, scaleWindow, transform, strategy, blocks,
                 group == null ? null : group.textValue(), maxTrain, quantiles, quantileLevels, seed, context);
     }
 
@@ -210,6 +214,9 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
         }
         if (price != null) {
             m.put("price", price);
+        }
+        if (priceMomentum) {
+            m.put("price_momentum", true);
         }
         m.put("scale", scale.name().toLowerCase(Locale.ROOT));
         m.put("scale_window", scaleWindow);

@@ -99,6 +99,52 @@ class MlForecastTest {
     }
 
     @Test
+    void sinceNonzeroCountsPeriodsSinceTheLastDemandAndPriceMomentumIsThePriceOverItsWindowMean() {
+        List<float[]> rows = Collections.synchronizedList(new ArrayList<>());
+        // demand every 4th day, the last one on day 57 of 0..59; price 2, then 3 from day 56, then 4 in the forecast
+        Panel panel = TestPanels.daily(1, 60, (s, t) -> t % 4 == 1 ? 5 : 0, Map.of("price", (s, t) -> t >= 56 ? 3 : 2), Map.of());
+        FittedMlModel fitted = (FittedMlModel) forecaster("plus_one",
+                "{scale: none, lags: [1], rolling: [8], rolling_stats: [since_nonzero], price_momentum: true}", DAILY_7,
+                new TestLearners(rows::add)).fit(panel);
+        rows.clear();
+        Panel future = TestPanels.future(1, 59, 2, null, Map.of("price", (s, t) -> 4), Map.of(), Map.of());
+        fitted.forecast(new ForecastRequest(2, new double[0], future));
+        List<String> names = fitted.regressors().get(0).get(0).featureNames();
+        int since = names.indexOf("roll_since_nonzero_8");
+        int momentum = names.indexOf("price_momentum_8");
+        assertTrue(since >= 0 && momentum >= 0, names.toString());
+        assertEquals(2, rows.get(0)[since], 1e-6, "days 58 and 59 had no demand");
+        // step 1's forecast is lag_1 + 1 = 1: a sale on the period before step 2
+        assertEquals(0, rows.get(1)[since], 1e-6, "step 1's non-zero forecast counts as a sale");
+        assertEquals(4 / 2.5, rows.get(0)[momentum], 1e-6, "price 4 over days 52..59's mean price 2.5");
+        assertEquals(4 / 2.75, rows.get(1)[momentum], 1e-6, "the window moves onto step 1's planned price");
+        // a series with no demand in its window reads the window's length
+        Panel never = TestPanels.daily(1, 60, (s, t) -> t < 10 ? 1 : 0, Map.of(), Map.of());
+        FittedMlModel quiet = (FittedMlModel) forecaster("plus_one", "{scale: none, lags: [1], rolling: [8], rolling_stats: [since_nonzero]}",
+                DAILY_7, new TestLearners(rows::add)).fit(never);
+        rows.clear();
+        quiet.forecast(new ForecastRequest(1));
+        assertEquals(8, rows.get(0)[quiet.regressors().get(0).get(0).featureNames().indexOf("roll_since_nonzero_8")], 1e-6);
+    }
+
+    @Test
+    void sinceNonzeroAndPriceMomentumNeverReadTheFuturePanelsTarget() {
+        Map<String, TestPanels.Cell> price = Map.of("price", (s, t) -> 2 + (t / 5) % 3);
+        TestPanels.Cell sales = (s, t) -> t % (3 + s) == 0 ? seasonal(s, t) : 0;
+        Panel a = TestPanels.daily(3, 90, sales, price, Map.of()).sliceUntil(79);
+        Panel b = TestPanels.daily(3, 90, (s, t) -> t >= 80 ? 1e6 : sales.at(s, t), price, Map.of()).sliceUntil(79);
+        for (String strategy : List.of("recursive", "hybrid")) {
+            MlForecaster fc = forecaster("ols", "{rolling_stats: [mean, since_nonzero], price_momentum: true, strategy: " + strategy + "}",
+                    DAILY_7, new TestLearners());
+            Panel futureNan = TestPanels.future(3, 79, 7, null, price, Map.of(), Map.of());
+            Panel futureWithActuals = TestPanels.future(3, 79, 7, (s, t) -> 1e6, price, Map.of(), Map.of());
+            Forecast fa = fc.fit(a).forecast(new ForecastRequest(7, new double[] {0.5}, futureNan));
+            Forecast fb = fc.fit(b).forecast(new ForecastRequest(7, new double[] {0.5}, futureWithActuals));
+            assertArrayEquals(all(fa), all(fb), strategy);
+        }
+    }
+
+    @Test
     void recursiveStepsReadThePreviousStepsForecastNeverAnActual() {
         List<float[]> rows = Collections.synchronizedList(new ArrayList<>());
         Panel panel = TestPanels.daily(1, 60, (s, t) -> 10 + t % 5, Map.of(), Map.of());
@@ -245,7 +291,8 @@ class MlForecastTest {
         Panel panel = TestPanels.daily(3, 0, 80, (s, t) -> seasonal(s, t) / (2 + (t / 10) % 3), cov, events, statics);
         ModelContext context = DAILY_7.withPastOnly(List.of("past"));
         Learners learners = new TestLearners();
-        for (String params : List.of("{}", "{strategy: hybrid, group_by: store, transform: log1p}")) {
+        for (String params : List.of("{}", "{strategy: hybrid, group_by: store, transform: log1p}",
+                "{rolling_stats: [mean, since_nonzero], price_momentum: true}")) {
             FittedMlModel fitted = (FittedMlModel) forecaster("ols", params, context, learners).fit(panel);
             Path out = dir.resolve("m" + params.length());
             java.nio.file.Files.createDirectories(out);

@@ -17,6 +17,10 @@ import java.util.TreeSet;
  * <p>Lags of a model with {@code minLag} m: the configured lags that are {@code >= m}, and every
  * configured lag shifted to {@code L + m - 1} (the values nearest the cutoff, in the same pattern).
  * Rolling windows of length w cover the w periods ending m periods before the target.
+ *
+ * <p>Price momentum (opt-in) is the price at the target period over the price's mean in each rolling
+ * window ending the period before: prices are known covariates, so it needs no lag, and the window
+ * never reaches further back than the target's own windows (the state's tails hold it).
  */
 public final class FeatureLayout {
     private final FeatureSchema schema;
@@ -27,11 +31,14 @@ public final class FeatureLayout {
     private final boolean mean;
     private final boolean std;
     private final boolean nonzero;
+    private final boolean sinceNonzero;
+    private final boolean priceMomentum;
     private final int[][] oneHotCategorical;
     private final int[][] oneHotStatic;
     private final List<String> names;
 
-    public FeatureLayout(FeatureSchema schema, TimeAxis axis, int[] configuredLags, int[] windows, List<String> stats, int minLag) {
+    public FeatureLayout(FeatureSchema schema, TimeAxis axis, int[] configuredLags, int[] windows, List<String> stats, boolean priceMomentum,
+                         int minLag) {
         this.schema = schema;
         this.axis = axis;
         this.minLag = minLag;
@@ -40,6 +47,8 @@ public final class FeatureLayout {
         this.mean = stats.contains("mean");
         this.std = stats.contains("std");
         this.nonzero = stats.contains("nonzero");
+        this.sinceNonzero = stats.contains("since_nonzero");
+        this.priceMomentum = priceMomentum;
         this.oneHotCategorical = schema.categorical().stream().map(Coding::oneHotIndexByCode).toArray(int[][]::new);
         this.oneHotStatic = schema.statics().stream().map(Coding::oneHotIndexByCode).toArray(int[][]::new);
         List<String> n = new ArrayList<>();
@@ -57,12 +66,20 @@ public final class FeatureLayout {
             if (nonzero) {
                 n.add("roll_nonzero_" + w + suffix);
             }
+            if (sinceNonzero) {
+                n.add("roll_since_nonzero_" + w + suffix);
+            }
         }
         n.addAll(schema.calendar());
         n.addAll(schema.known());
         for (String p : schema.price()) {
             n.add(p + "_change");
             n.add(p + "_relative");
+            if (priceMomentum) {
+                for (int w : windows) {
+                    n.add(p + "_momentum_" + w);
+                }
+            }
         }
         for (Coding c : schema.categorical()) {
             if (schema.linear()) {
@@ -138,6 +155,7 @@ public final class FeatureLayout {
             double sumSq = 0;
             int count = 0;
             int nonzeros = 0;
+            int lastNonzero = -1;
             for (int t = start; t <= end; t++) {
                 double v = z[t];
                 if (!Double.isNaN(v)) {
@@ -146,6 +164,7 @@ public final class FeatureLayout {
                     count++;
                     if (v != 0) {
                         nonzeros++;
+                        lastNonzero = t;
                     }
                 }
             }
@@ -158,6 +177,11 @@ public final class FeatureLayout {
             }
             if (nonzero) {
                 row[i++] = count == 0 ? Float.NaN : (float) nonzeros / count;
+            }
+            if (sinceNonzero) {
+                // periods from the last demand to the window's end (0 = demand at its last period); the
+                // window's length when it has none, so it reads no further back than the window
+                row[i++] = count == 0 ? Float.NaN : (float) (lastNonzero < 0 ? w : end - lastNonzero);
             }
         }
         if (!schema.calendar().isEmpty()) {
@@ -185,6 +209,19 @@ public final class FeatureLayout {
             row[i++] = before != 0 && Double.isFinite(before) ? (float) (now / before - 1) : Float.NaN;
             double m = f.priceMean()[p];
             row[i++] = m != 0 && Double.isFinite(m) ? (float) (now / m) : Float.NaN;
+            if (priceMomentum) {
+                for (int w : windows) {
+                    double sum = 0;
+                    int count = 0;
+                    for (int t = Math.max(0, pos - w); t < pos; t++) {
+                        if (Double.isFinite(col[t])) {
+                            sum += col[t];
+                            count++;
+                        }
+                    }
+                    row[i++] = count > 0 && sum != 0 && Double.isFinite(now) ? (float) (now * count / sum) : Float.NaN;
+                }
+            }
         }
         boolean anyEvent = false;
         for (int c = 0; c < f.categorical().length; c++) {
