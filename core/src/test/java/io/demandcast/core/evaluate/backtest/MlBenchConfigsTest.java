@@ -1,13 +1,19 @@
 package io.demandcast.core.evaluate.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.demandcast.core.Progress;
 import io.demandcast.core.SharedData;
 import io.demandcast.core.config.ConfigLoader;
 import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.config.ModelSpec;
+import io.demandcast.core.data.Frequency;
 import io.demandcast.core.evaluate.AggregateMetrics;
 import io.demandcast.core.evaluate.ScoreResult;
+import io.demandcast.core.model.ModelContext;
+import io.demandcast.core.model.ModelFactory;
+import io.demandcast.core.model.ModelRegistry;
 import io.demandcast.core.prepare.PrepareJob;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,5 +65,23 @@ class MlBenchConfigsTest {
         // R forecast 8.20 on the same histories (scripts/bench/ml.R): naive 54.3116, snaive 62.8660
         assertEquals(54.3116, naive.smape(), 1e-4);
         assertEquals(62.8660, onlyWindow(summary, "seasonal_naive").smape(), 1e-4);
+    }
+
+    /**
+     * Every model of the three bench configs builds (families and parameters valid), without data:
+     * an ml.sh run takes tens of minutes, a typo in a config row should not cost one.
+     */
+    @Test
+    void everyBenchConfigModelBuilds() {
+        ModelContext context = new ModelContext(Frequency.DAILY, 7, 28, List.of());
+        for (String name : List.of("ml-m5-tiny", "ml-m5-aggregates", "ml-dominicks")) {
+            ExperimentConfig config = ConfigLoader.load(Path.of("..", "configs", name + ".yaml"), List.of());
+            for (ModelSpec m : config.models()) {
+                ModelFactory.create(ModelRegistry.standard(), m.family(), m.params(), context, name + ": " + m.name());
+            }
+        }
+        List<String> tiny = ConfigLoader.load(Path.of("..", "configs", "ml-m5-tiny.yaml"), List.of()).models().stream()
+                .map(ModelSpec::name).toList();
+        assertTrue(tiny.contains("xgboost_log1p_tweedie_tsb"), tiny.toString());
     }
 }
