@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The run the launcher ({@code scripts/demandcast}) records a class-data archive of (Java's
- * {@code -XX:ArchiveClassesAtExit}): the classes a short run of each verb loads, so that later runs
+ * {@code -XX:DumpLoadedClassList}, then {@code -Xshare:dump} over that list): the classes a short run
+ * of each verb loads, so that later runs
  * map them from the archive instead of loading them from the jar. It runs what users start most,
  * in-process as {@link Main} runs it, on a few made-up series in a temporary directory: {@code --version}, every verb's
  * {@code --help}, prepare, train and predict of seasonal naive with the quickstart's kind of
