@@ -79,15 +79,19 @@ class LauncherTest {
     }
 
     /**
-     * A stand-in java that logs every call to {@code calls.log}; given -XX:ArchiveClassesAtExit it
-     * writes that archive (or fails, when {@code archiveFails}); otherwise it prints its arguments.
+     * A stand-in java that logs every call to {@code calls.log}; given -XX:DumpLoadedClassList it writes
+     * that class list (or fails, when {@code archiveFails}), given -Xshare:dump it writes the
+     * -XX:SharedArchiveFile archive; otherwise it prints its arguments.
      */
     private Path fakeJava(boolean archiveFails) throws IOException {
         Path java = Files.createDirectories(tmp.resolve("fake-java")).resolve("java");
         Files.writeString(java, "#!/bin/sh\n"
                 + "echo \"$*\" >> '" + tmp.resolve("calls.log") + "'\n"
-                + "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) "
-                + (archiveFails ? "exit 1" : "echo archive > \"${a#-XX:ArchiveClassesAtExit=}\"; exit 0") + ";; esac; done\n"
+                + "dump=; archive=\n"
+                + "for a in \"$@\"; do case \"$a\" in -XX:DumpLoadedClassList=*) "
+                + (archiveFails ? "exit 1" : "echo classes > \"${a#-XX:DumpLoadedClassList=}\"; exit 0") + ";;"
+                + " -Xshare:dump) dump=1;; -XX:SharedArchiveFile=*) archive=\"${a#-XX:SharedArchiveFile=}\";; esac; done\n"
+                + "if [ -n \"$dump\" ]; then echo archive > \"$archive\"; exit 0; fi\n"
                 + "echo \"java $*\"\n");
         executable(java);
         return java.getParent();
@@ -132,10 +136,11 @@ class LauncherTest {
         Path launcher = checkout(new byte[0]);
         Path java = fakeJava(false);
         String predict = launch(launcher, java, Map.of("DEMANDCAST_CDS", "off", "JAVA_OPTS", "-Dx=1"), "predict", "-c", "x.yaml").out();
-        assertTrue(predict.contains("-XX:Tier4InvocationThreshold=150000 ") && predict.contains("-XX:Tier4BackEdgeThreshold=4000000 -Dx=1 "),
+        assertTrue(predict.contains("-XX:Tier4InvocationThreshold=150000 ") && predict.contains("-XX:Tier4BackEdgeThreshold=4000000 ")
+                && predict.contains("-XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.SHA2::*,0.01 -Dx=1 "),
                 predict);
         String train = launch(launcher, java, Map.of("DEMANDCAST_CDS", "off"), "train", "-c", "x.yaml").out();
-        assertTrue(!train.contains("Tier4"), train);
+        assertTrue(!train.contains("Tier4") && !train.contains("CompileCommand"), train);
     }
 
     @Test
@@ -155,6 +160,16 @@ class LauncherTest {
         Run bad = launch(launcher, java, Map.of("DEMANDCAST_CDS", "off", "DEMANDCAST_HEAP", "lots"), "x");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("DEMANDCAST_HEAP='lots' is neither a size"), bad.err());
+    }
+
+    /** predict's compiler options reach the real JVM, which takes them and prints nothing of them: `predict -o -` writes only the CSV. */
+    @Test
+    void theRealJvmTakesPredictsCompilerOptionsSilently() throws Exception {
+        Path launcher = checkout(probeJar());
+        Run predict = launch(launcher, null, Map.of("DEMANDCAST_CDS", "off"), "predict", "-o", "-");
+        assertEquals(0, predict.code(), predict.err());
+        assertTrue(predict.out().matches("max heap \\d+\\R"), predict.out());
+        assertEquals("", predict.err());
     }
 
     @Test
@@ -180,17 +195,17 @@ class LauncherTest {
         assertEquals(1, built.size(), built.toString());
         assertTrue(first.out().contains("-XX:SharedArchiveFile=" + tmp.resolve("co/cli/target").toRealPath().resolve(built.get(0))),
                 first.out());
-        assertEquals(1, calls("-XX:ArchiveClassesAtExit="));
+        assertEquals(1, calls("-Xshare:dump"));
 
         Run second = launch(launcher, java, Map.of(), "predict");
         assertEquals("", second.err());
         assertTrue(second.out().contains("-XX:SharedArchiveFile="), second.out());
-        assertEquals(1, calls("-XX:ArchiveClassesAtExit="), "built once");
+        assertEquals(1, calls("-Xshare:dump"), "built once");
 
         Files.write(tmp.resolve("co/cli/target/demandcast.jar"), new byte[] {1, 2});
         Run rebuilt = launch(launcher, java, Map.of(), "predict");
         assertTrue(rebuilt.err().contains("building a class-data archive"), rebuilt.err());
-        assertEquals(2, calls("-XX:ArchiveClassesAtExit="));
+        assertEquals(2, calls("-Xshare:dump"));
         List<String> now = archives();
         assertEquals(1, now.size(), "the stale archive is removed: " + now);
         assertFalse(now.equals(built), now.toString());
@@ -209,7 +224,7 @@ class LauncherTest {
         assertTrue(first.err().contains("no class-data archive"), first.err());
         Run second = launch(launcher, java, Map.of(), "predict");
         assertEquals("", second.err());
-        assertEquals(1, calls("-XX:ArchiveClassesAtExit="), "not retried for the same jar");
+        assertEquals(1, calls("-XX:DumpLoadedClassList="), "not retried for the same jar");
     }
 
     /** A corrupt or foreign archive (another JVM's, a truncated copy) must not change a run's output. */
