@@ -10,6 +10,7 @@
 #   $DEMANDCAST_SCALE_DIR/<size>/quickstart.yaml the quickstart's config on that file (its features:
 #                                                calendar, lags 7/28, rolling 7/28 mean/std, price)
 #   $DEMANDCAST_SCALE_DIR/<size>/minimal.yaml    the same data without features, outliers or scaling
+#   $DEMANDCAST_SCALE_DIR/READY                  once every size is written (scale.sh looks for it)
 # The configs' outputs (prepared data, artifacts, forecasts, evaluations) are relative paths under
 # build/m5-scale-runs/<size>/, so they land in the working directory of the run, not beside the data.
 #
@@ -27,6 +28,7 @@ jar="$root/cli/target/demandcast.jar"
 if [[ $# -gt 0 ]]; then sizes=("$@"); else sizes=(0.05 0.25 1); fi
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
+rm -f "$out/READY"
 
 for size in "${sizes[@]}"; do
   dir="$out/$size"
@@ -104,4 +106,6 @@ YAML
     } > "$dir/$kind.yaml"
   done
 done
+# scale.sh waits for this file (WAIT=seconds), so it can be started while the panels are still written.
+touch "$out/READY"
 echo "make-m5-scale.sh: wrote ${sizes[*]} under $out" >&2
