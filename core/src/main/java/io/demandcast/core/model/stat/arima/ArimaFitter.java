@@ -17,8 +17,9 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFunction;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.ValueAndJacobianFunction;
 import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealVector;
 import org.hipparchus.util.Pair;
 
 /**
@@ -441,9 +442,6 @@ final class ArimaFitter {
             return new Opt(start, objective.applyAsDouble(start));
         }
         double startValue = objective.applyAsDouble(start);
-        double[] r0 = new double[nUsed];
-        double[] r1 = new double[nUsed];
-        double[] x = new double[k];
         double[] penalty = new double[nUsed];
         double[] startRes = new double[nUsed];
         if (!fn.fill(start, startRes)) {
@@ -454,44 +452,12 @@ final class ArimaFitter {
             big = Math.max(big, Math.abs(v));
         }
         Arrays.fill(penalty, 1e3 * (big + 1));
-        double[] bestX = start.clone();
-        double[] bestCost = {Double.POSITIVE_INFINITY};
-        MultivariateJacobianFunction model = point -> {
-            for (int i = 0; i < k; i++) {
-                x[i] = point.getEntry(i);
-            }
-            double[] r = new double[nUsed];
-            double[][] jac = new double[nUsed][k];
-            if (!fn.fill(x, r0)) {
-                return new Pair<>(new ArrayRealVector(penalty), new Array2DRowRealMatrix(jac, false));
-            }
-            System.arraycopy(r0, 0, r, 0, nUsed);
-            double cost = 0;
-            for (double v : r) {
-                cost += v * v;
-            }
-            if (cost < bestCost[0]) {
-                bestCost[0] = cost;
-                System.arraycopy(x, 0, bestX, 0, k);
-            }
-            for (int i = 0; i < k; i++) {
-                double hstep = 1e-7 * Math.max(Math.abs(x[i]), parscale[i]);
-                double xi = x[i];
-                x[i] = xi + hstep;
-                boolean ok = fn.fill(x, r1);
-                x[i] = xi;
-                if (ok) {
-                    for (int t = 0; t < nUsed; t++) {
-                        jac[t][i] = (r1[t] - r[t]) / hstep;
-                    }
-                }
-            }
-            return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(jac, false));
-        };
+        LmModel model = new LmModel(fn, k, start, startRes, penalty);
         try {
             LeastSquaresProblem problem = new LeastSquaresBuilder()
                     .start(start.clone())
                     .model(model)
+                    .lazyEvaluation(true)
                     .target(new double[nUsed])
                     .maxEvaluations(100)
                     .maxIterations(100)
@@ -507,13 +473,110 @@ final class ArimaFitter {
             }
         } catch (RuntimeException e) {
             // iteration limit: keep the best point the iterations reached
-            double value = objective.applyAsDouble(bestX);
+            double value = objective.applyAsDouble(model.bestX);
             if (Double.isFinite(value) && value <= startValue) {
-                return new Opt(bestX, value);
+                return new Opt(model.bestX, value);
             }
             // iteration limit or a degenerate Jacobian: fall through to the derivative-free search
         }
         return minimise(objective, start, 0.1);
+    }
+
+    /**
+     * The residuals and forward-difference Jacobian for Levenberg-Marquardt, evaluated lazily: the
+     * optimiser asks for the residuals at every trial point (twice: for them and for their norm) but
+     * for the Jacobian only at accepted points, so a rejected step costs one residual evaluation
+     * instead of k + 1, the repeated request is answered from the last evaluation, and the Jacobian
+     * reuses the residuals of its own point. Residual and Jacobian arrays are reused (Hipparchus
+     * copies them before changing anything), so an evaluation allocates only the optimiser's own
+     * wrappers. The numbers are exactly those of evaluating everything at every point.
+     */
+    private final class LmModel implements ValueAndJacobianFunction {
+        private final Residuals fn;
+        private final int k;
+        private final double[] penalty;
+        /** The last point whose residuals were computed, and whether they could be. */
+        private final double[] lastX;
+        private final double[] lastR;
+        private boolean lastOk;
+        private final double[] x;
+        private final double[] r1;
+        private final double[][] jac;
+        /** The point of lowest sum of squares evaluated so far (the answer when the iteration limit stops the search). */
+        final double[] bestX;
+        private double bestCost = Double.POSITIVE_INFINITY;
+
+        LmModel(Residuals fn, int k, double[] start, double[] startRes, double[] penalty) {
+            this.fn = fn;
+            this.k = k;
+            this.penalty = penalty;
+            this.lastX = start.clone();
+            this.lastR = startRes.clone();
+            this.lastOk = true;
+            this.x = new double[k];
+            this.r1 = new double[nUsed];
+            this.jac = new double[nUsed][k];
+            this.bestX = start.clone();
+            track(lastX, lastR);
+        }
+
+        private void track(double[] point, double[] r) {
+            double cost = 0;
+            for (double v : r) {
+                cost += v * v;
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                System.arraycopy(point, 0, bestX, 0, k);
+            }
+        }
+
+        /** Residuals at point into lastR (false when not computable), unless they are already there. */
+        private boolean evaluate(double[] point) {
+            if (Arrays.equals(point, lastX)) {
+                return lastOk;
+            }
+            System.arraycopy(point, 0, lastX, 0, k);
+            lastOk = fn.fill(lastX, lastR);
+            if (lastOk) {
+                track(lastX, lastR);
+            }
+            return lastOk;
+        }
+
+        @Override
+        public RealVector computeValue(double[] point) {
+            return new ArrayRealVector(evaluate(point) ? lastR : penalty, false);
+        }
+
+        @Override
+        public RealMatrix computeJacobian(double[] point) {
+            if (!evaluate(point)) {
+                for (double[] row : jac) {
+                    Arrays.fill(row, 0);
+                }
+                return new Array2DRowRealMatrix(jac, false);
+            }
+            System.arraycopy(point, 0, x, 0, k);
+            for (int i = 0; i < k; i++) {
+                double hstep = 1e-7 * Math.max(Math.abs(x[i]), parscale[i]);
+                double xi = x[i];
+                x[i] = xi + hstep;
+                boolean ok = fn.fill(x, r1);
+                x[i] = xi;
+                for (int t = 0; t < nUsed; t++) {
+                    jac[t][i] = ok ? (r1[t] - lastR[t]) / hstep : 0;
+                }
+            }
+            return new Array2DRowRealMatrix(jac, false);
+        }
+
+        @Override
+        public Pair<RealVector, RealMatrix> value(RealVector point) {
+            double[] p = point.toArray();
+            RealMatrix j = computeJacobian(p);
+            return new Pair<>(computeValue(p), j);
+        }
     }
 
     /** Minimises f from start, in coordinates scaled by parscale. */

@@ -126,6 +126,24 @@ public final class ArimaModel {
                 t[r + i][r + i - 1] = 1;
             }
         }
+        // T is sparse (a shift, the AR column, the differencing rows): P T' runs over each row's
+        // non-zero entries only, in the same order, so the sums are those of the dense product
+        int[][] nonZero = new int[rd][];
+        for (int j = 0; j < rd; j++) {
+            int c = 0;
+            for (int k = 0; k < rd; k++) {
+                if (t[j][k] != 0) {
+                    c++;
+                }
+            }
+            nonZero[j] = new int[c];
+            c = 0;
+            for (int k = 0; k < rd; k++) {
+                if (t[j][k] != 0) {
+                    nonZero[j][c++] = k;
+                }
+            }
+        }
         double[] rv = new double[r];
         rv[0] = 1;
         for (int i = 1; i < r; i++) {
@@ -189,7 +207,9 @@ public final class ArimaModel {
             for (int i = 0; i < rd; i++) {
                 for (int j = 0; j < rd; j++) {
                     double s = 0;
-                    for (int k = 0; k < rd; k++) {
+                    int[] nzj = nonZero[j];
+                    for (int kk = 0; kk < nzj.length; kk++) {
+                        int k = nzj[kk];
                         s += tp[i][k] * t[j][k];
                     }
                     np[i][j] = s + (i < r && j < r ? rv[i] * rv[j] : 0);

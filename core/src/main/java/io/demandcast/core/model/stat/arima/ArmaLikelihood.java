@@ -34,7 +34,9 @@ final class ArmaLikelihood {
     private final double[] rhs;
     private final int[] nzPhi;
     private final int[] nzTheta;
-    private final double[] cssResid;
+    /** CSS residuals after {@link #qMax} leading zeros. */
+    private final double[] cssBuf;
+    private final int qMax;
 
     double ssq;
     double sumLog;
@@ -54,7 +56,8 @@ final class ArmaLikelihood {
         rhs = new double[pMax + 1];
         nzPhi = new int[Math.max(1, arDegree)];
         nzTheta = new int[Math.max(1, maDegree)];
-        cssResid = new double[Math.max(1, n)];
+        qMax = maDegree;
+        cssBuf = new double[maDegree + Math.max(1, n)];
     }
 
     /**
@@ -75,24 +78,25 @@ final class ArmaLikelihood {
                 nzTheta[nq++] = j;
             }
         }
+        // residuals live at cssBuf[qMax + t]; the qMax slots before them and the first p residuals
+        // are zero, so the MA terms need no test for "before the conditioning lags" (a zero term
+        // leaves the sum as it is)
+        int off = qMax;
+        java.util.Arrays.fill(cssBuf, 0, off + Math.min(p, n), 0);
         double sum = 0;
         int count = 0;
-        for (int t = 0; t < p && t < n; t++) {
-            cssResid[t] = 0;
-        }
         for (int t = p; t < n; t++) {
             double e = x[t];
             for (int ii = 0; ii < np; ii++) {
                 int i = nzPhi[ii];
                 e -= phi[i] * x[t - i - 1];
             }
+            int base = off + t - 1;
             for (int jj = 0; jj < nq; jj++) {
                 int j = nzTheta[jj];
-                if (t - j - 1 >= p) {
-                    e -= theta[j] * cssResid[t - j - 1];
-                }
+                e -= theta[j] * cssBuf[base - j];
             }
-            cssResid[t] = e;
+            cssBuf[off + t] = e;
             sum += e * e;
             count++;
         }
@@ -101,7 +105,7 @@ final class ArmaLikelihood {
 
     /** The residuals of the last {@link #css} call (zero before the conditioning lags), copied into out. */
     void cssResiduals(int n, double[] out) {
-        System.arraycopy(cssResid, 0, out, 0, n);
+        System.arraycopy(cssBuf, qMax, out, 0, n);
     }
 
     /**
