@@ -81,6 +81,15 @@ public final class MlForecaster implements Forecaster {
         return fit(history, Progress.Task.NONE);
     }
 
+    /** Which of several fits a progress note is about: the group and the step block, when there are more than one. */
+    private String fitScope(List<String> groups, int g, int blocks, int b) {
+        String scope = groups.size() > 1 ? " (" + spec.groupBy() + " " + groups.get(g) + ", " + (g + 1) + "/" + groups.size() : "";
+        if (blocks > 1) {
+            scope += (scope.isEmpty() ? " (" : ", ") + "step block " + (b + 1) + "/" + blocks;
+        }
+        return scope.isEmpty() ? "" : scope + ")";
+    }
+
     /**
      * Builds each series' frame and state once, then for each group and step model its training
      * table, fits it, measures its residuals and fits the quantile regressors on the same table;
@@ -118,6 +127,9 @@ public final class MlForecaster implements Forecaster {
             List<StepModel> stepModels = new ArrayList<>();
             for (int b = 0; b < layouts.size(); b++) {
                 TrainingTable table = TrainingTables.build(frames, layouts.get(b), spec.maxTrainPeriods());
+                // One global fit is one step of the task: without a note its bar would sit at 0 % for minutes.
+                task.note(family + ": fitting " + regressor.name() + " on " + table.rows() + " rows x " + table.names().size()
+                        + " features" + fitScope(groups, g, layouts.size(), b));
                 if (table.rows() == 0) {
                     throw new IllegalArgumentException(family + ": no training rows" + (spec.groupBy() == null ? "" : " in group "
                             + spec.groupBy() + "='" + groups.get(g) + "'") + ": every series needs a value after its first period");

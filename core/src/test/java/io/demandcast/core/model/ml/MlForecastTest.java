@@ -79,6 +79,34 @@ class MlForecastTest {
     }
 
     @Test
+    void aGlobalFitNotesEachRegressorFitWithItsTableSizeAndStepsTheTaskOncePerSeries() {
+        Panel panel = TestPanels.daily(4, 120, MlForecastTest::seasonal, Map.of(), Map.of());
+        AtomicLong steps = new AtomicLong();
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        Progress.Task task = new Progress.Task() {
+            @Override
+            public void step(long n) {
+                steps.addAndGet(n);
+            }
+
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        forecaster("ols", "{lags: [7, 14], rolling: [7], strategy: hybrid, blocks: 2}", DAILY_7.withHorizon(14), new TestLearners())
+                .fit(panel, task);
+        assertEquals(4, steps.get(), "the task counts series");
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.get(0).matches("\\w+: fitting ols on \\d+ rows x \\d+ features \\(step block 1/2\\)"), notes.get(0));
+        assertTrue(notes.get(1).endsWith("(step block 2/2)"), notes.get(1));
+    }
+
+    @Test
     void rollingNonzeroIsTheShareOfPeriodsWithDemandUpdatedByTheForecasts() {
         List<float[]> rows = Collections.synchronizedList(new ArrayList<>());
         // demand every 4th day, last one on the final day of history (t = 59)
