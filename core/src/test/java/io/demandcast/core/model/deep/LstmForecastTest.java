@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.demandcast.core.Progress;
+import io.demandcast.core.RecordingTask;
 import io.demandcast.core.data.Categorical;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
@@ -22,13 +22,10 @@ import io.demandcast.core.model.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -450,26 +447,11 @@ class LstmForecastTest {
         int series = 3;
         double[][] y = seasonal(series, N, 5);
         Panel history = panel(0, N, (s, t) -> y[s][t], Map.of(), Map.of(), series);
-        AtomicLong steps = new AtomicLong();
-        List<String> notes = Collections.synchronizedList(new ArrayList<>());
-        Progress.Task task = new Progress.Task() {
-            @Override
-            public void step(long n) {
-                steps.addAndGet(n);
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        RecordingTask task = new RecordingTask();
+        List<String> notes = task.notes();
         FittedLstmModel fitted = (FittedLstmModel) forecaster("{ensemble: 1, lookback: 14, layers: 1, units: 4, epochs: 3, patience: 0, max_windows: 30}",
                 DAILY_7).fit(history, task);
-        assertEquals(series, steps.get());
+        assertEquals(series, task.steps());
         assertEquals(4, notes.size(), notes.toString());
         assertTrue(notes.get(0).startsWith("lstm: training on cpu (ND4J CpuBackend, "), notes.get(0));
         assertTrue(notes.get(0).contains(", float32, "), notes.get(0));

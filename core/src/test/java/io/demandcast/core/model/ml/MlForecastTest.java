@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.demandcast.core.Progress;
+import io.demandcast.core.RecordingTask;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.FittedModel;
@@ -24,7 +24,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,26 +80,11 @@ class MlForecastTest {
     @Test
     void aGlobalFitNotesEachRegressorFitWithItsTableSizeAndStepsTheTaskOncePerSeries() {
         Panel panel = TestPanels.daily(4, 120, MlForecastTest::seasonal, Map.of(), Map.of());
-        AtomicLong steps = new AtomicLong();
-        List<String> notes = Collections.synchronizedList(new ArrayList<>());
-        Progress.Task task = new Progress.Task() {
-            @Override
-            public void step(long n) {
-                steps.addAndGet(n);
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        RecordingTask task = new RecordingTask();
+        List<String> notes = task.notes();
         forecaster("ols", "{lags: [7, 14], rolling: [7], strategy: hybrid, blocks: 2}", DAILY_7.withHorizon(14), new TestLearners())
                 .fit(panel, task);
-        assertEquals(4, steps.get(), "the task counts series");
+        assertEquals(4, task.steps(), "the task counts series");
         assertEquals(2, notes.size(), notes.toString());
         assertTrue(notes.get(0).matches("\\w+: fitting ols on \\d+ rows x \\d+ features \\(step block 1/2\\)"), notes.get(0));
         assertTrue(notes.get(1).endsWith("(step block 2/2)"), notes.get(1));
@@ -455,19 +439,9 @@ class MlForecastTest {
     @Test
     void progressStepsOncePerSeriesOverTheModels() {
         Panel panel = TestPanels.daily(5, 40, MlForecastTest::seasonal, Map.of(), Map.of());
-        AtomicLong steps = new AtomicLong();
-        Progress.Task task = new Progress.Task() {
-            @Override
-            public void step(long n) {
-                steps.addAndGet(n);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        RecordingTask task = new RecordingTask();
         forecaster("ols", "{strategy: direct}", DAILY_7, new TestLearners()).fit(panel, task);
-        assertEquals(5, steps.get());
-        assertNotEquals(0, steps.get());
+        assertEquals(5, task.steps());
+        assertNotEquals(0, task.steps());
     }
 }
