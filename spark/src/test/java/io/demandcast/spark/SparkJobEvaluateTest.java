@@ -13,10 +13,6 @@ import io.demandcast.core.prepare.PrepareJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,21 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * backtest of seasonal naive, SBA and {@code auto} with quantiles (model and conformal intervals) writes the
  * per-series metrics, forecasts, leaderboard and metrics.json of the single-process {@code evaluate}.
  */
-class SparkJobEvaluateTest {
-    private static SparkSession spark;
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void start() {
-        spark = TestProject.localSpark();
-        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
+class SparkJobEvaluateTest extends LocalSparkTest {
     private static ExperimentConfig quickstart(Path dir, String... more) {
         List<String> overrides = new ArrayList<>(List.of("data.files=[" + TestProject.repository().resolve("sample-data/sales.csv") + "]"));
         overrides.addAll(List.of(more));

@@ -22,10 +22,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,21 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Per-group global models ({@code --group-by}): one global ML model per value of a static column, each
  * fitted on its group's series only, gives the forecasts of core fitting that group's panel alone.
  */
-class SparkJobGroupedGlobalModelTest {
-    private static SparkSession spark;
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void start() {
-        spark = TestProject.localSpark();
-        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
+class SparkJobGroupedGlobalModelTest extends LocalSparkTest {
     private static ExperimentConfig ridge(Path dir) {
         return TestProject.config("quickstart.yaml", dir, List.of(
                 "data.files=[" + TestProject.repository().resolve("sample-data/sales.csv") + "]",

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.demandcast.core.config.ExperimentConfig;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,21 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * config, value by value, and its {@code evaluate} the per-series metrics, leaderboard and metrics.json of the
  * single-process {@code evaluate}. Skipped when {@code ../shared/data/m5-aggregates} is absent.
  */
-class SparkJobM5AggregatesTest {
-    private static SparkSession spark;
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void start() {
-        spark = TestProject.localSpark();
-        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
+class SparkJobM5AggregatesTest extends LocalSparkTest {
     private static List<String> m5Aggregates(String... more) {
         Path data = TestProject.sharedData("m5-aggregates");
         List<String> overrides = new java.util.ArrayList<>(List.of("data.files=[" + data.resolve("train.csv") + ", "

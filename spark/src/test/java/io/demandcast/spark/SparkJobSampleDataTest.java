@@ -9,29 +9,11 @@ import io.demandcast.core.config.ExperimentConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Spark job on sample-data/ (always there): the same forecast file as the single-process train + predict. */
-class SparkJobSampleDataTest {
-    private static SparkSession spark;
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void start() {
-        spark = TestProject.localSpark();
-        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
+class SparkJobSampleDataTest extends LocalSparkTest {
     private static List<String> sampleData() {
         return List.of("data.files=[" + TestProject.repository().resolve("sample-data/sales.csv") + "]");
     }
