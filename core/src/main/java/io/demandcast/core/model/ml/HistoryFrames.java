@@ -30,9 +30,10 @@ public final class HistoryFrames {
         String id = panel.seriesId(s);
         int len = panel.length(s) == 0 ? 0 : panel.lastPeriod(s) - panel.firstPeriod(s) + 1;
         int p0 = panel.length(s) == 0 ? 0 : panel.firstPeriod(s);
-        int[] pos = new int[panel.length(s)];
-        for (int r = panel.rowStart(s), i = 0; r < panel.rowEnd(s); r++, i++) {
-            pos[i] = panel.period(r) - p0;
+        // Whole-series reads: on a backtest window's view of the panel a row read looks its series up first.
+        int[] pos = panel.periods(s);
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] -= p0;
         }
         double[] y = dense(len, pos, panel, s, null);
         if (transform.needsNonNegative()) {
@@ -104,8 +105,9 @@ public final class HistoryFrames {
         if (name != null && name.isEmpty()) {
             return out;
         }
-        for (int r = panel.rowStart(s), i = 0; r < panel.rowEnd(s); r++, i++) {
-            out[pos[i]] = name == null ? panel.target(r) : panel.numeric(name, r);
+        double[] values = name == null ? panel.values(s) : panel.numericValues(name, s);
+        for (int i = 0; i < values.length; i++) {
+            out[pos[i]] = values[i];
         }
         return out;
     }
