@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>"The same config" is the resolved config with the keys that cannot change the fitted model
  * left out ({@link #IGNORED}): what other verbs read ({@code evaluate}, {@code gate}, {@code tune},
- * {@code models}, {@code monitor}), where {@code predict} writes, which version it loads and how it brings it up to date
+ * {@code models}, {@code monitor}, {@code plan}), where {@code predict} writes, which version it loads and how it brings it up to date
  * ({@code predict.output}, {@code predict.version}, {@code predict.data}, {@code predict.update},
  * {@code predict.max_model_age}), and where a deep model runs ({@code train.backend}: the same network on
  * another device, as thread counts, which are not in the config at all). Everything else counts,
@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class SameTraining {
     /** Key paths (and everything under them) that do not take part in the comparison. */
-    public static final List<String> IGNORED = List.of("evaluate", "gate", "tune", "models", "monitor", "predict.output",
+    public static final List<String> IGNORED = List.of("evaluate", "gate", "tune", "models", "monitor", "plan", "predict.output",
             "predict.version", "predict.data", "predict.update", "predict.max_model_age", "train.backend");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

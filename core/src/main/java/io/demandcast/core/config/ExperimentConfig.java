@@ -18,11 +18,12 @@ import java.util.List;
  * @param gate     rules {@code evaluate} checks; exit 3 when one fails
  * @param tune     the search {@code tune} runs; null when absent
  * @param monitor  the forecast log and the drift thresholds {@code monitor} checks
+ * @param plan     service target and outputs of {@code plan}
  */
 public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepare, ModelConfig model,
                                List<ModelSpec> models, TrainConfig train, PredictConfig predict,
                                EvaluateConfig evaluate, BacktestConfig backtest, List<GateRule> gate,
-                               TuneConfig tune, MonitorConfig monitor) {
+                               TuneConfig tune, MonitorConfig monitor, PlanConfig plan) {
 
     public ExperimentConfig {
         name = name == null || name.isBlank() ? "experiment" : name;
@@ -36,50 +37,55 @@ public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepa
         evaluate = evaluate == null ? EvaluateConfig.defaults() : evaluate;
         gate = gate == null ? List.of() : List.copyOf(gate);
         monitor = monitor == null ? MonitorConfig.defaults() : monitor;
+        plan = plan == null ? PlanConfig.defaults() : plan;
     }
 
     /** A config with only these sections (the others default). */
     public static ExperimentConfig of(String name, DataConfig data, PrepareConfig prepare) {
-        return new ExperimentConfig(name, data, prepare, null, null, null, null, null, null, null, null, null);
+        return new ExperimentConfig(name, data, prepare, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ExperimentConfig withData(DataConfig newData) {
-        return new ExperimentConfig(name, newData, prepare, model, models, train, predict, evaluate, backtest, gate, tune, monitor);
+        return new ExperimentConfig(name, newData, prepare, model, models, train, predict, evaluate, backtest, gate, tune, monitor, plan);
     }
 
     public ExperimentConfig withModel(ModelConfig newModel) {
-        return new ExperimentConfig(name, data, prepare, newModel, models, train, predict, evaluate, backtest, gate, tune, monitor);
+        return new ExperimentConfig(name, data, prepare, newModel, models, train, predict, evaluate, backtest, gate, tune, monitor, plan);
     }
 
     public ExperimentConfig withModels(List<ModelSpec> newModels) {
-        return new ExperimentConfig(name, data, prepare, model, newModels, train, predict, evaluate, backtest, gate, tune, monitor);
+        return new ExperimentConfig(name, data, prepare, model, newModels, train, predict, evaluate, backtest, gate, tune, monitor, plan);
     }
 
     public ExperimentConfig withTrain(TrainConfig newTrain) {
-        return new ExperimentConfig(name, data, prepare, model, models, newTrain, predict, evaluate, backtest, gate, tune, monitor);
+        return new ExperimentConfig(name, data, prepare, model, models, newTrain, predict, evaluate, backtest, gate, tune, monitor, plan);
     }
 
     public ExperimentConfig withPredict(PredictConfig newPredict) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, newPredict, evaluate, backtest, gate, tune, monitor);
+        return new ExperimentConfig(name, data, prepare, model, models, train, newPredict, evaluate, backtest, gate, tune, monitor, plan);
     }
 
     public ExperimentConfig withEvaluate(EvaluateConfig newEvaluate) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, newEvaluate, backtest, gate, tune, monitor);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, newEvaluate, backtest, gate, tune, monitor, plan);
     }
 
     public ExperimentConfig withBacktest(BacktestConfig newBacktest) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, newBacktest, gate, tune, monitor);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, newBacktest, gate, tune, monitor, plan);
     }
 
     public ExperimentConfig withGate(List<GateRule> newGate) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, newGate, tune, monitor);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, newGate, tune, monitor, plan);
     }
 
     public ExperimentConfig withTune(TuneConfig newTune) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, gate, newTune, monitor);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, gate, newTune, monitor, plan);
     }
 
     public ExperimentConfig withMonitor(MonitorConfig newMonitor) {
-        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, gate, tune, newMonitor);
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, gate, tune, newMonitor, plan);
+    }
+
+    public ExperimentConfig withPlan(PlanConfig newPlan) {
+        return new ExperimentConfig(name, data, prepare, model, models, train, predict, evaluate, backtest, gate, tune, monitor, newPlan);
     }
 }

@@ -14,10 +14,10 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A headed CSV file opened for reading, with the cell parsing and {@code file:line:column} error
- * messages the evaluate readers share. Lines are counted as the record number plus one (the header),
+ * messages the CSV readers of evaluate and plan share. Lines are counted as the record number plus one (the header),
  * which is exact for files without quoted line breaks, as all long-format series files are.
  */
-final class CsvInput implements AutoCloseable {
+public final class CsvInput implements AutoCloseable {
     private final String name;
     private final CSVParser parser;
     private final List<String> header;
@@ -28,7 +28,7 @@ final class CsvInput implements AutoCloseable {
         this.header = parser.getHeaderNames();
     }
 
-    static CsvInput open(Path file) {
+    public static CsvInput open(Path file) {
         try {
             return new CsvInput(file.toString(), CsvSource.open(file, DataFormat.DEFAULT));
         } catch (IOException e) {
@@ -36,16 +36,16 @@ final class CsvInput implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Iterable<CSVRecord> records() {
+    public Iterable<CSVRecord> records() {
         return parser;
     }
 
     /** Index of a required column, or a DataException naming the file and the columns it has. */
-    int column(String column) {
+    public int column(String column) {
         int index = header.indexOf(column);
         if (index < 0) {
             throw DataException.at(name, 1, 1, "no column '" + column + "'; the header has " + header);
@@ -54,15 +54,15 @@ final class CsvInput implements AutoCloseable {
     }
 
     /** Index of an optional column, or -1. */
-    int optionalColumn(String column) {
+    public int optionalColumn(String column) {
         return column == null ? -1 : header.indexOf(column);
     }
 
-    static long line(CSVRecord record) {
+    public static long line(CSVRecord record) {
         return record.getRecordNumber() + 1;
     }
 
-    String text(CSVRecord record, int column) {
+    public String text(CSVRecord record, int column) {
         if (column >= record.size()) {
             throw DataException.at(name, line(record), column + 1, "missing cell: the row has " + record.size()
                     + " cells, the header " + header.size());
@@ -70,7 +70,7 @@ final class CsvInput implements AutoCloseable {
         return record.get(column);
     }
 
-    String requiredText(CSVRecord record, int column) {
+    public String requiredText(CSVRecord record, int column) {
         String text = text(record, column);
         if (text.isEmpty()) {
             throw DataException.at(name, line(record), column + 1, "empty " + header.get(column));
@@ -79,7 +79,7 @@ final class CsvInput implements AutoCloseable {
     }
 
     /** A number; an empty cell, "NA" or "NaN" is NaN (missing). */
-    double number(CSVRecord record, int column) {
+    public double number(CSVRecord record, int column) {
         String text = text(record, column);
         if (text.isEmpty() || text.equals("NA") || text.equals("NaN")) {
             return Double.NaN;
@@ -92,7 +92,7 @@ final class CsvInput implements AutoCloseable {
     }
 
     /** A finite number; empty or non-numeric cells are errors. */
-    double finiteNumber(CSVRecord record, int column) {
+    public double finiteNumber(CSVRecord record, int column) {
         double value = number(record, column);
         if (!Double.isFinite(value)) {
             throw DataException.at(name, line(record), column + 1, header.get(column) + " must be a finite number (got '"
@@ -101,7 +101,7 @@ final class CsvInput implements AutoCloseable {
         return value;
     }
 
-    LocalDate date(CSVRecord record, int column) {
+    public LocalDate date(CSVRecord record, int column) {
         String text = requiredText(record, column);
         try {
             return LocalDate.parse(text);
@@ -111,7 +111,7 @@ final class CsvInput implements AutoCloseable {
         }
     }
 
-    DataException error(CSVRecord record, int column, String what) {
+    public DataException error(CSVRecord record, int column, String what) {
         return DataException.at(name, line(record), column + 1, what);
     }
 

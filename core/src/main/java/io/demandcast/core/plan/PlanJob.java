@@ -1,0 +1,90 @@
+package io.demandcast.core.plan;
+
+import io.demandcast.core.AtomicFiles;
+import io.demandcast.core.Progress;
+import io.demandcast.core.config.ExperimentConfig;
+import io.demandcast.core.config.PlanConfig;
+import io.demandcast.core.config.PredictConfig;
+import io.demandcast.core.model.Forecast;
+import io.demandcast.core.model.ModelRegistry;
+import io.demandcast.core.model.PublishedModel;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code plan} verb: an inventory file and a published model to an inventory policy per series.
+ * The inventory file is read and checked first, then the model is loaded as {@code predict} loads it
+ * and forecasts the longest lead time plus review period of the file; each series' lead-time demand
+ * comes from its {@link LeadTimeSource}, and {@link SeriesPlan#of} applies the policy. Nothing is written
+ * before everything is computed; the CSV is written whole (temp file, then rename) or not at all.
+ */
+public final class PlanJob {
+    /** The levels asked of a model whose intervals are its own: the 80 % central interval gives sigma. */
+    private static final double[] MODEL_LEVELS = {0.1, 0.5, 0.9};
+
+    private PlanJob() {
+    }
+
+    /** Where the plan CSV goes: {@code plan.output}; null or {@code -} is standard output. */
+    public static String outputOf(ExperimentConfig config) {
+        String out = config.plan().output();
+        return out == null ? "-" : out;
+    }
+
+    /** The service target of {@code plan}'s config section (the default of rows that give none). */
+    public static ServiceTarget targetOf(PlanConfig plan) {
+        return plan.fillRate() != null ? ServiceTarget.fillRate(plan.fillRate()) : ServiceTarget.cycleService(plan.serviceLevel());
+    }
+
+    /**
+     * @param inventory the inventory file ({@link InventoryCsv})
+     * @param target    the default target; null for the config's ({@link #targetOf})
+     * @param stdout    where the CSV goes when {@link #outputOf} is standard output; null to write none
+     *                  there (the caller prints the rows as JSON)
+     * @throws io.demandcast.core.data.DataException naming file:line:column for a bad inventory file or a
+     *                                              series the model does not forecast; nothing written
+     * @throws io.demandcast.core.artifact.ArtifactException when the model is missing, tampered or too old
+     */
+    public static PlanSummary run(ExperimentConfig config, Path inventory, ServiceTarget target, ModelRegistry registry, Writer stdout,
+                                  Progress progress) throws IOException {
+        Inventory stock = InventoryCsv.read(inventory);
+        ServiceTarget defaultTarget = target != null ? target : targetOf(config.plan());
+        double holdingRate = config.plan().holdingRate() == null ? Double.NaN : config.plan().holdingRate();
+        PublishedModel model = PublishedModel.load(config, registry, progress);
+        stock.requireKnown(model.seriesIds(), model.name() + " " + model.version());
+        int horizon = stock.longestProtection();
+        Forecast forecast = model.forecastUnclipped(horizon, levels(config));
+        QuantileLeadTimes source = new QuantileLeadTimes(forecast, model.clipsAtZero());
+        List<SeriesPlan> plans = new ArrayList<>(stock.rows().size());
+        for (InventoryRow given : stock.rows()) {
+            InventoryRow row = given.withDefaults(defaultTarget, holdingRate);
+            String id = row.seriesId();
+            int l = row.leadTime();
+            int lr = l + row.reviewPeriod();
+            NormalBaseline baseline = NormalBaseline.of(source.meanPerPeriod(id, lr), source.sigma1(id), l, row.reviewPeriod(), row.target());
+            plans.add(SeriesPlan.of(row, source.method(), source.demand(id, l), source.demand(id, lr), baseline));
+        }
+        String output = outputOf(config);
+        if (!"-".equals(output)) {
+            AtomicFiles.write(Path.of(output), out -> PlanCsvWriter.write(plans, out));
+        } else if (stdout != null) {
+            PlanCsvWriter.write(plans, stdout);
+        }
+        return new PlanSummary(model.name(), model.version(), inventory.toString(), output, source.method(), defaultTarget,
+                model.dataEnd() == null ? null : model.dataEnd().toString(), horizon, plans);
+    }
+
+    /**
+     * The model's own intervals at 0.1, 0.5 and 0.9; conformal intervals only at the levels they were
+     * calibrated at, {@code predict.quantiles} (QuantileLeadTimes picks the pair nearest 0.1 and 0.9).
+     */
+    private static double[] levels(ExperimentConfig config) {
+        if (config.predict().intervals() == PredictConfig.Intervals.conformal) {
+            return config.predict().quantiles().stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return MODEL_LEVELS.clone();
+    }
+}
