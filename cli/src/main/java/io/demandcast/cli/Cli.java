@@ -29,6 +29,7 @@ public final class Cli {
             new Verb("evaluate", EvaluateCommand.HEADER, EvaluateCommand::new),
             new Verb("tune", TuneCommand.HEADER, TuneCommand::new),
             new Verb("monitor", MonitorCommand.HEADER, MonitorCommand::new),
+            new Verb("plan", PlanCommand.HEADER, PlanCommand::new),
             new Verb("models", ModelsCommand.HEADER, ModelsCommand::new));
 
     private Cli() {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             "  demandcast evaluate -c configs/quickstart.yaml",
             "  demandcast tune     -c configs/quickstart-tune.yaml --time-budget 5m",
             "  demandcast monitor  -c configs/quickstart.yaml --prepare",
+            "  demandcast plan     -c configs/quickstart.yaml --inventory stock.csv",
             "  demandcast models list -c configs/quickstart.yaml",
             ""
         },

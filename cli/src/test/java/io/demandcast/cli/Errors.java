@@ -13,7 +13,7 @@ final class Errors {
     static final Pattern LOCATION = Pattern.compile(":\\d+:\\d+: ");
 
     /** A progress line: {@code <verb>: ...}. */
-    static final Pattern PROGRESS = Pattern.compile("(prepare|train|predict|evaluate|tune|monitor): ");
+    static final Pattern PROGRESS = Pattern.compile("(prepare|train|predict|evaluate|tune|monitor|plan): ");
 
     private Errors() {
     }

@@ -1,6 +1,7 @@
 package io.demandcast.core.plan;
 
 import io.demandcast.core.AtomicFiles;
+import io.demandcast.core.DemandcastException;
 import io.demandcast.core.Progress;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.PlanConfig;
@@ -57,7 +58,12 @@ public final class PlanJob {
         stock.requireKnown(model.seriesIds(), model.name() + " " + model.version());
         int horizon = stock.longestProtection();
         Forecast forecast = model.forecastUnclipped(horizon, levels(config));
-        QuantileLeadTimes source = new QuantileLeadTimes(forecast, model.clipsAtZero());
+        QuantileLeadTimes source;
+        try {
+            source = new QuantileLeadTimes(forecast, model.clipsAtZero());
+        } catch (IllegalArgumentException e) {
+            throw new DemandcastException("plan: " + e.getMessage(), e);
+        }
         List<SeriesPlan> plans = new ArrayList<>(stock.rows().size());
         for (InventoryRow given : stock.rows()) {
             InventoryRow row = given.withDefaults(defaultTarget, holdingRate);

@@ -168,7 +168,7 @@ class ConfigLoaderTest {
         assertEquals("configs/x.yaml:3:3: unknown key 'horizn' in predict (allowed: horizon, quantiles, output, version, intervals, clip_negative, future, data, max_model_age, update)",
                 error("name: a\npredict:\n  horizn: 3\n"));
         assertEquals("configs/x.yaml:2:1: unknown key 'horizon' at the top level "
-                        + "(allowed: name, data, prepare, model, models, train, predict, evaluate, backtest, gate, tune, monitor)",
+                        + "(allowed: name, data, prepare, model, models, train, predict, evaluate, backtest, gate, tune, monitor, plan)",
                 error("name: a\nhorizon: 3\n"));
         assertEquals("configs/x.yaml:3:27: unknown key 'windw' in prepare.outliers (allowed: method, window, threshold, action)",
                 error("name: a\nprepare:\n  outliers: {method: iqr, windw: 3}\n"));

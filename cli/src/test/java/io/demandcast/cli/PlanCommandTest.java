@@ -1,0 +1,214 @@
+package io.demandcast.cli;
+
+import static io.demandcast.cli.Errors.assertUserError;
+import static io.demandcast.cli.Errors.assertUserErrorAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.demandcast.core.plan.PlanCsvWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plan}: policies from a published model and an inventory file; where they go; bad inventory files. */
+class PlanCommandTest {
+    private static final String HEADER = String.join(",", PlanCsvWriter.COLUMNS);
+    private static final double Z95 = 1.6448536269514715;
+
+    @TempDir
+    Path tmp;
+
+    private Path inventory(String text) throws IOException {
+        Path f = tmp.resolve("inventory.csv");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private static CliRun.Result plan(TestProject p, String... args) {
+        List<String> all = new ArrayList<>(List.of("plan", "-c", p.config.toString()));
+        all.addAll(List.of(args));
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    /** Rows of a plan CSV by series id, each a column name -> cell map. */
+    private static Map<String, Map<String, String>> rows(String csv) {
+        List<String> lines = csv.lines().toList();
+        assertEquals(HEADER, lines.get(0));
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < cells.length; i++) {
+                row.put(PlanCsvWriter.COLUMNS.get(i), cells[i]);
+            }
+            rows.put(cells[0], row);
+        }
+        return rows;
+    }
+
+    @Test
+    void orderUpToLevelIsTheNormalQuantileOfTheForecastOverLeadTimeAndReview() throws Exception {
+        TestProject p = TestProject.trained(tmp);
+        Path inv = inventory("series_id,on_hand,on_order,lead_time,review_period,unit_cost\nB,10,5,3,2,2\nA,0,0,1,1,\n");
+        CliRun.Result r = plan(p, "--inventory", inv.toString());
+        assertEquals(0, r.code(), r.toString());
+        Map<String, Map<String, String>> rows = rows(r.out());
+        assertEquals(2, rows.size());
+        assertTrue(r.err().contains("plan: snaive ") && r.err().contains("-> stdout"), r.err());
+
+        // The same model's published forecast: mean = sum of points over L + R = 5 steps, sd = sqrt(sum sigma_k^2),
+        // sigma_k = (q0.9 - q0.1) / (2 z_0.9); S = mean + z_0.95 sd.
+        assertEquals(0, p.run("predict", "-q").code());
+        List<String> forecast = Files.readAllLines(p.forecast);
+        double mean = 0;
+        double variance = 0;
+        int steps = 0;
+        for (String line : forecast.subList(1, forecast.size())) {
+            String[] c = line.split(",");
+            if (c[0].equals("B") && steps < 5) {
+                mean += Double.parseDouble(c[3]);
+                double sigma = (Double.parseDouble(c[6]) - Double.parseDouble(c[4])) / (2 * 1.2815515655446004);
+                variance += sigma * sigma;
+                steps++;
+            }
+        }
+        Map<String, String> b = rows.get("B");
+        double s = mean + Z95 * Math.sqrt(variance);
+        assertEquals(s, Double.parseDouble(b.get("order_up_to")), 1e-3, b.toString());
+        assertEquals(s - mean, Double.parseDouble(b.get("safety_stock")), 1e-3);
+        assertEquals(15, Double.parseDouble(b.get("inventory_position")));
+        assertEquals((long) Math.ceil(s - 15), Long.parseLong(b.get("order_quantity")));
+        assertEquals(2 * (s - mean), Double.parseDouble(b.get("safety_stock_value")), 2e-3);
+        assertEquals("cycle_service", b.get("target_kind"));
+        assertEquals("0.95", b.get("target"));
+        assertEquals("normal-from-quantiles", b.get("method"));
+        assertEquals("", rows.get("A").get("safety_stock_value"), "no unit cost, no value");
+    }
+
+    @Test
+    void jsonCarriesTheRowsAndAFileGetsTheCsv() throws Exception {
+        TestProject p = TestProject.trained(tmp);
+        Path inv = inventory("series_id,on_hand,on_order,lead_time,review_period\nA,0,0,2,1\nC,100,0,2,1\n");
+        CliRun.Result r = plan(p, "-q", "--inventory", inv.toString(), "--fill-rate", "0.98", "--json");
+        assertEquals(0, r.code(), r.toString());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("plan", json.get("verb").asText());
+        assertEquals("fill_rate", json.get("target_kind").asText());
+        assertEquals(2, json.get("series").size());
+        assertEquals("A", json.at("/series/0/series_id").asText());
+        assertEquals(0.98, json.at("/series/0/target").asDouble());
+        assertEquals(0, json.at("/series/1/order_quantity").asLong(), "100 on hand covers C");
+
+        Path out = tmp.resolve("out").resolve("plan.csv");
+        r = plan(p, "-q", "--inventory", inv.toString(), "-o", out.toString(), "--json");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(out.toString(), new ObjectMapper().readTree(r.out()).get("output").asText());
+        assertEquals(3, Files.readAllLines(out).size());
+        assertEquals(HEADER, Files.readAllLines(out).get(0));
+
+        r = plan(p, "--inventory", inv.toString(), "-o", "-", "--json");
+        assertUsageError(r, "--json and '-o -' both want stdout");
+    }
+
+    @Test
+    void targetsComeFromTheRowThenTheOptionThenTheConfig() throws Exception {
+        TestProject p = TestProject.trained(tmp);
+        Path inv = inventory("series_id,on_hand,on_order,lead_time,review_period,service_level,fill_rate\nA,0,0,2,1,0.9,\nB,0,0,2,1,,\n");
+        Map<String, Map<String, String>> rows = rows(plan(p, "-q", "--inventory", inv.toString(), "--set", "plan.fill_rate=0.97").out());
+        assertEquals("cycle_service", rows.get("A").get("target_kind"));
+        assertEquals("0.9", rows.get("A").get("target"));
+        assertEquals("fill_rate", rows.get("B").get("target_kind"));
+        assertEquals("0.97", rows.get("B").get("target"));
+        rows = rows(plan(p, "-q", "--inventory", inv.toString(), "--set", "plan.fill_rate=0.97", "--service-level", "0.8").out());
+        assertEquals("cycle_service", rows.get("B").get("target_kind"));
+        assertEquals("0.8", rows.get("B").get("target"));
+
+        assertUsageError(plan(p, "--inventory", inv.toString(), "--service-level", "95"), "--service-level: service level must be a share between 0 and 1");
+        assertUsageError(plan(p, "--inventory", inv.toString(), "--service-level", "0.9", "--fill-rate", "0.9"), "mutually exclusive");
+        assertUserError(plan(p, "--inventory", inv.toString(), "--set", "plan.service_level=0.9", "--set", "plan.fill_rate=0.9"),
+                "give service_level or fill_rate, not both");
+    }
+
+    @Test
+    void modelOptionPicksTheVersion() throws Exception {
+        TestProject p = TestProject.trained(tmp);
+        Path inv = inventory("series_id,on_hand,on_order,lead_time,review_period\nA,0,0,2,1\n");
+        CliRun.Result r = plan(p, "--inventory", inv.toString(), "--model", TestProject.MODEL + "@" + p.latestVersion());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains(p.latestVersion()), r.err());
+        assertUserError(plan(p, "--inventory", inv.toString(), "--model", "other"), "no artifact 'other'");
+    }
+
+    @Test
+    void badInventoryFilesExitTwoAtTheirLineAndColumnAndWriteNothing() throws Exception {
+        TestProject p = TestProject.trained(tmp);
+        Path out = tmp.resolve("plan.csv");
+        String header = "series_id,on_hand,on_order,lead_time,review_period\n";
+        Map<String, String> cases = Map.of(
+                "series_id,on_hand,lead_time,review_period\nA,1,1,1\n", ":1:1: no column 'on_order'",
+                header + "A,1,x,1,1\n", ":2:3: on_order 'x' is not a number",
+                header + "A,-2,0,1,1\n", ":2:2: on_hand must be a finite number >= 0",
+                header + "A,1,0,0,1\n", ":2:4: lead_time must be a whole number of periods >= 1",
+                header + "A,1,0,1,1\nB,1,0,1,1\nA,1,0,1,1\n", ":4:1: series 'A' is listed twice (first on line 2)",
+                header + "A,1,0,1,1\nZ,1,0,1,1\n", ":3:1: series 'Z' is not one of the 3 series of model snaive");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path inv = inventory(c.getKey());
+            CliRun.Result r = plan(p, "--inventory", inv.toString(), "-o", out.toString());
+            assertUserErrorAt(r, inv.toString(), inv + c.getValue());
+            assertTrue(Files.notExists(out), "nothing written: " + c.getValue());
+        }
+        assertUserError(plan(p, "--inventory", tmp.resolve("missing.csv").toString()), "missing.csv: no such inventory file");
+    }
+
+    /** A command-line mistake: exit 2, nothing on stdout, the message and a pointer to --help on stderr. */
+    private static void assertUsageError(CliRun.Result r, String message) {
+        assertEquals(2, r.code(), r.toString());
+        assertEquals("", r.out(), r.toString());
+        assertTrue(r.err().contains(message) && r.err().contains("demandcast plan --help"), r.toString());
+    }
+
+    /** The repository's quickstart config, sample data and example inventory file, outputs in the temp dir. */
+    @Test
+    void quickstartOnSampleData() throws IOException {
+        Path sales = Path.of("..", "sample-data", "sales.csv");
+        Path inv = Path.of("..", "sample-data", "inventory.csv");
+        Path config = Path.of("..", "configs", "quickstart.yaml");
+        assertTrue(Files.isRegularFile(inv), "run from the cli module directory: " + inv.toAbsolutePath());
+        List<String> overrides = List.of(
+                "--set", "data.files=[" + TestProject.quote(sales) + "]",
+                "--set", "prepare.output=" + TestProject.quote(tmp.resolve("prepared")),
+                "--set", "train.store=" + TestProject.quote(tmp.resolve("store")));
+        for (String verb : List.of("prepare", "train")) {
+            String[] args = Stream.concat(Stream.of(verb, "-q", "-c", config.toString()), overrides.stream()).toArray(String[]::new);
+            assertEquals(0, CliRun.run(args).code(), verb);
+        }
+        Path out = tmp.resolve("plan.csv");
+        String[] args = Stream.concat(Stream.of("plan", "-q", "-c", config.toString(), "--inventory", inv.toString(), "-o", out.toString()),
+                overrides.stream()).toArray(String[]::new);
+        CliRun.Result r = CliRun.run(args);
+        assertEquals(0, r.code(), r.toString());
+        Map<String, Map<String, String>> rows = rows(Files.readString(out));
+        assertEquals(6, rows.size());
+        assertEquals("0.99", rows.get("FOODS_3_586_TX_1").get("target"));
+        assertEquals("fill_rate", rows.get("HOBBIES_1_254_CA_1").get("target_kind"));
+        for (Map<String, String> row : rows.values()) {
+            double s = Double.parseDouble(row.get("order_up_to"));
+            double position = Double.parseDouble(row.get("inventory_position"));
+            long order = Long.parseLong(row.get("order_quantity"));
+            assertTrue(order >= s - position && (order == 0 || order >= 1), row.toString());
+            assertTrue(s >= Double.parseDouble(row.get("mean_protection_demand")), "alpha, beta > 0.5 give safety stock >= 0: " + row);
+        }
+        // FOODS_3_586_CA_1: packs of 24, at least 48
+        long foods = Long.parseLong(rows.get("FOODS_3_586_CA_1").get("order_quantity"));
+        assertTrue(foods == 0 || foods >= 48 && foods % 24 == 0, "order " + foods);
+    }
+}
