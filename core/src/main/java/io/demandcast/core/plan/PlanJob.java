@@ -58,21 +58,15 @@ public final class PlanJob {
         stock.requireKnown(model.seriesIds(), model.name() + " " + model.version());
         int horizon = stock.longestProtection();
         Forecast forecast = model.forecastUnclipped(horizon, levels(config));
-        QuantileLeadTimes source;
+        QuantileLeadTimes quantiles;
         try {
-            source = new QuantileLeadTimes(forecast, model.clipsAtZero());
+            quantiles = new QuantileLeadTimes(forecast, model.clipsAtZero());
         } catch (IllegalArgumentException e) {
             throw new DemandcastException("plan: " + e.getMessage(), e);
         }
-        List<SeriesPlan> plans = new ArrayList<>(stock.rows().size());
-        for (InventoryRow given : stock.rows()) {
-            InventoryRow row = given.withDefaults(defaultTarget, holdingRate);
-            String id = row.seriesId();
-            int l = row.leadTime();
-            int lr = l + row.reviewPeriod();
-            NormalBaseline baseline = NormalBaseline.of(source.meanPerPeriod(id, lr), source.sigma1(id), l, row.reviewPeriod(), row.target());
-            plans.add(SeriesPlan.of(row, source.method(), source.demand(id, l), source.demand(id, lr), baseline));
-        }
+        // The one estimator there is yet: the forecast's quantiles give both the policy's lead-time demand and the baseline.
+        LeadTimeSource source = quantiles;
+        List<SeriesPlan> plans = plans(stock, defaultTarget, holdingRate, source, quantiles);
         String output = outputOf(config);
         if (!"-".equals(output)) {
             AtomicFiles.write(Path.of(output), out -> PlanCsvWriter.write(plans, out));
@@ -81,6 +75,29 @@ public final class PlanJob {
         }
         return new PlanSummary(model.name(), model.version(), inventory.toString(), output, source.method(), defaultTarget,
                 model.dataEnd() == null ? null : model.dataEnd().toString(), horizon, plans);
+    }
+
+    /**
+     * The policy of every inventory row, in file order: lead-time demand over L and L + R from
+     * {@code source}, the normal baseline from {@code baseline}'s mean per period and one-step sigma.
+     * This is where another estimator of lead-time demand (sample paths, a bootstrap of backtest
+     * errors) plugs in.
+     *
+     * @param defaultTarget the target of rows that give none
+     * @param holdingRate   the holding rate of rows that give none, NaN for none
+     */
+    public static List<SeriesPlan> plans(Inventory stock, ServiceTarget defaultTarget, double holdingRate, LeadTimeSource source,
+                                         QuantileLeadTimes baseline) {
+        List<SeriesPlan> plans = new ArrayList<>(stock.rows().size());
+        for (InventoryRow given : stock.rows()) {
+            InventoryRow row = given.withDefaults(defaultTarget, holdingRate);
+            String id = row.seriesId();
+            int l = row.leadTime();
+            int lr = l + row.reviewPeriod();
+            NormalBaseline normal = NormalBaseline.of(baseline.meanPerPeriod(id, lr), baseline.sigma1(id), l, row.reviewPeriod(), row.target());
+            plans.add(SeriesPlan.of(row, source.method(), source.demand(id, l), source.demand(id, lr), normal));
+        }
+        return plans;
     }
 
     /**
