@@ -95,6 +95,39 @@ class PlanCommandTest {
     }
 
     @Test
+    void conformalIntervalsGiveTheSpreadWhenThePredictUsesThem() throws Exception {
+        TestProject p = TestProject.create(tmp);
+        assertEquals(0, p.run("prepare", "-q").code());
+        assertEquals(0, p.run("train", "-q", "--set", "predict.intervals=conformal").code());
+        Path inv = inventory("series_id,on_hand,on_order,lead_time,review_period,unit_cost\nC,0,0,2,1,4\n");
+        Map<String, String> own = rows(plan(p, "-q", "--inventory", inv.toString()).out()).get("C");
+        CliRun.Result r = plan(p, "-q", "--inventory", inv.toString(), "--set", "predict.intervals=conformal", "--set", "plan.holding_rate=0.25");
+        assertEquals(0, r.code(), r.toString());
+        Map<String, String> conformal = rows(r.out()).get("C");
+        assertEquals(own.get("mean_protection_demand"), conformal.get("mean_protection_demand"), "the same points");
+        assertTrue(!own.get("sd_lead_time_demand").equals(conformal.get("sd_lead_time_demand")), own + " " + conformal);
+
+        // sd over L = 2 from the conformal forecast predict publishes: sqrt(sum of ((q0.9 - q0.1) / 2.5631)^2)
+        assertEquals(0, p.run("predict", "-q", "--set", "predict.intervals=conformal").code());
+        List<String> forecast = Files.readAllLines(p.forecast);
+        double variance = 0;
+        int steps = 0;
+        for (String line : forecast.subList(1, forecast.size())) {
+            String[] c = line.split(",");
+            if (c[0].equals("C") && steps < 2) {
+                assertTrue(Double.parseDouble(c[4]) > 0, "q0.1 not clipped: " + line);
+                double sigma = (Double.parseDouble(c[6]) - Double.parseDouble(c[4])) / (2 * 1.2815515655446004);
+                variance += sigma * sigma;
+                steps++;
+            }
+        }
+        assertEquals(Math.sqrt(variance), Double.parseDouble(conformal.get("sd_lead_time_demand")), 1e-3);
+        double value = Double.parseDouble(conformal.get("safety_stock_value"));
+        assertEquals(4 * Double.parseDouble(conformal.get("safety_stock")), value, 1e-3);
+        assertEquals(0.25 * value, Double.parseDouble(conformal.get("safety_stock_holding_cost")), 1e-3);
+    }
+
+    @Test
     void jsonCarriesTheRowsAndAFileGetsTheCsv() throws Exception {
         TestProject p = TestProject.trained(tmp);
         Path inv = inventory("series_id,on_hand,on_order,lead_time,review_period\nA,0,0,2,1\nC,100,0,2,1\n");
