@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * (the run under test, {@code <verb> -q -c experiment.yaml <args>}), then either {@code exit} and
  * {@code message} (an invalid case; {@code exit: 0} for a valid one) or {@code same_forecast_as} (an awkward but valid file, whose
  * forecast must equal that of the named clean case). The folder is copied to a temporary directory
- * and {@code ${DIR}} replaced there (byte for byte, so deliberately undecodable files stay as they are).
+ * and {@code ${DIR}} replaced there and in {@code args} (byte for byte, so deliberately undecodable files stay as they are).
  *
  * <p>An invalid case must exit with its code, print exactly one error line (a {@code Try ... --help}
  * hint may follow an option error) holding every {@code message} substring, no stack trace, and
@@ -112,7 +112,8 @@ class InputCorpusTest {
     private static String[] command(Path dir, String verb, JsonNode args) {
         List<String> all = new ArrayList<>(List.of(verb, "-q", "-c", dir.resolve("experiment.yaml").toString()));
         if (args != null) {
-            args.forEach(a -> all.add(a.asText()));
+            // ${DIR} in an argument (a file a verb takes by option, such as plan's --inventory) is the case's copy too
+            args.forEach(a -> all.add(a.asText().replace("${DIR}", dir.toString())));
         }
         return all.toArray(String[]::new);
     }
