@@ -128,6 +128,10 @@ final class PredictCommand extends BaseCommand {
                 : "the forecast file " + PredictJob.outputOf(cfg) + " is unchanged");
         PredictSummary summary = PredictJob.run(cfg, io.demandcast.core.model.ModelRegistry.standard(), out(), progress(), explainRequest,
                 new io.demandcast.core.model.ModelAge.Limit(ageLimit, "demandcast train -c " + config.config), scenarioRequest);
+        if (summary.scenarios() != null) {
+            // warnings are shown with --quiet too, as prepare's data warnings are
+            summary.scenarios().warnings().forEach(w -> err().println("demandcast predict: warning: --scenario: " + w));
+        }
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("predict", summary.toMap()));

@@ -179,8 +179,7 @@ public final class PredictJob {
             ForecastCalibration calibration = ForecastCalibration.load(artifact.payloadDirectory());
             boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
             scenarioResult = io.demandcast.core.plan.ScenarioRun.run(model, request, forecast, scenarios.scenarios(),
-                    ScenarioColumns.of(config, history), f -> calibration.apply(f, conformal, artifact.directory().toString()),
-                    progress::report);
+                    ScenarioColumns.of(config, history), f -> calibration.apply(f, conformal, artifact.directory().toString()));
         }
         String output = outputOf(config);
         if ("-".equals(output)) {
@@ -200,7 +199,7 @@ public final class PredictJob {
             AtomicFiles.write(Path.of(scenarioOutput), out -> io.demandcast.core.plan.ScenarioCsvWriter.writeRows(lifts, out));
             AtomicFiles.write(Path.of(totalsOutput), out -> io.demandcast.core.plan.ScenarioCsvWriter.writeTotals(lifts, out));
             scenarioSummary = new io.demandcast.core.plan.ScenarioSummary(scenarios.file(), scenarioOutput, totalsOutput,
-                    scenarioResult.summary());
+                    scenarioResult.summary(), scenarioResult.warnings());
         }
         Path logged = io.demandcast.core.monitor.ForecastLog.append(config, forecast, artifact.version(), java.time.Instant.now());
         int n = forecast.seriesCount();

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param output      the per-period CSV
  * @param totalsOutput the per-series totals CSV
  * @param scenarios   per scenario, in file order
+ * @param warnings    overrides of columns the model does not read (or whose derived columns it reads), one line each
  */
-public record ScenarioSummary(String file, String output, String totalsOutput, List<Entry> scenarios) {
+public record ScenarioSummary(String file, String output, String totalsOutput, List<Entry> scenarios, List<String> warnings) {
     public ScenarioSummary {
         scenarios = List.copyOf(scenarios);
+        warnings = List.copyOf(warnings);
     }
 
     /**
@@ -103,6 +105,7 @@ public record ScenarioSummary(String file, String output, String totalsOutput, L
         m.put("output", output);
         m.put("totals_output", totalsOutput);
         m.put("scenarios", scenarios.stream().map(Entry::toMap).toList());
+        m.put("warnings", warnings);
         return m;
     }
 }
