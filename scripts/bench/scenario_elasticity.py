@@ -68,6 +68,13 @@ def main():
           f" Spearman {np.corrcoef(np.argsort(np.argsort(lp)), np.argsort(np.argsort(implied)))[0, 1]:.3f}")
     wrong = (neg & (lp < 0)).sum()
     print(f"wrong sign (e < 0 but the cut lowers demand): {wrong} of {neg.sum()} series ({wrong / max(neg.sum(), 1) * 100:.1f} %)")
+    edges = np.percentile(el, [25, 50, 75])
+    band = np.digitize(el, edges)
+    parts = []
+    for b in range(4):
+        m = band == b
+        parts.append(f"e {np.median(el[m]):.2f}: lift {np.median(lp[m]):.1f} (implied {np.median(implied[m]):.1f})")
+    print("by quartile of e, most elastic first, medians: " + "; ".join(parts))
     ratio = lp[neg] / implied[neg]
     print(f"lift / implied over series with e < 0: median {np.median(ratio):.3f}, quartiles {np.percentile(ratio, 25):.3f} .. {np.percentile(ratio, 75):.3f}")
 
