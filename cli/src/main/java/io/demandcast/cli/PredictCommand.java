@@ -23,10 +23,13 @@ import picocli.CommandLine.Option;
             "  demandcast predict -c gbm.yaml --explain 3   (top 3 features per forecast row)",
             "  demandcast predict -c configs/quickstart.yaml \\",
             "      --data last-week.csv --max-model-age 7d",
+            "  demandcast predict -c gbm.yaml --scenario price-cut.yaml",
             "",
             "Forecasts start after the newest data: when the prepared data (or --data over data.files) extends past the end of the data the model was fitted on, the model is first brought up to it with its fitted parameters fixed (ETS/ARIMA filters, Croston/TSB smoothing, seasonal windows, the lags of global models; no refit). The summary names the model version and the data end used.",
             "",
             "Every run also appends the forecasts it published to the forecast log that monitor reads (monitor.log, by default forecast-log beside train.store; monitor.log_forecasts: false turns it off).",
+            "",
+            "--scenario scenarios.yaml also forecasts each what-if scenario of the file (known covariates overridden: price x 0.9 for some series and dates, a promotion or event flag set to 1) and writes <name>.scenarios.csv beside the forecast: series_id,date,scenario,baseline,forecast,lift,lift_lo,lift_hi (lift = scenario - baseline; lift_lo/lift_hi: the lift when the same error draw hits both forecasts, over the predict.quantiles levels), and <name>.scenarios.totals.csv, the same summed over the horizon per series with lift_pct.",
             "",
             "--explain (global ML families only) also writes <name>.explain.csv beside the forecast <name>.csv: series_id,date,model,rank,feature,value,contribution,space,base,prediction, one line per forecast row and top feature; base + all contributions = prediction, in space 'units' (the point forecast) or 'log1p' (transform: log1p).",
             ""
@@ -55,6 +58,14 @@ final class PredictCommand extends BaseCommand {
     @Option(names = "--explain-output", paramLabel = "<file>",
             description = "Where --explain writes (default: the forecast CSV's path with .explain.csv).")
     String explainOutput;
+
+    @Option(names = "--scenario", paramLabel = "<file>",
+            description = "What-if scenarios (YAML: scenarios: [{name, overrides: [{series, dates, column, set|multiply|add}]}]): forecast each beside the baseline and write its lift.")
+    String scenario;
+
+    @Option(names = "--scenario-output", paramLabel = "<file>",
+            description = "Where --scenario writes its per-period CSV (default: the forecast CSV's path with .scenarios.csv); the totals go to its path with .totals.csv.")
+    String scenarioOutput;
 
     @Option(names = "--data", paramLabel = "<file>",
             description = "Newer actuals (the format of data.files), read after the data files and prepared in memory: the model is brought up to them and forecasts from their end; overrides predict.data.")
@@ -95,7 +106,18 @@ final class PredictCommand extends BaseCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain needs N >= 1 (got " + explain + ")");
         }
         PredictJob.ExplainRequest explainRequest = explain == null ? null : new PredictJob.ExplainRequest(explain, explainOutput);
+        if (scenarioOutput != null && scenario == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scenario-output needs --scenario");
+        }
+        // Read (and checked) before any work: a bad scenario file fails naming file:line:column, nothing written.
+        io.demandcast.core.plan.ScenarioRequest scenarioRequest = scenario == null ? null
+                : io.demandcast.core.plan.ScenarioRequest.read(scenario, scenarioOutput);
         Preflight.predict(cfg, explainRequest);
+        if (scenarioRequest != null) {
+            String forecastOutput = PredictJob.outputOf(cfg);
+            io.demandcast.core.PathChecks.writableFile("--scenario-output", java.nio.file.Path.of(scenarioRequest.outputOf(forecastOutput)));
+            io.demandcast.core.PathChecks.writableFile("--scenario-output", java.nio.file.Path.of(scenarioRequest.totalsOutputOf(forecastOutput)));
+        }
         if (cfg.predict().data() == null) {
             // With --data the history is prepared in memory from the current files: a prepared dataset
             // older than them is not read for it, so it need not be current.
@@ -105,7 +127,11 @@ final class PredictCommand extends BaseCommand {
                 ? "the forecasts on standard output are incomplete"
                 : "the forecast file " + PredictJob.outputOf(cfg) + " is unchanged");
         PredictSummary summary = PredictJob.run(cfg, io.demandcast.core.model.ModelRegistry.standard(), out(), progress(), explainRequest,
-                new io.demandcast.core.model.ModelAge.Limit(ageLimit, "demandcast train -c " + config.config));
+                new io.demandcast.core.model.ModelAge.Limit(ageLimit, "demandcast train -c " + config.config), scenarioRequest);
+        if (summary.scenarios() != null) {
+            // warnings are shown with --quiet too, as prepare's data warnings are
+            summary.scenarios().warnings().forEach(w -> err().println("demandcast predict: warning: --scenario: " + w));
+        }
         info(summary.text());
         if (output.format() == OutputMixin.Format.json) {
             printJson(Summaries.withSchema("predict", summary.toMap()));

@@ -219,6 +219,11 @@ public final class ConfigLoader {
         return best;
     }
 
+    /** {@code text} parsed with the experiment files' YAML rules and positions (other YAML inputs: scenario files). */
+    static YamlDocument parseDocument(String text, String source) {
+        return YamlDocument.parse(MAPPER, text, source);
+    }
+
     /** JSON pointer for a path, for {@link JsonNode#at(JsonPointer)}. */
     static JsonPointer pointer(ConfigPath path) {
         JsonPointer p = JsonPointer.empty();

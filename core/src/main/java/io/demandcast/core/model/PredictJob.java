@@ -100,6 +100,19 @@ public final class PredictJob {
      */
     public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress,
                                      ExplainRequest explain, ModelAge.Limit age) throws IOException {
+        return run(config, registry, stdout, progress, explain, age, null);
+    }
+
+    /**
+     * As above, and with {@code scenarios} (null for none) the what-if forecasts of each scenario beside the
+     * baseline with their lifts ({@link io.demandcast.core.plan.ScenarioRun}), written to the scenario CSVs.
+     * A scenario that cannot be applied (an override of an unknown or past-only column, a date outside the
+     * forecast periods, a model that reads none of its columns) fails before anything is written.
+     */
+    public static PredictSummary run(ExperimentConfig config, ModelRegistry registry, Writer stdout, Progress progress,
+                                     ExplainRequest explain, ModelAge.Limit age,
+                                     io.demandcast.core.plan.ScenarioRequest scenarios) throws IOException {
+        String scenarioOutput = scenarios == null ? null : scenarios.outputOf(outputOf(config));
         String explainOutput = explain == null ? null : explainOutputOf(config, explain);
         ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
         Artifact artifact = store.resolve(config.model().name(), config.predict().version());
@@ -161,6 +174,13 @@ public final class PredictJob {
         }
         Forecast forecast = ForecastCalibration.load(artifact.payloadDirectory()).apply(raw,
                 config.predict().intervals() == PredictConfig.Intervals.conformal, artifact.directory().toString());
+        io.demandcast.core.plan.ScenarioRun.Result scenarioResult = null;
+        if (scenarios != null) {
+            ForecastCalibration calibration = ForecastCalibration.load(artifact.payloadDirectory());
+            boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
+            scenarioResult = io.demandcast.core.plan.ScenarioRun.run(model, request, forecast, scenarios.scenarios(),
+                    ScenarioColumns.of(config, history), f -> calibration.apply(f, conformal, artifact.directory().toString()));
+        }
         String output = outputOf(config);
         if ("-".equals(output)) {
             ForecastCsvWriter.write(forecast, stdout);
@@ -172,13 +192,22 @@ public final class PredictJob {
             java.util.List<ExplainedPoint> points = ((Explainable) explaining).explain(request, explain.top());
             AtomicFiles.write(Path.of(explainOutput), out -> ExplanationCsvWriter.write(explaining.family(), points, out));
         }
+        io.demandcast.core.plan.ScenarioSummary scenarioSummary = null;
+        if (scenarioResult != null) {
+            java.util.List<io.demandcast.core.plan.ScenarioLift.Lifts> lifts = scenarioResult.lifts();
+            String totalsOutput = scenarios.totalsOutputOf(output);
+            AtomicFiles.write(Path.of(scenarioOutput), out -> io.demandcast.core.plan.ScenarioCsvWriter.writeRows(lifts, out));
+            AtomicFiles.write(Path.of(totalsOutput), out -> io.demandcast.core.plan.ScenarioCsvWriter.writeTotals(lifts, out));
+            scenarioSummary = new io.demandcast.core.plan.ScenarioSummary(scenarios.file(), scenarioOutput, totalsOutput,
+                    scenarioResult.summary(), scenarioResult.warnings());
+        }
         Path logged = io.demandcast.core.monitor.ForecastLog.append(config, forecast, artifact.version(), java.time.Instant.now());
         int n = forecast.seriesCount();
         String first = n == 0 ? null : forecast.axis().date(minFirst(forecast)).toString();
         String last = n == 0 ? null : forecast.axis().date(maxFirst(forecast) + horizon - 1).toString();
         return new PredictSummary(artifact.name(), artifact.version(), output, n, horizon, config.predict().quantiles(), first, last,
                 explainOutput, str(update.modelEnd()), str(update.dataEnd()), update.seriesUpdated(), update.periodsFed(),
-                logged == null ? null : logged.toString());
+                logged == null ? null : logged.toString(), scenarioSummary);
     }
 
     /**

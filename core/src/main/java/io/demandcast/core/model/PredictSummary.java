@@ -14,10 +14,20 @@ import java.util.Map;
  * @param seriesUpdated series fed newer periods before forecasting (0: forecast from the model's end)
  * @param periodsFed    the most newer periods fed to one series
  * @param forecastLog   the forecast-log entry written for {@code monitor}; null when logging is off
+ * @param scenarios     what {@code --scenario} wrote; null without it
  */
 public record PredictSummary(String modelName, String version, String output, int seriesCount, int horizon,
                              List<Double> quantiles, String firstDate, String lastDate, String explainOutput,
-                             String modelDataEnd, String dataEnd, int seriesUpdated, int periodsFed, String forecastLog) {
+                             String modelDataEnd, String dataEnd, int seriesUpdated, int periodsFed, String forecastLog,
+                             io.demandcast.core.plan.ScenarioSummary scenarios) {
+
+    /** Without scenarios. */
+    public PredictSummary(String modelName, String version, String output, int seriesCount, int horizon,
+                          List<Double> quantiles, String firstDate, String lastDate, String explainOutput,
+                          String modelDataEnd, String dataEnd, int seriesUpdated, int periodsFed, String forecastLog) {
+        this(modelName, version, output, seriesCount, horizon, quantiles, firstDate, lastDate, explainOutput, modelDataEnd, dataEnd,
+                seriesUpdated, periodsFed, forecastLog, null);
+    }
 
     public String text() {
         return "predict: " + modelName + " " + version + " forecast " + seriesCount + " series x " + horizon
@@ -26,7 +36,8 @@ public record PredictSummary(String modelName, String version, String output, in
                 + periodsFed + " newer period(s))")
                 + " -> " + ("-".equals(output) ? "stdout" : output)
                 + (explainOutput == null ? "" : "; explanations -> " + explainOutput)
-                + (forecastLog == null ? "" : "; logged -> " + forecastLog);
+                + (forecastLog == null ? "" : "; logged -> " + forecastLog)
+                + (scenarios == null ? "" : "; " + scenarios.text());
     }
 
     public Map<String, Object> toMap() {
@@ -47,6 +58,9 @@ public record PredictSummary(String modelName, String version, String output, in
         m.put("series_updated", seriesUpdated);
         m.put("periods_fed", periodsFed);
         m.put("forecast_log", forecastLog);
+        if (scenarios != null) {
+            m.put("scenarios", scenarios.toMap());
+        }
         return m;
     }
 }
