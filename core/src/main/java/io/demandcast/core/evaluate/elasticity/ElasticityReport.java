@@ -38,7 +38,7 @@ public final class ElasticityReport {
         ElasticityDistribution d = est.distribution();
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add("Own-price elasticity per series: the slope e of ln(units) = a + e·ln(" + est.price() + ")"
-                + (est.controls().isEmpty() ? "" : " + " + String.join(" + ", est.controls().stream().map(c -> "c·" + c).toList()))
+                + controlTerms(est.controls())
                 + " fitted by least squares on each series' history up to its last backtest cutoff (periods with units > 0 and"
                 + " price > 0), with a 95 % t interval; a 1 % price rise changes demand by about e %. Groups pool their"
                 + " series' estimates by precision weights (1/se²). Every series is in " + ELASTICITIES_CSV + ".");
@@ -63,10 +63,6 @@ public final class ElasticityReport {
         }
         if (!responses.isEmpty()) {
             Map<String, SeriesElasticity> bySeries = est.bySeries();
-            paragraphs.add("Model response: each model that reads " + est.price() + " forecast its last refit window again"
-                    + " with the price × " + PriceResponse.FACTOR + " over the whole horizon. Wrong sign: its total forecast"
-                    + " fell when the price fell; among them, those whose estimated elasticity is significantly negative."
-                    + " Per series in " + PRICE_RESPONSE_CSV + ".");
             List<List<String>> modelRows = new ArrayList<>();
             for (PriceResponse r : responses) {
                 long wrongSignificant = r.series().stream().filter(PriceResponse.SeriesResponse::wrongSign).filter(s -> {
@@ -79,10 +75,24 @@ public final class ElasticityReport {
                         Long.toString(wrongSignificant), Long.toString(r.flatCount()),
                         fixed(implied.length == 0 ? Double.NaN : median(implied))));
             }
-            tables.add(new ReportSection.Table("Response of the models to a 10 % price cut", List.of("model", "series",
-                    "wrong sign", "wrong sign, significant estimate", "no response", "median implied elasticity"), 1, modelRows));
+            String caption = "Response of the models to a 10 % price cut: each model that reads " + est.price() + " forecast its last"
+                    + " refit window again with the price × " + PriceResponse.FACTOR + " over the whole horizon. Wrong sign: its"
+                    + " total forecast fell when the price fell (of which: series whose estimated elasticity is significantly"
+                    + " negative). Implied elasticity: ln(forecast after the cut / before) / ln(0.9). Per series in "
+                    + PRICE_RESPONSE_CSV + ".";
+            tables.add(new ReportSection.Table(caption, List.of("model", "series",
+                    "wrong sign", "of which significant estimate", "no response", "median implied elasticity"), 1, modelRows));
         }
         return new ReportSection("elasticity", "Price elasticity", paragraphs, tables);
+    }
+
+    /** {@code  + b1·deal + b2·feat}, empty without controls. */
+    private static String controlTerms(List<String> controls) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < controls.size(); i++) {
+            out.append(" + b").append(i + 1).append('·').append(controls.get(i));
+        }
+        return out.toString();
     }
 
     private static ReportSection.Table groupTable(String column, List<List<String>> rows) {
