@@ -93,6 +93,7 @@ public final class BacktestJob {
                     + "unset to add a run to them");
         }
         PreparedDataset dataset = PreparedSplits.dataset(PrepareJob.outputDirectory(config));
+        ElasticityCheck.checkColumns(config, dataset.manifest().columns());
         PanelColumns columns = columns(config, registry, dataset, withProductionGate(config));
         PreparedSplits data = PreparedSplits.read(dataset, columns);
         String loaded = ModelColumns.describe(columns, dataset.manifest());

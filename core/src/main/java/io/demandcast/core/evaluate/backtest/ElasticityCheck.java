@@ -63,6 +63,23 @@ final class ElasticityCheck {
         return new ElasticityCheck(estimates, ec.price(), runner == BacktestRunner.LOCAL && !pastOnly.contains(ec.price()));
     }
 
+    /**
+     * Checks {@code evaluate.elasticity}'s columns against the prepared dataset's before any data is read.
+     *
+     * @throws InvalidConfigException naming the key, the column and the columns there are
+     */
+    static void checkColumns(ExperimentConfig config, io.demandcast.core.data.DatasetManifest.Columns columns) {
+        ElasticityConfig ec = config.evaluate().elasticity();
+        if (ec == null) {
+            return;
+        }
+        try {
+            PriceElasticities.requireColumns(ec, columns.numeric(), columns.statics(), ec.groups() != null ? ec.groups() : List.of());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(e.getMessage(), e);
+        }
+    }
+
     /** Each series' rows from its first period to its cutoff in the last window that includes it; series in no window are left out. */
     static Panel history(Panel panel, BacktestPlan plan) {
         List<Integer> series = new ArrayList<>();

@@ -38,14 +38,7 @@ public record PriceElasticities(List<SeriesElasticity> series, List<GroupElastic
      * @throws IllegalArgumentException when the price, a control or a group column is not in the panel
      */
     public static PriceElasticities estimate(Panel history, ElasticityConfig config, List<String> groupColumns) {
-        requireNumeric(history, config.price(), "price");
-        config.controls().forEach(c -> requireNumeric(history, c, "controls"));
-        for (String g : groupColumns) {
-            if (!history.staticNames().contains(g)) {
-                throw new IllegalArgumentException("evaluate.elasticity.groups: '" + g + "' is not a static column of the data"
-                        + " (static columns: " + (history.staticNames().isEmpty() ? "none" : String.join(", ", history.staticNames())) + ")");
-            }
-        }
+        requireColumns(config, history.numericNames(), history.staticNames(), groupColumns);
         LogLogRegression regression = new LogLogRegression(config.minObservations());
         SeriesElasticity[] out = new SeriesElasticity[history.seriesCount()];
         IntStream.range(0, history.seriesCount()).parallel().forEach(s -> {
@@ -111,10 +104,26 @@ public record PriceElasticities(List<SeriesElasticity> series, List<GroupElastic
         return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(v, p);
     }
 
-    private static void requireNumeric(Panel panel, String column, String key) {
-        if (!panel.hasNumeric(column)) {
+    /**
+     * Checks that the price and controls are numeric columns and the groups static columns.
+     *
+     * @throws IllegalArgumentException naming the key, the column and the columns there are
+     */
+    public static void requireColumns(ElasticityConfig config, List<String> numeric, List<String> statics, List<String> groupColumns) {
+        requireNumeric(numeric, config.price(), "price");
+        config.controls().forEach(c -> requireNumeric(numeric, c, "controls"));
+        for (String g : groupColumns) {
+            if (!statics.contains(g)) {
+                throw new IllegalArgumentException("evaluate.elasticity.groups: '" + g + "' is not a static column of the data"
+                        + " (static columns: " + (statics.isEmpty() ? "none" : String.join(", ", statics)) + ")");
+            }
+        }
+    }
+
+    private static void requireNumeric(List<String> numeric, String column, String key) {
+        if (!numeric.contains(column)) {
             throw new IllegalArgumentException("evaluate.elasticity." + key + ": '" + column + "' is not a numeric column of the"
-                    + " prepared data (numeric columns: " + String.join(", ", panel.numericNames()) + ")");
+                    + " prepared data (numeric columns: " + String.join(", ", numeric) + ")");
         }
     }
 
