@@ -209,6 +209,13 @@ public record XgboostSpec(int trees, int maxDepth, double shrinkage, double subs
         return p;
     }
 
+    @Override
+    public void checkFeatures(java.util.List<String> features) {
+        if (!monotone.isEmpty()) {
+            constraints(features);
+        }
+    }
+
     /**
      * XGBoost's {@code monotone_constraints}, one entry per feature in table order, e.g. {@code (0,-1,0)}.
      *
