@@ -100,7 +100,7 @@ public final class ElasticityReport {
                 "median"), 1, rows);
     }
 
-    /** Writes {@value #ELASTICITIES_CSV} into {@code directory}. */
+    /** Writes {@value #ELASTICITIES_CSV} to {@code file} (temp-then-rename). */
     public static void writeElasticities(Path file, PriceElasticities est) throws IOException {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, format("series_id", "elasticity", "se", "lo", "hi", "n", "estimable", "reason"))) {
@@ -114,7 +114,7 @@ public final class ElasticityReport {
         AtomicFiles.writeText(file, out.toString());
     }
 
-    /** Writes {@value #PRICE_RESPONSE_CSV}. */
+    /** Writes {@value #PRICE_RESPONSE_CSV} to {@code file} (temp-then-rename). */
     public static void writeResponses(Path file, List<PriceResponse> responses, PriceElasticities est) throws IOException {
         Map<String, SeriesElasticity> bySeries = est.bySeries();
         StringBuilder out = new StringBuilder();
