@@ -21,11 +21,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                     {@code where} on static columns, as {@code data.series}); null (default) = every
  *                     series. The models still fit on every series of the data: "train on these, score
  *                     those" for global models that learn from more series than are scored
+ * @param elasticity   own-price elasticities and the models' price response in the report
+ *                     ({@link ElasticityConfig}); null (default) = none
  */
 public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weights, String weightColumn,
                              String junit, String summary, Integer keep,
                              // left out when unset, so a config without it renders (and hashes) as before the key existed
-                             @JsonInclude(JsonInclude.Include.NON_NULL) SeriesFilter scoreSeries) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SeriesFilter scoreSeries,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) ElasticityConfig elasticity) {
 
     public EvaluateConfig {
         fitOn = fitOn == null ? TrainConfig.FitOn.train_validation : fitOn;
@@ -39,18 +42,24 @@ public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weig
         }
     }
 
+    /** Settings without {@code elasticity}, as before the key existed. */
+    public EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weights, String weightColumn,
+                          String junit, String summary, Integer keep, SeriesFilter scoreSeries) {
+        this(output, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries, null);
+    }
+
     public static EvaluateConfig defaults() {
-        return new EvaluateConfig(null, null, null, null, null, null, null, null);
+        return new EvaluateConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** The same settings with another output directory. */
     public EvaluateConfig withOutput(String newOutput) {
-        return new EvaluateConfig(newOutput, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries);
+        return new EvaluateConfig(newOutput, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries, elasticity);
     }
 
     /** The same settings with other JUnit and summary files (null keeps the current one). */
     public EvaluateConfig withCiFiles(String newJunit, String newSummary) {
         return new EvaluateConfig(output, fitOn, weights, weightColumn, newJunit != null ? newJunit : junit,
-                newSummary != null ? newSummary : summary, keep, scoreSeries);
+                newSummary != null ? newSummary : summary, keep, scoreSeries, elasticity);
     }
 }

@@ -48,6 +48,22 @@ public final class BacktestEngine {
      */
     public static ModelRun run(BacktestModel model, Panel history, BacktestPlan plan, int refitInterval, double[] levels,
                                UnaryOperator<Forecast> adjust, Progress progress, Collection<String> pastOnly) {
+        return run(model, history, plan, refitInterval, levels, adjust, progress, pastOnly, null);
+    }
+
+    /**
+     * Something that looks at the model fitted on the last refit window before it is released (e.g.
+     * the price response of {@code evaluate.elasticity}): called once, with that model, the window's
+     * request and its raw forecast, from the worker thread of that window.
+     */
+    @FunctionalInterface
+    public interface LastFitProbe {
+        void accept(FittedModel fitted, ForecastRequest request, Forecast raw);
+    }
+
+    /** As {@link #run(BacktestModel, Panel, BacktestPlan, int, double[], UnaryOperator, Progress, Collection)}, with a probe of the last refit window's model (null for none). */
+    public static ModelRun run(BacktestModel model, Panel history, BacktestPlan plan, int refitInterval, double[] levels,
+                               UnaryOperator<Forecast> adjust, Progress progress, Collection<String> pastOnly, LastFitProbe probe) {
         int windows = plan.windows();
         long steps = 0;
         for (int w = 0; w < windows; w++) {
@@ -60,9 +76,14 @@ public final class BacktestEngine {
         Boolean[] refitted = new Boolean[windows];
         try (Progress.Task task = progress.task("backtest " + model.name(), steps)) {
             int[] refitWindows = IntStream.range(0, windows).filter(w -> BacktestPlan.refitWindow(w, refitInterval) == w).toArray();
+            int lastRefit = refitWindows[refitWindows.length - 1];
             Arrays.stream(refitWindows).parallel().forEach(w -> {
                 fitted[w] = model.forecaster().fit(plan.training(history, w, w), task);
-                raw[w] = forecast(model, fitted[w], request(history, plan, w, w, levels, pastOnly));
+                ForecastRequest request = request(history, plan, w, w, levels, pastOnly);
+                raw[w] = forecast(model, fitted[w], request);
+                if (probe != null && w == lastRefit) {
+                    probe.accept(fitted[w], request, raw[w]);
+                }
                 forecasts[w] = adjust.apply(raw[w]);
                 refitted[w] = true;
             });

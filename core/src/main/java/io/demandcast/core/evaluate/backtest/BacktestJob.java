@@ -93,6 +93,7 @@ public final class BacktestJob {
                     + "unset to add a run to them");
         }
         PreparedDataset dataset = PreparedSplits.dataset(PrepareJob.outputDirectory(config));
+        ElasticityCheck.checkColumns(config, dataset.manifest().columns());
         PanelColumns columns = columns(config, registry, dataset, withProductionGate(config));
         PreparedSplits data = PreparedSplits.read(dataset, columns);
         String loaded = ModelColumns.describe(columns, dataset.manifest());
@@ -126,6 +127,7 @@ public final class BacktestJob {
         progress.report("evaluate: " + resolved.models().size() + " models x " + plan.windows() + " window(s) x "
                 + plan.seriesCount() + " series, horizon " + plan.horizon() + ", refit every "
                 + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : ""));
+        ElasticityCheck elasticity = ElasticityCheck.start(config, panel, plan, pastOnly, runner, progress);
         List<ModelScores> scores = new ArrayList<>();
         List<ModelRun> runs = new ArrayList<>();
         // Combinations last, so they can be built from members already run instead of refitting them.
@@ -135,6 +137,8 @@ public final class BacktestJob {
             List<ModelRun> members = CombinationReuse.memberRuns(model, runs);
             ModelRun run = members != null
                     ? BacktestEngine.combine(model, members, CombinationReuse.members(model), adjust)
+                    : elasticity != null && elasticity.probes(model)
+                    ? BacktestEngine.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress, pastOnly, elasticity.probe(model))
                     : runner.run(model, panel, plan, bt.refitInterval(), levels, adjust, progress, pastOnly);
             runs.add(run);
             progress.report("evaluate: " + model.name() + " (" + model.forecaster().family() + ") "
@@ -151,11 +155,15 @@ public final class BacktestJob {
                 plan, settings(config, bt, clip, rankBy), board, verdict);
 
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
-        ReportData report = ReportDataBuilder.build(run, actuals, config.predict().intervals());
+        ReportData built = ReportDataBuilder.build(run, actuals, config.predict().intervals());
+        ReportData report = elasticity == null ? built : built.withSections(List.of(elasticity.section()));
         List<String> fileNames = new ArrayList<>(List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
                 ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML, io.demandcast.core.model.FitReport.FILE));
         if (!report.importance().isEmpty()) {
             fileNames.add(ReportWriter.IMPORTANCE_CSV);
+        }
+        if (elasticity != null) {
+            fileNames.addAll(elasticity.fileNames());
         }
         AtomicFiles.DirectoryContent content = dir -> {
             BacktestFiles.writeMetrics(dir.resolve(BacktestFiles.METRICS), run);
@@ -163,6 +171,9 @@ public final class BacktestJob {
             BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, actuals, board, conformal);
             ReportWriter.write(report, dir);
             fitReports.write(dir.resolve(io.demandcast.core.model.FitReport.FILE));
+            if (elasticity != null) {
+                elasticity.write(dir);
+            }
         };
         Path output;
         if (perRun(config)) {
@@ -204,7 +215,8 @@ public final class BacktestJob {
      */
     private static PanelColumns columns(ExperimentConfig config, ModelRegistry registry, PreparedDataset dataset, boolean withProduction)
             throws IOException {
-        if (withProduction || config.models().stream().anyMatch(s -> s.artifact() != null)) {
+        if (withProduction || config.models().stream().anyMatch(s -> s.artifact() != null) || config.evaluate().elasticity() != null) {
+            // the elasticities read the price and control columns even when every model is per-series
             return PanelColumns.ALL;
         }
         Frequency frequency = dataset.manifest().axis().frequency();

@@ -84,6 +84,7 @@ final class HtmlReport {
         gate(data, heading, h);
         leaderboard(data, h);
         charts(data, h);
+        data.sections().forEach(section -> section(section, h));
         notes(data, h);
         h.append("<footer>Written by demandcast. This page is self-contained: it needs no network and no scripts."
                 + " The same leaderboard is in <code>leaderboard.csv</code>.</footer>\n");
@@ -387,6 +388,31 @@ final class HtmlReport {
                 .append(ReportCharts.HEIGHT).append("\" alt=\"").append(esc(alt)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n<figcaption>").append(esc(caption))
                 .append("</figcaption>\n</figure>\n");
+    }
+
+    /** A further section: heading, paragraphs as hints, tables (text columns left, numbers right). */
+    private static void section(ReportSection section, StringBuilder h) {
+        h.append("<section id=\"").append(esc(section.id())).append("\">\n<h2>").append(esc(section.title())).append("</h2>\n");
+        section.paragraphs().forEach(p -> h.append("<p class=\"hint\">").append(esc(p)).append("</p>\n"));
+        for (ReportSection.Table table : section.tables()) {
+            if (!table.caption().isBlank()) {
+                h.append("<p>").append(esc(table.caption())).append("</p>\n");
+            }
+            h.append("<div class=\"table-wrap\"><table>\n<tr>");
+            for (int i = 0; i < table.header().size(); i++) {
+                h.append(i < table.textColumns() ? "<th class=\"text\">" : "<th>").append(esc(table.header().get(i))).append("</th>");
+            }
+            h.append("</tr>\n");
+            for (List<String> row : table.rows()) {
+                h.append("<tr>");
+                for (int i = 0; i < row.size(); i++) {
+                    h.append(i < table.textColumns() ? "<td class=\"text\">" : "<td>").append(esc(row.get(i))).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table></div>\n");
+        }
+        h.append("</section>\n");
     }
 
     private static void notes(ReportData data, StringBuilder h) {

@@ -66,6 +66,8 @@ final class MarkdownReport {
             importance(data, md);
         }
 
+        data.sections().forEach(section -> section(section, md));
+
         if (!data.notes().isEmpty()) {
             md.append("## Notes\n\n");
             data.notes().forEach(note -> md.append("- ").append(text(note)).append('\n'));
@@ -100,6 +102,30 @@ final class MarkdownReport {
             if (features.size() > TOP_FEATURES) {
                 md.append("\n").append(features.size() - TOP_FEATURES).append(" more features in `")
                         .append(ReportWriter.IMPORTANCE_CSV).append("`.\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    /** A further section: heading, paragraphs, tables. */
+    private static void section(ReportSection section, StringBuilder md) {
+        md.append("## ").append(text(section.title())).append("\n\n");
+        section.paragraphs().forEach(p -> md.append(text(p)).append("\n\n"));
+        for (ReportSection.Table table : section.tables()) {
+            if (!table.caption().isBlank()) {
+                md.append(text(table.caption())).append("\n\n");
+            }
+            md.append('|');
+            table.header().forEach(h -> md.append(' ').append(text(h)).append(" |"));
+            md.append("\n|");
+            for (int i = 0; i < table.header().size(); i++) {
+                md.append(i < table.textColumns() ? " --- |" : " ---: |");
+            }
+            md.append('\n');
+            for (List<String> row : table.rows()) {
+                md.append('|');
+                row.forEach(cell -> md.append(' ').append(text(cell)).append(" |"));
+                md.append('\n');
             }
             md.append('\n');
         }

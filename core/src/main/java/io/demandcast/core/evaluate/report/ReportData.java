@@ -35,13 +35,14 @@ import java.util.Set;
  * @param notes       free-text remarks shown at the end (skipped series, fallbacks, warnings)
  * @param importance  model to the feature importance of its model fitted on the last backtest window,
  *                    most important first; only models that can explain themselves (empty: none)
+ * @param sections    further sections computed beside the leaderboard (e.g. price elasticities), in order
  */
 public record ReportData(String experiment, String createdAt, String frequency, int horizon, int windows,
                          String refitEvery, String intervals, List<String> metricNames,
                          List<LeaderboardRow> leaderboard, List<SeriesTrace> traces,
                          Map<String, double[]> errorSamples, Map<String, double[]> errorByStep,
                          Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes,
-                         Map<String, List<FeatureImportance>> importance) {
+                         Map<String, List<FeatureImportance>> importance, List<ReportSection> sections) {
 
     /**
      * @throws IllegalArgumentException when horizon or windows are below 1, a metric name or a model
@@ -74,6 +75,26 @@ public record ReportData(String experiment, String createdAt, String frequency, 
         Map<String, List<FeatureImportance>> shares = new LinkedHashMap<>();
         Objects.requireNonNull(importance, "importance").forEach((model, list) -> shares.put(model, List.copyOf(list)));
         importance = Collections.unmodifiableMap(shares);
+        sections = List.copyOf(sections);
+    }
+
+    /** A report without further sections. */
+    public ReportData(String experiment, String createdAt, String frequency, int horizon, int windows,
+                      String refitEvery, String intervals, List<String> metricNames,
+                      List<LeaderboardRow> leaderboard, List<SeriesTrace> traces,
+                      Map<String, double[]> errorSamples, Map<String, double[]> errorByStep,
+                      Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes,
+                      Map<String, List<FeatureImportance>> importance) {
+        this(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard, traces,
+                errorSamples, errorByStep, coverage, gate, notes, importance, List.of());
+    }
+
+    /** The same report with {@code more} sections after its own. */
+    public ReportData withSections(List<ReportSection> more) {
+        List<ReportSection> all = new ArrayList<>(sections);
+        all.addAll(more);
+        return new ReportData(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard,
+                traces, errorSamples, errorByStep, coverage, gate, notes, importance, all);
     }
 
     /** A report without feature importance. */
@@ -83,7 +104,7 @@ public record ReportData(String experiment, String createdAt, String frequency, 
                       Map<String, double[]> errorSamples, Map<String, double[]> errorByStep,
                       Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes) {
         this(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard, traces,
-                errorSamples, errorByStep, coverage, gate, notes, Map.of());
+                errorSamples, errorByStep, coverage, gate, notes, Map.of(), List.of());
     }
 
     /**

@@ -47,6 +47,10 @@ public final class MlFamily implements ModelFamily {
     @Override
     public Forecaster create(JsonNode params, ModelContext context) {
         Set<String> learnerKeys = learners.keys(name);
+        if (params != null && params.has("monotone") && !learnerKeys.contains("monotone")) {
+            throw new IllegalArgumentException("model.params.monotone: " + name + " has no monotone constraint (Smile's learners"
+                    + " support none); use family xgboost, whose gradient boosting does (e.g. monotone: {price: decreasing})");
+        }
         Set<String> allowed = new HashSet<>(MlSpec.KEYS);
         allowed.addAll(learnerKeys);
         Params p = Params.of(name, params, allowed);

@@ -107,6 +107,14 @@ public final class MlForecaster implements Forecaster {
             int minLag = spec.strategy() == MlSpec.Strategy.RECURSIVE ? 1 : b[1];
             layouts.add(new FeatureLayout(schema, history.axis(), spec.lags(), spec.rolling(), spec.rollingStats(), spec.priceMomentum(), minLag));
         }
+        for (FeatureLayout layout : layouts) {
+            try {
+                regressor.checkFeatures(layout.names());
+            } catch (IllegalArgumentException e) {
+                // a setting naming a column the data lacks: bad input, reported before any table is built
+                throw new io.demandcast.core.data.DataException(family + ": " + e.getMessage(), e);
+            }
+        }
         int tail = tailLength(layouts, schema);
         int n = history.seriesCount();
         List<String> groups = new ArrayList<>();

@@ -74,7 +74,7 @@ class MlBenchConfigsTest {
     @Test
     void everyBenchConfigModelBuilds() {
         ModelContext context = new ModelContext(Frequency.DAILY, 7, 28, List.of());
-        for (String name : List.of("ml-m5-tiny", "ml-m5-aggregates", "ml-dominicks")) {
+        for (String name : List.of("ml-m5-tiny", "ml-m5-aggregates", "ml-dominicks", "elasticity-dominicks")) {
             ExperimentConfig config = ConfigLoader.load(Path.of("..", "configs", name + ".yaml"), List.of());
             for (ModelSpec m : config.models()) {
                 ModelFactory.create(ModelRegistry.standard(), m.family(), m.params(), context, name + ": " + m.name());

@@ -30,4 +30,13 @@ public interface RegressorSpec {
     default RegressorSpec withQuantile(double tau) {
         throw new IllegalArgumentException(name() + " has no quantile loss");
     }
+
+    /**
+     * Checks, before any table is built, that this learner's settings suit a model with these
+     * features (e.g. a monotone constraint names a column the model has a feature of).
+     *
+     * @throws IllegalArgumentException naming the setting and the features when they do not
+     */
+    default void checkFeatures(java.util.List<String> features) {
+    }
 }

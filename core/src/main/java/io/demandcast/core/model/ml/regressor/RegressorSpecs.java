@@ -16,7 +16,7 @@ import java.util.Set;
  * <pre>
  * xgboost      trees 300, max_depth 6, shrinkage 0.05, subsample 0.8, colsample 1.0, min_child_weight 20,
  *              lambda 1.0, max_bin 256, threads 0 (all cores), objective squared_error | poisson | tweedie | quantile,
- *              tweedie_power 1.5 (tweedie), quantile_alpha 0.5 (quantile)
+ *              tweedie_power 1.5 (tweedie), quantile_alpha 0.5 (quantile), monotone {column: decreasing | increasing} (none)
  * gbm          trees 300, max_depth 6, max_nodes 32 (leaves), node_size 20, shrinkage 0.05,
  *              subsample 0.8, loss ls | lad | huber | quantile, huber_alpha 0.9 (huber), quantile 0.5 (quantile)
  * random_forest trees 100, mtry auto (a third of the features) | n, max_depth 20, max_nodes 1024 | unlimited | n,
@@ -36,7 +36,7 @@ public final class RegressorSpecs {
             GradientBoostingSpec.NAME, Set.of("trees", "max_depth", "max_nodes", "node_size", "shrinkage", "subsample", "loss",
                     "huber_alpha", "quantile"),
             XgboostSpec.NAME, Set.of("trees", "max_depth", "shrinkage", "subsample", "colsample", "min_child_weight", "lambda",
-                    "max_bin", "threads", "objective", "tweedie_power", "quantile_alpha"),
+                    "max_bin", "threads", "objective", "tweedie_power", "quantile_alpha", "monotone"),
             RandomForestSpec.NAME, Set.of("trees", "mtry", "max_depth", "max_nodes", "node_size", "subsample"),
             LinearSpec.RIDGE, Set.of("lambda"),
             LinearSpec.LASSO_NAME, Set.of("lambda", "tolerance", "max_iter"),
@@ -145,7 +145,32 @@ public final class RegressorSpecs {
                 p.integer("threads", d.threads(), 0, 4096),
                 objective,
                 power,
-                openUnit(p, "quantile_alpha", d.quantileAlpha(), false));
+                openUnit(p, "quantile_alpha", d.quantileAlpha(), false),
+                monotone(own.get("monotone")));
+    }
+
+    /** {@code monotone: {price: decreasing}}: column to -1 (decreasing) or +1 (increasing); empty when absent. */
+    private static Map<String, Integer> monotone(JsonNode node) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("model.params.monotone must be a mapping of covariate to increasing or decreasing,"
+                    + " e.g. {price: decreasing} (got " + node + ")");
+        }
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode v = e.getValue();
+            String text = v.isTextual() ? v.textValue() : "";
+            switch (text) {
+                case "decreasing" -> out.put(e.getKey(), -1);
+                case "increasing" -> out.put(e.getKey(), 1);
+                default -> throw new IllegalArgumentException("model.params.monotone." + e.getKey()
+                        + " must be decreasing or increasing (got " + v + ")");
+            }
+        }
+        return out;
     }
 
     private static RandomForestSpec rf(Params p, ObjectNode own) {

@@ -45,10 +45,17 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * @param objective      one of {@link #OBJECTIVES}
  * @param tweediePower   variance power of {@code tweedie}, in (1, 2)
  * @param quantileAlpha  level of {@code quantile}, in (0, 1)
+ * @param monotone       monotone constraints by covariate column ({@code model.params.monotone}): -1 for a
+ *                       prediction non-increasing in the column, +1 for non-decreasing. The column's own
+ *                       feature and the features derived from its current value ({@code <c>_change},
+ *                       {@code <c>_relative}, {@code <c>_momentum_<w>}: each rises with the column's
+ *                       value in the target period, other inputs fixed) get the constraint, passed to
+ *                       XGBoost's {@code monotone_constraints}; lags of a past-only column do not (they
+ *                       are not the value of the target period). Empty = none
  */
 public record XgboostSpec(int trees, int maxDepth, double shrinkage, double subsample, double colsample,
                           double minChildWeight, double lambda, int maxBin, int threads, String objective,
-                          double tweediePower, double quantileAlpha) implements RegressorSpec {
+                          double tweediePower, double quantileAlpha, Map<String, Integer> monotone) implements RegressorSpec {
     public static final String NAME = "xgboost";
     public static final java.util.List<String> OBJECTIVES = java.util.List.of("squared_error", "poisson", "tweedie", "quantile");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +64,26 @@ public record XgboostSpec(int trees, int maxDepth, double shrinkage, double subs
         if (!OBJECTIVES.contains(objective)) {
             throw new IllegalArgumentException("xgboost: unknown objective '" + objective + "' (known: " + String.join(", ", OBJECTIVES) + ")");
         }
+        monotone = monotone == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(monotone));
+        monotone.forEach((column, direction) -> {
+            if (direction != -1 && direction != 1) {
+                throw new IllegalArgumentException("xgboost: monotone direction of '" + column + "' must be -1 or 1 (got " + direction + ")");
+            }
+        });
+    }
+
+    /** Without monotone constraints, as before they existed. */
+    public XgboostSpec(int trees, int maxDepth, double shrinkage, double subsample, double colsample,
+                       double minChildWeight, double lambda, int maxBin, int threads, String objective,
+                       double tweediePower, double quantileAlpha) {
+        this(trees, maxDepth, shrinkage, subsample, colsample, minChildWeight, lambda, maxBin, threads, objective, tweediePower,
+                quantileAlpha, Map.of());
+    }
+
+    /** This spec with monotone constraints by column (see {@link #monotone()}). */
+    public XgboostSpec withMonotone(Map<String, Integer> constraints) {
+        return new XgboostSpec(trees, maxDepth, shrinkage, subsample, colsample, minChildWeight, lambda, maxBin, threads, objective,
+                tweediePower, quantileAlpha, constraints);
     }
 
     /** Squared error, as before objectives were selectable. */
@@ -77,7 +104,7 @@ public record XgboostSpec(int trees, int maxDepth, double shrinkage, double subs
             throw new IllegalArgumentException("xgboost: quantile level must be in (0, 1) (got " + tau + ")");
         }
         return new XgboostSpec(trees, maxDepth, shrinkage, subsample, colsample, minChildWeight, lambda, maxBin, threads,
-                "quantile", tweediePower, tau);
+                "quantile", tweediePower, tau, monotone);
     }
 
     /** Whether predictions are {@code exp} of the trees' sum. */
@@ -109,6 +136,11 @@ public record XgboostSpec(int trees, int maxDepth, double shrinkage, double subs
         if (objective.equals("quantile")) {
             p.put("quantile_alpha", quantileAlpha);
         }
+        if (!monotone.isEmpty()) {
+            Map<String, String> m = new LinkedHashMap<>();
+            monotone.forEach((column, direction) -> m.put(column, direction < 0 ? "decreasing" : "increasing"));
+            p.put("monotone", m);
+        }
         return p;
     }
 
@@ -130,7 +162,11 @@ public record XgboostSpec(int trees, int maxDepth, double shrinkage, double subs
         DMatrix data = null;
         try {
             data = matrix(table);
-            booster = XGBoost.train(data, boosterParams(seed), trees, new HashMap<>(), null, null);
+            Map<String, Object> params = boosterParams(seed);
+            if (!monotone.isEmpty()) {
+                params.put("monotone_constraints", constraints(table.names()));
+            }
+            booster = XGBoost.train(data, params, trees, new HashMap<>(), null, null);
             return convert(booster, table);
         } catch (XGBoostError e) {
             throw new IllegalStateException("xgboost failed: " + e.getMessage(), e);
@@ -171,6 +207,46 @@ public record XgboostSpec(int trees, int maxDepth, double shrinkage, double subs
         p.put("seed", seed);
         p.put("verbosity", 0);
         return p;
+    }
+
+    @Override
+    public void checkFeatures(java.util.List<String> features) {
+        if (!monotone.isEmpty()) {
+            constraints(features);
+        }
+    }
+
+    /**
+     * XGBoost's {@code monotone_constraints}, one entry per feature in table order, e.g. {@code (0,-1,0)}.
+     *
+     * @throws IllegalArgumentException when a constrained column has no feature in the table
+     */
+    String constraints(java.util.List<String> features) {
+        int[] c = new int[features.size()];
+        for (Map.Entry<String, Integer> e : monotone.entrySet()) {
+            boolean found = false;
+            for (int f = 0; f < c.length; f++) {
+                if (derivedFrom(features.get(f), e.getKey())) {
+                    c[f] = e.getValue();
+                    found = true;
+                }
+            }
+            if (!found) {
+                throw new IllegalArgumentException("model.params.monotone: '" + e.getKey() + "' is not a feature of this model"
+                        + " (a known numeric covariate it reads; features: " + String.join(", ", features) + ")");
+            }
+        }
+        StringBuilder out = new StringBuilder("(");
+        for (int f = 0; f < c.length; f++) {
+            out.append(f == 0 ? "" : ",").append(c[f]);
+        }
+        return out.append(')').toString();
+    }
+
+    /** The column's own feature and those rising with its current value (see {@link #monotone()}). */
+    static boolean derivedFrom(String feature, String column) {
+        return feature.equals(column) || feature.equals(column + "_change") || feature.equals(column + "_relative")
+                || feature.matches(java.util.regex.Pattern.quote(column) + "_momentum_\\d+");
     }
 
     /** The table row-major, as XGBoost reads it, NaN marking missing values. */
