@@ -21,11 +21,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                     {@code where} on static columns, as {@code data.series}); null (default) = every
  *                     series. The models still fit on every series of the data: "train on these, score
  *                     those" for global models that learn from more series than are scored
+ * @param policies     inventory policies the backtest simulates on each window (service levels in
+ *                     backtests); empty (default) = none
+ * @param policyCalibrationWindows how many earlier windows calibrate a window's lead-time demand
+ *                     distribution (the most recent ones); null (default) = every earlier window
  */
 public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weights, String weightColumn,
                              String junit, String summary, Integer keep,
                              // left out when unset, so a config without it renders (and hashes) as before the key existed
-                             @JsonInclude(JsonInclude.Include.NON_NULL) SeriesFilter scoreSeries) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SeriesFilter scoreSeries,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<ServicePolicy> policies,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer policyCalibrationWindows) {
 
     public EvaluateConfig {
         fitOn = fitOn == null ? TrainConfig.FitOn.train_validation : fitOn;
@@ -37,20 +43,38 @@ public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weig
             throw new IllegalArgumentException("evaluate.keep must be at least 1 (got " + keep
                     + "): the number of run directories to keep, the newest included");
         }
+        policies = policies == null ? java.util.List.of() : java.util.List.copyOf(policies);
+        if (policyCalibrationWindows != null && policyCalibrationWindows < 1) {
+            throw new IllegalArgumentException("evaluate.policy_calibration_windows must be >= 1 (got " + policyCalibrationWindows
+                    + "): the number of earlier backtest windows whose errors calibrate a window's lead-time demand");
+        }
+    }
+
+    /** Settings without policies (the form before policies existed). */
+    public EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weights, String weightColumn,
+                          String junit, String summary, Integer keep, SeriesFilter scoreSeries) {
+        this(output, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries, null, null);
     }
 
     public static EvaluateConfig defaults() {
         return new EvaluateConfig(null, null, null, null, null, null, null, null);
     }
 
+    /** The same settings with other policies. */
+    public EvaluateConfig withPolicies(java.util.List<ServicePolicy> newPolicies) {
+        return new EvaluateConfig(output, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries, newPolicies,
+                policyCalibrationWindows);
+    }
+
     /** The same settings with another output directory. */
     public EvaluateConfig withOutput(String newOutput) {
-        return new EvaluateConfig(newOutput, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries);
+        return new EvaluateConfig(newOutput, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries, policies,
+                policyCalibrationWindows);
     }
 
     /** The same settings with other JUnit and summary files (null keeps the current one). */
     public EvaluateConfig withCiFiles(String newJunit, String newSummary) {
         return new EvaluateConfig(output, fitOn, weights, weightColumn, newJunit != null ? newJunit : junit,
-                newSummary != null ? newSummary : summary, keep, scoreSeries);
+                newSummary != null ? newSummary : summary, keep, scoreSeries, policies, policyCalibrationWindows);
     }
 }
