@@ -25,13 +25,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                     backtests); empty (default) = none
  * @param policyCalibrationWindows how many earlier windows calibrate a window's lead-time demand
  *                     distribution (the most recent ones); null (default) = every earlier window
+ * @param policyRounding for count data (whole-number history), how each bootstrap draw of lead-time demand
+ *                     becomes a whole number: {@code nearest} (default, a continuity correction) or {@code up}
  */
 public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weights, String weightColumn,
                              String junit, String summary, Integer keep,
                              // left out when unset, so a config without it renders (and hashes) as before the key existed
                              @JsonInclude(JsonInclude.Include.NON_NULL) SeriesFilter scoreSeries,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<ServicePolicy> policies,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer policyCalibrationWindows) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer policyCalibrationWindows,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Rounding policyRounding) {
+
+    /** How a bootstrap draw of count demand becomes a whole number. */
+    public enum Rounding { nearest, up }
+
 
     public EvaluateConfig {
         fitOn = fitOn == null ? TrainConfig.FitOn.train_validation : fitOn;
@@ -53,7 +60,7 @@ public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weig
     /** Settings without policies (the form before policies existed). */
     public EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weights, String weightColumn,
                           String junit, String summary, Integer keep, SeriesFilter scoreSeries) {
-        this(output, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries, null, null);
+        this(output, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries, null, null, null);
     }
 
     public static EvaluateConfig defaults() {
@@ -63,18 +70,18 @@ public record EvaluateConfig(String output, TrainConfig.FitOn fitOn, String weig
     /** The same settings with other policies. */
     public EvaluateConfig withPolicies(java.util.List<ServicePolicy> newPolicies) {
         return new EvaluateConfig(output, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries, newPolicies,
-                policyCalibrationWindows);
+                policyCalibrationWindows, policyRounding);
     }
 
     /** The same settings with another output directory. */
     public EvaluateConfig withOutput(String newOutput) {
         return new EvaluateConfig(newOutput, fitOn, weights, weightColumn, junit, summary, keep, scoreSeries, policies,
-                policyCalibrationWindows);
+                policyCalibrationWindows, policyRounding);
     }
 
     /** The same settings with other JUnit and summary files (null keeps the current one). */
     public EvaluateConfig withCiFiles(String newJunit, String newSummary) {
         return new EvaluateConfig(output, fitOn, weights, weightColumn, newJunit != null ? newJunit : junit,
-                newSummary != null ? newSummary : summary, keep, scoreSeries, policies, policyCalibrationWindows);
+                newSummary != null ? newSummary : summary, keep, scoreSeries, policies, policyCalibrationWindows, policyRounding);
     }
 }

@@ -124,7 +124,8 @@ public final class BacktestJob {
         double[] levels = config.predict().levels();
         checkPolicies(config, plan);
         BacktestScoring scoring = new BacktestScoring(actuals, plan, options, adjust, fileWeights, ScoredSeries.of(config, panel),
-                config.evaluate().policies(), config.evaluate().policyCalibrationWindows());
+                config.evaluate().policies(), config.evaluate().policyCalibrationWindows(),
+                config.evaluate().policyRounding() == io.demandcast.core.config.EvaluateConfig.Rounding.up);
         progress.report("evaluate: " + resolved.models().size() + " models x " + plan.windows() + " window(s) x "
                 + plan.seriesCount() + " series, horizon " + plan.horizon() + ", refit every "
                 + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : ""));
@@ -153,7 +154,8 @@ public final class BacktestJob {
                 plan, settings(config, bt, clip, rankBy), board, verdict);
 
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
-        ReportData report = ReportDataBuilder.build(run, actuals, config.predict().intervals());
+        ReportData report = ServiceLevelReport.attach(ReportDataBuilder.build(run, actuals, config.predict().intervals()), board,
+                scoring.policies(), plan, config.evaluate().policies());
         List<String> fileNames = new ArrayList<>(List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
                 ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML, io.demandcast.core.model.FitReport.FILE));
         if (!report.importance().isEmpty()) {

@@ -59,7 +59,7 @@ public final class BacktestScoring {
      */
     public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
                            Map<String, Double> fileWeights, Predicate<String> scored) {
-        this(actuals, plan, options, adjust, fileWeights, scored, List.of(), null);
+        this(actuals, plan, options, adjust, fileWeights, scored, List.of(), null, false);
     }
 
     /**
@@ -67,11 +67,12 @@ public final class BacktestScoring {
      * simulating inventory {@code policies} on every window ({@link PolicySimulation}).
      *
      * @param calibrationWindows earlier windows that calibrate a window's lead-time demand, null for all
+     * @param roundUp            round count draws up rather than to the nearest whole number
      * @throws IllegalArgumentException when a policy's protection interval exceeds the plan's horizon
      */
     public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
                            Map<String, Double> fileWeights, Predicate<String> scored,
-                           List<io.demandcast.core.config.ServicePolicy> policies, Integer calibrationWindows) {
+                           List<io.demandcast.core.config.ServicePolicy> policies, Integer calibrationWindows, boolean roundUp) {
         this.scored = scored;
         this.actuals = actuals;
         this.plan = plan;
@@ -79,7 +80,7 @@ public final class BacktestScoring {
         this.adjust = adjust;
         this.fileWeights = fileWeights;
         this.values = new WindowActuals(actuals, plan, options.seasonLength());
-        this.policies = new PolicySimulation(plan, values, policies, calibrationWindows, scored);
+        this.policies = new PolicySimulation(plan, values, policies, calibrationWindows, scored, roundUp);
     }
 
     /** The policy simulation of this scoring (for the report's charts of example series). */

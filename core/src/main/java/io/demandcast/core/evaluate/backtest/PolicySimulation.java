@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  * cutoff (as conformal calibration scores each step). The errors are pooled per demand class
  * (the class's own when it has {@value BacktestScoring#MIN_PER_GROUP}, else all classes'), and
  * the distribution is {@code F + scale_w * e} over them ({@link EmpiricalLeadTimeDemand}), each
- * draw cut at 0 and, for count data (whole-number history), rounded up. The normal baseline is
+ * draw cut at 0 and, for count data (whole-number history), rounded to the nearest whole number (a
+ * continuity correction: a draw of 2.4 stands for a demand of 2; {@code evaluate.policy_rounding: up}
+ * rounds up instead), so order-up-to levels are whole units. The normal baseline is
  * {@code N(F, sigma_1 sqrt(P))} ({@link NormalLeadTimeDemand}), {@code sigma_1} the root mean square
  * of the series' own per-period errors at steps 1..P of the same calibration windows. The first
  * window has no earlier window, so it only calibrates.
@@ -67,14 +69,17 @@ public final class PolicySimulation {
     private final int calibrationWindows;
     private final Predicate<String> scored;
     private final int longest;
+    private final boolean roundUp;
 
     /**
      * @param calibrationWindows most recent earlier windows that calibrate a window; null for all
+     * @param roundUp            count draws round up instead of to the nearest whole number
      * @throws IllegalArgumentException when a policy's protection interval exceeds the plan's horizon
      */
     PolicySimulation(BacktestPlan plan, WindowActuals values, List<ServicePolicy> policies, Integer calibrationWindows,
-                     Predicate<String> scored) {
+                     Predicate<String> scored, boolean roundUp) {
         this.plan = plan;
+        this.roundUp = roundUp;
         this.values = values;
         this.policies = List.copyOf(policies);
         this.calibrationWindows = calibrationWindows == null ? Integer.MAX_VALUE : calibrationWindows;
@@ -143,6 +148,11 @@ public final class PolicySimulation {
         return null;
     }
 
+    /** The actuals of series index {@code s} over window {@code w}'s horizon, NaN where none. */
+    double[] actuals(int w, int s) {
+        return values.context(w, s).y().clone();
+    }
+
     /** The calibration of window {@code w}: errors of earlier windows known at its cutoffs. */
     private Calibration calibrate(ModelRun run, int w) {
         ConformalCalibration.Builder builder = ConformalCalibration.builder(longest);
@@ -204,7 +214,7 @@ public final class PolicySimulation {
             double[] draws = new double[errors.length];
             for (int e = 0; e < errors.length; e++) {
                 double d = Math.max(sum + c.conformalScale() * errors[e], 0);
-                draws[e] = c.counts() ? Math.ceil(d - 1e-9) : d;
+                draws[e] = !c.counts() ? d : roundUp ? Math.ceil(d - 1e-9) : Math.rint(d);
             }
             double sigma1 = Math.sqrt(squares[s] / counts[s]);
             return new Distributions(sum, new EmpiricalLeadTimeDemand(draws),

@@ -62,6 +62,10 @@ final class MarkdownReport {
             md.append('\n');
         }
 
+        if (!data.policies().isEmpty()) {
+            serviceLevels(data, md);
+        }
+
         if (!data.importance().isEmpty()) {
             importance(data, md);
         }
@@ -103,6 +107,33 @@ final class MarkdownReport {
             }
             md.append('\n');
         }
+    }
+
+    /** The policy outcomes per model with the normal baseline, and per demand class for the best model. */
+    private static void serviceLevels(ReportData data, StringBuilder md) {
+        md.append("## Service levels\n\n").append(ServiceLevelTable.EXPLANATION).append("\n\n");
+        table(md, ServiceLevelTable.HEADER, ServiceLevelTable.overall(data));
+        List<List<String>> byClass = ServiceLevelTable.byClass(data);
+        if (!byClass.isEmpty()) {
+            md.append("By demand class, ").append(text(ServiceLevelTable.bestModel(data))).append(":\n\n");
+            table(md, ServiceLevelTable.CLASS_HEADER, byClass);
+        }
+    }
+
+    private static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
+        md.append('|');
+        header.forEach(h -> md.append(' ').append(text(h)).append(" |"));
+        md.append("\n|");
+        for (int i = 0; i < header.size(); i++) {
+            md.append(i < 3 ? " --- |" : " ---: |");
+        }
+        md.append('\n');
+        for (List<String> row : rows) {
+            md.append('|');
+            row.forEach(c -> md.append(' ').append(text(c)).append(" |"));
+            md.append('\n');
+        }
+        md.append('\n');
     }
 
     /** A share as a percentage with one decimal, e.g. {@code 12.3%}. */

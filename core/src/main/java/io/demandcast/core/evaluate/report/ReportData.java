@@ -35,13 +35,16 @@ import java.util.Set;
  * @param notes       free-text remarks shown at the end (skipped series, fallbacks, warnings)
  * @param importance  model to the feature importance of its model fitted on the last backtest window,
  *                    most important first; only models that can explain themselves (empty: none)
+ * @param policies    outcomes of the inventory policies simulated on the backtest (empty: none)
+ * @param levelFans   example series' cumulative forecast fans with their order-up-to levels (empty: none)
  */
 public record ReportData(String experiment, String createdAt, String frequency, int horizon, int windows,
                          String refitEvery, String intervals, List<String> metricNames,
                          List<LeaderboardRow> leaderboard, List<SeriesTrace> traces,
                          Map<String, double[]> errorSamples, Map<String, double[]> errorByStep,
                          Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes,
-                         Map<String, List<FeatureImportance>> importance) {
+                         Map<String, List<FeatureImportance>> importance, List<PolicyRow> policies,
+                         List<LevelFan> levelFans) {
 
     /**
      * @throws IllegalArgumentException when horizon or windows are below 1, a metric name or a model
@@ -74,6 +77,25 @@ public record ReportData(String experiment, String createdAt, String frequency, 
         Map<String, List<FeatureImportance>> shares = new LinkedHashMap<>();
         Objects.requireNonNull(importance, "importance").forEach((model, list) -> shares.put(model, List.copyOf(list)));
         importance = Collections.unmodifiableMap(shares);
+        policies = policies == null ? List.of() : List.copyOf(policies);
+        levelFans = levelFans == null ? List.of() : List.copyOf(levelFans);
+    }
+
+    /** A report without policy outcomes. */
+    public ReportData(String experiment, String createdAt, String frequency, int horizon, int windows,
+                      String refitEvery, String intervals, List<String> metricNames,
+                      List<LeaderboardRow> leaderboard, List<SeriesTrace> traces,
+                      Map<String, double[]> errorSamples, Map<String, double[]> errorByStep,
+                      Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes,
+                      Map<String, List<FeatureImportance>> importance) {
+        this(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard, traces,
+                errorSamples, errorByStep, coverage, gate, notes, importance, List.of(), List.of());
+    }
+
+    /** The same report with these policy outcomes and level charts. */
+    public ReportData withServiceLevels(List<PolicyRow> newPolicies, List<LevelFan> newFans) {
+        return new ReportData(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard,
+                traces, errorSamples, errorByStep, coverage, gate, notes, importance, newPolicies, newFans);
     }
 
     /** A report without feature importance. */
