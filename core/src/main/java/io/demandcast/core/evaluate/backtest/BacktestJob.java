@@ -197,20 +197,11 @@ public final class BacktestJob {
 
     /**
      * Policies need earlier windows to calibrate on and a horizon that covers their protection
-     * interval: a config error before any model runs, not after.
+     * interval: a config error before any model runs, not after. (A service-level gate rule without
+     * a policy of its target is caught with the other rules, by {@code checkRulesBeforeRunning}.)
      */
     static void checkPolicies(ExperimentConfig config, BacktestPlan plan) {
         List<io.demandcast.core.config.ServicePolicy> policies = config.evaluate().policies();
-        for (GateRule rule : config.gate()) {
-            if (rule.serviceLevel() != null && policies.stream().noneMatch(p -> !p.targetsFillRate()
-                    && Math.abs(p.serviceLevel() - rule.serviceLevel()) < 1e-9)) {
-                throw new InvalidConfigException("gate: " + Gate.ruleText(rule) + " checks a policy with that cycle service level,"
-                        + " but evaluate.policies has none (policies: " + (policies.isEmpty() ? "none"
-                        : String.join(", ", policies.stream().map(io.demandcast.core.config.ServicePolicy::label).toList()))
-                        + "); add e.g. evaluate: {policies: [{service_level: "
-                        + java.math.BigDecimal.valueOf(rule.serviceLevel()).stripTrailingZeros().toPlainString() + ", lead_time: 7}]}");
-            }
-        }
         if (policies.isEmpty()) {
             return;
         }

@@ -90,7 +90,10 @@ final class ServiceLevelReport {
         List<LevelFan.Level> levels = new ArrayList<>();
         for (PolicySimulation.Cycle c : scores.serviceLevels().cycles()) {
             if (c.window() == w && c.seriesId().equals(id)) {
-                String label = "S " + policies.get(c.policy()).label() + (c.method().equals(PolicySimulation.NORMAL) ? " (normal)" : "");
+                ServicePolicy p = policies.get(c.policy());
+                String label = "S " + java.math.BigDecimal.valueOf(p.target() * 100).stripTrailingZeros().toPlainString() + "%"
+                        + (p.targetsFillRate() ? " fill" : "") + " L" + p.leadTime() + (p.review() == 0 ? "" : "+R" + p.review())
+                        + (c.method().equals(PolicySimulation.NORMAL) ? " normal" : "");
                 levels.add(new LevelFan.Level(label, c.level(), c.method().equals(PolicySimulation.NORMAL)));
             }
         }
