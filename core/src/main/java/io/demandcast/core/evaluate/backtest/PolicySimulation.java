@@ -31,8 +31,9 @@ import java.util.function.Predicate;
  * continuity correction: a draw of 2.4 stands for a demand of 2; {@code evaluate.policy_rounding: up}
  * rounds up instead), so order-up-to levels are whole units. The normal baseline is
  * {@code N(F, sigma_1 sqrt(P))} ({@link NormalLeadTimeDemand}), {@code sigma_1} the root mean square
- * of the series' own per-period errors at steps 1..P of the same calibration windows. The first
- * window has no earlier window, so it only calibrates.
+ * of the series' own per-period errors at steps 1..P_max (the longest protection interval of the
+ * policies) of the same calibration windows, periods at or before the cutoff only. The first window
+ * has no earlier window, so it only calibrates.
  *
  * <p><b>The cycle.</b> The order-up-to level {@code S} ({@link PolicyLevels}) starts one
  * replenishment cycle per series and window, replayed on the actual demand of the P periods after
