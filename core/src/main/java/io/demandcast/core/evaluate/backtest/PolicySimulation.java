@@ -111,6 +111,9 @@ public final class PolicySimulation {
             Forecast target = run.forecasts().get(w).select(scored);
             for (int i = 0; i < target.seriesCount(); i++) {
                 int s = plan.indexOf(target.seriesId(i));
+                if (!plan.includes(w, s)) {
+                    continue; // forecast from an earlier refit window's cutoff: not this window's cycle
+                }
                 WindowActuals.Context c = values.context(w, s);
                 for (int p = 0; p < policies.size(); p++) {
                     ServicePolicy policy = policies.get(p);
@@ -165,7 +168,7 @@ public final class PolicySimulation {
                     s -> plan.includes(w, s) ? plan.cutoff(w, s) : BacktestPlan.LEFT_OUT);
             for (int i = 0; i < earlier.seriesCount(); i++) {
                 int s = plan.indexOf(earlier.seriesId(i));
-                if (!plan.includes(w, s)) {
+                if (!plan.includes(w, s) || !plan.includes(j, s)) {
                     continue;
                 }
                 int cutoff = plan.cutoff(j, s);

@@ -94,7 +94,7 @@ final class WindowActuals {
         for (int i = 0; i < forecast.seriesCount(); i++) {
             int s = plan.indexOf(forecast.seriesId(i));
             int last = limit.applyAsInt(s);
-            if (last == BacktestPlan.LEFT_OUT) {
+            if (last == BacktestPlan.LEFT_OUT || !plan.includes(j, s)) {
                 continue;
             }
             int cutoff = plan.cutoff(j, s);
