@@ -67,11 +67,12 @@ final class ServiceLevelReport {
         if (s < 0 || !plan.includes(w, s)) {
             return null;
         }
-        double[] forecast = new double[periods];
-        double[] lower = new double[periods];
-        double[] upper = new double[periods];
-        double[] actual = new double[periods];
-        List<LocalDate> dates = new ArrayList<>();
+        // Index 0 is the cutoff itself (nothing demanded yet), so a one-period interval still draws a segment.
+        double[] forecast = new double[periods + 1];
+        double[] lower = new double[periods + 1];
+        double[] upper = new double[periods + 1];
+        double[] actual = new double[periods + 1];
+        List<LocalDate> dates = new ArrayList<>(List.of(plan.axis().date(plan.cutoff(w, s))));
         double[] y = simulation.actuals(w, s);
         double sum = 0;
         for (int k = 1; k <= periods; k++) {
@@ -80,11 +81,11 @@ final class ServiceLevelReport {
                 return null;
             }
             LeadTimeDemand b = d.bootstrap();
-            forecast[k - 1] = d.forecast();
-            lower[k - 1] = b.quantile((1 - FAN) / 2);
-            upper[k - 1] = b.quantile((1 + FAN) / 2);
+            forecast[k] = d.forecast();
+            lower[k] = b.quantile((1 - FAN) / 2);
+            upper[k] = b.quantile((1 + FAN) / 2);
             sum += y[k - 1];
-            actual[k - 1] = sum;
+            actual[k] = sum;
             dates.add(plan.axis().date(plan.cutoff(w, s) + k));
         }
         List<LevelFan.Level> levels = new ArrayList<>();

@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * @param seriesId the series
  * @param model    the model whose forecast and errors set the levels
- * @param dates    the periods of the protection interval after the cutoff
- * @param forecast cumulative point forecast through each date
+ * @param dates    the cutoff, then the periods of the protection interval after it
+ * @param forecast cumulative point forecast through each date (0 at the cutoff)
  * @param lower    lower bound of the cumulative fan through each date
  * @param upper    upper bound, same length
  * @param nominal  central coverage of the fan, e.g. 0.9
