@@ -114,7 +114,8 @@ final class EvaluateCommand extends BaseCommand {
 
     @Option(names = "--gate", paramLabel = "<rule>",
             description = "A gate rule as a YAML map, added to the config's gate: list. Repeatable. E.g. '{metric: rmsse, max: 0.9}', "
-                    + "'{relative_to: production, metric: rmsse, max_ratio: 1.0}', '{coverage: 0.8, tolerance: 0.05}'.")
+                    + "'{relative_to: production, metric: rmsse, max_ratio: 1.0}', '{coverage: 0.8, tolerance: 0.05}', "
+                    + "'{service_level: 0.95, tolerance: 0.02}' (with evaluate.policies).")
     List<String> gates = new ArrayList<>();
 
     @Option(names = "--junit", paramLabel = "<file>", description = "Write a JUnit XML report (one test case per gate rule and model); overrides evaluate.junit.")

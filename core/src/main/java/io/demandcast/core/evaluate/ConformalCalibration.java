@@ -403,6 +403,37 @@ public final class ConformalCalibration {
         }
 
         /**
+         * The scores added at {@code step} for a series of {@code group}, ascending, a copy: the group's
+         * own when it has at least {@code minPerGroup} there, else every score of the step (the same
+         * fallback as {@link ConformalCalibration#offset}). For estimators that need the whole
+         * distribution of the errors rather than a few quantiles of it (a bootstrap of lead-time demand).
+         *
+         * @param group the series' group, or null for the pooled scores
+         * @throws IllegalArgumentException when {@code step} is outside {@code 0..horizon-1} or
+         *                                  {@code minPerGroup < 1}
+         */
+        public double[] scores(String group, int step, int minPerGroup) {
+            if (step < 0 || step >= horizon) {
+                throw new IllegalArgumentException("step " + step + " outside the calibrated horizon 0.." + (horizon - 1));
+            }
+            if (minPerGroup < 1) {
+                throw new IllegalArgumentException("minPerGroup must be >= 1 (got " + minPerGroup + ")");
+            }
+            StepScores at = steps[step];
+            Integer id = group == null ? null : groupIds.get(group);
+            double[] chosen = null;
+            if (id != null) {
+                double[] own = at.byGroup(groupNames.size())[id];
+                chosen = own.length >= minPerGroup ? own : null;
+            }
+            if (chosen == null) {
+                chosen = Arrays.copyOf(at.scores, at.size);
+            }
+            Arrays.sort(chosen);
+            return chosen;
+        }
+
+        /**
          * An immutable calibration of the scores added so far.
          *
          * @param levels      quantile levels, strictly ascending, each in (0, 1)

@@ -1,6 +1,7 @@
 package io.demandcast.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -59,7 +60,7 @@ class GateRuleConfigTest {
     @Test
     void badRulesPointIntoTheFile() {
         assertEquals("configs/x.yaml:3:6: unknown key 'metrc' in gate[1] (allowed: metric, max, min, relative_to, "
-                        + "max_ratio, coverage, tolerance, model, intervals)",
+                        + "max_ratio, coverage, tolerance, model, intervals, service_level)",
                 error("gate:\n  - {metric: mase, max: 1}\n  - {metrc: rmsse, max: 1}\n"));
         assertEquals("configs/x.yaml:2:26: gate[0].max: expected a number, got 'abc'",
                 error("gate:\n  - {metric: rmsse, max: abc}\n"));
@@ -73,7 +74,7 @@ class GateRuleConfigTest {
                 error("gate:\n  - {relative_to: seasonal_naive, metric: mase}\n"));
         assertEquals("configs/x.yaml:2:5: gate[0]: max_ratio needs relative_to",
                 error("gate:\n  - {metric: mase, max_ratio: 0.9}\n"));
-        assertEquals("configs/x.yaml:2:5: gate[0]: a rule needs 'metric' (or 'coverage')",
+        assertEquals("configs/x.yaml:2:5: gate[0]: a rule needs 'metric' (or 'coverage', or 'service_level')",
                 error("gate:\n  - {max: 0.9}\n"));
         // the message quotes the metric: it points there
         assertEquals("configs/x.yaml:2:14: gate[0].metric: rule on 'rmsse' needs max or min",
@@ -84,6 +85,48 @@ class GateRuleConfigTest {
                 error("gate: {metric: mase, max: 1}\n"));
         assertEquals("configs/x.yaml:2:5: gate[0]: null is not allowed here; remove the entry or give a value",
                 error("gate:\n  - ~\n"));
+    }
+
+    @Test
+    void serviceLevelRulesAndPoliciesBind() {
+        ExperimentConfig c = parse("""
+                evaluate:
+                  policies:
+                    - {service_level: 0.95, lead_time: 7}
+                    - {fill_rate: 0.98, lead_time: 2, review: 5}
+                  policy_calibration_windows: 4
+                gate:
+                  - {service_level: 0.95, tolerance: 0.02}
+                  - {service_level: 0.99, model: ets}
+                """);
+        assertEquals(List.of(ServicePolicy.cycleService(0.95, 7, 0), ServicePolicy.fillRateTarget(0.98, 2, 5)), c.evaluate().policies());
+        assertEquals(4, c.evaluate().policyCalibrationWindows());
+        assertEquals("csl_0.95_lt7", c.evaluate().policies().get(0).label());
+        assertEquals("fill_0.98_lt2_r5", c.evaluate().policies().get(1).label());
+        assertEquals(7, c.evaluate().policies().get(1).protection());
+        assertEquals(List.of(GateRule.serviceLevel(0.95, 0.02, null), GateRule.serviceLevel(0.99, 0.02, "ets")), c.gate());
+        assertEquals(GateRule.Kind.SERVICE_LEVEL, c.gate().get(0).kind());
+        assertEquals(c, parse(ConfigLoader.toYaml(c)));
+        assertEquals(GateRule.serviceLevel(0.95, 0.01, null), ConfigLoader.parseGateRule("{service_level: 0.95, tolerance: 0.01}"));
+        // a config without policies renders as before they existed
+        assertFalse(ConfigLoader.toYaml(parse("name: x\n")).contains("polic"));
+    }
+
+    @Test
+    void badPoliciesAndServiceLevelRulesSayWhy() {
+        assertEquals("configs/x.yaml:2:14: evaluate.policies[0]: service_level must lie in (0, 1), e.g. 0.95 (got 95.0)",
+                error("evaluate:\n  policies: [{service_level: 95, lead_time: 7}]\n"));
+        assertEquals("configs/x.yaml:2:14: evaluate.policies[0]: a policy needs lead_time (periods from ordering to receiving, >= 1)",
+                error("evaluate:\n  policies: [{service_level: 0.95}]\n"));
+        assertEquals("configs/x.yaml:2:14: evaluate.policies[0]: a policy needs exactly one target: service_level (cycle service level)"
+                        + " or fill_rate (got both)",
+                error("evaluate:\n  policies: [{service_level: 0.95, fill_rate: 0.9, lead_time: 7}]\n"));
+        assertEquals("configs/x.yaml:2:14: evaluate.policies[0]: review must be >= 0 periods (got -1; 0 = continuous review)",
+                error("evaluate:\n  policies: [{service_level: 0.95, lead_time: 7, review: -1}]\n"));
+        assertEquals("configs/x.yaml:2:5: gate[0]: a service_level rule takes only service_level, tolerance and model",
+                error("gate:\n  - {service_level: 0.95, metric: rmsse, max: 1}\n"));
+        assertEquals("configs/x.yaml:2:5: gate[0]: service_level must lie in (0, 1) (got 1.0)",
+                error("gate:\n  - {service_level: 1.0}\n"));
     }
 
     @Test
@@ -116,7 +159,7 @@ class GateRuleConfigTest {
     @Test
     void parseGateRuleErrorsNameTheFlag() {
         assertEquals("--gate '{metrc: rmsse, max: 1}': unknown key 'metrc' (allowed: metric, max, min, relative_to, "
-                + "max_ratio, coverage, tolerance, model, intervals)", gateError("{metrc: rmsse, max: 1}"));
+                + "max_ratio, coverage, tolerance, model, intervals, service_level)", gateError("{metrc: rmsse, max: 1}"));
         assertEquals("--gate '{metric: rmsse, max: abc}': max: expected a number, got 'abc'", gateError("{metric: rmsse, max: abc}"));
         assertEquals("--gate '{metric: rmsse, max: '0.9'}': max: expected a number, got '0.9'", gateError("{metric: rmsse, max: '0.9'}"));
         assertEquals("--gate '{coverage: 0.8, intervals: exact}': intervals: 'exact' is not one of [model, conformal]",

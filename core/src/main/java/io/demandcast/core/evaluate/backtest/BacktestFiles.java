@@ -238,6 +238,9 @@ public final class BacktestFiles {
             intervals.set("conformal", s.conformalIntervals() == null ? null : probabilistic(s.conformalIntervals()));
             importance(one, s.run().importance());
             fits(one, s.run().fits());
+            if (!s.serviceLevels().outcomes().isEmpty()) {
+                one.set("service_levels", serviceLevels(s.serviceLevels()));
+            }
         }
         if (run.gate() == null) {
             root.putNull("gate");
@@ -298,6 +301,31 @@ public final class BacktestFiles {
     /** Writes {@code metrics.json}. */
     public static void writeMetrics(Path file, BacktestRun run) throws IOException {
         Files.writeString(file, JSON.writeValueAsString(metricsJson(run)) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The policy simulation's outcomes: one object per policy, method and demand class ({@code all}
+     * first), with the policy's settings and what it achieved.
+     */
+    private static ArrayNode serviceLevels(ServiceLevels levels) {
+        ArrayNode out = JSON.createArrayNode();
+        for (PolicyOutcome o : levels.outcomes()) {
+            ObjectNode one = out.addObject();
+            one.put("policy", o.policy().label());
+            one.put("target", o.policy().targetsFillRate() ? "fill_rate" : "service_level");
+            number(one, "target_value", o.policy().target());
+            one.put("lead_time", o.policy().leadTime());
+            one.put("review", o.policy().review());
+            one.put("method", o.method());
+            one.put("demand_class", o.demandClass());
+            one.put("cycles", o.cycles());
+            number(one, "achieved_service_level", o.serviceLevel());
+            number(one, "fill_rate", o.fillRate());
+            number(one, "average_stock", o.averageStock());
+            number(one, "stockout_periods", o.stockoutPeriods());
+            number(one, "mean_order_up_to", o.meanLevel());
+        }
+        return out;
     }
 
     private static ObjectNode probabilistic(ProbabilisticSummary p) {

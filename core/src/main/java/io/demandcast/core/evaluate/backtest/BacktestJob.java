@@ -123,7 +123,10 @@ public final class BacktestJob {
             fileWeights = perSeries(weights);
         }
         double[] levels = config.predict().levels();
-        BacktestScoring scoring = new BacktestScoring(actuals, plan, options, adjust, fileWeights, ScoredSeries.of(config, panel));
+        checkPolicies(config, plan);
+        BacktestScoring scoring = new BacktestScoring(actuals, plan, options, adjust, fileWeights, ScoredSeries.of(config, panel),
+                config.evaluate().policies(), config.evaluate().policyCalibrationWindows(),
+                config.evaluate().policyRounding() == io.demandcast.core.config.EvaluateConfig.Rounding.up);
         progress.report("evaluate: " + resolved.models().size() + " models x " + plan.windows() + " window(s) x "
                 + plan.seriesCount() + " series, horizon " + plan.horizon() + ", refit every "
                 + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : ""));
@@ -155,7 +158,8 @@ public final class BacktestJob {
                 plan, settings(config, bt, clip, rankBy), board, verdict);
 
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
-        ReportData built = ReportDataBuilder.build(run, actuals, config.predict().intervals());
+        ReportData built = ServiceLevelReport.attach(ReportDataBuilder.build(run, actuals, config.predict().intervals()), board,
+                scoring.policies(), plan, config.evaluate().policies());
         ReportData report = elasticity == null ? built : built.withSections(List.of(elasticity.section()));
         List<String> fileNames = new ArrayList<>(List.of(BacktestFiles.METRICS, BacktestFiles.PER_SERIES, BacktestFiles.FORECASTS,
                 ReportWriter.LEADERBOARD_CSV, ReportWriter.REPORT_MD, ReportWriter.REPORT_HTML, io.demandcast.core.model.FitReport.FILE));
@@ -200,6 +204,31 @@ public final class BacktestJob {
             files.add(summary);
         }
         return new BacktestSummary(run, output, files, fitReports);
+    }
+
+    /**
+     * Policies need earlier windows to calibrate on and a horizon that covers their protection
+     * interval: a config error before any model runs, not after. (A service-level gate rule without
+     * a policy of its target is caught with the other rules, by {@code checkRulesBeforeRunning}.)
+     */
+    static void checkPolicies(ExperimentConfig config, BacktestPlan plan) {
+        List<io.demandcast.core.config.ServicePolicy> policies = config.evaluate().policies();
+        if (policies.isEmpty()) {
+            return;
+        }
+        if (config.backtest() == null || plan.windows() < 2) {
+            throw new InvalidConfigException("evaluate.policies need a rolling-origin backtest of at least 2 windows (got "
+                    + plan.windows() + "): the first window only calibrates the lead-time demand of the later ones;"
+                    + " add e.g. backtest: {windows: 8}");
+        }
+        for (int i = 0; i < policies.size(); i++) {
+            io.demandcast.core.config.ServicePolicy p = policies.get(i);
+            if (p.protection() > plan.horizon()) {
+                throw new InvalidConfigException("evaluate.policies[" + i + "]: lead_time + review = " + p.protection()
+                        + " periods exceeds the backtest horizon " + plan.horizon() + "; set backtest.horizon to at least "
+                        + p.protection());
+            }
+        }
     }
 
     private static boolean withProductionGate(ExperimentConfig config) {
@@ -278,7 +307,7 @@ public final class BacktestJob {
                         byKind.put(PredictConfig.Intervals.conformal, coverageOf(s.conformalIntervals().intervals()));
                     }
                     return byKind;
-                }, productionNote);
+                }, name -> achieved(config, board.entry(name).scores().serviceLevels()), productionNote);
         return new BacktestRun.GateVerdict(outcomes.stream().allMatch(GateOutcome::passed), outcomes, productionNote);
     }
 
@@ -299,17 +328,21 @@ public final class BacktestJob {
         if (windows > 1) {
             kinds.put(PredictConfig.Intervals.conformal, levels);
         }
-        checkGate(config, resolved.models(), name -> undefined, name -> kinds, resolved.productionNote());
+        List<GateInput.AchievedServiceLevel> none = config.evaluate().policies().stream().filter(p -> !p.targetsFillRate())
+                .map(p -> new GateInput.AchievedServiceLevel(p.label(), p.serviceLevel(), Double.NaN, 0)).toList();
+        checkGate(config, resolved.models(), name -> undefined, name -> kinds, name -> none, resolved.productionNote());
     }
 
     /** The gate's rules over these models, their values and coverage by name; a rule that does not fit is a config error. */
     private static List<GateOutcome> checkGate(ExperimentConfig config, List<BacktestModel> models,
                                                java.util.function.Function<String, Map<String, Double>> values,
                                                java.util.function.Function<String, Map<PredictConfig.Intervals, Map<Double, Double>>> coverage,
+                                               java.util.function.Function<String, List<GateInput.AchievedServiceLevel>> serviceLevels,
                                                String productionNote) {
         List<String> candidates = new ArrayList<>();
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         Map<String, Map<PredictConfig.Intervals, Map<Double, Double>>> covered = new LinkedHashMap<>();
+        Map<String, List<GateInput.AchievedServiceLevel>> achieved = new LinkedHashMap<>();
         String production = null;
         for (BacktestModel m : models) {
             if (m.role() == BacktestModel.Role.CANDIDATE) {
@@ -320,13 +353,28 @@ public final class BacktestJob {
             }
             metrics.put(m.name(), values.apply(m.name()));
             covered.put(m.name(), coverage.apply(m.name()));
+            achieved.put(m.name(), serviceLevels.apply(m.name()));
         }
         try {
             return Gate.check(config.gate(), new GateInput(candidates, metrics, covered, config.predict().intervals(),
-                    production, productionNote));
+                    production, productionNote, achieved));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("gate: " + e.getMessage(), e);
         }
+    }
+
+    /** The cycle service level each cycle-service policy achieved with the model's own method (the bootstrap). */
+    private static List<GateInput.AchievedServiceLevel> achieved(ExperimentConfig config, ServiceLevels levels) {
+        List<GateInput.AchievedServiceLevel> out = new ArrayList<>();
+        for (io.demandcast.core.config.ServicePolicy p : config.evaluate().policies()) {
+            if (p.targetsFillRate()) {
+                continue;
+            }
+            PolicyOutcome o = levels.overall(p, PolicySimulation.BOOTSTRAP);
+            out.add(new GateInput.AchievedServiceLevel(p.label(), p.serviceLevel(), o == null ? Double.NaN : o.serviceLevel(),
+                    o == null ? 0 : o.cycles()));
+        }
+        return out;
     }
 
     private static Map<Double, Double> coverageOf(List<IntervalSummary> intervals) {

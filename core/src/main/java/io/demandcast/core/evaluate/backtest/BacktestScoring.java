@@ -39,6 +39,7 @@ public final class BacktestScoring {
     private final Map<String, Double> fileWeights;
     private final WindowActuals values;
     private final Predicate<String> scored;
+    private final PolicySimulation policies;
 
     /**
      * @param actuals     the values scored (raw target), the plan's series in its order
@@ -58,6 +59,20 @@ public final class BacktestScoring {
      */
     public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
                            Map<String, Double> fileWeights, Predicate<String> scored) {
+        this(actuals, plan, options, adjust, fileWeights, scored, List.of(), null, false);
+    }
+
+    /**
+     * As {@link #BacktestScoring(Panel, BacktestPlan, ScoreOptions, UnaryOperator, Map, Predicate)}, also
+     * simulating inventory {@code policies} on every window ({@link PolicySimulation}).
+     *
+     * @param calibrationWindows earlier windows that calibrate a window's lead-time demand, null for all
+     * @param roundUp            round count draws up rather than to the nearest whole number
+     * @throws IllegalArgumentException when a policy's protection interval exceeds the plan's horizon
+     */
+    public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
+                           Map<String, Double> fileWeights, Predicate<String> scored,
+                           List<io.demandcast.core.config.ServicePolicy> policies, Integer calibrationWindows, boolean roundUp) {
         this.scored = scored;
         this.actuals = actuals;
         this.plan = plan;
@@ -65,6 +80,12 @@ public final class BacktestScoring {
         this.adjust = adjust;
         this.fileWeights = fileWeights;
         this.values = new WindowActuals(actuals, plan, options.seasonLength());
+        this.policies = new PolicySimulation(plan, values, policies, calibrationWindows, scored, roundUp);
+    }
+
+    /** The policy simulation of this scoring (for the report's charts of example series). */
+    PolicySimulation policies() {
+        return policies;
     }
 
     /** Everything measured about one model's run. */
@@ -147,7 +168,7 @@ public final class BacktestScoring {
         rows.stream().map(SeriesWindow::demandClass).distinct().sorted().forEach(c ->
                 byClass.put(c, weighted(rows.stream().filter(r -> r.demandClass().equals(c)).toList(), r -> 1.0)));
         return new ModelScores(run, byWindow, rows, overall, volumeWeighted, fileWeighted, byClass, errorByStep,
-                modelIntervals, conformalIntervals, conformal, intervalsByWindow, conformalByWindow);
+                modelIntervals, conformalIntervals, conformal, intervalsByWindow, conformalByWindow, policies.simulate(run));
     }
 
     /** Window {@code w}'s forecast with conformal quantiles from earlier windows, or null without calibration. */

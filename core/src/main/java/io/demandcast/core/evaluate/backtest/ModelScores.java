@@ -27,15 +27,17 @@ import java.util.Map;
  * @param conformalForecasts  per window the conformal forecast, null for a window without calibration
  * @param intervalsByWindow   per window the summary of the model's quantiles
  * @param conformalByWindow   per window the summary of conformal quantiles, null for a window without calibration
+ * @param serviceLevels       the inventory policies simulated on the windows ({@link ServiceLevels#NONE} without policies)
  */
 public record ModelScores(ModelRun run, List<ScoreResult> byWindow, List<SeriesWindow> rows, Map<String, Double> overall,
                           Map<String, Double> volumeWeighted, Map<String, Double> fileWeighted,
                           Map<String, Map<String, Double>> byClass, double[] errorByStep,
                           ProbabilisticSummary modelIntervals, ProbabilisticSummary conformalIntervals,
                           List<Forecast> conformalForecasts, List<ProbabilisticSummary> intervalsByWindow,
-                          List<ProbabilisticSummary> conformalByWindow) {
+                          List<ProbabilisticSummary> conformalByWindow, ServiceLevels serviceLevels) {
 
     public ModelScores {
+        serviceLevels = serviceLevels == null ? ServiceLevels.NONE : serviceLevels;
         byWindow = List.copyOf(byWindow);
         rows = List.copyOf(rows);
         overall = Collections.unmodifiableMap(new LinkedHashMap<>(overall));
@@ -46,6 +48,17 @@ public record ModelScores(ModelRun run, List<ScoreResult> byWindow, List<SeriesW
         conformalForecasts = Collections.unmodifiableList(new ArrayList<>(conformalForecasts));
         intervalsByWindow = List.copyOf(intervalsByWindow);
         conformalByWindow = Collections.unmodifiableList(new ArrayList<>(conformalByWindow));
+    }
+
+    /** Scores without a policy simulation. */
+    public ModelScores(ModelRun run, List<ScoreResult> byWindow, List<SeriesWindow> rows, Map<String, Double> overall,
+                       Map<String, Double> volumeWeighted, Map<String, Double> fileWeighted,
+                       Map<String, Map<String, Double>> byClass, double[] errorByStep,
+                       ProbabilisticSummary modelIntervals, ProbabilisticSummary conformalIntervals,
+                       List<Forecast> conformalForecasts, List<ProbabilisticSummary> intervalsByWindow,
+                       List<ProbabilisticSummary> conformalByWindow) {
+        this(run, byWindow, rows, overall, volumeWeighted, fileWeighted, byClass, errorByStep, modelIntervals, conformalIntervals,
+                conformalForecasts, intervalsByWindow, conformalByWindow, ServiceLevels.NONE);
     }
 
     public String name() {

@@ -23,8 +23,9 @@ final class WindowActuals {
      * @param conformalScale  {@link ConformalCalibration#scaleOf} of the history, always > 0
      * @param demandClass     Syntetos–Boylan class of the history
      * @param volume          sum of |actual| over the last {@code horizon} history periods
+     * @param counts          every observed history value is a whole number (count data)
      */
-    record Context(double[] y, double maseScale, double conformalScale, String demandClass, double volume) {
+    record Context(double[] y, double maseScale, double conformalScale, String demandClass, double volume, boolean counts) {
     }
 
     private final Panel actuals;
@@ -45,7 +46,7 @@ final class WindowActuals {
         if (c == null) {
             double[] x = history(s, plan.cutoff(w, s));
             c = new Context(window(s, plan.cutoff(w, s)), Scales.mase(x, seasonLength),
-                    ConformalCalibration.scaleOf(x, seasonLength), demandClass(x), volume(x, plan.horizon()));
+                    ConformalCalibration.scaleOf(x, seasonLength), demandClass(x), volume(x, plan.horizon()), counts(x));
             contexts[w][s] = c;
         }
         return c;
@@ -77,6 +78,43 @@ final class WindowActuals {
         return added;
     }
 
+    /**
+     * Adds the cumulative scores of window {@code j}'s forecast for each series whose first
+     * {@code k} forecast periods end at or before {@code limit(series)}, for k = 1..{@code periods}:
+     * at step {@code k - 1} the score {@code (sum of y - sum of f over steps 1..k) / scale}, the
+     * scale of window {@code j}'s history. A series with a missing actual among those k periods
+     * adds no score at step k - 1 or beyond; series with a limit of {@link BacktestPlan#LEFT_OUT}
+     * are skipped.
+     *
+     * @param periods the longest interval scored, {@code <= horizon} and {@code <= builder}'s horizon
+     * @return series that added a score at step {@code periods - 1}
+     */
+    int addCumulativeScores(ConformalCalibration.Builder builder, Forecast forecast, int j, int periods, IntUnaryOperator limit) {
+        int added = 0;
+        for (int i = 0; i < forecast.seriesCount(); i++) {
+            int s = plan.indexOf(forecast.seriesId(i));
+            int last = limit.applyAsInt(s);
+            if (last == BacktestPlan.LEFT_OUT || !plan.includes(j, s)) {
+                continue;
+            }
+            int cutoff = plan.cutoff(j, s);
+            Context c = context(j, s);
+            double sum = 0;
+            for (int k = 0; k < periods && cutoff + 1 + k <= last; k++) {
+                double e = c.y()[k] - forecast.point(i, k);
+                if (!Double.isFinite(e)) {
+                    break;
+                }
+                sum += e;
+                builder.add(c.demandClass(), k, sum / c.conformalScale());
+                if (k == periods - 1) {
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
     /** Actual values of series s from its first period up to and including the cutoff, gaps as NaN. */
     double[] history(int s, int cutoff) {
         int first = actuals.firstPeriod(s);
@@ -99,6 +137,20 @@ final class WindowActuals {
             }
         }
         return y;
+    }
+
+    /** True when every finite value is a whole number (and there is at least one). */
+    static boolean counts(double[] history) {
+        boolean any = false;
+        for (double v : history) {
+            if (Double.isFinite(v)) {
+                if (v != Math.rint(v)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     static String demandClass(double[] history) {

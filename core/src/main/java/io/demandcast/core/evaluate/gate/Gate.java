@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  *   <li>Coverage ({@code {coverage: 0.8, tolerance: 0.05}}): the empirical coverage of the central
  *       80 % interval of the rule's {@code intervals} kind (default {@link GateInput#defaultIntervals()})
  *       must lie within {@code coverage ± tolerance}.</li>
+ *   <li>Service level ({@code {service_level: 0.95, tolerance: 0.02}}): the cycle service level achieved
+ *       by every simulated policy with that target ({@link GateInput#serviceLevels()}) must lie within
+ *       {@code service_level ± tolerance}; one outcome per model, naming each policy.</li>
  * </ul>
  * An undefined (NaN) or missing value fails its rule, saying so. {@code relative_to: production}
  * (or {@code model: production}) when the store has no production model passes, with
@@ -82,6 +85,7 @@ public final class Gate {
                     case ABSOLUTE -> absolute(rule, text, model, input);
                     case RELATIVE -> relative(rule, text, model, input);
                     case COVERAGE -> coverage(rule, text, model, input);
+                    case SERVICE_LEVEL -> serviceLevel(rule, text, model, input);
                 });
             }
         }
@@ -109,6 +113,8 @@ public final class Gate {
             case RELATIVE -> sb.append("relative_to: ").append(yaml(rule.relativeTo()))
                     .append(", metric: ").append(yaml(rule.metric()))
                     .append(", max_ratio: ").append(number(rule.maxRatio()));
+            case SERVICE_LEVEL -> sb.append("service_level: ").append(number(rule.serviceLevel()))
+                    .append(", tolerance: ").append(number(rule.tolerance()));
             case COVERAGE -> {
                 sb.append("coverage: ").append(number(rule.coverage())).append(", tolerance: ").append(number(rule.tolerance()));
                 if (rule.intervals() != null) {
@@ -203,10 +209,44 @@ public final class Gate {
         return pass(rule, text, model, what + value(empirical) + " within " + range + " (" + kind.name() + ")");
     }
 
+    private static GateOutcome serviceLevel(GateRule rule, String text, String model, GateInput input) {
+        List<GateInput.AchievedServiceLevel> matching = new ArrayList<>();
+        for (GateInput.AchievedServiceLevel a : input.serviceLevels().getOrDefault(model, List.of())) {
+            if (Math.abs(a.target() - rule.serviceLevel()) < EPS) {
+                matching.add(a);
+            }
+        }
+        if (matching.isEmpty()) {
+            throw new IllegalArgumentException("gate rule " + text + ": no policy with a cycle service level of "
+                    + percent(rule.serviceLevel()) + " was simulated for '" + model + "' (add one to evaluate.policies)");
+        }
+        BigDecimal nominal = BigDecimal.valueOf(rule.serviceLevel());
+        BigDecimal tolerance = BigDecimal.valueOf(rule.tolerance());
+        double lo = nominal.subtract(tolerance).doubleValue();
+        double hi = nominal.add(tolerance).doubleValue();
+        String range = plain(nominal.subtract(tolerance)) + ".." + plain(nominal.add(tolerance));
+        DoublePredicate outside = x -> below(x, lo) || above(x, hi);
+        List<String> parts = new ArrayList<>();
+        boolean passed = true;
+        for (GateInput.AchievedServiceLevel a : matching) {
+            if (Double.isNaN(a.achieved())) {
+                parts.add(a.policy() + " achieved no cycle (undefined)");
+                passed = false;
+            } else if (outside.test(a.achieved())) {
+                parts.add(a.policy() + " achieved " + shown(a.achieved(), outside) + " outside " + range + " (" + a.cycles() + " cycles)");
+                passed = false;
+            } else {
+                parts.add(a.policy() + " achieved " + value(a.achieved()) + " within " + range + " (" + a.cycles() + " cycles)");
+            }
+        }
+        String reason = "cycle service level: " + String.join("; ", parts);
+        return passed ? pass(rule, text, model, reason) : fail(rule, text, model, reason);
+    }
+
     // ---- validation -------------------------------------------------------------------------
 
     private static void validate(GateRule rule, String text, Set<String> knownMetrics) {
-        if (rule.kind() == GateRule.Kind.COVERAGE) {
+        if (rule.kind() == GateRule.Kind.COVERAGE || rule.kind() == GateRule.Kind.SERVICE_LEVEL) {
             return;
         }
         if (!knownMetrics.contains(rule.metric())) {

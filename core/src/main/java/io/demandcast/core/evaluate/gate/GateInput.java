@@ -24,10 +24,31 @@ import java.util.Objects;
  *                         of the candidate's model name), or null when the store has none
  * @param productionNote   why there is no production model, e.g. {@code no LATEST version of 'x' in
  *                         build/artifacts}; shown in the reason of rules that pass for lack of it (may be null)
+ * @param serviceLevels    leaderboard name → the cycle service levels its backtest policy simulation
+ *                         achieved, one per simulated policy; may be empty when no policy was simulated
  */
 public record GateInput(List<String> candidates, Map<String, Map<String, Double>> metrics,
                         Map<String, Map<PredictConfig.Intervals, Map<Double, Double>>> coverage,
-                        PredictConfig.Intervals defaultIntervals, String productionModel, String productionNote) {
+                        PredictConfig.Intervals defaultIntervals, String productionModel, String productionNote,
+                        Map<String, List<AchievedServiceLevel>> serviceLevels) {
+
+    /**
+     * The cycle service level one policy achieved in the backtest.
+     *
+     * @param policy   the policy's label, e.g. {@code csl_0.95_lt7}
+     * @param target   its target cycle service level
+     * @param achieved the share of simulated cycles without a stockout (NaN when none was simulated)
+     * @param cycles   cycles simulated
+     */
+    public record AchievedServiceLevel(String policy, double target, double achieved, int cycles) {
+    }
+
+    /** Input without service levels (no policy simulated). */
+    public GateInput(List<String> candidates, Map<String, Map<String, Double>> metrics,
+                     Map<String, Map<PredictConfig.Intervals, Map<Double, Double>>> coverage,
+                     PredictConfig.Intervals defaultIntervals, String productionModel, String productionNote) {
+        this(candidates, metrics, coverage, defaultIntervals, productionModel, productionNote, null);
+    }
 
     /**
      * @throws IllegalArgumentException if there is no candidate, or a candidate or the production
@@ -62,5 +83,10 @@ public record GateInput(List<String> candidates, Map<String, Map<String, Double>
         }
         coverage = Collections.unmodifiableMap(c);
         defaultIntervals = defaultIntervals == null ? PredictConfig.Intervals.model : defaultIntervals;
+        Map<String, List<AchievedServiceLevel>> achieved = new LinkedHashMap<>();
+        if (serviceLevels != null) {
+            serviceLevels.forEach((model, list) -> achieved.put(model, List.copyOf(list)));
+        }
+        serviceLevels = Collections.unmodifiableMap(achieved);
     }
 }

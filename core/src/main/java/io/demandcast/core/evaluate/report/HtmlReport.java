@@ -314,7 +314,47 @@ final class HtmlReport {
                             + truncation(covered, data.coverage().size()));
             h.append("</section>\n");
         }
+        serviceLevels(data, h);
         importance(data, h);
+    }
+
+    /** The policy outcomes (per model with the normal baseline, per demand class for the best model) and the level charts. */
+    private static void serviceLevels(ReportData data, StringBuilder h) {
+        if (data.policies().isEmpty()) {
+            return;
+        }
+        h.append("<section id=\"service-levels\">\n<h2>Service levels</h2>\n<p class=\"hint\">")
+                .append(esc(ServiceLevelTable.EXPLANATION)).append("</p>\n");
+        table(h, ServiceLevelTable.HEADER, ServiceLevelTable.overall(data));
+        List<List<String>> byClass = ServiceLevelTable.byClass(data);
+        if (!byClass.isEmpty()) {
+            h.append("<p>By demand class, ").append(esc(ServiceLevelTable.bestModel(data))).append(":</p>\n");
+            table(h, ServiceLevelTable.CLASS_HEADER, byClass);
+        }
+        for (LevelFan fan : data.levelFans()) {
+            figure(h, ReportCharts.levels(fan), "Cumulative demand and order-up-to levels of " + fan.seriesId(),
+                    "Series " + fan.seriesId() + " after the last cutoff: cumulative forecast of " + fan.model() + " with its "
+                            + Numbers.percent(fan.nominal(), "") + " fan (bootstrap of backtest errors), cumulative actual"
+                            + " demand, and the order-up-to level S of each policy (dashed: normal baseline). A cycle is"
+                            + " short where the actual line ends above S.");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void table(StringBuilder h, List<String> header, List<List<String>> rows) {
+        h.append("<div class=\"table-wrap\"><table>\n<tr>");
+        for (int i = 0; i < header.size(); i++) {
+            h.append(i < 3 ? "<th class=\"text\">" : "<th>").append(esc(header.get(i))).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (List<String> row : rows) {
+            h.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                h.append(i < 3 ? "<td class=\"text\">" : "<td>").append(esc(row.get(i))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table></div>\n");
     }
 
     /** One bar chart of the top features per model that has importance, at most {@link #MAX_CHART_MODELS}. */

@@ -62,6 +62,10 @@ final class MarkdownReport {
             md.append('\n');
         }
 
+        if (!data.policies().isEmpty()) {
+            serviceLevels(data, md);
+        }
+
         if (!data.importance().isEmpty()) {
             importance(data, md);
         }
@@ -115,20 +119,36 @@ final class MarkdownReport {
             if (!table.caption().isBlank()) {
                 md.append(text(table.caption())).append("\n\n");
             }
+            table(md, table.header(), table.rows(), table.textColumns());
+        }
+    }
+
+    /** The policy outcomes per model with the normal baseline, and per demand class for the best model. */
+    private static void serviceLevels(ReportData data, StringBuilder md) {
+        md.append("## Service levels\n\n").append(ServiceLevelTable.EXPLANATION).append("\n\n");
+        table(md, ServiceLevelTable.HEADER, ServiceLevelTable.overall(data), 3);
+        List<List<String>> byClass = ServiceLevelTable.byClass(data);
+        if (!byClass.isEmpty()) {
+            md.append("By demand class, ").append(text(ServiceLevelTable.bestModel(data))).append(":\n\n");
+            table(md, ServiceLevelTable.CLASS_HEADER, byClass, 3);
+        }
+    }
+
+    /** A Markdown table whose first {@code textColumns} columns are left-aligned, the rest right-aligned. */
+    private static void table(StringBuilder md, List<String> header, List<List<String>> rows, int textColumns) {
+        md.append('|');
+        header.forEach(h -> md.append(' ').append(text(h)).append(" |"));
+        md.append("\n|");
+        for (int i = 0; i < header.size(); i++) {
+            md.append(i < textColumns ? " --- |" : " ---: |");
+        }
+        md.append('\n');
+        for (List<String> row : rows) {
             md.append('|');
-            table.header().forEach(h -> md.append(' ').append(text(h)).append(" |"));
-            md.append("\n|");
-            for (int i = 0; i < table.header().size(); i++) {
-                md.append(i < table.textColumns() ? " --- |" : " ---: |");
-            }
-            md.append('\n');
-            for (List<String> row : table.rows()) {
-                md.append('|');
-                row.forEach(cell -> md.append(' ').append(text(cell)).append(" |"));
-                md.append('\n');
-            }
+            row.forEach(c -> md.append(' ').append(text(c)).append(" |"));
             md.append('\n');
         }
+        md.append('\n');
     }
 
     /** A share as a percentage with one decimal, e.g. {@code 12.3%}. */

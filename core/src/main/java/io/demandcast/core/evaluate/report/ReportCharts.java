@@ -138,6 +138,66 @@ final class ReportCharts {
     }
 
     /**
+     * Cumulative demand over one protection interval: the forecast and its shaded fan, the actual
+     * demand, and a horizontal line per order-up-to level (dashed for the normal baseline).
+     */
+    static byte[] levels(LevelFan fan) {
+        String title = fan.seriesId() + " · " + fan.model() + " · cumulative demand and order-up-to levels";
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle("units (cumulative)").build();
+        styleXY(chart);
+        double[] x = fan.dates().stream().mapToDouble(LocalDate::toEpochDay).toArray();
+        double[] polygonX = new double[2 * x.length];
+        double[] polygonY = new double[2 * x.length];
+        for (int i = 0; i < x.length; i++) {
+            polygonX[i] = x[i];
+            polygonY[i] = fan.upper()[i];
+            polygonX[2 * x.length - 1 - i] = x[i];
+            polygonY[2 * x.length - 1 - i] = fan.lower()[i];
+        }
+        if (x.length > 1 && finiteCount(polygonY) == polygonY.length) {
+            XYSeries band = chart.addSeries("fan", polygonX, polygonY);
+            band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+            band.setLineStyle(SeriesLines.NONE);
+            band.setMarker(SeriesMarkers.NONE);
+            band.setFillColor(BAND);
+            band.setLabel(Numbers.percent(fan.nominal(), "") + " fan");
+        }
+        line(chart.addSeries("forecast", x, fan.forecast()), FORECAST, 2.2f);
+        double top = Math.max(max(fan.upper()), max(fan.actual()));
+        for (int l = 0; l < fan.levels().size(); l++) {
+            LevelFan.Level level = fan.levels().get(l);
+            double[] y = new double[x.length];
+            java.util.Arrays.fill(y, level.value());
+            XYSeries s = chart.addSeries(level.label(), x, y);
+            line(s, PALETTE[(l / 2 + 1) % PALETTE.length], 1.6f);
+            if (level.baseline()) {
+                s.setLineStyle(DASHED);
+            }
+            top = Math.max(top, level.value());
+        }
+        line(chart.addSeries("actual", x, fan.actual()), INK, 1.4f);
+        AxesChartStyler styler = chart.getStyler();
+        if (x.length > 1) {
+            styler.setXAxisMin(x[0]);
+            styler.setXAxisMax(x[x.length - 1]);
+        }
+        styler.setYAxisMin(0.0);
+        styler.setYAxisMax(top * 1.05 + 1e-9);
+        styler.setxAxisTickLabelsFormattingFunction(v -> LocalDate.ofEpochDay(Math.round(v)).format(DAY));
+        return png(chart);
+    }
+
+    private static double max(double[] values) {
+        double m = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
+    }
+
+    /**
      * One box per model of its scaled errors (series × window), in the models' colours: box = middle
      * half, dark bar = median, whiskers to the furthest value within 1.5 box heights, dots beyond,
      * diamond = mean. NaN samples are skipped. (XChart's own box chart has fixed colours.)

@@ -36,13 +36,16 @@ import java.util.Set;
  * @param importance  model to the feature importance of its model fitted on the last backtest window,
  *                    most important first; only models that can explain themselves (empty: none)
  * @param sections    further sections computed beside the leaderboard (e.g. price elasticities), in order
+ * @param policies    outcomes of the inventory policies simulated on the backtest (empty: none)
+ * @param levelFans   example series' cumulative forecast fans with their order-up-to levels (empty: none)
  */
 public record ReportData(String experiment, String createdAt, String frequency, int horizon, int windows,
                          String refitEvery, String intervals, List<String> metricNames,
                          List<LeaderboardRow> leaderboard, List<SeriesTrace> traces,
                          Map<String, double[]> errorSamples, Map<String, double[]> errorByStep,
                          Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes,
-                         Map<String, List<FeatureImportance>> importance, List<ReportSection> sections) {
+                         Map<String, List<FeatureImportance>> importance, List<ReportSection> sections,
+                         List<PolicyRow> policies, List<LevelFan> levelFans) {
 
     /**
      * @throws IllegalArgumentException when horizon or windows are below 1, a metric name or a model
@@ -76,9 +79,11 @@ public record ReportData(String experiment, String createdAt, String frequency, 
         Objects.requireNonNull(importance, "importance").forEach((model, list) -> shares.put(model, List.copyOf(list)));
         importance = Collections.unmodifiableMap(shares);
         sections = List.copyOf(sections);
+        policies = policies == null ? List.of() : List.copyOf(policies);
+        levelFans = levelFans == null ? List.of() : List.copyOf(levelFans);
     }
 
-    /** A report without further sections. */
+    /** A report without further sections or policy outcomes. */
     public ReportData(String experiment, String createdAt, String frequency, int horizon, int windows,
                       String refitEvery, String intervals, List<String> metricNames,
                       List<LeaderboardRow> leaderboard, List<SeriesTrace> traces,
@@ -86,7 +91,7 @@ public record ReportData(String experiment, String createdAt, String frequency, 
                       Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes,
                       Map<String, List<FeatureImportance>> importance) {
         this(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard, traces,
-                errorSamples, errorByStep, coverage, gate, notes, importance, List.of());
+                errorSamples, errorByStep, coverage, gate, notes, importance, List.of(), List.of(), List.of());
     }
 
     /** The same report with {@code more} sections after its own. */
@@ -94,7 +99,13 @@ public record ReportData(String experiment, String createdAt, String frequency, 
         List<ReportSection> all = new ArrayList<>(sections);
         all.addAll(more);
         return new ReportData(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard,
-                traces, errorSamples, errorByStep, coverage, gate, notes, importance, all);
+                traces, errorSamples, errorByStep, coverage, gate, notes, importance, all, policies, levelFans);
+    }
+
+    /** The same report with these policy outcomes and level charts. */
+    public ReportData withServiceLevels(List<PolicyRow> newPolicies, List<LevelFan> newFans) {
+        return new ReportData(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard,
+                traces, errorSamples, errorByStep, coverage, gate, notes, importance, sections, newPolicies, newFans);
     }
 
     /** A report without feature importance. */
@@ -104,7 +115,7 @@ public record ReportData(String experiment, String createdAt, String frequency, 
                       Map<String, double[]> errorSamples, Map<String, double[]> errorByStep,
                       Map<String, List<CoveragePoint>> coverage, List<GateLine> gate, List<String> notes) {
         this(experiment, createdAt, frequency, horizon, windows, refitEvery, intervals, metricNames, leaderboard, traces,
-                errorSamples, errorByStep, coverage, gate, notes, Map.of(), List.of());
+                errorSamples, errorByStep, coverage, gate, notes, Map.of());
     }
 
     /**

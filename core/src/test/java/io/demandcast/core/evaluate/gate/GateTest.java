@@ -330,4 +330,36 @@ class GateTest {
         assertEquals(Intervals.model, new GateInput(List.of("a"), Map.of("a", Map.of()), null, null, null, null).defaultIntervals());
         assertFalse(INPUT.coverage().isEmpty());
     }
+
+    @Test
+    void serviceLevelRulesCheckTheAchievedCycleServiceOfEveryPolicyWithTheTarget() {
+        Map<String, List<GateInput.AchievedServiceLevel>> achieved = new LinkedHashMap<>();
+        achieved.put("ets", List.of(new GateInput.AchievedServiceLevel("csl_0.95_lt7", 0.95, 0.9412, 3080),
+                new GateInput.AchievedServiceLevel("csl_0.99_lt7", 0.99, 0.9871, 3080)));
+        achieved.put("theta", List.of(new GateInput.AchievedServiceLevel("csl_0.95_lt7", 0.95, 0.9123, 3080),
+                new GateInput.AchievedServiceLevel("csl_0.99_lt7", 0.99, Double.NaN, 0)));
+        Map<String, Map<String, Double>> m = new LinkedHashMap<>();
+        m.put("ets", Map.of("rmsse", 0.9));
+        m.put("theta", Map.of("rmsse", 1.0));
+        GateInput input = new GateInput(List.of("ets", "theta"), m, null, null, null, null, achieved);
+
+        List<GateOutcome> at95 = Gate.check(List.of(GateRule.serviceLevel(0.95, 0.02, null)), input);
+        assertEquals(2, at95.size());
+        assertTrue(at95.get(0).passed());
+        assertEquals("{service_level: 0.95, tolerance: 0.02}", at95.get(0).ruleText());
+        assertEquals("cycle service level: csl_0.95_lt7 achieved 0.941 within 0.93..0.97 (3080 cycles)", at95.get(0).reason());
+        assertFalse(at95.get(1).passed());
+        assertEquals("cycle service level: csl_0.95_lt7 achieved 0.912 outside 0.93..0.97 (3080 cycles)", at95.get(1).reason());
+
+        List<GateOutcome> at99 = Gate.check(List.of(GateRule.serviceLevel(0.99, 0.001, "theta")), input);
+        assertFalse(at99.get(0).passed(), "no cycle simulated fails");
+        assertTrue(Gate.check(List.of(GateRule.serviceLevel(0.99, 0.005, "ets")), input).get(0).passed());
+        assertFalse(Gate.check(List.of(GateRule.serviceLevel(0.99, 0.001, "ets")), input).get(0).passed());
+
+        String error = assertThrows(IllegalArgumentException.class,
+                () -> Gate.check(List.of(GateRule.serviceLevel(0.9, null, null)), input)).getMessage();
+        assertEquals("gate rule {service_level: 0.9, tolerance: 0.02}: no policy with a cycle service level of 90% was simulated"
+                + " for 'ets' (add one to evaluate.policies)", error);
+        assertEquals(GateRule.serviceLevel(0.95, 0.02, "ets"), ConfigLoader.parseGateRule(Gate.ruleText(GateRule.serviceLevel(0.95, null, "ets"))));
+    }
 }
