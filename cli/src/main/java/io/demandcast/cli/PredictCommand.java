@@ -28,6 +28,10 @@ import picocli.CommandLine.Option;
             "",
             "Every run also appends the forecasts it published to the forecast log that monitor reads (monitor.log, by default forecast-log beside train.store; monitor.log_forecasts: false turns it off).",
             "",
+            "--lead-time L writes, instead of the per-period forecast, the demand summed over the next L (+ --review R) periods per series: series_id,cutoff,lead_time,review_period,method,mean,sd,q0.5,q0.9,q0.95,q0.99 (plus any other predict.quantiles level), from --paths sample paths of the model (ETS, ARIMA, naive random walks, ML residual bootstrap; Willemain's count bootstrap for croston/sba/tsb/adida/imapa), or method normal_from_quantiles for a model that cannot simulate. Nothing is logged for monitor.",
+            "  demandcast predict -c configs/quickstart.yaml --lead-time 7 -o lead-time.csv",
+            "  demandcast predict -c configs/quickstart.yaml --lead-time 7 --review 7 --paths 2000 --seed 1 -o -",
+            "",
             "--explain (global ML families only) also writes <name>.explain.csv beside the forecast <name>.csv: series_id,date,model,rank,feature,value,contribution,space,base,prediction, one line per forecast row and top feature; base + all contributions = prediction, in space 'units' (the point forecast) or 'log1p' (transform: log1p).",
             ""
         })
@@ -68,6 +72,22 @@ final class PredictCommand extends BaseCommand {
             description = "Forecast from the end of the data the model was fitted on, even when newer data is there (predict.update: false).")
     boolean noUpdate;
 
+    @Option(names = "--lead-time", paramLabel = "<periods>",
+            description = "Write lead-time demand instead of the forecast: quantiles of demand summed over the next <periods> (+ --review) periods per series; overrides predict.lead_time.")
+    Integer leadTime;
+
+    @Option(names = "--review", paramLabel = "<periods>",
+            description = "Review period added to --lead-time (periodic review; default 0); overrides predict.review_period.")
+    Integer review;
+
+    @Option(names = "--paths", paramLabel = "<n>",
+            description = "Sample paths per series for --lead-time (default 1000); overrides predict.sample_paths.")
+    Integer paths;
+
+    @Option(names = "--seed", paramLabel = "<n>",
+            description = "Seed of the --lead-time sample paths (default 42); overrides predict.seed.")
+    Long seed;
+
     @Override
     int doCall() throws Exception {
         ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
@@ -83,6 +103,7 @@ final class PredictCommand extends BaseCommand {
         }
         String ageLimit = maxModelAge != null ? "--max-model-age" : "predict.max_model_age";
         cfg = cfg.withPredict(cfg.predict().withFreshness(data, maxModelAge, noUpdate ? Boolean.FALSE : null));
+        cfg = withLeadTime(cfg);
         boolean toStdout = "-".equals(PredictJob.outputOf(cfg));
         if (toStdout && output.format() == OutputMixin.Format.json) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -90,6 +111,10 @@ final class PredictCommand extends BaseCommand {
         }
         if (explainOutput != null && explain == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain-output needs --explain");
+        }
+        if (explain != null && cfg.predict().leadTime() != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--explain explains per-period forecasts; drop it, or drop --lead-time (predict.lead_time)");
         }
         if (explain != null && explain < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain needs N >= 1 (got " + explain + ")");
@@ -111,5 +136,20 @@ final class PredictCommand extends BaseCommand {
             printJson(Summaries.withSchema("predict", summary.toMap()));
         }
         return ExitCodes.OK;
+    }
+
+    /** The config with the lead-time flags applied; a flag without --lead-time (or predict.lead_time) is a usage error. */
+    private ExperimentConfig withLeadTime(ExperimentConfig cfg) {
+        try {
+            cfg = cfg.withPredict(cfg.predict().withLeadTime(leadTime, review, paths, seed));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage()
+                    .replace("predict.lead_time", "--lead-time").replace("predict.review_period", "--review")
+                    .replace("predict.sample_paths", "--paths"));
+        }
+        if (cfg.predict().leadTime() == null && (review != null || paths != null || seed != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review, --paths and --seed need --lead-time");
+        }
+        return cfg;
     }
 }
