@@ -23,14 +23,14 @@ import picocli.CommandLine.Option;
             "  demandcast predict -c gbm.yaml --explain 3   (top 3 features per forecast row)",
             "  demandcast predict -c configs/quickstart.yaml \\",
             "      --data last-week.csv --max-model-age 7d",
+            "  demandcast predict -c configs/quickstart.yaml --lead-time 7 \\",
+            "      --review 7 -o lead-time.csv   (demand over 7 + 7 days)",
             "",
             "Forecasts start after the newest data: when the prepared data (or --data over data.files) extends past the end of the data the model was fitted on, the model is first brought up to it with its fitted parameters fixed (ETS/ARIMA filters, Croston/TSB smoothing, seasonal windows, the lags of global models; no refit). The summary names the model version and the data end used.",
             "",
             "Every run also appends the forecasts it published to the forecast log that monitor reads (monitor.log, by default forecast-log beside train.store; monitor.log_forecasts: false turns it off).",
             "",
             "--lead-time L writes, instead of the per-period forecast, the demand summed over the next L (+ --review R) periods per series: series_id,cutoff,lead_time,review_period,method,mean,sd,q0.5,q0.9,q0.95,q0.99 (plus any other predict.quantiles level), from --paths sample paths of the model (ETS, ARIMA, naive random walks, ML residual bootstrap; Willemain's count bootstrap for croston/sba/tsb/adida/imapa), or method normal_from_quantiles for a model that cannot simulate. Nothing is logged for monitor.",
-            "  demandcast predict -c configs/quickstart.yaml --lead-time 7 -o lead-time.csv",
-            "  demandcast predict -c configs/quickstart.yaml --lead-time 7 --review 7 --paths 2000 --seed 1 -o -",
             "",
             "--explain (global ML families only) also writes <name>.explain.csv beside the forecast <name>.csv: series_id,date,model,rank,feature,value,contribution,space,base,prediction, one line per forecast row and top feature; base + all contributions = prediction, in space 'units' (the point forecast) or 'log1p' (transform: log1p).",
             ""
@@ -76,7 +76,7 @@ final class PredictCommand extends BaseCommand {
             description = "Write lead-time demand instead of the forecast: quantiles of demand summed over the next <periods> (+ --review) periods per series; overrides predict.lead_time.")
     Integer leadTime;
 
-    @Option(names = "--review", paramLabel = "<periods>",
+    @Option(names = "--review", paramLabel = "<n>",
             description = "Review period added to --lead-time (periodic review; default 0); overrides predict.review_period.")
     Integer review;
 
