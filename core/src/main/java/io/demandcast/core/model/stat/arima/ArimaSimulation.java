@@ -15,7 +15,9 @@ import org.hipparchus.linear.RealMatrix;
  */
 final class ArimaSimulation implements SeriesSimulation {
     private final ArimaModel model;
-    private final double[][] t;
+    /** T's non-zero entries per row (a shift, the AR column, the differencing rows: sparse), columns and values. */
+    private final int[][] columns;
+    private final double[][] entries;
     private final double[] z;
     private final double[] shock;
     private final double[] start;
@@ -28,7 +30,15 @@ final class ArimaSimulation implements SeriesSimulation {
         double[] state = model.predictedState();
         int r = state.length;
         double[] delta = ArimaModel.differencingCoefficients(model.order());
-        this.t = ArimaModel.transition(model.expandedAr(), r, delta);
+        double[][] t = ArimaModel.transition(model.expandedAr(), r, delta);
+        this.columns = new int[t.length][];
+        this.entries = new double[t.length][];
+        for (int i = 0; i < t.length; i++) {
+            double[] row = t[i];
+            int[] nonZero = java.util.stream.IntStream.range(0, row.length).filter(j -> row[j] != 0).toArray();
+            columns[i] = nonZero;
+            entries[i] = java.util.Arrays.stream(nonZero).mapToDouble(j -> row[j]).toArray();
+        }
         this.z = ArimaModel.observation(r, delta);
         this.shock = ArimaModel.shockLoadings(model.expandedMa(), r);
         this.start = new double[r + delta.length];
@@ -96,9 +106,10 @@ final class ArimaSimulation implements SeriesSimulation {
                 double eta = sd * random.nextGaussian();
                 for (int i = 0; i < rd; i++) {
                     double s = 0;
-                    double[] row = t[i];
-                    for (int j = 0; j < rd; j++) {
-                        s += row[j] * alpha[j];
+                    int[] cols = columns[i];
+                    double[] values = entries[i];
+                    for (int c = 0; c < cols.length; c++) {
+                        s += values[c] * alpha[cols[c]];
                     }
                     next[i] = s + (i < r ? shock[i] * eta : 0);
                 }
