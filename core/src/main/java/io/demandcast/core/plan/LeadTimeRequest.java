@@ -19,6 +19,11 @@ public record LeadTimeRequest(int leadTime, int reviewPeriod, int paths, long se
     public static final int MAX_INTERVAL = 3660;
     /** The most paths per series (memory and time grow with it). */
     public static final int MAX_PATHS = 1_000_000;
+    /**
+     * The most simulated values per series, paths x interval: one series' paths are held at once
+     * (per worker thread), 8 bytes each, so this keeps them under 160 MB.
+     */
+    public static final long MAX_CELLS = 20_000_000L;
 
     /** @throws IllegalArgumentException naming the value out of range */
     public LeadTimeRequest {
@@ -34,6 +39,10 @@ public record LeadTimeRequest(int leadTime, int reviewPeriod, int paths, long se
         }
         if (paths < 1 || paths > MAX_PATHS) {
             throw new IllegalArgumentException("the number of sample paths must be in [1, " + MAX_PATHS + "] (got " + paths + ")");
+        }
+        if ((long) paths * (leadTime + reviewPeriod) > MAX_CELLS) {
+            throw new IllegalArgumentException(paths + " sample paths of " + (leadTime + reviewPeriod) + " periods are more than "
+                    + MAX_CELLS + " values per series: ask for fewer paths or a shorter interval");
         }
     }
 
