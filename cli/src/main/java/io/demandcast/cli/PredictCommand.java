@@ -24,12 +24,16 @@ import picocli.CommandLine.Option;
             "  demandcast predict -c configs/quickstart.yaml \\",
             "      --data last-week.csv --max-model-age 7d",
             "  demandcast predict -c gbm.yaml --scenario price-cut.yaml",
+            "  demandcast predict -c configs/quickstart.yaml --lead-time 7 \\",
+            "      --review 7 -o lead-time.csv   (demand over 7 + 7 days)",
             "",
             "Forecasts start after the newest data: when the prepared data (or --data over data.files) extends past the end of the data the model was fitted on, the model is first brought up to it with its fitted parameters fixed (ETS/ARIMA filters, Croston/TSB smoothing, seasonal windows, the lags of global models; no refit). The summary names the model version and the data end used.",
             "",
             "Every run also appends the forecasts it published to the forecast log that monitor reads (monitor.log, by default forecast-log beside train.store; monitor.log_forecasts: false turns it off).",
             "",
             "--scenario scenarios.yaml also forecasts each what-if scenario of the file (known covariates overridden: price x 0.9 for some series and dates, a promotion or event flag set to 1) and writes <name>.scenarios.csv beside the forecast: series_id,date,scenario,baseline,forecast,lift,lift_lo,lift_hi (lift = scenario - baseline; lift_lo/lift_hi: the lift when the same error draw hits both forecasts, over the predict.quantiles levels), and <name>.scenarios.totals.csv, the same summed over the horizon per series with lift_pct.",
+            "",
+            "--lead-time L writes, instead of the per-period forecast, the demand summed over the next L (+ --review R) periods per series: series_id,cutoff,lead_time,review_period,method,mean,sd,q0.5,q0.9,q0.95,q0.99 (plus any other predict.quantiles level), from --paths sample paths of the model (ETS, ARIMA, naive random walks, ML residual bootstrap; Willemain's count bootstrap for croston/sba/tsb/adida/imapa), or method normal_from_quantiles for a model that cannot simulate. Nothing is logged for monitor.",
             "",
             "--explain (global ML families only) also writes <name>.explain.csv beside the forecast <name>.csv: series_id,date,model,rank,feature,value,contribution,space,base,prediction, one line per forecast row and top feature; base + all contributions = prediction, in space 'units' (the point forecast) or 'log1p' (transform: log1p).",
             ""
@@ -79,6 +83,22 @@ final class PredictCommand extends BaseCommand {
             description = "Forecast from the end of the data the model was fitted on, even when newer data is there (predict.update: false).")
     boolean noUpdate;
 
+    @Option(names = "--lead-time", paramLabel = "<periods>",
+            description = "Write lead-time demand instead of the forecast: quantiles of demand summed over the next <periods> (+ --review) periods per series; overrides predict.lead_time.")
+    Integer leadTime;
+
+    @Option(names = "--review", paramLabel = "<n>",
+            description = "Review period added to --lead-time (periodic review; default 0); overrides predict.review_period.")
+    Integer review;
+
+    @Option(names = "--paths", paramLabel = "<n>",
+            description = "Sample paths per series for --lead-time (default 1000); overrides predict.sample_paths.")
+    Integer paths;
+
+    @Option(names = "--seed", paramLabel = "<n>",
+            description = "Seed of the --lead-time sample paths (default 42); overrides predict.seed.")
+    Long seed;
+
     @Override
     int doCall() throws Exception {
         ExperimentConfig cfg = backend.apply(config.load(spec.commandLine()), spec.commandLine(), progress());
@@ -94,6 +114,7 @@ final class PredictCommand extends BaseCommand {
         }
         String ageLimit = maxModelAge != null ? "--max-model-age" : "predict.max_model_age";
         cfg = cfg.withPredict(cfg.predict().withFreshness(data, maxModelAge, noUpdate ? Boolean.FALSE : null));
+        cfg = withLeadTime(cfg);
         boolean toStdout = "-".equals(PredictJob.outputOf(cfg));
         if (toStdout && output.format() == OutputMixin.Format.json) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -102,10 +123,18 @@ final class PredictCommand extends BaseCommand {
         if (explainOutput != null && explain == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain-output needs --explain");
         }
+        if (explain != null && cfg.predict().leadTime() != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--explain explains per-period forecasts; drop it, or drop --lead-time (predict.lead_time)");
+        }
         if (explain != null && explain < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain needs N >= 1 (got " + explain + ")");
         }
         PredictJob.ExplainRequest explainRequest = explain == null ? null : new PredictJob.ExplainRequest(explain, explainOutput);
+        if (scenario != null && cfg.predict().leadTime() != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--scenario compares per-period forecasts; drop it, or drop --lead-time (predict.lead_time)");
+        }
         if (scenarioOutput != null && scenario == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scenario-output needs --scenario");
         }
@@ -137,5 +166,20 @@ final class PredictCommand extends BaseCommand {
             printJson(Summaries.withSchema("predict", summary.toMap()));
         }
         return ExitCodes.OK;
+    }
+
+    /** The config with the lead-time flags applied; a flag without --lead-time (or predict.lead_time) is a usage error. */
+    private ExperimentConfig withLeadTime(ExperimentConfig cfg) {
+        try {
+            cfg = cfg.withPredict(cfg.predict().withLeadTime(leadTime, review, paths, seed));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage()
+                    .replace("predict.lead_time", "--lead-time").replace("predict.review_period", "--review")
+                    .replace("predict.sample_paths", "--paths"));
+        }
+        if (cfg.predict().leadTime() == null && (review != null || paths != null || seed != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review, --paths and --seed need --lead-time");
+        }
+        return cfg;
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * left out ({@link #IGNORED}): what other verbs read ({@code evaluate}, {@code gate}, {@code tune},
  * {@code models}, {@code monitor}, {@code plan}), where {@code predict} writes, which version it loads and how it brings it up to date
  * ({@code predict.output}, {@code predict.version}, {@code predict.data}, {@code predict.update},
- * {@code predict.max_model_age}), and where a deep model runs ({@code train.backend}: the same network on
+ * {@code predict.max_model_age}, and the lead-time keys {@code predict.lead_time}, {@code predict.review_period},
+ * {@code predict.sample_paths}, {@code predict.seed}), and where a deep model runs ({@code train.backend}: the same network on
  * another device, as thread counts, which are not in the config at all). Everything else counts,
  * paths included: a data file read from another path is a different config, even with equal bytes,
  * so a re-train then publishes (the conservative side). "The same data" is equal content digests
@@ -23,7 +24,8 @@ import java.util.List;
 public final class SameTraining {
     /** Key paths (and everything under them) that do not take part in the comparison. */
     public static final List<String> IGNORED = List.of("evaluate", "gate", "tune", "models", "monitor", "plan", "predict.output",
-            "predict.version", "predict.data", "predict.update", "predict.max_model_age", "train.backend");
+            "predict.version", "predict.data", "predict.update", "predict.max_model_age", "predict.lead_time",
+            "predict.review_period", "predict.sample_paths", "predict.seed", "train.backend");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

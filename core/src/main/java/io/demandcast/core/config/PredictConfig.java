@@ -27,10 +27,18 @@ import java.util.List;
  * @param update       {@code true} (default): when the history extends past the end of the data the model
  *                     was fitted on, bring the model up to it ({@code FittedModel.update}, parameters
  *                     fixed) and forecast from the new end; {@code false}: forecast from the model's own end
+ * @param leadTime     when set (periods, {@code >= 1}), {@code predict} writes lead-time demand instead of the
+ *                     per-period forecast: per series, quantiles of demand summed over the next
+ *                     {@code lead_time + review_period} periods, from the model's sample paths; null for
+ *                     the per-period forecast
+ * @param reviewPeriod periods between reviews added to the lead time (default 0: continuous review)
+ * @param samplePaths  sample paths per series for lead-time demand (default 1000)
+ * @param seed         seed of the sample paths (default 42): the same seed gives the same lead-time demand
  */
 public record PredictConfig(Integer horizon, List<Double> quantiles, String output, String version,
                             Intervals intervals, ClipNegative clipNegative, String future, String data,
-                            String maxModelAge, Boolean update) {
+                            String maxModelAge, Boolean update, Integer leadTime, Integer reviewPeriod,
+                            Integer samplePaths, Long seed) {
 
     /** Where forecast quantiles come from. */
     public enum Intervals { model, conformal }
@@ -62,6 +70,27 @@ public record PredictConfig(Integer horizon, List<Double> quantiles, String outp
             Durations.parse(maxModelAge, "predict.max_model_age");
         }
         update = update == null ? Boolean.TRUE : update;
+        if (leadTime != null && leadTime < 1) {
+            throw new IllegalArgumentException("predict.lead_time must be >= 1 period (got " + leadTime + ")");
+        }
+        ConfigBounds.requireAtMost("predict.lead_time", leadTime, ConfigBounds.MAX_HORIZON, "periods");
+        reviewPeriod = reviewPeriod == null ? Integer.valueOf(0) : reviewPeriod;
+        if (reviewPeriod < 0) {
+            throw new IllegalArgumentException("predict.review_period must be >= 0 periods (got " + reviewPeriod + ")");
+        }
+        ConfigBounds.requireAtMost("predict.review_period", reviewPeriod, ConfigBounds.MAX_HORIZON, "periods");
+        samplePaths = samplePaths == null ? Integer.valueOf(1000) : samplePaths;
+        if (samplePaths < 1 || samplePaths > 1_000_000) {
+            throw new IllegalArgumentException("predict.sample_paths must be in [1, 1000000] (got " + samplePaths + ")");
+        }
+        seed = seed == null ? Long.valueOf(42L) : seed;
+    }
+
+    /** Settings without lead-time demand. */
+    public PredictConfig(Integer horizon, List<Double> quantiles, String output, String version,
+                         Intervals intervals, ClipNegative clipNegative, String future, String data,
+                         String maxModelAge, Boolean update) {
+        this(horizon, quantiles, output, version, intervals, clipNegative, future, data, maxModelAge, update, null, null, null, null);
     }
 
     /** Settings without {@code predict.data}, {@code predict.max_model_age} and {@code predict.update}. */
@@ -78,14 +107,25 @@ public record PredictConfig(Integer horizon, List<Double> quantiles, String outp
 
     /** The same settings with another output. */
     public PredictConfig withOutput(String newOutput) {
-        return new PredictConfig(horizon, quantiles, newOutput, version, intervals, clipNegative, future, data, maxModelAge, update);
+        return new PredictConfig(horizon, quantiles, newOutput, version, intervals, clipNegative, future, data, maxModelAge, update,
+                leadTime, reviewPeriod, samplePaths, seed);
     }
 
     /** The same settings with newer actuals from {@code newData}, a maximum model age and whether to update (null keeps each). */
     public PredictConfig withFreshness(String newData, String newMaxModelAge, Boolean newUpdate) {
         return new PredictConfig(horizon, quantiles, output, version, intervals, clipNegative, future,
                 newData != null ? newData : data, newMaxModelAge != null ? newMaxModelAge : maxModelAge,
-                newUpdate != null ? newUpdate : update);
+                newUpdate != null ? newUpdate : update, leadTime, reviewPeriod, samplePaths, seed);
+    }
+
+    /**
+     * The same settings with lead-time demand asked for (the CLI's {@code --lead-time}, {@code --review},
+     * {@code --paths}, {@code --seed}); null keeps each.
+     */
+    public PredictConfig withLeadTime(Integer newLeadTime, Integer newReviewPeriod, Integer newSamplePaths, Long newSeed) {
+        return new PredictConfig(horizon, quantiles, output, version, intervals, clipNegative, future, data, maxModelAge, update,
+                newLeadTime != null ? newLeadTime : leadTime, newReviewPeriod != null ? newReviewPeriod : reviewPeriod,
+                newSamplePaths != null ? newSamplePaths : samplePaths, newSeed != null ? newSeed : seed);
     }
 
     /** {@code max_model_age} as a duration, or null for no limit. */

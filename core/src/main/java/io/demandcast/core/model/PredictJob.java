@@ -138,7 +138,11 @@ public final class PredictJob {
                     + " model, which cannot explain its forecasts; explanations need a global ML family ("
                     + String.join(", ", io.demandcast.core.model.ml.MlFamilies.LEARNERS) + ")");
         }
-        int horizon = horizon(config);
+        io.demandcast.core.plan.LeadTimeRequest leadTime = leadTimeRequest(config, artifact);
+        if (leadTime != null && explain != null) {
+            throw new DemandcastException("--explain explains per-period forecasts; it cannot be combined with lead-time demand (--lead-time, predict.lead_time)");
+        }
+        int horizon = leadTime != null ? leadTime.interval() : horizon(config);
         double[] levels = config.predict().quantiles().stream().mapToDouble(Double::doubleValue).toArray();
         progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified, " + manifestCheck.description() + "), "
                 + model.seriesIds().size() + " series, horizon " + horizon);
@@ -165,6 +169,9 @@ public final class PredictJob {
                     + " in " + history.source() + ", not fed (predict.update: false)");
         }
         ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(fresh, model, horizon, history, System::getenv));
+        if (leadTime != null) {
+            return runLeadTime(config, artifact, model, history, request, leadTime, update, stdout, progress);
+        }
         Forecast raw;
         try {
             raw = model.forecast(request);
@@ -207,7 +214,7 @@ public final class PredictJob {
         String last = n == 0 ? null : forecast.axis().date(maxFirst(forecast) + horizon - 1).toString();
         return new PredictSummary(artifact.name(), artifact.version(), output, n, horizon, config.predict().quantiles(), first, last,
                 explainOutput, str(update.modelEnd()), str(update.dataEnd()), update.seriesUpdated(), update.periodsFed(),
-                logged == null ? null : logged.toString(), scenarioSummary);
+                logged == null ? null : logged.toString(), scenarioSummary, null);
     }
 
     /**
@@ -234,6 +241,56 @@ public final class PredictJob {
         } catch (IllegalArgumentException e) {
             throw new io.demandcast.core.data.DataException("predict: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The lead-time request of {@code predict.lead_time} (null when unset), clipping as the model's
+     * forecasts are clipped ({@code calibration.json}'s {@code clip_at_zero}).
+     */
+    private static io.demandcast.core.plan.LeadTimeRequest leadTimeRequest(ExperimentConfig config, Artifact artifact) throws IOException {
+        if (config.predict().leadTime() == null) {
+            return null;
+        }
+        boolean clip = ForecastCalibration.load(artifact.payloadDirectory()).clipAtZero();
+        try {
+            return io.demandcast.core.plan.LeadTimeJob.request(config.predict(), clip);
+        } catch (IllegalArgumentException e) {
+            throw new DemandcastException("predict: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code predict.lead_time}: lead-time demand written where the forecast would go (no forecast, nothing logged). */
+    private static PredictSummary runLeadTime(ExperimentConfig config, Artifact artifact, FittedModel model, PredictHistory history,
+                                              ForecastRequest request, io.demandcast.core.plan.LeadTimeRequest leadTime, ModelUpdate update,
+                                              Writer stdout, Progress progress) throws IOException {
+        String output = outputOf(config);
+        progress.report("predict: lead-time demand over " + leadTime.leadTime() + " + " + leadTime.reviewPeriod() + " periods, "
+                + leadTime.paths() + " sample paths per series (seed " + leadTime.seed() + ")");
+        io.demandcast.core.plan.LeadTimeSummary lead;
+        try {
+            lead = io.demandcast.core.plan.LeadTimeJob.run(model, history == null ? null : history.all(), request.futureCovariates(),
+                    leadTime, config.predict().quantiles(), output, stdout, progress);
+        } catch (IllegalArgumentException e) {
+            throw new io.demandcast.core.data.DataException("predict: " + e.getMessage(), e);
+        }
+        int n = model.seriesIds().size();
+        // the intervals' first and last dates, on the history's axis (unknown without one)
+        io.demandcast.core.data.TimeAxis axis = history == null ? null : history.all().axis();
+        java.time.LocalDate first = null;
+        java.time.LocalDate last = null;
+        for (String id : model.seriesIds()) {
+            java.time.LocalDate end = model.fittedEnd(id);
+            if (end != null && axis != null && axis.fits(end)) {
+                int p = axis.period(end);
+                java.time.LocalDate start = axis.date(p + 1);
+                java.time.LocalDate stop = axis.date(p + leadTime.interval());
+                first = first == null || start.isBefore(first) ? start : first;
+                last = last == null || stop.isAfter(last) ? stop : last;
+            }
+        }
+        return new PredictSummary(artifact.name(), artifact.version(), output, n, leadTime.interval(), lead.quantiles(),
+                first == null ? null : first.toString(), last == null ? null : last.toString(), null,
+                str(update.modelEnd()), str(update.dataEnd()), update.seriesUpdated(), update.periodsFed(), null, null, lead);
     }
 
     private static String str(Object o) {

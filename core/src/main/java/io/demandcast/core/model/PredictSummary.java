@@ -15,21 +15,29 @@ import java.util.Map;
  * @param periodsFed    the most newer periods fed to one series
  * @param forecastLog   the forecast-log entry written for {@code monitor}; null when logging is off
  * @param scenarios     what {@code --scenario} wrote; null without it
+ * @param leadTime      what {@code predict.lead_time} wrote instead of the forecast (then {@code horizon} is the
+ *                      interval, {@code quantiles} the lead-time columns, the dates the intervals' span); null
+ *                      for a per-period forecast
  */
 public record PredictSummary(String modelName, String version, String output, int seriesCount, int horizon,
                              List<Double> quantiles, String firstDate, String lastDate, String explainOutput,
                              String modelDataEnd, String dataEnd, int seriesUpdated, int periodsFed, String forecastLog,
-                             io.demandcast.core.plan.ScenarioSummary scenarios) {
+                             io.demandcast.core.plan.ScenarioSummary scenarios, io.demandcast.core.plan.LeadTimeSummary leadTime) {
 
-    /** Without scenarios. */
+    /** A per-period forecast's summary, without scenarios. */
     public PredictSummary(String modelName, String version, String output, int seriesCount, int horizon,
                           List<Double> quantiles, String firstDate, String lastDate, String explainOutput,
                           String modelDataEnd, String dataEnd, int seriesUpdated, int periodsFed, String forecastLog) {
         this(modelName, version, output, seriesCount, horizon, quantiles, firstDate, lastDate, explainOutput, modelDataEnd, dataEnd,
-                seriesUpdated, periodsFed, forecastLog, null);
+                seriesUpdated, periodsFed, forecastLog, null, null);
     }
 
     public String text() {
+        if (leadTime != null) {
+            return "predict: " + modelName + " " + version + " lead-time demand of " + seriesCount + " series, "
+                    + leadTime.text() + ", over " + firstDate + " .. " + lastDate + " from data ending " + dataEnd
+                    + " -> " + ("-".equals(output) ? "stdout" : output);
+        }
         return "predict: " + modelName + " " + version + " forecast " + seriesCount + " series x " + horizon
                 + " steps (" + firstDate + " .. " + lastDate + ") from data ending " + dataEnd
                 + (seriesUpdated == 0 ? "" : " (model fitted to " + modelDataEnd + ", " + seriesUpdated + " series fed up to "
@@ -60,6 +68,9 @@ public record PredictSummary(String modelName, String version, String output, in
         m.put("forecast_log", forecastLog);
         if (scenarios != null) {
             m.put("scenarios", scenarios.toMap());
+        }
+        if (leadTime != null) {
+            m.put("lead_time", leadTime.toMap());
         }
         return m;
     }

@@ -165,7 +165,7 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeyNamesItsSectionAndTheAllowedKeys() {
-        assertEquals("configs/x.yaml:3:3: unknown key 'horizn' in predict (allowed: horizon, quantiles, output, version, intervals, clip_negative, future, data, max_model_age, update)",
+        assertEquals("configs/x.yaml:3:3: unknown key 'horizn' in predict (allowed: horizon, quantiles, output, version, intervals, clip_negative, future, data, max_model_age, update, lead_time, review_period, sample_paths, seed)",
                 error("name: a\npredict:\n  horizn: 3\n"));
         assertEquals("configs/x.yaml:2:1: unknown key 'horizon' at the top level "
                         + "(allowed: name, data, prepare, model, models, train, predict, evaluate, backtest, gate, tune, monitor, plan)",
@@ -316,7 +316,7 @@ class ConfigLoaderTest {
         assertEquals("--set predict.horizon='14': expected an integer, got '14'", error(yaml, "predict.horizon='14'"));
         assertEquals("--set predict.horizon=0: predict.horizon must be >= 1 (got 0)",
                 error(yaml, "model.family=naive", "predict.horizon=0"));
-        assertEquals("--set predict.horizn=3: unknown key 'horizn' in predict (allowed: horizon, quantiles, output, version, intervals, clip_negative, future, data, max_model_age, update)",
+        assertEquals("--set predict.horizn=3: unknown key 'horizn' in predict (allowed: horizon, quantiles, output, version, intervals, clip_negative, future, data, max_model_age, update, lead_time, review_period, sample_paths, seed)",
                 error(yaml, "predict.horizn=3"));
         assertEquals("--set predict={horizon: x}: predict.horizon: expected an integer, got 'x'",
                 error(yaml, "predict={horizon: x}"));

@@ -99,8 +99,29 @@ class EveryFamilyTest {
             double hi = Double.parseDouble(cells[6]);
             assertTrue(lo <= mid + 1e-9 && mid <= hi + 1e-9, family + ": quantiles out of order in " + line);
         }
+        assertLeadTimeDemand(config, family, out);
         BacktestSummary evaluated = BacktestJob.run(config, Progress.NONE);
         Leaderboard.Entry entry = evaluated.run().leaderboard().entry(config.model().name());
         assertEquals(7, entry.scores().byWindow().get(0).aggregate().series());
+    }
+
+    /** predict.lead_time: one row per series, a method, finite quantiles in order (clipped at 0 unless the data is negative). */
+    private static void assertLeadTimeDemand(ExperimentConfig config, String family, Path out) throws Exception {
+        Path file = out.resolve("lead-time.csv");
+        ExperimentConfig leadTime = config.withPredict(config.predict().withOutput(file.toString()).withLeadTime(5, 2, 200, 7L));
+        PredictSummary summary = PredictJob.run(leadTime, new StringWriter(), Progress.NONE);
+        assertEquals(7, summary.leadTime().methods().values().stream().mapToInt(Integer::intValue).sum(), family);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(1 + 7, lines.size(), family);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            assertTrue(!cells[4].isEmpty(), family + ": a method in " + line);
+            double previous = Double.NEGATIVE_INFINITY;
+            for (int c = 7; c < cells.length; c++) {
+                double q = Double.parseDouble(cells[c]);
+                assertTrue(Double.isFinite(q) && q >= previous - 1e-9, family + ": lead-time quantiles out of order in " + line);
+                previous = q;
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ import java.util.stream.IntStream;
  * (the levels the experiment requested) only by builds that have them: models saved before either
  * still load, with the default requested levels and no quantile regressor.
  */
-public final class FittedMlModel implements FittedModel, Explainable {
+public final class FittedMlModel implements FittedModel, Explainable, io.demandcast.core.model.SamplePaths {
     static final String FILE = "ml.json";
     static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -309,7 +309,32 @@ public final class FittedMlModel implements FittedModel, Explainable {
         });
     }
 
-    private static StepModel covering(List<StepModel> group, int step) {
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A bootstrap of the step models' in-sample residuals ({@link MlSamplePaths}): recursive paths
+     * feed each drawn value to the later steps; direct and hybrid paths add independent draws to the
+     * point forecasts. The history is not read (each series' state holds what the features need).
+     *
+     * @throws IllegalArgumentException as {@link #forecast}: a horizon beyond a direct model's, a
+     *                                  missing known covariate
+     */
+    @Override
+    public void samplePaths(ForecastRequest request, Panel history, int paths, long seed, Sink sink) {
+        if (paths < 1) {
+            throw new IllegalArgumentException("the number of sample paths must be >= 1 (got " + paths + ")");
+        }
+        int h = request.horizon();
+        int fitted = spec.context().horizon();
+        if (h > fitted && (spec.strategy() != MlSpec.Strategy.RECURSIVE || !schema.pastOnly().isEmpty())) {
+            throw new IllegalArgumentException(family + " was fitted for a horizon of " + fitted + "; it cannot simulate " + h
+                    + " periods (lead time + review period): refit with a horizon of at least " + h);
+        }
+        FutureInputs future = FutureInputs.read(request.futureCovariates(), schema, states, axis, h);
+        MlSamplePaths.simulate(new MlSamplePaths.Model(spec, models, states, tail, transform), future, h, paths, seed, sink);
+    }
+
+    static StepModel covering(List<StepModel> group, int step) {
         for (StepModel m : group) {
             if (step >= m.firstStep() && step <= m.lastStep()) {
                 return m;

@@ -41,7 +41,7 @@ import java.util.stream.IntStream;
  * history starts where the fit did. States saved before it existed load without it, and their
  * updates skip that check.
  */
-public final class FittedLocalModel implements FittedModel {
+public final class FittedLocalModel implements FittedModel, io.demandcast.core.model.SamplePaths {
     static final String STATE_FILE = "state.json";
     static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -138,6 +138,47 @@ public final class FittedLocalModel implements FittedModel {
             }
         });
         return new Forecast(method.family(), axis, ids, first, h, point, levels, quantiles);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each series whose fit has a {@link SeriesFit#simulation()} simulates from its fitted state,
+     * reading its cleaned history up to the end the model has for it (the bootstraps resample it);
+     * the others are passed to the sink with null paths. Series run in parallel.
+     */
+    @Override
+    public void samplePaths(ForecastRequest request, Panel history, int paths, long seed, Sink sink) {
+        if (paths < 1) {
+            throw new IllegalArgumentException("the number of sample paths must be >= 1 (got " + paths + ")");
+        }
+        int h = request.horizon();
+        int shift = history == null ? 0 : periodShift(history.axis());
+        IntStream.range(0, ids.length).parallel().forEach(s -> {
+            SeriesSimulation simulation = fits[s].simulation();
+            if (simulation == null) {
+                sink.accept(s, null);
+                return;
+            }
+            double[] y = history == null ? new double[0] : historyUntilEnd(history, shift, s);
+            double[][] values = new double[paths][h];
+            simulation.simulate(y, new java.util.SplittableRandom(io.demandcast.core.model.SamplePaths.seriesSeed(seed, ids[s])), values);
+            sink.accept(s, new Paths(simulation.pathMethod(), values));
+        });
+    }
+
+    /** Series {@code s}'s cleaned values in {@code history} up to its last period in this model; empty when absent. */
+    private double[] historyUntilEnd(Panel history, int shift, int s) {
+        int i = history.indexOf(ids[s]);
+        if (i < 0) {
+            return new double[0];
+        }
+        int[] periods = history.periods(i);
+        int end = 0;
+        while (end < periods.length && periods[end] + shift <= lastPeriods[s]) {
+            end++;
+        }
+        return SeriesCleaner.clean(java.util.Arrays.copyOf(history.values(i), end));
     }
 
     @Override

@@ -140,6 +140,30 @@ public final class SeasonalNaive implements SeriesMethod {
             return NormalIntervals.of(point, sd, levels);
         }
 
+        /**
+         * The (seasonal) random walk the intervals assume: {@code y(T+k) = y(T+k-m) + e}, e drawn from
+         * N(0, sigma^2), the last season's values starting it.
+         */
+        @Override
+        public SeriesSimulation simulation() {
+            return new SeriesSimulation() {
+                @Override
+                public String pathMethod() {
+                    return seasonLength == 1 ? "random_walk" : "seasonal_random_walk";
+                }
+
+                @Override
+                public void simulate(double[] y, java.util.SplittableRandom random, double[][] paths) {
+                    for (double[] path : paths) {
+                        for (int k = 0; k < path.length; k++) {
+                            double base = k < seasonLength ? tail[k] : path[k - seasonLength];
+                            path[k] = base + sigma * random.nextGaussian();
+                        }
+                    }
+                }
+            };
+        }
+
         @Override
         public ObjectNode state() {
             ObjectNode node = JsonNodeFactory.instance.objectNode();

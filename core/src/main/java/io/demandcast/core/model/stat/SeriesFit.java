@@ -15,4 +15,12 @@ public interface SeriesFit {
 
     /** The fitted parameters and final state as plain JSON, read back by {@link SeriesMethod#load}. */
     ObjectNode state();
+
+    /**
+     * This fit's sample-path simulation, or null when its method cannot simulate its own future (the
+     * default); lead-time demand then falls back to another estimator.
+     */
+    default SeriesSimulation simulation() {
+        return null;
+    }
 }

@@ -106,26 +106,8 @@ public final class ArimaModel {
         double[] delta = differencingCoefficients(o);
         int nd = delta.length;
         int rd = r + nd;
-        double[][] t = new double[rd][rd];
-        for (int i = 0; i < r; i++) {
-            if (i < phi.length) {
-                t[i][0] = phi[i];
-            }
-            if (i + 1 < r) {
-                t[i][i + 1] = 1;
-            }
-        }
-        double[] z = new double[rd];
-        z[0] = 1;
-        for (int i = 0; i < nd; i++) {
-            z[r + i] = delta[i];
-        }
-        if (nd > 0) {
-            t[r] = z.clone();
-            for (int i = 1; i < nd; i++) {
-                t[r + i][r + i - 1] = 1;
-            }
-        }
+        double[] z = observation(r, delta);
+        double[][] t = transition(phi, r, delta);
         // T is sparse (a shift, the AR column, the differencing rows): P T' runs over each row's
         // non-zero entries only, in the same order, so the sums are those of the dense product
         int[][] nonZero = new int[rd][];
@@ -144,11 +126,7 @@ public final class ArimaModel {
                 }
             }
         }
-        double[] rv = new double[r];
-        rv[0] = 1;
-        for (int i = 1; i < r; i++) {
-            rv[i] = i - 1 < theta.length ? theta[i - 1] : 0;
-        }
+        double[] rv = shockLoadings(theta, r);
         double[] alpha = new double[rd];
         System.arraycopy(state, 0, alpha, 0, r);
         System.arraycopy(lastZ, 0, alpha, r, nd);
@@ -218,6 +196,94 @@ public final class ArimaModel {
             pm = np;
         }
         return new double[][] {mean, sd};
+    }
+
+    /**
+     * The observation vector of the state-space form with the differencing carried as states:
+     * {@code y = z . alpha}, the ARMA state's first element plus the differencing of the last values.
+     */
+    static double[] observation(int r, double[] delta) {
+        int nd = delta.length;
+        double[] z = new double[r + nd];
+        z[0] = 1;
+        for (int i = 0; i < nd; i++) {
+            z[r + i] = delta[i];
+        }
+        return z;
+    }
+
+    /** The transition matrix T of that form: the AR column and shift, then the differencing rows. */
+    static double[][] transition(double[] phi, int r, double[] delta) {
+        int nd = delta.length;
+        int rd = r + nd;
+        double[][] t = new double[rd][rd];
+        for (int i = 0; i < r; i++) {
+            if (i < phi.length) {
+                t[i][0] = phi[i];
+            }
+            if (i + 1 < r) {
+                t[i][i + 1] = 1;
+            }
+        }
+        if (nd > 0) {
+            t[r] = observation(r, delta);
+            for (int i = 1; i < nd; i++) {
+                t[r + i][r + i - 1] = 1;
+            }
+        }
+        return t;
+    }
+
+    /** How an innovation enters the ARMA state: {@code (1, theta_1, .., theta_{r-1})}. */
+    static double[] shockLoadings(double[] theta, int r) {
+        double[] rv = new double[r];
+        rv[0] = 1;
+        for (int i = 1; i < r; i++) {
+            rv[i] = i - 1 < theta.length ? theta[i - 1] : 0;
+        }
+        return rv;
+    }
+
+    /** The expanded AR polynomial (non-seasonal times seasonal), R's layout. */
+    double[] expandedAr() {
+        int p = order.p();
+        int q = order.q();
+        int sp = order.seasonalP();
+        return Polynomials.expandAr(Arrays.copyOfRange(coef, 0, p), Arrays.copyOfRange(coef, p + q, p + q + sp), order.period());
+    }
+
+    /** The expanded MA polynomial (non-seasonal times seasonal), R's layout. */
+    double[] expandedMa() {
+        int p = order.p();
+        int q = order.q();
+        int sp = order.seasonalP();
+        return Polynomials.expandMa(Arrays.copyOfRange(coef, p, p + q),
+                Arrays.copyOfRange(coef, p + q + sp, p + q + sp + order.seasonalQ()), order.period());
+    }
+
+    /** {@code a(n+1|n)}, the predicted ARMA state; a copy. */
+    double[] predictedState() {
+        return state.clone();
+    }
+
+    /** {@code P(n+1|n)}, row-major, in units of the innovation variance; a copy. */
+    double[] predictedCovariance() {
+        return stateCov.clone();
+    }
+
+    /** The last d + mD values net of the constant, newest first; a copy. */
+    double[] lastValues() {
+        return lastZ.clone();
+    }
+
+    /** The constant's contribution at step {@code h} (0-based) past the end. */
+    double constantAhead(int h) {
+        return regressor(n + h);
+    }
+
+    /** The value a forecast falls back to when the recursion is not finite. */
+    double lastLevel() {
+        return fallbackLevel();
     }
 
     private double fallbackLevel() {

@@ -34,6 +34,12 @@ final class ArimaSeriesFit implements SeriesFit {
         return NormalIntervals.of(f[0], f[1], levels);
     }
 
+    /** Paths from the model's final state ({@link ArimaSimulation}). */
+    @Override
+    public io.demandcast.core.model.stat.SeriesSimulation simulation() {
+        return new ArimaSimulation(model);
+    }
+
     @Override
     public ObjectNode state() {
         return model.toJson();

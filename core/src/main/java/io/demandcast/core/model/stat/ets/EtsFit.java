@@ -206,6 +206,28 @@ public final class EtsFit implements SeriesFit {
         return new SeriesForecast(point, q);
     }
 
+    /**
+     * Paths of this model from its final state with N(0, sigma2) errors ({@link EtsSimulation#path}),
+     * every form the family fits (additive or multiplicative error, trend, damping, season).
+     */
+    @Override
+    public io.demandcast.core.model.stat.SeriesSimulation simulation() {
+        return new io.demandcast.core.model.stat.SeriesSimulation() {
+            @Override
+            public String pathMethod() {
+                return "ets_simulation";
+            }
+
+            @Override
+            public void simulate(double[] y, java.util.SplittableRandom random, double[][] paths) {
+                double[] season = new double[Math.max(m, 1)];
+                for (double[] path : paths) {
+                    EtsSimulation.path(model, m, alpha, beta, gamma, phi, state, sigma2, random, season, path);
+                }
+            }
+        };
+    }
+
     @Override
     public ObjectNode state() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -49,52 +49,13 @@ final class EtsSimulation {
     static double[][] quantiles(EtsModel model, int m, double alpha, double beta, double gamma, double phi,
                                 double[] state, double sigma2, int h, double[] levels) {
         SplittableRandom random = new SplittableRandom(SEED);
-        double sd = Math.sqrt(Math.max(sigma2, 0));
         double[][] paths = new double[h][PATHS];
-        int seasonStart = model.hasTrend() ? 2 : 1;
-        boolean seasonal = model.hasSeason();
+        double[] one = new double[h];
         double[] season = new double[Math.max(m, 1)];
-        double betaStar = model.hasTrend() ? beta / alpha : 0;
         for (int path = 0; path < PATHS; path++) {
-            double l = state[0];
-            double b = model.hasTrend() ? state[1] : 0;
-            int pos = 0;
-            if (seasonal) {
-                for (int k = 0; k < m; k++) {
-                    season[k] = state[seasonStart + m - 1 - k]; // oldest first
-                }
-            }
+            path(model, m, alpha, beta, gamma, phi, state, sigma2, random, season, one);
             for (int i = 0; i < h; i++) {
-                double phib;
-                double q;
-                if (model.trend() == Component.M) {
-                    phib = b < 0 ? Double.NaN : (Math.abs(phi - 1) < EtsRecursion.TOL ? b : Math.pow(b, phi));
-                    q = l * phib;
-                } else {
-                    phib = model.hasTrend() ? phi * b : 0;
-                    q = l + phib;
-                }
-                double s = seasonal ? season[pos] : 0;
-                double f = !seasonal ? q : model.season() == Component.M ? q * s : q + s;
-                double e = sd * random.nextGaussian();
-                double y = model.error() == Component.M ? f * (1 + e) : f + e;
-                paths[i][path] = y;
-                double p = !seasonal ? y : model.season() == Component.M
-                        ? (Math.abs(s) < EtsRecursion.TOL ? EtsRecursion.HUGE : y / s) : y - s;
-                double newLevel = q + alpha * (p - q);
-                if (model.trend() == Component.M) {
-                    double ratio = Math.abs(l) < EtsRecursion.TOL ? EtsRecursion.HUGE : newLevel / l;
-                    b = phib + betaStar * (ratio - phib);
-                } else if (model.hasTrend()) {
-                    b = phib + betaStar * (newLevel - l - phib);
-                }
-                if (seasonal) {
-                    double target = model.season() == Component.M
-                            ? (Math.abs(q) < EtsRecursion.TOL ? EtsRecursion.HUGE : y / q) : y - q;
-                    season[pos] = s + gamma * (target - s);
-                    pos = pos + 1 == m ? 0 : pos + 1;
-                }
-                l = newLevel;
+                paths[i][path] = one[i];
             }
         }
         double[][] out = new double[levels.length][h];
@@ -110,6 +71,63 @@ final class EtsSimulation {
             }
         }
         return out;
+    }
+
+    /**
+     * One simulated future path {@code out[0..h)} of the state-space model from the final state
+     * ({@code [l, b?, s_1..s_m]}), errors drawn from N(0, sigma2) in order from {@code random}
+     * (R's {@code simulate.ets} with {@code future = TRUE}): additive errors {@code y = f + e},
+     * multiplicative {@code y = f (1 + e)}, the state updated by the model's own equations. A path
+     * whose multiplicative trend turns negative is NaN from there on.
+     *
+     * @param season scratch space of at least {@code m} values
+     */
+    static void path(EtsModel model, int m, double alpha, double beta, double gamma, double phi, double[] state, double sigma2,
+                     SplittableRandom random, double[] season, double[] out) {
+        double sd = Math.sqrt(Math.max(sigma2, 0));
+        int seasonStart = model.hasTrend() ? 2 : 1;
+        boolean seasonal = model.hasSeason();
+        double betaStar = model.hasTrend() ? beta / alpha : 0;
+        double l = state[0];
+        double b = model.hasTrend() ? state[1] : 0;
+        int pos = 0;
+        if (seasonal) {
+            for (int k = 0; k < m; k++) {
+                season[k] = state[seasonStart + m - 1 - k]; // oldest first
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            double phib;
+            double q;
+            if (model.trend() == Component.M) {
+                phib = b < 0 ? Double.NaN : (Math.abs(phi - 1) < EtsRecursion.TOL ? b : Math.pow(b, phi));
+                q = l * phib;
+            } else {
+                phib = model.hasTrend() ? phi * b : 0;
+                q = l + phib;
+            }
+            double s = seasonal ? season[pos] : 0;
+            double f = !seasonal ? q : model.season() == Component.M ? q * s : q + s;
+            double e = sd * random.nextGaussian();
+            double y = model.error() == Component.M ? f * (1 + e) : f + e;
+            out[i] = y;
+            double p = !seasonal ? y : model.season() == Component.M
+                    ? (Math.abs(s) < EtsRecursion.TOL ? EtsRecursion.HUGE : y / s) : y - s;
+            double newLevel = q + alpha * (p - q);
+            if (model.trend() == Component.M) {
+                double ratio = Math.abs(l) < EtsRecursion.TOL ? EtsRecursion.HUGE : newLevel / l;
+                b = phib + betaStar * (ratio - phib);
+            } else if (model.hasTrend()) {
+                b = phib + betaStar * (newLevel - l - phib);
+            }
+            if (seasonal) {
+                double target = model.season() == Component.M
+                        ? (Math.abs(q) < EtsRecursion.TOL ? EtsRecursion.HUGE : y / q) : y - q;
+                season[pos] = s + gamma * (target - s);
+                pos = pos + 1 == m ? 0 : pos + 1;
+            }
+            l = newLevel;
+        }
     }
 
     /** Hyndman and Fan's type 8 sample quantile (R's {@code quantile(type = 8)}) of sorted {@code v[0..n)}. */

@@ -117,6 +117,12 @@ final class IntermittentFit implements SeriesFit {
         return new SeriesForecast(p, q);
     }
 
+    /** Count-aware paths: {@link WillemainBootstrap} of the series' history. */
+    @Override
+    public io.demandcast.core.model.stat.SeriesSimulation simulation() {
+        return WillemainBootstrap.INSTANCE;
+    }
+
     @Override
     public ObjectNode state() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

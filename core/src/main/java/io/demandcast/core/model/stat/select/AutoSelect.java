@@ -206,6 +206,12 @@ public final class AutoSelect implements SeriesMethod {
             return fit.forecast(horizon, levels);
         }
 
+        /** The chosen method's simulation (none when it has none). */
+        @Override
+        public io.demandcast.core.model.stat.SeriesSimulation simulation() {
+            return fit.simulation();
+        }
+
         @Override
         public ObjectNode state() {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
