@@ -122,10 +122,12 @@ public final class BacktestJob {
             fileWeights = perSeries(weights);
         }
         double[] levels = config.predict().levels();
-        BacktestScoring scoring = new BacktestScoring(actuals, plan, options, adjust, fileWeights, ScoredSeries.of(config, panel));
+        BacktestScoring scoring = new BacktestScoring(actuals, plan, options, adjust, fileWeights, ScoredSeries.of(config, panel),
+                data.censored());
         progress.report("evaluate: " + resolved.models().size() + " models x " + plan.windows() + " window(s) x "
                 + plan.seriesCount() + " series, horizon " + plan.horizon() + ", refit every "
-                + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : ""));
+                + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : "")
+                + (data.censored().marked() ? ", " + scoring.censoredExcluded() + " out-of-stock period(s) left out of every metric" : ""));
         List<ModelScores> scores = new ArrayList<>();
         List<ModelRun> runs = new ArrayList<>();
         // Combinations last, so they can be built from members already run instead of refitting them.
@@ -148,7 +150,7 @@ public final class BacktestJob {
         BacktestRun.GateVerdict verdict = verdict(config.gate().isEmpty() ? null : gate(config, board, resolved.productionNote()),
                 fitReports.check(config.train().maxFallbackShare(), resolved.models()));
         BacktestRun run = new BacktestRun(config.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), season,
-                plan, settings(config, bt, clip, rankBy), board, verdict);
+                plan, settings(config, bt, clip, rankBy), board, verdict, data.censored().marked() ? scoring.censoredExcluded() : -1);
 
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
         ReportData report = ReportDataBuilder.build(run, actuals, config.predict().intervals());
@@ -159,7 +161,7 @@ public final class BacktestJob {
         }
         AtomicFiles.DirectoryContent content = dir -> {
             BacktestFiles.writeMetrics(dir.resolve(BacktestFiles.METRICS), run);
-            BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board);
+            BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board, data.censored().marked());
             BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, actuals, board, conformal);
             ReportWriter.write(report, dir);
             fitReports.write(dir.resolve(io.demandcast.core.model.FitReport.FILE));

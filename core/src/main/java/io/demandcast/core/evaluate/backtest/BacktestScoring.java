@@ -9,6 +9,7 @@ import io.demandcast.core.evaluate.ScoreResult;
 import io.demandcast.core.evaluate.Scorer;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.Forecast;
+import io.demandcast.core.prepare.CensoredPeriods;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class BacktestScoring {
     private final Map<String, Double> fileWeights;
     private final WindowActuals values;
     private final Predicate<String> scored;
+    private final CensoredPeriods censored;
 
     /**
      * @param actuals     the values scored (raw target), the plan's series in its order
@@ -58,6 +60,18 @@ public final class BacktestScoring {
      */
     public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
                            Map<String, Double> fileWeights, Predicate<String> scored) {
+        this(actuals, plan, options, adjust, fileWeights, scored, CensoredPeriods.NONE);
+    }
+
+    /**
+     * As {@link #BacktestScoring(Panel, BacktestPlan, ScoreOptions, UnaryOperator, Map, Predicate)}, counting
+     * the {@code censored} (out-of-stock) periods each series × window leaves out. Their actuals are NaN
+     * already, so every metric skips them; this only counts them ({@link SeriesWindow#censored()},
+     * {@link #censoredExcluded()}).
+     */
+    public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
+                           Map<String, Double> fileWeights, Predicate<String> scored, CensoredPeriods censored) {
+        this.censored = censored;
         this.scored = scored;
         this.actuals = actuals;
         this.plan = plan;
@@ -101,7 +115,7 @@ public final class BacktestScoring {
                 ProbabilisticScore conf = calibrated == null ? null
                         : ProbabilisticMetrics.score(y, quantiles(calibrated, i), levels, scale);
                 rows.add(new SeriesWindow(w, f.seriesId(i), c.demandClass(), c.volume(), scale,
-                        result.perSeries().get(i), model, conf));
+                        result.perSeries().get(i), model, conf, censoredIn(w, s)));
             }
         }
         double[] errorByStep = new double[h];
@@ -148,6 +162,31 @@ public final class BacktestScoring {
                 byClass.put(c, weighted(rows.stream().filter(r -> r.demandClass().equals(c)).toList(), r -> 1.0)));
         return new ModelScores(run, byWindow, rows, overall, volumeWeighted, fileWeighted, byClass, errorByStep,
                 modelIntervals, conformalIntervals, conformal, intervalsByWindow, conformalByWindow);
+    }
+
+    /**
+     * Censored periods in the forecast ranges of every scored series of every window: the periods the
+     * metrics left out for lack of stock (0 without a stock column).
+     */
+    public long censoredExcluded() {
+        long n = 0;
+        for (int w = 0; w < plan.windows(); w++) {
+            for (int s : plan.seriesIn(w)) {
+                if (scored.test(plan.seriesId(s))) {
+                    n += censoredIn(w, s);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Censored periods of plan series {@code s} over window {@code w}'s horizon. */
+    private int censoredIn(int w, int s) {
+        if (!plan.includes(w, s)) {
+            return 0;
+        }
+        int cutoff = plan.cutoff(w, s);
+        return censored.count(plan.seriesId(s), cutoff + 1, cutoff + plan.horizon());
     }
 
     /** Window {@code w}'s forecast with conformal quantiles from earlier windows, or null without calibration. */
