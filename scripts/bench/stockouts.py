@@ -96,13 +96,20 @@ def score(marked, forecast_files):
         diffs = [(xs[t] - xs[t - 1]) ** 2 for t in range(start + 1, len(xs)) if xs[t] == xs[t] and xs[t - 1] == xs[t - 1]]
         return math.sqrt(sum(diffs) / len(diffs)) if diffs else math.nan
 
+    affected = {sid for sid, _ in out_of_stock}
+    for label, keep in (("every series", lambda sid: True), (f"the {len(affected)} series with stockouts", affected.__contains__)):
+        print(f"== {label}")
+        table(forecast_files, out_of_stock, scale, keep)
+
+
+def table(forecast_files, out_of_stock, scale, keep):
     print(f"{'run':<28} {'model':<16} {'periods':>8} {'excluded':>8} {'MAE':>8} {'RMSE':>8} {'bias':>8} {'RMSSE':>8}")
     for path in forecast_files:
         _, frows = read_rows([path])
         by_model = defaultdict(lambda: defaultdict(list))
         for r in frows:
             sid, date, model, window, cutoff, intervals, actual, forecast = r[:8]
-            if intervals != "model":
+            if intervals != "model" or not keep(sid):
                 continue
             by_model[model][(sid, window, cutoff)].append((date, float(actual) if actual else math.nan, float(forecast)))
         for model, cells in by_model.items():
