@@ -8,6 +8,13 @@
       gives 14 zero days in a row with probability e^-14: such a run is a stockout, not chance);
       1 elsewhere. Prints how many series and days it marked.
 
+  stockouts.py inject <m5-tiny dir> <out.csv> <truth.csv> [seed]
+      Stockouts with a known truth: in every series selling at least 1 unit a day over the year before
+      2016-03-27, two runs of 14 to 28 days placed at random in that year (seeded) have their sales set
+      to 0 and in_stock 0. Writes them as out.csv, and the untouched data (in_stock 1 everywhere) as
+      truth.csv, so runs can be compared with the one fitted on the true demand. The validation
+      windows after 2016-03-27 are not touched.
+
   stockouts.py score <out.csv> <forecasts.csv> [<forecasts.csv> ...]
       Scores each evaluate forecasts.csv (columns series_id,date,model,window,...,actual,forecast)
       on the days in stock only, so runs fitted with and without censoring are compared on the same
@@ -78,6 +85,40 @@ def mark(data, out, min_run=14, min_rate=1.0):
           f"(runs of >= {min_run} zero days after the first sale, series selling >= {min_rate}/day otherwise)")
 
 
+def inject(data, out, truth, seed=7):
+    import random
+    rng = random.Random(seed)
+    header, rows = read_rows([f"{data}/train.csv", f"{data}/test_validation.csv"])
+    by_series = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_series[row[0]].append(i)
+    stock = [1] * len(rows)
+    sales = [row[2] for row in rows]
+    injected_series = injected_days = 0
+    for sid in sorted(by_series):
+        idx = sorted(by_series[sid], key=lambda i: rows[i][1])
+        year = [i for i in idx if "2015-03-28" <= rows[i][1] <= "2016-03-27"]
+        values = [float(rows[i][2]) for i in year if rows[i][2] not in ("", "NA")]
+        if len(year) < 365 or sum(values) / len(values) < 1.0:
+            continue
+        injected_series += 1
+        for _ in range(2):
+            length = rng.randint(14, 28)
+            start = rng.randrange(0, len(year) - length + 1)
+            for i in year[start:start + length]:
+                if stock[i]:
+                    injected_days += 1
+                stock[i] = 0
+                sales[i] = "0"
+    for path, cells, flags in ((out, sales, stock), (truth, [row[2] for row in rows], [1] * len(rows))):
+        with open(path, "w", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(header + ["in_stock"])
+            for row, v, flag in zip(rows, cells, flags):
+                w.writerow([row[0], row[1], v] + row[3:] + [flag])
+    print(f"injected {injected_days} out-of-stock days (sales set to 0) in {injected_series} of {len(by_series)} series (seed {seed})")
+
+
 def score(marked, forecast_files):
     header, rows = read_rows([marked])
     col = {c: i for i, c in enumerate(header)}
@@ -143,6 +184,8 @@ if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "mark":
         mark(sys.argv[2], sys.argv[3], *(int(sys.argv[4]),) if len(sys.argv) > 4 else (),
              *(float(sys.argv[5]),) if len(sys.argv) > 5 else ())
+    elif len(sys.argv) >= 5 and sys.argv[1] == "inject":
+        inject(sys.argv[2], sys.argv[3], sys.argv[4], *(int(sys.argv[5]),) if len(sys.argv) > 5 else ())
     elif len(sys.argv) >= 4 and sys.argv[1] == "score":
         score(sys.argv[2], sys.argv[3:])
     else:

@@ -6,7 +6,9 @@
 # 2016-04-24; test_evaluation is never read) twice: without the mark (the zeros are demand) and with
 # data.schema.availability (the zeros are censored). Both runs' forecasts are scored on the days in
 # stock only (stockouts.py score), so the figures compare the same periods.
-# Usage: scripts/bench/stockouts.sh [family ...]   (default: seasonal_naive sba tsb auto_ets xgboost)
+# MODE=inject injects stockouts into the history instead (known truth; see stockouts.py inject) and adds
+# a run fitted on the untouched data; the windows are then wholly in stock and scored on the truth.
+# Usage: [MODE=inject] [SEED=7] scripts/bench/stockouts.sh [family ...]   (default: seasonal_naive sba tsb auto_ets xgboost)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 data="${DEMANDCAST_SHARED_DATA:-$root/../shared/data}/m5-tiny"
@@ -15,14 +17,25 @@ work="${WORK:-$(mktemp -d)}"
 mkdir -p "$work"
 if [[ $# -gt 0 ]]; then families=("$@"); else families=(seasonal_naive sba tsb auto_ets xgboost); fi
 models=$(printf '{family: %s}, ' "${families[@]}")
-python3 "$root/scripts/bench/stockouts.py" mark "$data" "$work/sales.csv"
-for run in zeros censored; do
+# MODE=inject: stockouts with a known truth instead (stockouts.py inject), and a third run fitted on the truth.
+if [[ "${MODE:-mark}" == inject ]]; then
+  python3 "$root/scripts/bench/stockouts.py" inject "$data" "$work/sales.csv" "$work/truth.csv" "${SEED:-7}"
+  runs=(truth zeros censored)
+  scored="$work/truth.csv"
+else
+  python3 "$root/scripts/bench/stockouts.py" mark "$data" "$work/sales.csv"
+  runs=(zeros censored)
+  scored="$work/sales.csv"
+fi
+for run in "${runs[@]}"; do
   stock=""
   [[ $run == censored ]] && stock="    availability: in_stock"
+  file="$work/sales.csv"
+  [[ $run == truth ]] && file="$work/truth.csv"
   cat > "$work/$run.yaml" <<YAML
 name: stockouts-$run
 data:
-  files: ['$work/sales.csv']
+  files: ['$file']
   frequency: daily
   season_length: 7
   schema:
@@ -40,4 +53,6 @@ YAML
   "$root/scripts/demandcast" prepare -q -c "$work/$run.yaml"
   "$root/scripts/demandcast" evaluate -q -c "$work/$run.yaml" >/dev/null
 done
-python3 "$root/scripts/bench/stockouts.py" score "$work/sales.csv" "$work/zeros/evaluation/forecasts.csv" "$work/censored/evaluation/forecasts.csv"
+forecasts=()
+for run in "${runs[@]}"; do forecasts+=("$work/$run/evaluation/forecasts.csv"); done
+python3 "$root/scripts/bench/stockouts.py" score "$scored" "${forecasts[@]}"
