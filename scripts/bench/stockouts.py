@@ -15,7 +15,7 @@
       truth.csv, so runs can be compared with the one fitted on the true demand. The validation
       windows after 2016-03-27 are not touched.
 
-  stockouts.py score <out.csv> <forecasts.csv> [<forecasts.csv> ...]
+  stockouts.py score <out.csv> [--affected-from <injected.csv>] <forecasts.csv> [<forecasts.csv> ...]
       Scores each evaluate forecasts.csv (columns series_id,date,model,window,...,actual,forecast)
       on the days in stock only, so runs fitted with and without censoring are compared on the same
       periods: MAE, RMSE, bias (mean f - y) and mean RMSSE per series and window (M5 scale: lag-1
@@ -119,7 +119,7 @@ def inject(data, out, truth, seed=7):
     print(f"injected {injected_days} out-of-stock days (sales set to 0) in {injected_series} of {len(by_series)} series (seed {seed})")
 
 
-def score(marked, forecast_files):
+def score(marked, forecast_files, affected_from=None):
     header, rows = read_rows([marked])
     col = {c: i for i, c in enumerate(header)}
     history = defaultdict(list)
@@ -138,6 +138,9 @@ def score(marked, forecast_files):
         return math.sqrt(sum(diffs) / len(diffs)) if diffs else math.nan
 
     affected = {sid for sid, _ in out_of_stock}
+    if affected_from:  # injected stockouts: the series they were injected into (the scored truth has none)
+        _, injected = read_rows([affected_from])
+        affected = {r[0] for r in injected if r[-1] == "0"}
     for label, keep in (("every series", lambda sid: True), (f"the {len(affected)} series with stockouts", affected.__contains__)):
         print(f"== {label}")
         table(forecast_files, out_of_stock, scale, keep)
@@ -186,6 +189,8 @@ if __name__ == "__main__":
              *(float(sys.argv[5]),) if len(sys.argv) > 5 else ())
     elif len(sys.argv) >= 5 and sys.argv[1] == "inject":
         inject(sys.argv[2], sys.argv[3], sys.argv[4], *(int(sys.argv[5]),) if len(sys.argv) > 5 else ())
+    elif len(sys.argv) >= 6 and sys.argv[1] == "score" and sys.argv[3] == "--affected-from":
+        score(sys.argv[2], sys.argv[5:], sys.argv[4])
     elif len(sys.argv) >= 4 and sys.argv[1] == "score":
         score(sys.argv[2], sys.argv[3:])
     else:

@@ -21,11 +21,11 @@ models=$(printf '{family: %s}, ' "${families[@]}")
 if [[ "${MODE:-mark}" == inject ]]; then
   python3 "$root/scripts/bench/stockouts.py" inject "$data" "$work/sales.csv" "$work/truth.csv" "${SEED:-7}"
   runs=(truth zeros censored)
-  scored="$work/truth.csv"
+  scored=("$work/truth.csv" --affected-from "$work/sales.csv")
 else
   python3 "$root/scripts/bench/stockouts.py" mark "$data" "$work/sales.csv"
   runs=(zeros censored)
-  scored="$work/sales.csv"
+  scored=("$work/sales.csv")
 fi
 for run in "${runs[@]}"; do
   stock=""
@@ -55,4 +55,4 @@ YAML
 done
 forecasts=()
 for run in "${runs[@]}"; do forecasts+=("$work/$run/evaluation/forecasts.csv"); done
-python3 "$root/scripts/bench/stockouts.py" score "$scored" "${forecasts[@]}"
+python3 "$root/scripts/bench/stockouts.py" score "${scored[@]}" "${forecasts[@]}"
