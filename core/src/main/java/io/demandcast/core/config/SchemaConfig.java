@@ -2,6 +2,7 @@ package io.demandcast.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.ArrayList;
@@ -26,11 +27,26 @@ import java.util.Map;
  * @param statics             text attributes fixed per series (store, category)
  * @param pastOnly            numeric columns observed only up to the cutoff
  * @param pastOnlyCategorical text columns observed only up to the cutoff
- * @throws IllegalArgumentException naming the key when a column is declared twice
+ * @param availability        optional 1/0 (or true/false) column: 0 marks a period out of stock, whose
+ *                            demand is censored whatever its sales (see {@link #censoringColumn()})
+ * @param onHand              optional stock-on-hand column: a period with no sale and on-hand at or
+ *                            below 0 is censored; at most one of {@code availability} and {@code onHand}
+ * @throws IllegalArgumentException naming the key when a column is declared twice, or when both
+ *                                  {@code availability} and {@code on_hand} are given
  */
 public record SchemaConfig(List<String> id, String date, String target, List<String> covariates,
                            List<String> categorical, List<String> statics, List<String> pastOnly,
-                           List<String> pastOnlyCategorical) {
+                           List<String> pastOnlyCategorical,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String availability,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String onHand) {
+
+    /** How a stock column marks censored periods ({@code data.schema.availability} or {@code on_hand}). */
+    public enum Censoring {
+        /** A 1/0 availability flag: 0 censors the period whatever its sales. */
+        AVAILABILITY,
+        /** Stock on hand: on-hand at or below 0 with no sale censors the period. */
+        ON_HAND
+    }
 
     public SchemaConfig {
         id = id == null || id.isEmpty() ? List.of("series_id") : List.copyOf(id);
@@ -41,7 +57,21 @@ public record SchemaConfig(List<String> id, String date, String target, List<Str
         statics = statics == null ? List.of() : List.copyOf(statics);
         pastOnly = pastOnly == null ? List.of() : List.copyOf(pastOnly);
         pastOnlyCategorical = pastOnlyCategorical == null ? List.of() : List.copyOf(pastOnlyCategorical);
-        requireDeclaredOnce(target, covariates, categorical, statics, pastOnly, pastOnlyCategorical);
+        if (availability != null && onHand != null) {
+            throw new IllegalArgumentException("data.schema.on_hand: give either data.schema.availability ('" + availability
+                    + "') or data.schema.on_hand ('" + onHand + "'), not both: each marks the out-of-stock periods on its own");
+        }
+        requireColumnName("data.schema.availability", availability);
+        requireColumnName("data.schema.on_hand", onHand);
+        requireDeclaredOnce(target, covariates, categorical, statics, pastOnly, pastOnlyCategorical,
+                availability != null ? "data.schema.availability" : "data.schema.on_hand", availability != null ? availability : onHand);
+    }
+
+    /** No stock column. */
+    public SchemaConfig(List<String> id, String date, String target, List<String> covariates,
+                        List<String> categorical, List<String> statics, List<String> pastOnly,
+                        List<String> pastOnlyCategorical) {
+        this(id, date, target, covariates, categorical, statics, pastOnly, pastOnlyCategorical, null, null);
     }
 
     /** Every covariate known; no past-only column. */
@@ -60,17 +90,36 @@ public record SchemaConfig(List<String> id, String date, String target, List<Str
                                  CovariateDeclaration categorical,
                                  @JsonProperty("statics") List<String> statics,
                                  @JsonProperty("past_only") List<String> pastOnly,
-                                 @JsonProperty("past_only_categorical") List<String> pastOnlyCategorical) {
+                                 @JsonProperty("past_only_categorical") List<String> pastOnlyCategorical,
+                                 @JsonProperty("availability") String availability,
+                                 @JsonProperty("on_hand") String onHand) {
         CovariateDeclaration num = covariates == null ? new CovariateDeclaration(null, null) : covariates;
         CovariateDeclaration cat = categorical == null ? new CovariateDeclaration(null, null) : categorical;
         return new SchemaConfig(id, date, target, num.known(), cat.known(), statics,
-                concat(num.pastOnly(), pastOnly), concat(cat.pastOnly(), pastOnlyCategorical));
+                concat(num.pastOnly(), pastOnly), concat(cat.pastOnly(), pastOnlyCategorical), availability, onHand);
     }
 
-    /** The numeric columns read from the data files: known, then past-only. */
+    /**
+     * The numeric columns read from the data files: known, then past-only, then the stock column
+     * ({@link #censoringColumn()}) when there is one. {@code prepare} turns the stock column into the
+     * censored mark and drops it, so it is never a covariate.
+     */
     @JsonIgnore
     public List<String> numericColumns() {
-        return concat(covariates, pastOnly);
+        String stock = censoringColumn();
+        return stock == null ? concat(covariates, pastOnly) : concat(concat(covariates, pastOnly), List.of(stock));
+    }
+
+    /** The stock column, {@code availability} or {@code on_hand}; null when neither is given. */
+    @JsonIgnore
+    public String censoringColumn() {
+        return availability != null ? availability : onHand;
+    }
+
+    /** How {@link #censoringColumn()} marks censored periods; null without one. */
+    @JsonIgnore
+    public Censoring censoring() {
+        return availability != null ? Censoring.AVAILABILITY : onHand != null ? Censoring.ON_HAND : null;
     }
 
     /** The text columns read from the data files: known, then past-only. */
@@ -93,8 +142,15 @@ public record SchemaConfig(List<String> id, String date, String target, List<Str
         return List.copyOf(out);
     }
 
+    private static void requireColumnName(String key, String column) {
+        if (column != null && column.isBlank()) {
+            throw new IllegalArgumentException(key + ": the column name is empty; name the stock column of the data files or remove the key");
+        }
+    }
+
     private static void requireDeclaredOnce(String target, List<String> covariates, List<String> categorical,
-                                            List<String> statics, List<String> pastOnly, List<String> pastOnlyCategorical) {
+                                            List<String> statics, List<String> pastOnly, List<String> pastOnlyCategorical,
+                                            String stockKey, String stock) {
         Map<String, String> seen = new LinkedHashMap<>();
         seen.put(target, "data.schema.target");
         Map<String, List<String>> roles = new LinkedHashMap<>();
@@ -103,6 +159,9 @@ public record SchemaConfig(List<String> id, String date, String target, List<Str
         roles.put("data.schema.statics", statics);
         roles.put("data.schema.past_only", pastOnly);
         roles.put("data.schema.past_only_categorical", pastOnlyCategorical);
+        if (stock != null) {
+            roles.put(stockKey, List.of(stock));
+        }
         for (Map.Entry<String, List<String>> role : roles.entrySet()) {
             for (String column : role.getValue()) {
                 String first = seen.putIfAbsent(column, role.getKey());

@@ -630,6 +630,8 @@ public final class PanelCsvReader {
             int[] numericCols = cols.numeric();
             int[] catCols = cols.categorical();
             String[] numericNames = schema.numericColumns().toArray(String[]::new);
+            // data.schema.availability is read last of the numeric columns; it holds 1/0 only
+            int availabilityIndex = schema.censoring() == SchemaConfig.Censoring.AVAILABILITY ? numericNames.length - 1 : -1;
             while (scanner.next()) {
                 long line = scanner.line();
                 if (scanner.fields() != cols.fields()) {
@@ -651,7 +653,8 @@ public final class PanelCsvReader {
                 rows.day[r] = day;
                 rows.target[r] = target;
                 for (int i = 0; i < numericCols.length; i++) {
-                    rows.covariates[i][r] = number(numericCols[i], name, line, numericNames[i]);
+                    rows.covariates[i][r] = i == availabilityIndex ? availability(numericCols[i], name, line, numericNames[i])
+                            : number(numericCols[i], name, line, numericNames[i]);
                 }
                 for (int i = 0; i < catCols.length; i++) {
                     rows.categorical[i][r] = level(i, catCols[i], b);
@@ -800,6 +803,26 @@ public final class PanelCsvReader {
                 return cells.number(scanner.text(col), name, line, col, columnName);
             }
             return cells.number(scanner.buffer(), scanner.start(col), scanner.end(col), name, line, col, columnName);
+        }
+
+        /**
+         * An availability cell ({@code data.schema.availability}): 1 or {@code true} in stock, 0 or
+         * {@code false} out of stock, empty or {@code NA} unknown (NaN). Anything else is refused at its
+         * cell: a share or a stock count there would be read as a flag otherwise.
+         */
+        private double availability(int col, String name, long line, String columnName) {
+            double v;
+            try {
+                v = number(col, name, line, columnName);
+            } catch (DataException e) {
+                v = Double.POSITIVE_INFINITY;
+            }
+            if (Double.isNaN(v) || v == 0 || v == 1) {
+                return v;
+            }
+            throw DataException.at(name, line, col + 1, "column '" + columnName + "' (data.schema.availability): '" + scanner.text(col)
+                    + "' is not 1/0 or true/false (1: in stock, 0: out of stock, its demand censored; empty: unknown);"
+                    + " for a stock quantity use data.schema.on_hand instead");
         }
 
         private int level(int i, int col, byte[] b) {

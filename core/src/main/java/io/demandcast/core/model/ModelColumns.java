@@ -4,6 +4,7 @@ import io.demandcast.core.data.DatasetManifest;
 import io.demandcast.core.data.PanelColumns;
 import io.demandcast.core.model.stat.FittedLocalModel;
 import io.demandcast.core.model.stat.LocalForecaster;
+import io.demandcast.core.prepare.Censoring;
 import io.demandcast.core.prepare.OutlierTreatment;
 import java.util.Collection;
 
@@ -42,7 +43,7 @@ public final class ModelColumns {
         DatasetManifest.Columns stored = manifest.columns();
         // the target before outlier treatment is always read (it is what forecasts are scored against)
         long numeric = stored.numeric().stream()
-                .filter(c -> !columns.numeric(c) && !c.equals(OutlierTreatment.RAW_TARGET_COLUMN)).count();
+                .filter(c -> !columns.numeric(c) && !c.equals(OutlierTreatment.RAW_TARGET_COLUMN) && !c.equals(Censoring.COLUMN)).count();
         long categorical = stored.categorical().stream().filter(c -> !columns.categorical(c)).count();
         return "read the target only (per-series models): " + numeric + " numeric and " + categorical
                 + " categorical prepared columns not loaded";

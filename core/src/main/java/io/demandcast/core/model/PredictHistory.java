@@ -6,6 +6,7 @@ import io.demandcast.core.data.Panel;
 import io.demandcast.core.data.PanelColumns;
 import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.model.stat.FittedLocalModel;
+import io.demandcast.core.prepare.Censoring;
 import io.demandcast.core.prepare.OutlierTreatment;
 import io.demandcast.core.prepare.PrepareJob;
 import io.demandcast.core.prepare.PreparedData;
@@ -86,7 +87,9 @@ record PredictHistory(Panel all, Panel future, List<String> pastOnly, String sou
         return prepared == null ? null : new PredictHistory(prepared.panel(), null, List.of(), data + " over the prepared " + dir);
     }
 
+    /** {@code p} without the columns that are no covariate: the target before outlier treatment, the censored mark. */
     private static Panel withoutRaw(Panel p) {
-        return p != null && p.hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN) ? p.withoutNumeric(OutlierTreatment.RAW_TARGET_COLUMN) : p;
+        Panel out = p != null && p.hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN) ? p.withoutNumeric(OutlierTreatment.RAW_TARGET_COLUMN) : p;
+        return out != null && out.hasNumeric(Censoring.COLUMN) ? out.withoutNumeric(Censoring.COLUMN) : out;
     }
 }

@@ -107,7 +107,9 @@ public final class Aggregator {
             if (name.equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
                 numeric.put(name, sum(col, groupFrom, groupTo));
             } else {
-                numeric.put(name, isFlag(col) ? max(col, groupFrom, groupTo) : mean(col, groupFrom, groupTo));
+                // a coarser period with a censored day is censored (its summed target is NaN too)
+                boolean flag = name.equals(Censoring.COLUMN) || isFlag(col);
+                numeric.put(name, flag ? max(col, groupFrom, groupTo) : mean(col, groupFrom, groupTo));
             }
         }
         Map<String, Categorical> categorical = new LinkedHashMap<>();

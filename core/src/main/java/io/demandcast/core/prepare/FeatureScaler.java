@@ -29,7 +29,7 @@ public final class FeatureScaler {
         }
         List<ScalerParams> fitted = new ArrayList<>();
         for (String name : columns) {
-            if (name.equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
+            if (name.equals(OutlierTreatment.RAW_TARGET_COLUMN) || name.equals(Censoring.COLUMN)) {
                 continue;
             }
             if (!panel.hasNumeric(name)) {

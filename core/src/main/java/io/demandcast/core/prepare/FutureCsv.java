@@ -37,7 +37,8 @@ public final class FutureCsv {
         // The file need not repeat the attributes: a keyed join reads the history's (a series' store).
         extra = PrepareJob.joinCovariates(withStaticsOf(raw, extra), config.data(), new ArrayList<>());
         Panel combined = FutureRows.append(history, extra, file.toString());
-        return Preparer.prepare(combined, config.prepare(), env, config.data().pastOnlyColumns()).future();
+        return Preparer.prepare(combined, config.prepare(), env, config.data().pastOnlyColumns(),
+                    config.data().schema()).future();
     }
 
     /**

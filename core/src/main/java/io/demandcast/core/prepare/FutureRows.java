@@ -61,9 +61,13 @@ final class FutureRows {
      * @param raw         every raw row, history and future
      * @param rawHistory  {@link #history(Panel) the raw history}, to tell the future rows apart before aggregation
      * @param history     the prepared history (before anonymisation)
+     * @param censored    the history's censored periods (see {@link Censoring}), same series order
      */
-    static Panel prepare(Panel raw, Panel rawHistory, PreparedPanel history, PrepareConfig config, List<ScalerParams> scalers) {
-        Panel full = GapFiller.fill(raw, config.gaps()).panel();
+    static Panel prepare(Panel raw, Panel rawHistory, PreparedPanel history, PrepareConfig config, List<ScalerParams> scalers,
+                         Censoring.Marked censored) {
+        // The history's censored periods stay empty here too, so a lag or rolling feature of a future row never reads a
+        // sale made without stock (a stock column is dropped from raw by the caller).
+        Panel full = Censoring.emptyTargets(GapFiller.fill(raw, config.gaps()).panel(), censored);
         double[] target = full.targetColumn();
         for (int s = 0; s < full.seriesCount(); s++) {
             int end = rawHistory.lastPeriod(s);

@@ -31,8 +31,8 @@ final class Knowability {
         boolean pastOnlyPrice = features.price() != null && declared.contains(features.price().column());
         List<String> out = new ArrayList<>();
         for (String c : numeric) {
-            if (c.equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
-                continue; // the target itself, never a covariate
+            if (c.equals(OutlierTreatment.RAW_TARGET_COLUMN) || c.equals(Censoring.COLUMN)) {
+                continue; // the target itself, or a mark on it: never a covariate
             }
             boolean derived = !read.contains(c);
             boolean pastOnly = declared.contains(c)

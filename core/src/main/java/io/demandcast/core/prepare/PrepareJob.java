@@ -76,7 +76,8 @@ public final class PrepareJob {
             // The raw panel goes straight into the preparer, never into a variable of this method: the
             // preparer drops it once cleaned, and a local here would keep its replaced columns alive.
             prepared = Preparer.prepare(readReported(config, inputs, progress, t0, readEnd), config.prepare(), env,
-                    config.data().pastOnlyColumns());
+                    config.data().pastOnlyColumns(),
+                    config.data().schema());
         } catch (IllegalArgumentException e) {
             // The preparer rejects settings that do not fit this data (a split longer than the series, say).
             throw new InvalidConfigException("prepare: " + e.getMessage(), e);
@@ -117,7 +118,7 @@ public final class PrepareJob {
         return new PrepareSummary(output, panel.seriesCount(), panel.rowCount(), panel.frequency().label(), str(split.firstDate()), str(split.lastDate()),
                 str(dates.trainEnd()), str(dates.validationEnd()), str(dates.testEnd()), classes,
                 quality.filledPeriods(), quality.outliers(), readSeconds, prepareSeconds, writeSeconds, mapping,
-                prepared.warnings());
+                prepared.warnings(), quality.censored());
     }
 
     /**
@@ -161,7 +162,8 @@ public final class PrepareJob {
         }
         Panel raw = readRaw(config, new ArrayList<>());
         try {
-            return Preparer.prepare(raw, config.prepare(), env, config.data().pastOnlyColumns());
+            return Preparer.prepare(raw, config.prepare(), env, config.data().pastOnlyColumns(),
+                    config.data().schema());
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("prepare: " + e.getMessage(), e);
         }
@@ -269,6 +271,14 @@ public final class PrepareJob {
         for (CalendarConfig join : config.data().covariateJoins()) {
             steps.add((join == config.data().calendar() && join.by() == null ? "join calendar " : "join ") + join.file()
                     + " on " + (join.by() == null ? "date" : join.by() + " and date") + ": " + String.join(", ", join.columns()));
+        }
+        var schema = config.data().schema();
+        if (schema.censoringColumn() != null) {
+            steps.add("censored demand: " + prepared.quality().summary().censored() + " period(s) out of stock by "
+                    + (schema.censoring() == io.demandcast.core.config.SchemaConfig.Censoring.AVAILABILITY
+                    ? "data.schema.availability '" + schema.availability() + "' = 0"
+                    : "data.schema.on_hand '" + schema.onHand() + "' <= 0 with no sale")
+                    + ": target missing (never imputed), marked in column " + Censoring.COLUMN + "; the stock column is not kept");
         }
         steps.add("negatives: " + p.negatives());
         steps.add("gaps: target " + p.gaps().target() + ", covariates " + p.gaps().covariates());

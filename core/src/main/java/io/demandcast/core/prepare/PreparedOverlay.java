@@ -76,7 +76,9 @@ public final class PreparedOverlay {
      */
     public static PreparedData overlay(ExperimentConfig config, Path newer, PreparedDataset dataset, Function<String, String> env)
             throws IOException {
+        // The stored target is NaN at censored periods, which a prepare of the joined target would impute: a full prepare instead.
         if (unsupported(config.prepare(), dataset.manifest().axis().frequency()) != null
+                || config.data().schema().censoringColumn() != null
                 || PreparedFreshness.staleness(config, dataset.manifest()) != null) {
             return null;
         }

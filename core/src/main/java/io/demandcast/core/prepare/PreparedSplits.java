@@ -26,9 +26,15 @@ public final class PreparedSplits {
     private final PreparedDataset dataset;
     private final Panel panel;
     private final Panel actuals;
+    private final CensoredPeriods censored;
 
     private PreparedSplits(PreparedDataset dataset, Panel stored) {
         this.dataset = dataset;
+        // The censored mark is a fact about the target, not a covariate: in neither view, kept apart.
+        this.censored = CensoredPeriods.of(stored);
+        if (stored.hasNumeric(Censoring.COLUMN)) {
+            stored = stored.withoutNumeric(Censoring.COLUMN);
+        }
         if (stored.hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)) {
             this.panel = stored.withoutNumeric(OutlierTreatment.RAW_TARGET_COLUMN);
             this.actuals = panel.withTarget(stored.numericColumn(OutlierTreatment.RAW_TARGET_COLUMN));
@@ -69,7 +75,8 @@ public final class PreparedSplits {
     /** Reads the panel of an opened dataset with the columns {@code columns} selects (see {@link #open(Path, PanelColumns)}). */
     public static PreparedSplits read(PreparedDataset dataset, PanelColumns columns) throws IOException {
         PanelColumns withRaw = columns.numeric() == null ? columns : new PanelColumns(
-                java.util.stream.Stream.concat(columns.numeric().stream(), java.util.stream.Stream.of(OutlierTreatment.RAW_TARGET_COLUMN))
+                java.util.stream.Stream.concat(columns.numeric().stream(),
+                                java.util.stream.Stream.of(OutlierTreatment.RAW_TARGET_COLUMN, Censoring.COLUMN))
                         .collect(java.util.stream.Collectors.toSet()), columns.categorical());
         return new PreparedSplits(dataset, dataset.readPanel(withRaw));
     }
@@ -92,6 +99,14 @@ public final class PreparedSplits {
      */
     public Panel actuals() {
         return actuals;
+    }
+
+    /**
+     * The censored (out-of-stock) periods, whose target is NaN in both views (see {@link Censoring});
+     * {@link CensoredPeriods#NONE} when the data has no stock column.
+     */
+    public CensoredPeriods censored() {
+        return censored;
     }
 
     /** The rows a model is fitted on. */
@@ -124,12 +139,14 @@ public final class PreparedSplits {
 
     /**
      * The rows after each series' last target value ({@code future.bin}), with the target NaN, or null
-     * when the data has none. Like {@link #all()} it lacks {@value OutlierTreatment#RAW_TARGET_COLUMN}.
+     * when the data has none. Like {@link #all()} it lacks {@value OutlierTreatment#RAW_TARGET_COLUMN} and
+     * {@value Censoring#COLUMN}.
      */
     public Panel future() throws IOException {
         Panel future = dataset.readFuture();
-        return future != null && future.hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)
+        future = future != null && future.hasNumeric(OutlierTreatment.RAW_TARGET_COLUMN)
                 ? future.withoutNumeric(OutlierTreatment.RAW_TARGET_COLUMN) : future;
+        return future != null && future.hasNumeric(Censoring.COLUMN) ? future.withoutNumeric(Censoring.COLUMN) : future;
     }
 
     /** Number of periods in the test split (0 when none). */

@@ -5,6 +5,7 @@ import io.demandcast.core.config.PrepareConfig;
 import io.demandcast.core.config.PrepareConfig.EndedSeriesPolicy;
 import io.demandcast.core.config.PrepareConfig.FeatureConfig;
 import io.demandcast.core.config.PrepareConfig.ScalingMethod;
+import io.demandcast.core.config.SchemaConfig;
 import io.demandcast.core.data.DataException;
 import io.demandcast.core.data.Frequency;
 import io.demandcast.core.data.Panel;
@@ -61,7 +62,18 @@ public final class Preparer {
      * apart, in {@link PreparedData#future()}.
      */
     public static PreparedData prepare(Panel raw, PrepareConfig config, Function<String, String> env, Collection<String> pastOnly) {
-        requireNoReservedColumn(raw);
+        return prepare(raw, config, env, pastOnly, null);
+    }
+
+    /**
+     * As {@link #prepare(Panel, PrepareConfig, Function, Collection)}, with the schema whose stock
+     * column ({@code data.schema.availability} or {@code on_hand}) marks censored periods (see
+     * {@link Censoring}); null or a schema without one censors nothing.
+     */
+    public static PreparedData prepare(Panel raw, PrepareConfig config, Function<String, String> env, Collection<String> pastOnly,
+                                       SchemaConfig schema) {
+        requireNoReservedColumn(raw, schema);
+        boolean stockColumn = schema != null && schema.censoringColumn() != null && raw.hasNumeric(schema.censoringColumn());
         Panel rawHistory = FutureRows.history(raw);
         EndedSeries ended = EndedSeries.of(rawHistory);
         EndedSeriesPolicy endedPolicy = config.endedSeries();
@@ -76,11 +88,26 @@ public final class Preparer {
         Optional<PrepareWarning> spacing = SeriesSpacing.check(rawHistory, config.gaps().target(), shown);
         Panel rawWithFuture = rawHistory == raw ? null : raw;
         Panel rawHistoryOfFuture = rawWithFuture == null ? null : rawHistory;
-        List<String> readNumeric = raw.numericNames();
+        Censoring.Marked censored = stockColumn ? Censoring.mark(rawHistory, schema) : Censoring.mark(rawHistory, NO_STOCK);
+        rawHistory = censored.panel();
+        if (rawWithFuture != null && stockColumn) {
+            rawWithFuture = rawWithFuture.withoutNumeric(schema.censoringColumn());
+        }
+        List<String> readNumeric = rawHistory.numericNames();
         NegativeValues.Result negatives = NegativeValues.apply(rawHistory, config.negatives());
         int[] negativeCounts = negatives.negatives();
         GapFiller.Result gaps = GapFiller.fill(negatives.panel(), config.gaps(),
                 endedPolicy == EndedSeriesPolicy.fill ? ended.panelEnd() : Integer.MIN_VALUE);
+        if (stockColumn) {
+            // Censored cells were emptied before gap filling, which imputed them: they count as censored, not imputed.
+            int[] imputed = gaps.imputedCells();
+            int[] censoredImputed = Censoring.imputedByGapFilling(gaps.panel(), censored);
+            for (int s = 0; s < imputed.length; s++) {
+                imputed[s] -= censoredImputed[s];
+            }
+            gaps = new GapFiller.Result(Censoring.apply(gaps.panel(), censored, true), gaps.filledPeriods(), imputed,
+                    gaps.imputedCovariates());
+        }
         int[] appended = endedPolicy == EndedSeriesPolicy.exclude ? new int[gaps.panel().seriesCount()]
                 : ended.appended(gaps.panel(), endedPolicy);
         Optional<PrepareWarning> endedWarning = ended.warning(endedPolicy, config.gaps().target(), shown);
@@ -101,7 +128,7 @@ public final class Preparer {
         List<ScalerParams> scalers = fitScalers(panel, config, split);
         panel = panel.withScalers(scalers);
         Panel future = rawWithFuture == null ? null
-                : FutureRows.prepare(rawWithFuture, rawHistoryOfFuture, panel, config, scalers);
+                : FutureRows.prepare(rawWithFuture, rawHistoryOfFuture, panel, config, scalers, censored);
 
         Map<String, String> mapping = Map.of();
         if (config.anonymize() != null) {
@@ -119,6 +146,7 @@ public final class Preparer {
         endedWarning.ifPresent(warnings::add);
         Set<String> notFeatures = new HashSet<>(readNumeric);
         notFeatures.add(OutlierTreatment.RAW_TARGET_COLUMN);
+        notFeatures.add(Censoring.COLUMN);
         List<String> features = panel.numericNames().stream().filter(c -> !notFeatures.contains(c)).toList();
         List<String> roles = Knowability.pastOnly(panel.numericNames(), panel.base().categoricalNames(), Set.copyOf(readNumeric),
                 Set.copyOf(pastOnly), config.features());
@@ -126,14 +154,25 @@ public final class Preparer {
                 warnings);
     }
 
-    private static void requireNoReservedColumn(Panel raw) {
-        String reserved = OutlierTreatment.RAW_TARGET_COLUMN;
+    /** A schema without a stock column: nothing is censored. */
+    private static final SchemaConfig NO_STOCK = new SchemaConfig(null, null, null, null, null, null);
+
+    private static void requireNoReservedColumn(Panel raw, SchemaConfig schema) {
+        requireNotReserved(raw, OutlierTreatment.RAW_TARGET_COLUMN, "prepare keeps the target before outlier treatment under it");
+        requireNotReserved(raw, Censoring.COLUMN, "prepare marks the out-of-stock periods under it");
+        if (schema != null && Censoring.COLUMN.equals(schema.target())) {
+            throw new InvalidConfigException("data.schema.target: '" + Censoring.COLUMN + "' is a reserved name: prepare marks the"
+                    + " out-of-stock periods under it; rename the column in the data and the schema");
+        }
+    }
+
+    private static void requireNotReserved(Panel raw, String reserved, String why) {
         String role = raw.hasNumeric(reserved) ? "numeric covariate"
                 : raw.categoricalNames().contains(reserved) ? "categorical covariate"
                 : raw.staticNames().contains(reserved) ? "static" : null;
         if (role != null) {
             throw new InvalidConfigException("data: the " + role + " column '" + reserved + "' has a reserved name:"
-                    + " prepare keeps the target before outlier treatment under it; rename the column in the data and the schema");
+                    + " " + why + "; rename the column in the data and the schema");
         }
     }
 
@@ -190,6 +229,13 @@ public final class Preparer {
         List<String> configured = config.scaling().columns();
         List<ScalerParams> fitted = new ArrayList<>();
         for (String c : configured.isEmpty() ? panel.numericNames() : configured) {
+            if (c.equals(Censoring.COLUMN)) {
+                if (!configured.isEmpty()) {
+                    throw new InvalidConfigException("prepare.scaling.columns: '" + c + "' marks the out-of-stock periods;"
+                            + " it is never scaled, remove it");
+                }
+                continue;
+            }
             if (c.equals(OutlierTreatment.RAW_TARGET_COLUMN)) {
                 if (!configured.isEmpty()) {
                     throw new InvalidConfigException("prepare.scaling.columns: '" + c + "' is the target before outlier"

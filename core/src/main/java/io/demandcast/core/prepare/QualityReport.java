@@ -19,15 +19,25 @@ import java.util.Map;
  * are fitted on and the class is used to choose among them (Croston for intermittent, ETS for
  * smooth). Flagged outliers are not changed, so they count in the profile.
  */
-public record QualityReport(List<SeriesQuality> series) {
+public record QualityReport(List<SeriesQuality> series, boolean censoring) {
 
+    /**
+     * @param censoring whether the data had a stock column ({@code data.schema.availability} or {@code on_hand}), so
+     *                  that the censored counts are reported
+     */
     public QualityReport {
         series = List.copyOf(series);
     }
 
-    /** Totals over all series. */
+    /** Without a stock column. */
+    public QualityReport(List<SeriesQuality> series) {
+        this(series, false);
+    }
+
+    /** Totals over all series; {@code censored} is -1 without a stock column. */
     public record Summary(int seriesCount, long periods, Map<DemandClass, Integer> demandClasses, long filledPeriods,
-                          long imputedCells, long imputedCovariates, long negatives, long outliers, double zeroShare) {
+                          long imputedCells, long imputedCovariates, long negatives, long outliers, double zeroShare,
+                          long censored) {
         public Summary {
             demandClasses = Collections.unmodifiableMap(new EnumMap<>(demandClasses));
         }
@@ -44,14 +54,15 @@ public record QualityReport(List<SeriesQuality> series) {
         int[] imputed = counts.imputedCells();
         int[] imputedCov = counts.imputedCovariates();
         int[] outliers = counts.outliers();
+        int[] censored = Censoring.counts(prepared);
         List<SeriesQuality> rows = new ArrayList<>(n);
         for (int s = 0; s < n; s++) {
             double[] values = prepared.values(s); // one series at a time, not a copy of the whole target
             DemandProfile p = DemandProfile.of(values, 0, values.length);
             rows.add(new SeriesQuality(prepared.seriesId(s), prepared.length(s), p.zeroShare(), filled[s], imputed[s],
-                    imputedCov[s], negatives[s], outliers[s], p.adi(), p.cv2(), p.demandClass()));
+                    imputedCov[s], negatives[s], outliers[s], p.adi(), p.cv2(), p.demandClass(), censored[s]));
         }
-        return new QualityReport(rows);
+        return new QualityReport(rows, prepared.hasNumeric(Censoring.COLUMN));
     }
 
     public Summary summary() {
@@ -65,6 +76,7 @@ public record QualityReport(List<SeriesQuality> series) {
         long imputedCov = 0;
         long negatives = 0;
         long outliers = 0;
+        long censored = 0;
         double zeros = 0;
         long observed = 0;
         for (SeriesQuality q : series) {
@@ -75,13 +87,14 @@ public record QualityReport(List<SeriesQuality> series) {
             imputedCov += q.imputedCovariates();
             negatives += q.negatives();
             outliers += q.outliers();
+            censored += q.censored();
             if (!Double.isNaN(q.zeroShare())) {
                 zeros += q.zeroShare() * q.length();
                 observed += q.length();
             }
         }
         return new Summary(series.size(), periods, classes, filled, imputed, imputedCov, negatives, outliers,
-                observed == 0 ? Double.NaN : zeros / observed);
+                observed == 0 ? Double.NaN : zeros / observed, censoring ? censored : -1);
     }
 
     /**

@@ -56,6 +56,9 @@ public final class QualityReportWriter {
         summary.put("imputed_covariates", sum.imputedCovariates());
         summary.put("negatives", sum.negatives());
         summary.put("outliers", sum.outliers());
+        if (report.censoring()) {
+            summary.put("censored", sum.censored());
+        }
         ArrayNode series = root.putArray("series");
         for (SeriesQuality q : report.series()) {
             ObjectNode o = series.addObject();
@@ -67,6 +70,9 @@ public final class QualityReportWriter {
             o.put("imputed_covariates", q.imputedCovariates());
             o.put("negatives", q.negatives());
             o.put("outliers", q.outliers());
+            if (report.censoring()) {
+                o.put("censored", q.censored());
+            }
             putNumber(o, "adi", q.adi());
             putNumber(o, "cv2", q.cv2());
             o.put("demand_class", q.demandClass().label());
@@ -102,6 +108,9 @@ public final class QualityReportWriter {
         row(md, "covariate cells imputed", String.valueOf(sum.imputedCovariates()));
         row(md, "negative targets", String.valueOf(sum.negatives()));
         row(md, "outliers", String.valueOf(sum.outliers()));
+        if (report.censoring()) {
+            row(md, "periods out of stock (censored: target missing, left out of fits and metrics)", String.valueOf(sum.censored()));
+        }
         if (!warnings.isEmpty()) {
             md.append("\n## Warnings\n\n");
             for (PrepareWarning w : warnings) {

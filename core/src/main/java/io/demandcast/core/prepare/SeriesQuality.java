@@ -16,10 +16,17 @@ package io.demandcast.core.prepare;
  * @param adi               average demand interval (NaN without demand)
  * @param cv2               squared coefficient of variation of non-zero sizes (NaN without demand)
  * @param demandClass       Syntetos–Boylan class
+ * @param censored          prepared periods out of stock (censored demand, target NaN; see {@link Censoring})
  */
 public record SeriesQuality(String seriesId, int length, double zeroShare, int filledPeriods, int imputedCells,
                             int imputedCovariates, int negatives, int outliers, double adi, double cv2,
-                            DemandClass demandClass) {
+                            DemandClass demandClass, int censored) {
+
+    /** No period censored. */
+    public SeriesQuality(String seriesId, int length, double zeroShare, int filledPeriods, int imputedCells,
+                         int imputedCovariates, int negatives, int outliers, double adi, double cv2, DemandClass demandClass) {
+        this(seriesId, length, zeroShare, filledPeriods, imputedCells, imputedCovariates, negatives, outliers, adi, cv2, demandClass, 0);
+    }
 
     /** Cells cleaning changed or inserted (covariate imputations aside), as a share of the prepared length. */
     public double changedShare() {

@@ -382,7 +382,8 @@ public final class TuneJob {
         }
 
         synchronized BacktestScoring scoring(int windows) {
-            return scorings.computeIfAbsent(windows, k -> new BacktestScoring(actuals, plan.windows(0, k), options, adjust, fileWeights, scoredSeries));
+            return scorings.computeIfAbsent(windows, k -> new BacktestScoring(actuals, plan.windows(0, k), options, adjust, fileWeights, scoredSeries,
+                    data.censored()));
         }
 
         synchronized ModelScores baseline(int windows) {

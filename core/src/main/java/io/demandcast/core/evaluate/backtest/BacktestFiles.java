@@ -62,8 +62,20 @@ public final class BacktestFiles {
 
     /** Writes {@code per_series.csv}. */
     public static void writePerSeries(Path file, BacktestPlan plan, Leaderboard board) throws IOException {
+        writePerSeries(file, plan, board, false);
+    }
+
+    /**
+     * As {@link #writePerSeries(Path, BacktestPlan, Leaderboard)}; with {@code censoredColumn} (the data has a
+     * stock column) a {@code censored} column after {@code n}: the forecast periods left out as out of stock.
+     */
+    public static void writePerSeries(Path file, BacktestPlan plan, Leaderboard board, boolean censoredColumn) throws IOException {
         List<String> header = new ArrayList<>(List.of("model", "window", "cutoff", "series_id", "demand_class", "volume",
                 "n", "mae", "rmse", "smape", "mase", "rmsse", "wape", "bias", "crps_scaled"));
+        int censoredAt = header.indexOf("n") + 1;
+        if (censoredColumn) {
+            header.add(censoredAt, "censored");
+        }
         double[] nominals = nominals(board);
         for (double nominal : nominals) {
             header.add(MetricNames.coverage(nominal));
@@ -86,6 +98,9 @@ public final class BacktestFiles {
                             cell(r.volume()), r.metrics().n(), cell(r.metrics().mae()), cell(r.metrics().rmse()),
                             cell(r.metrics().smape()), cell(r.metrics().mase()), cell(r.metrics().rmsse()),
                             cell(r.metrics().wape()), cell(r.metrics().bias()), cell(r.model() == null ? Double.NaN : r.model().scaledCrps())));
+                    if (censoredColumn) {
+                        row.add(censoredAt, r.censored());
+                    }
                     addCoverage(row, r.model(), nominals);
                     if (conformal) {
                         row.add(cell(r.conformal() == null ? Double.NaN : r.conformal().scaledCrps()));
@@ -183,6 +198,9 @@ public final class BacktestFiles {
         root.put("frequency", run.plan().axis().frequency().label());
         root.put("season_length", run.seasonLength());
         root.put("horizon", run.plan().horizon());
+        if (run.censored() >= 0) {
+            root.put("censored_periods_excluded", run.censored());
+        }
         ObjectNode bt = root.putObject("backtest");
         run.settings().forEach((k, v) -> bt.set(k, JSON.valueToTree(v)));
         ArrayNode windows = root.putArray("windows");

@@ -125,11 +125,12 @@ public final class BacktestJob {
         double[] levels = config.predict().levels();
         checkPolicies(config, plan);
         BacktestScoring scoring = new BacktestScoring(actuals, plan, options, adjust, fileWeights, ScoredSeries.of(config, panel),
-                config.evaluate().policies(), config.evaluate().policyCalibrationWindows(),
+                data.censored(), config.evaluate().policies(), config.evaluate().policyCalibrationWindows(),
                 config.evaluate().policyRounding() == io.demandcast.core.config.EvaluateConfig.Rounding.up);
         progress.report("evaluate: " + resolved.models().size() + " models x " + plan.windows() + " window(s) x "
                 + plan.seriesCount() + " series, horizon " + plan.horizon() + ", refit every "
-                + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : ""));
+                + refitLabel(bt.refitInterval()) + (clip ? ", forecasts clipped at 0" : "")
+                + (data.censored().marked() ? ", " + scoring.censoredExcluded() + " out-of-stock period(s) left out of every metric" : ""));
         ElasticityCheck elasticity = ElasticityCheck.start(config, panel, plan, pastOnly, runner, progress);
         List<ModelScores> scores = new ArrayList<>();
         List<ModelRun> runs = new ArrayList<>();
@@ -155,7 +156,7 @@ public final class BacktestJob {
         BacktestRun.GateVerdict verdict = verdict(config.gate().isEmpty() ? null : gate(config, board, resolved.productionNote()),
                 fitReports.check(config.train().maxFallbackShare(), resolved.models()));
         BacktestRun run = new BacktestRun(config.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), season,
-                plan, settings(config, bt, clip, rankBy), board, verdict);
+                plan, settings(config, bt, clip, rankBy), board, verdict, data.censored().marked() ? scoring.censoredExcluded() : -1);
 
         boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
         ReportData built = ServiceLevelReport.attach(ReportDataBuilder.build(run, actuals, config.predict().intervals()), board,
@@ -171,7 +172,7 @@ public final class BacktestJob {
         }
         AtomicFiles.DirectoryContent content = dir -> {
             BacktestFiles.writeMetrics(dir.resolve(BacktestFiles.METRICS), run);
-            BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board);
+            BacktestFiles.writePerSeries(dir.resolve(BacktestFiles.PER_SERIES), plan, board, data.censored().marked());
             BacktestFiles.writeForecasts(dir.resolve(BacktestFiles.FORECASTS), plan, actuals, board, conformal);
             ReportWriter.write(report, dir);
             fitReports.write(dir.resolve(io.demandcast.core.model.FitReport.FILE));

@@ -15,9 +15,17 @@ import java.util.Map;
  * @param settings     backtest settings echoed into {@code metrics.json} (windows, step, refit_every, ...)
  * @param leaderboard  every model, ranked
  * @param gate         the gate's verdict, null when no rule was given
+ * @param censored     forecast periods every metric left out because they were out of stock (censored
+ *                     demand); -1 when the data has no stock column ({@code data.schema.availability} or {@code on_hand})
  */
 public record BacktestRun(String experiment, String createdAt, int seasonLength, BacktestPlan plan,
-                          Map<String, Object> settings, Leaderboard leaderboard, GateVerdict gate) {
+                          Map<String, Object> settings, Leaderboard leaderboard, GateVerdict gate, long censored) {
+
+    /** Without stock information. */
+    public BacktestRun(String experiment, String createdAt, int seasonLength, BacktestPlan plan,
+                       Map<String, Object> settings, Leaderboard leaderboard, GateVerdict gate) {
+        this(experiment, createdAt, seasonLength, plan, settings, leaderboard, gate, -1);
+    }
 
     /**
      * @param passed   true when every rule passed

@@ -9,6 +9,7 @@ import io.demandcast.core.evaluate.ScoreResult;
 import io.demandcast.core.evaluate.Scorer;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.Forecast;
+import io.demandcast.core.prepare.CensoredPeriods;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class BacktestScoring {
     private final WindowActuals values;
     private final Predicate<String> scored;
     private final PolicySimulation policies;
+    private final CensoredPeriods censored;
 
     /**
      * @param actuals     the values scored (raw target), the plan's series in its order
@@ -59,20 +61,32 @@ public final class BacktestScoring {
      */
     public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
                            Map<String, Double> fileWeights, Predicate<String> scored) {
-        this(actuals, plan, options, adjust, fileWeights, scored, List.of(), null, false);
+        this(actuals, plan, options, adjust, fileWeights, scored, CensoredPeriods.NONE);
     }
 
     /**
-     * As {@link #BacktestScoring(Panel, BacktestPlan, ScoreOptions, UnaryOperator, Map, Predicate)}, also
-     * simulating inventory {@code policies} on every window ({@link PolicySimulation}).
+     * As {@link #BacktestScoring(Panel, BacktestPlan, ScoreOptions, UnaryOperator, Map, Predicate)}, counting
+     * the {@code censored} (out-of-stock) periods each series × window leaves out. Their actuals are NaN
+     * already, so every metric skips them; this only counts them ({@link SeriesWindow#censored()},
+     * {@link #censoredExcluded()}).
+     */
+    public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
+                           Map<String, Double> fileWeights, Predicate<String> scored, CensoredPeriods censored) {
+        this(actuals, plan, options, adjust, fileWeights, scored, censored, List.of(), null, false);
+    }
+
+    /**
+     * As {@link #BacktestScoring(Panel, BacktestPlan, ScoreOptions, UnaryOperator, Map, Predicate, CensoredPeriods)},
+     * also simulating inventory {@code policies} on every window ({@link PolicySimulation}).
      *
      * @param calibrationWindows earlier windows that calibrate a window's lead-time demand, null for all
      * @param roundUp            round count draws up rather than to the nearest whole number
      * @throws IllegalArgumentException when a policy's protection interval exceeds the plan's horizon
      */
     public BacktestScoring(Panel actuals, BacktestPlan plan, ScoreOptions options, UnaryOperator<Forecast> adjust,
-                           Map<String, Double> fileWeights, Predicate<String> scored,
+                           Map<String, Double> fileWeights, Predicate<String> scored, CensoredPeriods censored,
                            List<io.demandcast.core.config.ServicePolicy> policies, Integer calibrationWindows, boolean roundUp) {
+        this.censored = censored;
         this.scored = scored;
         this.actuals = actuals;
         this.plan = plan;
@@ -122,7 +136,7 @@ public final class BacktestScoring {
                 ProbabilisticScore conf = calibrated == null ? null
                         : ProbabilisticMetrics.score(y, quantiles(calibrated, i), levels, scale);
                 rows.add(new SeriesWindow(w, f.seriesId(i), c.demandClass(), c.volume(), scale,
-                        result.perSeries().get(i), model, conf));
+                        result.perSeries().get(i), model, conf, censoredIn(w, s)));
             }
         }
         double[] errorByStep = new double[h];
@@ -169,6 +183,31 @@ public final class BacktestScoring {
                 byClass.put(c, weighted(rows.stream().filter(r -> r.demandClass().equals(c)).toList(), r -> 1.0)));
         return new ModelScores(run, byWindow, rows, overall, volumeWeighted, fileWeighted, byClass, errorByStep,
                 modelIntervals, conformalIntervals, conformal, intervalsByWindow, conformalByWindow, policies.simulate(run));
+    }
+
+    /**
+     * Censored periods in the forecast ranges of every scored series of every window: the periods the
+     * metrics left out for lack of stock (0 without a stock column).
+     */
+    public long censoredExcluded() {
+        long n = 0;
+        for (int w = 0; w < plan.windows(); w++) {
+            for (int s : plan.seriesIn(w)) {
+                if (scored.test(plan.seriesId(s))) {
+                    n += censoredIn(w, s);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Censored periods of plan series {@code s} over window {@code w}'s horizon. */
+    private int censoredIn(int w, int s) {
+        if (!plan.includes(w, s)) {
+            return 0;
+        }
+        int cutoff = plan.cutoff(w, s);
+        return censored.count(plan.seriesId(s), cutoff + 1, cutoff + plan.horizon());
     }
 
     /** Window {@code w}'s forecast with conformal quantiles from earlier windows, or null without calibration. */

@@ -40,7 +40,11 @@ public record BacktestSummary(BacktestRun run, Path output, List<Path> files, Fi
         StringBuilder out = new StringBuilder(LeaderboardTable.render(run.leaderboard()));
         out.append("evaluate: ").append(run.leaderboard().entries().size()).append(" models, ").append(plan.windows())
                 .append(" window(s) x ").append(plan.seriesCount()).append(" series, horizon ").append(plan.horizon())
-                .append(", ranked by ").append(run.leaderboard().rankedBy()).append("; wrote ").append(output);
+                .append(", ranked by ").append(run.leaderboard().rankedBy());
+        if (run.censored() >= 0) {
+            out.append("; ").append(run.censored()).append(" out-of-stock period(s) left out of every metric");
+        }
+        out.append("; wrote ").append(output);
         for (String line : fitReports.lines()) {
             out.append("\nfit: ").append(line).append("; see ").append(output.resolve(io.demandcast.core.model.FitReport.FILE));
         }
@@ -63,6 +67,9 @@ public record BacktestSummary(BacktestRun run, Path output, List<Path> files, Fi
         m.put("horizon", run.plan().horizon());
         m.put("windows", run.plan().windows());
         m.put("ranked_by", run.leaderboard().rankedBy());
+        if (run.censored() >= 0) {
+            m.put("censored_periods_excluded", run.censored());
+        }
         m.put("output", output.toString());
         m.put("files", files.stream().map(Path::toString).toList());
         List<Map<String, Object>> board = new ArrayList<>();

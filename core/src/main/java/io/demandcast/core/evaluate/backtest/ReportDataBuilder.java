@@ -66,6 +66,10 @@ public final class ReportDataBuilder {
             notes.add("Window " + (w + 1) + ": cutoff " + plan.cutoffRange(w) + ", " + plan.seriesIn(w).length + " series.");
         }
         notes.add("Errors are scored against the target as read (before outlier clipping or replacement).");
+        if (run.censored() >= 0) {
+            notes.add(run.censored() + " forecast period(s) were out of stock (censored demand: their sales are not demand)"
+                    + " and are left out of every metric, scales and coverage included.");
+        }
         if (intervals == PredictConfig.Intervals.conformal && plan.windows() == 1) {
             notes.add("Conformal intervals are calibrated on the errors of earlier windows: with one window there is"
                     + " none, so coverage is of the models' own intervals. Use backtest.windows >= 2.");

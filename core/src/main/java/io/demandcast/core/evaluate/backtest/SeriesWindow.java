@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param metrics     point-forecast metrics
  * @param model       probabilistic scores of the model's own quantiles (null without quantiles)
  * @param conformal   probabilistic scores of conformal quantiles (null when the window has no calibration)
+ * @param censored    forecast periods left out of every metric because they were out of stock (censored demand)
  */
 public record SeriesWindow(int window, String seriesId, String demandClass, double volume, double scale,
                            SeriesMetrics metrics, io.demandcast.core.evaluate.ProbabilisticScore model,
-                           io.demandcast.core.evaluate.ProbabilisticScore conformal) {
+                           io.demandcast.core.evaluate.ProbabilisticScore conformal, int censored) {
 
     public SeriesWindow {
         Objects.requireNonNull(seriesId, "seriesId");

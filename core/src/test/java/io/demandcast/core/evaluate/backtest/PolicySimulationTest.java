@@ -129,7 +129,7 @@ class PolicySimulationTest {
         BacktestPlan plan = BacktestPlan.of(panel, panel, bt, H);
         BacktestModel model = new BacktestModel("ses", BacktestModel.Role.CANDIDATE, BacktestLeakageTest.forecaster("ses"), null);
         ModelRun run = BacktestEngine.run(model, panel, plan, 1, new double[] {0.5}, UnaryOperator.identity(), Progress.NONE, List.of());
-        return new BacktestScoring(panel, plan, ScoreOptions.of(7), UnaryOperator.identity(), Map.of(), id -> true, POLICIES, null, false)
+        return new BacktestScoring(panel, plan, ScoreOptions.of(7), UnaryOperator.identity(), Map.of(), id -> true, io.demandcast.core.prepare.CensoredPeriods.NONE, POLICIES, null, false)
                 .score(run).serviceLevels();
     }
 

@@ -38,6 +38,8 @@ public record FeatureSchema(List<String> calendar, List<String> known, List<Stri
     public static final int MAX_ONE_HOT = 50;
     /** The column holding the target before outlier treatment: never a feature. */
     public static final String RAW_TARGET = "raw_target";
+    /** The prepared mark of out-of-stock periods ({@code prepare.Censoring.COLUMN}): a fact about the target, never a feature. */
+    public static final String CENSORED = "censored";
     /**
      * Columns {@code prepare} derives from the target (its lags, rolling statistics and outlier flag):
      * unknown over the forecast periods, and the model computes its own lags and statistics.
@@ -81,6 +83,7 @@ public record FeatureSchema(List<String> calendar, List<String> known, List<Stri
         Set<String> pastOnlyNames = new HashSet<>(pastOnlyColumns);
         List<String> numeric = new ArrayList<>(panel.numericNames());
         numeric.remove(RAW_TARGET);
+        numeric.remove(CENSORED);
         List<String> knownNumeric = numeric.stream().filter(c -> !pastOnlyNames.contains(c)).toList();
         List<String> price;
         if (priceColumns == null) {
