@@ -61,6 +61,18 @@ public final class InventoryPolicy {
     }
 
     /**
+     * The level S that one replenishment cycle starts with when nothing else is in the pipeline: the
+     * stock must cover the whole {@code interval}'s demand, so the fill rate's shortage per cycle is
+     * {@code E[(D - S)+]} against {@code (1 - beta) E[D]} (the backtest's simulated cycle).
+     */
+    public static double cycleLevel(LeadTimeDemand interval, ServiceTarget target) {
+        if (target.kind() == ServiceTarget.Kind.cycle_service) {
+            return interval.quantile(target.level());
+        }
+        return smallestLevel(interval::expectedShortage, (1 - target.level()) * interval.mean(), interval);
+    }
+
+    /**
      * The smallest level x with {@code shortage(x) <= allowed}, for a shortage per cycle that falls
      * towards zero as x grows. When nothing is allowed short because no demand is expected per cycle,
      * the fill rate says nothing: the interval's mean is returned (no safety stock).

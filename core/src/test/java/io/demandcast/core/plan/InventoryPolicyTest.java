@@ -54,4 +54,12 @@ class InventoryPolicyTest {
         NormalLeadTimeDemand none = new NormalLeadTimeDemand(0, 0);
         assertEquals(0, InventoryPolicy.orderUpTo(none, none, ServiceTarget.fillRate(0.98)));
     }
+
+    @Test
+    void cycleLevelCoversTheWholeIntervalsDemand() {
+        EmpiricalLeadTimeDemand d = new EmpiricalLeadTimeDemand(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        assertEquals(9, InventoryPolicy.cycleLevel(d, ServiceTarget.cycleService(0.95)));
+        // beta 0.9: allowed shortage 0.1 * 4.5 = 0.45; E[(D - 6.5)+] = (0.5 + 1.5 + 2.5) / 10 = 0.45
+        assertEquals(6.5, InventoryPolicy.cycleLevel(d, ServiceTarget.fillRate(0.9)), 1e-6);
+    }
 }
