@@ -77,7 +77,7 @@ public final class PreparedOverlay {
     public static PreparedData overlay(ExperimentConfig config, Path newer, PreparedDataset dataset, Function<String, String> env)
             throws IOException {
         if (unsupported(config.prepare(), dataset.manifest().axis().frequency()) != null
-                || PreparedFreshness.staleness(config, dataset.manifest()) != null) {
+                || PreparedFreshness.staleness(config, dataset) != null) {
             return null;
         }
         Panel old = dataset.readPanel(PanelColumns.targetOnly());
