@@ -55,7 +55,7 @@ public class PrepareMixin {
         } catch (DataException unreadable) {
             return "the prepared dataset is unreadable (" + unreadable.getMessage() + ")";
         }
-        String stale = PreparedFreshness.staleness(cfg, dataset.manifest());
+        String stale = PreparedFreshness.staleness(cfg, dataset);
         return stale == null ? null : dir + " is stale: " + stale;
     }
 }

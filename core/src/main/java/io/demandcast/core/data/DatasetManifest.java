@@ -226,12 +226,20 @@ public record DatasetManifest(int formatVersion, String name, Instant createdAt,
      * @param path   path as given in the config
      * @param bytes  size in bytes
      * @param sha256 SHA-256 of the content (hex)
+     * @param stamp  the file's stamp while it was hashed, so that a later check whose stamp is the same
+     *               need not hash it again; null when none could be recorded ({@link FileStamp#recordable})
+     *               and in manifests written before stamps were
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record InputFile(String path, long bytes, String sha256) {
+    public record InputFile(String path, long bytes, String sha256, @JsonInclude(JsonInclude.Include.NON_NULL) FileStamp stamp) {
         public InputFile {
             require(path, "inputs[].path");
             require(sha256, "inputs[].sha256");
+        }
+
+        /** Without a stamp: the file is hashed on every check. */
+        public InputFile(String path, long bytes, String sha256) {
+            this(path, bytes, sha256, null);
         }
     }
 

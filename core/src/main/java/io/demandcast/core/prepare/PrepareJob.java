@@ -19,7 +19,6 @@ import io.demandcast.core.data.PreparedDataset.FileContent;
 import io.demandcast.core.data.SeriesAttributes;
 import io.demandcast.core.data.SeriesSelection;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -96,8 +95,10 @@ public final class PrepareJob {
 
         long t2 = System.nanoTime();
         Path output = outputDirectory(config);
-        DatasetManifest manifest = manifest(config, prepared, inputs);
+        String configYaml = PreparedFreshness.configYaml(config);
+        DatasetManifest manifest = manifest(config, configYaml, prepared, inputs);
         Map<String, FileContent> extras = new LinkedHashMap<>();
+        extras.put(PreparedFreshness.CONFIG_FILE, FileContent.text(configYaml));
         extras.put(QualityReportWriter.JSON_FILE, FileContent.text(QualityReportWriter.toJson(prepared.quality(), prepared.warnings())));
         extras.put(QualityReportWriter.MARKDOWN_FILE, FileContent.text(QualityReportWriter.toMarkdown(prepared.quality(), prepared.warnings())));
         Path mapping = null;
@@ -237,10 +238,12 @@ public final class PrepareJob {
         return o == null ? null : o.toString();
     }
 
-    private static DatasetManifest manifest(ExperimentConfig config, PreparedData prepared, List<Path> inputs) throws IOException {
+    /** @param configYaml {@link PreparedFreshness#configYaml} of {@code config}, hashed into {@code config_sha256} */
+    private static DatasetManifest manifest(ExperimentConfig config, String configYaml, PreparedData prepared, List<Path> inputs)
+            throws IOException {
         List<DatasetManifest.InputFile> inputFiles = new ArrayList<>();
         for (Path p : inputs) {
-            inputFiles.add(new DatasetManifest.InputFile(p.toString(), Files.size(p), Sha256.file(p)));
+            inputFiles.add(PreparedFreshness.hashed(p));
         }
         SplitPoints split = prepared.split();
         DatasetManifest.Split dates = new DatasetManifest.Split(split.lastTrainDate(),
@@ -251,7 +254,7 @@ public final class PrepareJob {
                 .toList();
         return DatasetManifest.describe(config.name(), Instant.now(), prepared.columns().base(), prepared.columns().numericNames(),
                 config.data().schema().target(),
-                prepared.pastOnly(), prepared.future(), dates, scalers, inputFiles, PreparedFreshness.configSha256(config),
+                prepared.pastOnly(), prepared.future(), dates, scalers, inputFiles, Sha256.text(configYaml),
                 BuildInfo.current().version(), steps(config, prepared))
                 .withConfigSections(PreparedFreshness.sectionSha256s(config));
     }

@@ -79,7 +79,7 @@ public final class PreparedOverlay {
         // The stored target is NaN at censored periods, which a prepare of the joined target would impute: a full prepare instead.
         if (unsupported(config.prepare(), dataset.manifest().axis().frequency()) != null
                 || config.data().schema().censoringColumn() != null
-                || PreparedFreshness.staleness(config, dataset.manifest()) != null) {
+                || PreparedFreshness.staleness(config, dataset) != null) {
             return null;
         }
         Panel old = dataset.readPanel(PanelColumns.targetOnly());
