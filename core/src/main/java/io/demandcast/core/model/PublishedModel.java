@@ -98,6 +98,26 @@ public final class PublishedModel {
         return update.dataEnd();
     }
 
+    /** The fitted model, brought up to the newest data; unchanged by this class. */
+    public FittedModel model() {
+        return model;
+    }
+
+    /** The panel the model now stands at (what its sample paths resample), null when unknown. */
+    public io.demandcast.core.data.Panel history() {
+        return history == null ? null : history.all();
+    }
+
+    /**
+     * The known covariates over the next {@code horizon} periods, as {@code predict} builds them for
+     * its forecast ({@link ForecastRequest#futureCovariates()}); null when the model reads none.
+     *
+     * @throws io.demandcast.core.data.DataException when {@code predict.future} cannot be read
+     */
+    public io.demandcast.core.data.Panel futureCovariates(int horizon) throws IOException {
+        return PredictCovariates.build(fresh, model, horizon, history, System::getenv);
+    }
+
     /** Whether {@code predict} clips this model's forecasts at zero (the training target had no negative value). */
     public boolean clipsAtZero() throws IOException {
         return ForecastCalibration.load(artifact.payloadDirectory()).clipAtZero();
@@ -113,7 +133,7 @@ public final class PublishedModel {
      *                           or for other levels than it was calibrated at
      */
     public Forecast forecastUnclipped(int horizon, double[] levels) throws IOException {
-        ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(fresh, model, horizon, history, System::getenv));
+        ForecastRequest request = new ForecastRequest(horizon, levels, futureCovariates(horizon));
         Forecast raw;
         try {
             raw = model.forecast(request);
