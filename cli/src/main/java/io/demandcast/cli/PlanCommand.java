@@ -23,6 +23,8 @@ import picocli.CommandLine.ParameterException;
             "",
             "The default target is plan.service_level (0.95) or plan.fill_rate; --service-level or --fill-rate replace it, and a row's own service_level or fill_rate wins over both.",
             "",
+            "Lead-time demand comes from plan.method (--method): sample_paths (default) sums predict.sample_paths simulated paths of the fitted model (seed predict.seed), one simulation per interval length the file needs; normal_from_quantiles approximates it as normal from the forecast's 0.1/0.9 quantiles. The method column names each series' own estimator (ets_simulation, arima_simulation, willemain_bootstrap, ..., normal_from_quantiles where the fit cannot simulate).",
+            "",
             "Writes one CSV row per series (to stdout, or -o <file>): series_id,lead_time,review_period,target_kind,target,method,mean_lead_time_demand,sd_lead_time_demand,mean_protection_demand,safety_stock,reorder_point,order_up_to,inventory_position,order_quantity,safety_stock_value,safety_stock_holding_cost,baseline_safety_stock,baseline_reorder_point,baseline_order_up_to. reorder_point is the continuous-review level over L, order_up_to the periodic-review level over L + R; order_quantity = max(0, order_up_to - (on_hand + on_order - backorders)) in whole units, raised to min_order and rounded up to pack_size. The baseline_ columns are the textbook normal formulas (mu L + z sigma_1 sqrt(L), ...). With --json the summary and every row go to stdout as one JSON document, and the CSV only to -o <file>.",
             "",
             "Examples:",
@@ -30,6 +32,8 @@ import picocli.CommandLine.ParameterException;
             "      --inventory sample-data/inventory.csv",
             "  demandcast plan -c configs/quickstart.yaml \\",
             "      --inventory sample-data/inventory.csv --fill-rate 0.98 -o plan.csv",
+            "  demandcast plan -c configs/quickstart.yaml \\",
+            "      --inventory sample-data/inventory.csv --method normal_from_quantiles",
             "  demandcast plan -c configs/quickstart.yaml --inventory stock.csv \\",
             "      --model quickstart-snaive@latest --json | jq '.series[0]'",
             ""
@@ -69,6 +73,10 @@ final class PlanCommand extends BaseCommand {
             description = "Plan CSV to write ('-' for stdout, the default); overrides plan.output.")
     String outputFile;
 
+    @Option(names = "--method", paramLabel = "<method>",
+            description = "Where lead-time demand comes from: sample_paths (the model's simulated paths, predict.sample_paths of them, seed predict.seed) or normal_from_quantiles (a normal approximation from the forecast's 0.1/0.9 quantiles); overrides plan.method (default sample_paths).")
+    io.demandcast.core.config.PlanConfig.Method method;
+
     @Option(names = "--model", paramLabel = "<name>[@<version>]",
             description = "The model to plan with (default: model.name at predict.version, else latest).")
     String model;
@@ -87,6 +95,7 @@ final class PlanCommand extends BaseCommand {
         if (outputFile != null) {
             cfg = cfg.withPlan(cfg.plan().withOutput(outputFile));
         }
+        cfg = cfg.withPlan(cfg.plan().withMethod(method));
         String out = PlanJob.outputOf(cfg);
         boolean json = output.format() == OutputMixin.Format.json;
         if (json && "-".equals(cfg.plan().output())) {

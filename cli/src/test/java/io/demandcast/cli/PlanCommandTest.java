@@ -59,7 +59,7 @@ class PlanCommandTest {
     void orderUpToLevelIsTheNormalQuantileOfTheForecastOverLeadTimeAndReview() throws Exception {
         TestProject p = TestProject.trained(tmp);
         Path inv = inventory("series_id,on_hand,on_order,lead_time,review_period,unit_cost\nB,10,5,3,2,2\nA,0,0,1,1,\n");
-        CliRun.Result r = plan(p, "--inventory", inv.toString());
+        CliRun.Result r = plan(p, "--inventory", inv.toString(), "--method", "normal_from_quantiles");
         assertEquals(0, r.code(), r.toString());
         Map<String, Map<String, String>> rows = rows(r.out());
         assertEquals(2, rows.size());
@@ -90,8 +90,60 @@ class PlanCommandTest {
         assertEquals(2 * (s - mean), Double.parseDouble(b.get("safety_stock_value")), 2e-3);
         assertEquals("cycle_service", b.get("target_kind"));
         assertEquals("0.95", b.get("target"));
-        assertEquals("normal-from-quantiles", b.get("method"));
+        assertEquals("normal_from_quantiles", b.get("method"));
         assertEquals("", rows.get("A").get("safety_stock_value"), "no unit cost, no value");
+    }
+
+    /** Rows of a {@code predict --lead-time} CSV by series id, each a column name -> cell map. */
+    private static Map<String, Map<String, String>> leadTimeRows(String csv) {
+        List<String> lines = csv.lines().toList();
+        String[] header = lines.get(0).split(",");
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < cells.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            rows.put(cells[0], row);
+        }
+        return rows;
+    }
+
+    @Test
+    void samplePathsByDefaultGiveTheLevelsPredictLeadTimeGivesForTheSameSeed() throws Exception {
+        TestProject p = TestProject.trained(tmp);
+        Path inv = inventory("series_id,on_hand,on_order,lead_time,review_period\nB,10,5,3,2\nA,0,0,3,1\n");
+        CliRun.Result r = plan(p, "--inventory", inv.toString(), "--set", "predict.sample_paths=400", "--set", "predict.seed=7");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("(sample_paths, data ending"), r.err());
+        assertTrue(r.err().contains("lead-time demand over [3, 4, 5] periods, 400 sample paths per series (seed 7)"), r.err());
+        Map<String, Map<String, String>> rows = rows(r.out());
+
+        // The same model, paths and seed through predict --lead-time: D_L over 3 periods, D_{L+R} over 3 + 2.
+        for (String[] c : new String[][] {{"B", "3", "2"}, {"A", "3", "1"}}) {
+            Map<String, String> row = rows.get(c[0]);
+            CliRun.Result lead = p.run("predict", "-q", "-o", "-", "--lead-time", c[1], "--paths", "400", "--seed", "7");
+            CliRun.Result protection = p.run("predict", "-q", "-o", "-", "--lead-time", c[1], "--review", c[2], "--paths", "400", "--seed", "7");
+            assertEquals(0, lead.code(), lead.toString());
+            Map<String, String> l = leadTimeRows(lead.out()).get(c[0]);
+            Map<String, String> lr = leadTimeRows(protection.out()).get(c[0]);
+            assertEquals(l.get("method"), row.get("method"), "each series' own method: " + row);
+            assertTrue(!"normal_from_quantiles".equals(row.get("method")), "seasonal naive simulates: " + row);
+            assertEquals(Double.parseDouble(l.get("q0.95")), Double.parseDouble(row.get("reorder_point")), 1e-3, row + " " + l);
+            assertEquals(Double.parseDouble(lr.get("q0.95")), Double.parseDouble(row.get("order_up_to")), 1e-3, row + " " + lr);
+            assertEquals(Double.parseDouble(l.get("mean")), Double.parseDouble(row.get("mean_lead_time_demand")), 1e-3);
+            assertEquals(Double.parseDouble(lr.get("mean")), Double.parseDouble(row.get("mean_protection_demand")), 1e-3);
+        }
+        // The same seed gives the same plan; the baseline does not depend on the method.
+        CliRun.Result again = plan(p, "-q", "--inventory", inv.toString(), "--set", "predict.sample_paths=400", "--set", "predict.seed=7");
+        assertEquals(r.out(), again.out());
+        Map<String, String> normal = rows(plan(p, "-q", "--inventory", inv.toString(), "--method", "normal_from_quantiles").out()).get("B");
+        assertEquals(normal.get("baseline_order_up_to"), rows.get("B").get("baseline_order_up_to"));
+
+        assertUserError(plan(p, "--inventory", inv.toString(), "--set", "plan.method=bootstrap"),
+                "--set plan.method=bootstrap: 'bootstrap' is not one of [sample_paths, normal_from_quantiles]");
+        assertUsageError(plan(p, "--inventory", inv.toString(), "--method", "bootstrap"), "--method");
     }
 
     @Test
@@ -100,8 +152,9 @@ class PlanCommandTest {
         assertEquals(0, p.run("prepare", "-q").code());
         assertEquals(0, p.run("train", "-q", "--set", "predict.intervals=conformal").code());
         Path inv = inventory("series_id,on_hand,on_order,lead_time,review_period,unit_cost\nC,0,0,2,1,4\n");
-        Map<String, String> own = rows(plan(p, "-q", "--inventory", inv.toString()).out()).get("C");
-        CliRun.Result r = plan(p, "-q", "--inventory", inv.toString(), "--set", "predict.intervals=conformal", "--set", "plan.holding_rate=0.25");
+        Map<String, String> own = rows(plan(p, "-q", "--inventory", inv.toString(), "--method", "normal_from_quantiles").out()).get("C");
+        CliRun.Result r = plan(p, "-q", "--inventory", inv.toString(), "--set", "predict.intervals=conformal", "--set", "plan.holding_rate=0.25",
+                "--set", "plan.method=normal_from_quantiles");
         assertEquals(0, r.code(), r.toString());
         Map<String, String> conformal = rows(r.out()).get("C");
         assertEquals(own.get("mean_protection_demand"), conformal.get("mean_protection_demand"), "the same points");

@@ -11,8 +11,15 @@ package io.demandcast.core.config;
  * @param holdingRate  yearly (or per any period) holding cost per unit of value, e.g. 0.25: the plan's
  *                     safety_stock_holding_cost; an inventory row's holding_rate overrides it
  * @param output       plan CSV ({@code -} or absent: standard output)
+ * @param method       where each series' lead-time demand comes from: {@code sample_paths} (default:
+ *                     the model's simulated paths, {@code predict.sample_paths} of them seeded by
+ *                     {@code predict.seed}) or {@code normal_from_quantiles} (a normal approximation
+ *                     from the forecast's 0.1 and 0.9 quantiles)
  */
-public record PlanConfig(Double serviceLevel, Double fillRate, Double holdingRate, String output) {
+public record PlanConfig(Double serviceLevel, Double fillRate, Double holdingRate, String output, Method method) {
+
+    /** The estimators of lead-time demand {@code plan} can use. */
+    public enum Method { sample_paths, normal_from_quantiles }
 
     public PlanConfig {
         if (serviceLevel != null && fillRate != null) {
@@ -27,6 +34,12 @@ public record PlanConfig(Double serviceLevel, Double fillRate, Double holdingRat
         if (output != null && output.isBlank()) {
             throw new IllegalArgumentException("plan.output: give a file, or '-' for standard output (got '')");
         }
+        method = method == null ? Method.sample_paths : method;
+    }
+
+    /** Settings without {@code plan.method} (sample paths). */
+    public PlanConfig(Double serviceLevel, Double fillRate, Double holdingRate, String output) {
+        this(serviceLevel, fillRate, holdingRate, output, null);
     }
 
     /** Every key at its default. */
@@ -35,7 +48,12 @@ public record PlanConfig(Double serviceLevel, Double fillRate, Double holdingRat
     }
 
     public PlanConfig withOutput(String newOutput) {
-        return new PlanConfig(serviceLevel, fillRate, holdingRate, newOutput);
+        return new PlanConfig(serviceLevel, fillRate, holdingRate, newOutput, method);
+    }
+
+    /** The same settings with another estimator (the CLI's {@code --method}); null keeps this one. */
+    public PlanConfig withMethod(Method newMethod) {
+        return new PlanConfig(serviceLevel, fillRate, holdingRate, output, newMethod != null ? newMethod : method);
     }
 
     private static void share(String key, Double value) {

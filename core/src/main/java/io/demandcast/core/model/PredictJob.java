@@ -5,12 +5,10 @@ import io.demandcast.core.DemandcastException;
 import io.demandcast.core.Progress;
 import io.demandcast.core.artifact.Artifact;
 import io.demandcast.core.artifact.ArtifactException;
-import io.demandcast.core.artifact.ArtifactStore;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.PredictConfig;
 import io.demandcast.core.evaluate.ForecastCalibration;
 import io.demandcast.core.prepare.PrepareJob;
-import io.demandcast.core.data.PanelColumns;
 import io.demandcast.core.data.PreparedDataset;
 import io.demandcast.core.prepare.PreparedSplits;
 import java.io.IOException;
@@ -114,26 +112,10 @@ public final class PredictJob {
                                      io.demandcast.core.plan.ScenarioRequest scenarios) throws IOException {
         String scenarioOutput = scenarios == null ? null : scenarios.outputOf(outputOf(config));
         String explainOutput = explain == null ? null : explainOutputOf(config, explain);
-        ArtifactStore store = new ArtifactStore(Path.of(config.train().store()));
-        Artifact artifact = store.resolve(config.model().name(), config.predict().version());
-        io.demandcast.core.artifact.ManifestCheck manifestCheck = store.verify(artifact);
-        java.time.Duration maxAge = config.predict().maxModelAgeDuration();
-        if (maxAge != null) {
-            ModelAge.require(artifact, maxAge, age, java.time.Instant.now());
-        }
-        ModelFamily family;
-        try {
-            family = registry.family(artifact.manifest().modelFamily());
-        } catch (IllegalArgumentException e) {
-            throw new ArtifactException(artifact.directory() + ": " + e.getMessage() + "; it needs a newer demandcast", e);
-        }
-        FittedModel model;
-        try {
-            model = family.load(artifact.payloadDirectory());
-        } catch (IOException | RuntimeException e) {
-            throw new ArtifactException(artifact.directory() + ": cannot load the " + family.name() + " model: " + e.getMessage(), e);
-        }
-        if (explain != null && !(model instanceof Explainable)) {
+        PublishedModel.Opened opened = PublishedModel.open(config, registry, age);
+        Artifact artifact = opened.artifact();
+        ModelFamily family = opened.family();
+        if (explain != null && !(opened.model() instanceof Explainable)) {
             throw new DemandcastException("--explain: " + artifact.name() + " " + artifact.version() + " is a " + family.name()
                     + " model, which cannot explain its forecasts; explanations need a global ML family ("
                     + String.join(", ", io.demandcast.core.model.ml.MlFamilies.LEARNERS) + ")");
@@ -144,31 +126,12 @@ public final class PredictJob {
         }
         int horizon = leadTime != null ? leadTime.interval() : horizon(config);
         double[] levels = config.predict().quantiles().stream().mapToDouble(Double::doubleValue).toArray();
-        progress.report("predict: " + artifact.name() + " " + artifact.version() + " (checksums verified, " + manifestCheck.description() + "), "
-                + model.seriesIds().size() + " series, horizon " + horizon);
-        // predict.data joins the data files as a later file; the future rows' CSV is read over the same files.
-        ExperimentConfig fresh = config.predict().data() == null ? config : PrepareJob.withNewerData(config, Path.of(config.predict().data()));
-        // The model is loaded before the data: read only the prepared columns it reads (the target, for per-series models).
-        PanelColumns columns = config.predict().data() == null
-                ? ModelColumns.of(model) : PanelColumns.ALL;
-        PredictHistory history = PredictHistory.load(fresh, config, model, artifact.manifest().data(), System::getenv, columns);
-        if (history != null) {
-            String loaded = ModelColumns.describe(columns, PreparedSplits.dataset(PrepareJob.outputDirectory(config)).manifest());
-            if (loaded != null) {
-                progress.report("predict: " + loaded);
-            }
-        }
-        ModelUpdate update = ModelUpdate.apply(model, history == null ? null : history.all(), config.predict().update(),
-                history == null ? null : history.source());
-        model = update.model();
-        if (update.updated()) {
-            progress.report("predict: fed " + update.seriesUpdated() + " series up to " + update.periodsFed() + " newer period(s) of "
-                    + history.source() + " (" + update.modelEnd() + " .. " + update.dataEnd() + "), fitted parameters fixed");
-        } else if (update.seriesSkipped() > 0) {
-            progress.report("predict: " + update.seriesSkipped() + " series have data past the model's end " + update.modelEnd()
-                    + " in " + history.source() + ", not fed (predict.update: false)");
-        }
-        ForecastRequest request = new ForecastRequest(horizon, levels, PredictCovariates.build(fresh, model, horizon, history, System::getenv));
+        progress.report("predict: " + opened.description() + ", " + opened.model().seriesIds().size() + " series, horizon " + horizon);
+        PublishedModel published = opened.bringUpToDate("predict", progress);
+        PredictHistory history = published.predictHistory();
+        ModelUpdate update = published.update();
+        FittedModel model = published.model();
+        ForecastRequest request = new ForecastRequest(horizon, levels, published.futureCovariates(horizon));
         if (leadTime != null) {
             return runLeadTime(config, artifact, model, history, request, leadTime, update, stdout, progress);
         }

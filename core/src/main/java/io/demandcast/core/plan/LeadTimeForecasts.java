@@ -3,7 +3,6 @@ package io.demandcast.core.plan;
 import io.demandcast.core.Progress;
 import io.demandcast.core.data.Panel;
 import io.demandcast.core.model.FittedModel;
-import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
 import io.demandcast.core.model.SamplePaths;
 import java.util.ArrayList;
@@ -13,16 +12,14 @@ import java.util.List;
  * Lead-time demand per series from a fitted model: the sum over the protection interval (lead time
  * plus review period) of each of the model's sample paths ({@link SamplePaths}), as an
  * {@link EmpiricalLeadTimeDemand}. A series whose fit cannot simulate (a family without a
- * simulation, a combination, a deep model) gets {@link #NORMAL_FROM_QUANTILES}: a normal
- * distribution whose mean is the sum of the point forecasts over the interval and whose variance is
- * the sum of the per-period variances read from the forecast's 10 % and 90 % quantiles,
+ * simulation, a combination, a deep model) gets {@link QuantileLeadTimes} ({@link QuantileLeadTimes#METHOD}):
+ * a normal distribution whose mean is the sum of the point forecasts over the interval and whose
+ * variance is the sum of the per-period variances read from the forecast's 10 % and 90 % quantiles,
  * {@code sd_k = (q0.9 - q0.1) / (2 z_0.9)}: it treats the periods' errors as independent, which
  * understates the spread of models whose errors persist; the calibrated bootstrap of backtest
  * errors is the better estimator for those families.
  */
 public final class LeadTimeForecasts {
-    /** The method of the normal approximation from a model's per-period quantiles. */
-    public static final String NORMAL_FROM_QUANTILES = "normal_from_quantiles";
     private static final double[] SPREAD_LEVELS = {0.1, 0.9};
 
     private LeadTimeForecasts() {
@@ -64,11 +61,11 @@ public final class LeadTimeForecasts {
             missing += d == null ? 1 : 0;
         }
         if (missing > 0) {
-            Forecast forecast = model.forecast(forecastRequest);
+            QuantileLeadTimes normal = new QuantileLeadTimes(model.forecast(forecastRequest), request.clipAtZero());
             for (int s = 0; s < n; s++) {
                 if (demands[s] == null) {
-                    methods[s] = NORMAL_FROM_QUANTILES;
-                    demands[s] = normal(forecast, s, request.clipAtZero());
+                    methods[s] = QuantileLeadTimes.METHOD;
+                    demands[s] = normal.demand(model.seriesIds().get(s), interval);
                     task.step();
                 }
             }
@@ -95,18 +92,5 @@ public final class LeadTimeForecasts {
             }
         }
         return java.util.Arrays.copyOf(sums, kept);
-    }
-
-    private static LeadTimeDemand normal(Forecast forecast, int s, boolean clipAtZero) {
-        double z = NormalLeadTimeDemand.z(SPREAD_LEVELS[1]);
-        double mean = 0;
-        double variance = 0;
-        for (int k = 0; k < forecast.horizon(); k++) {
-            double point = forecast.point(s, k);
-            mean += clipAtZero ? Math.max(0, point) : point;
-            double sd = (forecast.quantile(1, s, k) - forecast.quantile(0, s, k)) / (2 * z);
-            variance += sd > 0 ? sd * sd : 0;
-        }
-        return new NormalLeadTimeDemand(mean, Math.sqrt(variance));
     }
 }

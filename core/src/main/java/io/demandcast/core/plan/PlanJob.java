@@ -6,6 +6,7 @@ import io.demandcast.core.Progress;
 import io.demandcast.core.config.ExperimentConfig;
 import io.demandcast.core.config.PlanConfig;
 import io.demandcast.core.config.PredictConfig;
+import io.demandcast.core.data.DataException;
 import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ModelRegistry;
 import io.demandcast.core.model.PublishedModel;
@@ -14,12 +15,15 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The {@code plan} verb: an inventory file and a published model to an inventory policy per series.
  * The inventory file is read and checked first, then the model is loaded as {@code predict} loads it
  * and forecasts the longest lead time plus review period of the file; each series' lead-time demand
- * comes from its {@link LeadTimeSource}, and {@link SeriesPlan#of} applies the policy. Nothing is written
+ * comes from the {@link LeadTimeSource} of {@code plan.method} ({@link SampledLeadTimes} by default,
+ * else {@link QuantileLeadTimes}), and {@link SeriesPlan#of} applies the policy. Nothing is written
  * before everything is computed; the CSV is written whole (temp file, then rename) or not at all.
  */
 public final class PlanJob {
@@ -64,8 +68,9 @@ public final class PlanJob {
         } catch (IllegalArgumentException e) {
             throw new DemandcastException("plan: " + e.getMessage(), e);
         }
-        // The one estimator there is yet: the forecast's quantiles give both the policy's lead-time demand and the baseline.
-        LeadTimeSource source = quantiles;
+        // The forecast's quantiles always give the baseline; plan.method picks the policy's lead-time demand.
+        LeadTimeSource source = config.plan().method() == PlanConfig.Method.normal_from_quantiles
+                ? quantiles : sampled(config, model, stock, progress);
         List<SeriesPlan> plans = plans(stock, defaultTarget, holdingRate, source, quantiles);
         String output = outputOf(config);
         if (!"-".equals(output)) {
@@ -78,10 +83,31 @@ public final class PlanJob {
     }
 
     /**
+     * Sample paths of the model over every interval length the rows need (L and L + R), with
+     * {@code predict.sample_paths} paths seeded by {@code predict.seed}.
+     */
+    private static SampledLeadTimes sampled(ExperimentConfig config, PublishedModel model, Inventory stock, Progress progress)
+            throws IOException {
+        SortedSet<Integer> lengths = new TreeSet<>();
+        for (InventoryRow row : stock.rows()) {
+            lengths.add(row.leadTime());
+            lengths.add(row.leadTime() + row.reviewPeriod());
+        }
+        PredictConfig predict = config.predict();
+        progress.report("plan: lead-time demand over " + lengths + " periods, " + predict.samplePaths()
+                + " sample paths per series (seed " + predict.seed() + ")");
+        try {
+            return SampledLeadTimes.estimate(model.model(), model.history(), model::futureCovariates, lengths, predict.samplePaths(),
+                    predict.seed(), model.clipsAtZero(), progress);
+        } catch (IllegalArgumentException e) {
+            throw new DataException("plan: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The policy of every inventory row, in file order: lead-time demand over L and L + R from
-     * {@code source}, the normal baseline from {@code baseline}'s mean per period and one-step sigma.
-     * This is where another estimator of lead-time demand (sample paths, a bootstrap of backtest
-     * errors) plugs in.
+     * {@code source} (its {@code method} per series), the normal baseline from {@code baseline}'s mean
+     * per period and one-step sigma. This is where any estimator of lead-time demand plugs in.
      *
      * @param defaultTarget the target of rows that give none
      * @param holdingRate   the holding rate of rows that give none, NaN for none
@@ -95,7 +121,7 @@ public final class PlanJob {
             int l = row.leadTime();
             int lr = l + row.reviewPeriod();
             NormalBaseline normal = NormalBaseline.of(baseline.meanPerPeriod(id, lr), baseline.sigma1(id), l, row.reviewPeriod(), row.target());
-            plans.add(SeriesPlan.of(row, source.method(), source.demand(id, l), source.demand(id, lr), normal));
+            plans.add(SeriesPlan.of(row, source.method(id), source.demand(id, l), source.demand(id, lr), normal));
         }
         return plans;
     }

@@ -18,8 +18,11 @@ import java.util.Map;
  * one-step {@code sigma_1} and the mean per period also feed the {@link NormalBaseline}.
  */
 public final class QuantileLeadTimes implements LeadTimeSource {
-    /** The {@code method} column's value for this estimator. */
-    public static final String METHOD = "normal-from-quantiles";
+    /**
+     * The {@code method} column's value for this estimator, in {@code plan}'s CSV and in
+     * {@code predict --lead-time}'s for a series whose fit cannot simulate.
+     */
+    public static final String METHOD = "normal_from_quantiles";
 
     private final Forecast forecast;
     private final boolean clipAtZero;

@@ -8,7 +8,7 @@ import java.util.Map;
  * order-up-to level, the one the suggested order follows: {@code S - E[D_{L+R}]}.
  *
  * @param target                 the service target applied
- * @param method                 the lead-time demand estimator ({@link LeadTimeSource#method})
+ * @param method                 how this series' lead-time demand was estimated ({@link LeadTimeSource#method(String)})
  * @param meanLeadTimeDemand     {@code E[D_L]}
  * @param sdLeadTimeDemand       standard deviation of {@code D_L}
  * @param meanProtectionDemand   {@code E[D_{L+R}]}

@@ -137,7 +137,7 @@ class LeadTimeForecastsTest {
         Panel panel = new PanelBuilder(Frequency.DAILY, START).add("rw", START, walk()).build();
         FittedModel model = fit("theta", panel);
         LeadTimeForecast f = estimate(model, panel, new LeadTimeRequest(5, 0, 100, 1, false)).get(0);
-        assertEquals(LeadTimeForecasts.NORMAL_FROM_QUANTILES, f.method());
+        assertEquals(QuantileLeadTimes.METHOD, f.method());
         Forecast forecast = model.forecast(new ForecastRequest(5, 0.1, 0.9));
         double z = NormalLeadTimeDemand.z(0.9);
         double mean = 0;

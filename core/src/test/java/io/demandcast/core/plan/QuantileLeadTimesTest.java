@@ -39,7 +39,7 @@ class QuantileLeadTimesTest {
         assertEquals(21, source.demand("A", 3).mean(), 1e-9);
         assertEquals(3, source.sigma1("A"), 1e-6);
         assertEquals(11, source.meanPerPeriod("A", 2), 1e-9);
-        assertEquals("normal-from-quantiles", source.method());
+        assertEquals("normal_from_quantiles", source.method());
     }
 
     @Test
@@ -76,7 +76,7 @@ class QuantileLeadTimesTest {
         PlanCsvWriter.write(List.of(plan), csv);
         String[] lines = csv.toString().split("\n");
         assertEquals(String.join(",", PlanCsvWriter.COLUMNS), lines[0]);
-        assertEquals("A,2,1,cycle_service,0.95,normal-from-quantiles,22,5,21,8.8578,30.2243,29.8578,7,23,35.4312,8.8578,8.5469,20.9785,29.5469",
+        assertEquals("A,2,1,cycle_service,0.95,normal_from_quantiles,22,5,21,8.8578,30.2243,29.8578,7,23,35.4312,8.8578,8.5469,20.9785,29.5469",
                 lines[1]);
     }
 }
