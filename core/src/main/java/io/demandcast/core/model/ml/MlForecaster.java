@@ -172,12 +172,24 @@ public final class MlForecaster implements Forecaster {
         return tail;
     }
 
-    /** Group index of each series (sorted values of the {@code group_by} static), filling {@code names}. */
+    /**
+     * Group index of each series (sorted values of the {@code group_by} static), filling {@code names}.
+     * {@code group_by: series} without a static column of that name is one model per series, each
+     * named by its series id: its own price response, which a static shared by several series cannot
+     * give unless the data carries a per-series code.
+     */
     private int[] groups(Panel history, List<String> names) {
         int n = history.seriesCount();
         int[] out = new int[n];
         if (spec.groupBy() == null) {
             names.add("");
+            return out;
+        }
+        if (spec.groupBy().equals(MlSpec.PER_SERIES) && !history.staticNames().contains(MlSpec.PER_SERIES)) {
+            for (int s = 0; s < n; s++) {
+                names.add(history.seriesId(s));
+                out[s] = s;
+            }
             return out;
         }
         if (!history.staticNames().contains(spec.groupBy())) {

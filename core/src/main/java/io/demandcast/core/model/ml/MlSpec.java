@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
  * @param transform       applied after scaling
  * @param strategy        multi-step strategy
  * @param blocks          number of models of {@link Strategy#HYBRID}
- * @param groupBy         static column with one model per value; null = one global model
+ * @param groupBy         static column with one model per value; {@link #PER_SERIES} without such a static: one
+ *                        model per series; null = one global model
  * @param maxTrainPeriods training rows per series (its last periods); 0 = all
  * @param quantiles       where forecast quantiles come from
  * @param quantileLevels  the levels {@link Quantiles#LOSS} fits ({@code quantile_levels}), ascending; null = the
@@ -60,6 +61,9 @@ public record MlSpec(int[] lags, int[] rolling, List<String> rollingStats, boole
      * {@code LOSS}, one more regressor per level fitted with the learner's quantile (pinball) loss.
      */
     public enum Quantiles { RESIDUAL, LOSS }
+
+    /** {@code group_by} value for one model per series, unless the data has a static column of that name. */
+    public static final String PER_SERIES = "series";
 
     /** The keys of {@code model.params} this class reads (the learner reads the others). */
     public static final Set<String> KEYS = Set.of("lags", "rolling", "rolling_stats", "calendar", "covariates", "price",

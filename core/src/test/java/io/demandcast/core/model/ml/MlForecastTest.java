@@ -419,6 +419,44 @@ class MlForecastTest {
     }
 
     @Test
+    void groupBySeriesFitsOneModelPerSeriesWithItsOwnPriceResponse() {
+        // units = 100 * price^-e with e = 1, 2, 3 by series: one pooled model gives every series the
+        // same response to a price cut; one model per series gives each its own
+        double[] elasticity = {1, 2, 3};
+        TestPanels.Cell price = (s, t) -> 1 + 0.1 * ((t * (s + 2)) % 7);
+        Panel panel = TestPanels.daily(3, 60, (s, t) -> 100 * Math.pow(price.at(s, t), -elasticity[s]), Map.of("price", price), Map.of());
+        String params = "{group_by: series, transform: log1p, lags: [1], rolling: [], calendar: false, price: []}";
+        FittedMlModel fitted = (FittedMlModel) forecaster("ols", params, DAILY_7, new TestLearners()).fit(panel);
+        assertEquals(3, fitted.regressors().size());
+        double[] own = cutLifts(fitted);
+        for (int s = 0; s < 3; s++) {
+            // near 0.9^-e - 1 (+11 %, +23 %, +37 %): the model is linear in the price, not its log
+            double implied = Math.pow(0.9, -elasticity[s]) - 1;
+            assertEquals(implied, own[s], 0.4 * implied, "series " + s + ": " + java.util.Arrays.toString(own));
+        }
+        assertTrue(own[0] < own[1] && own[1] < own[2], java.util.Arrays.toString(own));
+        double[] pooled = cutLifts((FittedMlModel) forecaster("ols", params.replace("group_by: series, ", ""), DAILY_7, new TestLearners()).fit(panel));
+        assertTrue(pooled[2] - pooled[0] < (own[2] - own[0]) / 2, "pooled " + java.util.Arrays.toString(pooled) + ", own " + java.util.Arrays.toString(own));
+        // a static column named 'series' is a static like any other: one model per value
+        Panel coded = TestPanels.daily(3, 60, (s, t) -> 100 * Math.pow(price.at(s, t), -elasticity[s]), Map.of("price", price),
+                Map.of("series", new String[] {"a", "a", "b"}));
+        assertEquals(2, ((FittedMlModel) forecaster("ols", params, DAILY_7, new TestLearners()).fit(coded)).regressors().size());
+    }
+
+    /** Each series' relative change of its one-step forecast when the price goes from 1.2 to 1.08. */
+    private static double[] cutLifts(FittedMlModel fitted) {
+        Forecast base = fitted.forecast(new ForecastRequest(1, new double[] {0.5},
+                TestPanels.future(3, 59, 1, null, Map.of("price", (s, t) -> 1.2), Map.of(), Map.of())));
+        Forecast cut = fitted.forecast(new ForecastRequest(1, new double[] {0.5},
+                TestPanels.future(3, 59, 1, null, Map.of("price", (s, t) -> 1.08), Map.of(), Map.of())));
+        double[] lift = new double[3];
+        for (int s = 0; s < 3; s++) {
+            lift[s] = cut.point(s, 0) / base.point(s, 0) - 1;
+        }
+        return lift;
+    }
+
+    @Test
     void parametersAreCheckedAndRoundTrip() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> forecaster("ols", "{lag: [1]}", DAILY_7, new TestLearners()));
