@@ -63,22 +63,56 @@ public record CumulativeScores(int minPerGroup, double[][] pooled, Map<String, d
         return out;
     }
 
-    /** The cumulative scores a builder holds (added with the builder's step {@code k} = interval length {@code k + 1}). */
-    public static CumulativeScores of(ConformalCalibration.Builder builder, int minPerGroup) {
+    /**
+     * The cumulative scores a builder holds (added with the builder's step {@code k} = interval length
+     * {@code k + 1}), each array thinned to at most {@code maxPerArray} of its order statistics
+     * ({@link #thin}).
+     *
+     * @throws IllegalArgumentException when {@code maxPerArray < minPerGroup}: a thinned group would
+     *                                  then lose its own scores to the pooled ones
+     */
+    public static CumulativeScores of(ConformalCalibration.Builder builder, int minPerGroup, int maxPerArray) {
+        if (maxPerArray < minPerGroup) {
+            throw new IllegalArgumentException("keep at least min_per_group = " + minPerGroup + " scores (got " + maxPerArray + ")");
+        }
         int h = builder.horizon();
         double[][] pooled = new double[h][];
         Map<String, double[][]> groups = new TreeMap<>();
         for (int k = 0; k < h; k++) {
-            pooled[k] = builder.scores(null, k, 1);
+            pooled[k] = thin(builder.scores(null, k, 1), maxPerArray);
         }
         for (String g : builder.groupNames()) {
             double[][] own = new double[h][];
             for (int k = 0; k < h; k++) {
-                own[k] = builder.groupScores(g, k);
+                own[k] = thin(builder.groupScores(g, k), maxPerArray);
             }
             groups.put(g, own);
         }
         return new CumulativeScores(minPerGroup, pooled, groups);
+    }
+
+    /**
+     * At most {@code max} values of ascending {@code sorted}: all of them when there are no more, else
+     * the order statistics at ranks {@code round(i (n - 1) / (max - 1))}, {@code i = 0..max-1}, which keep
+     * the smallest and the largest and every quantile to within {@code 1 / (max - 1)} in probability.
+     * It bounds {@code calibration.json} on large panels (30,000 series × 3 windows would be 90,000
+     * scores per interval length), where a bootstrap gains nothing from more draws.
+     *
+     * @throws IllegalArgumentException when {@code max < 2}
+     */
+    public static double[] thin(double[] sorted, int max) {
+        if (max < 2) {
+            throw new IllegalArgumentException("keep at least 2 scores (got " + max + ")");
+        }
+        int n = sorted.length;
+        if (n <= max) {
+            return sorted;
+        }
+        double[] out = new double[max];
+        for (int i = 0; i < max; i++) {
+            out[i] = sorted[(int) Math.round((double) i * (n - 1) / (max - 1))];
+        }
+        return out;
     }
 
     /** The longest interval, in periods, with scores. */

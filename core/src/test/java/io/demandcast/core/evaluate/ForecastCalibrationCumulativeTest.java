@@ -33,7 +33,7 @@ class ForecastCalibrationCumulativeTest {
     void cumulativeScoresAndCountsRoundTrip() throws Exception {
         ConformalCalibration.Builder b = ConformalCalibration.builder(2);
         b.add("smooth", 0, 0.5).add("smooth", 1, 1.5).add("intermittent", 0, -1).add(null, 1, 0.25);
-        CumulativeScores scores = CumulativeScores.of(b, 2);
+        CumulativeScores scores = CumulativeScores.of(b, 2, 100);
         assertArrayEquals(new double[] {-1, 0.5}, scores.pooled()[0]);
         assertArrayEquals(new double[] {0.25, 1.5}, scores.pooled()[1]);
         assertArrayEquals(new double[] {1.5}, scores.groups().get("smooth")[1]);
@@ -49,6 +49,32 @@ class ForecastCalibrationCumulativeTest {
         assertArrayEquals(scores.pooled()[0], read.cumulative().pooled()[0]);
         assertArrayEquals(scores.pooled()[1], read.cumulative().pooled()[1]);
         assertArrayEquals(new double[] {0.5}, read.cumulative().groups().get("smooth")[0]);
+    }
+
+    /** Thinning keeps the extremes and evenly spaced order statistics, and nothing changes under the cap. */
+    @Test
+    void thinningKeepsEvenlySpacedOrderStatistics() {
+        double[] sorted = new double[10_001];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = i;
+        }
+        double[] thin = CumulativeScores.thin(sorted, 101);
+        assertEquals(101, thin.length);
+        for (int i = 0; i <= 100; i++) {
+            assertEquals(100.0 * i, thin[i], "rank i (n - 1) / (max - 1)");
+        }
+        double[] few = {1, 2, 3};
+        assertArrayEquals(few, CumulativeScores.thin(few, 3));
+        assertThrows(IllegalArgumentException.class, () -> CumulativeScores.thin(few, 1));
+        ConformalCalibration.Builder b = ConformalCalibration.builder(1);
+        for (int i = 0; i < 1000; i++) {
+            b.add(i % 2 == 0 ? "smooth" : "lumpy", 0, i);
+        }
+        CumulativeScores scores = CumulativeScores.of(b, 5, 11);
+        assertThrows(IllegalArgumentException.class, () -> CumulativeScores.of(b, 50, 11), "a thinned group keeps its own");
+        assertArrayEquals(new double[] {0, 100, 200, 300, 400, 500, 599, 699, 799, 899, 999}, scores.pooled()[0]);
+        assertEquals(11, scores.groups().get("smooth")[0].length);
+        assertEquals(998, scores.scores("smooth", 1)[10]);
     }
 
     /** A file saved before cumulative scores existed (no "cumulative_scores", no "counts") still loads, without them. */
@@ -68,7 +94,7 @@ class ForecastCalibrationCumulativeTest {
     void malformedCumulativeScoresNameTheFile() throws Exception {
         ConformalCalibration.Builder b = ConformalCalibration.builder(2);
         b.add(null, 0, 0.5).add(null, 1, 1.5);
-        new ForecastCalibration(true, conformal(), 3, Map.of("A", 1.5), Map.of("A", "smooth"), CumulativeScores.of(b, 2), Set.of())
+        new ForecastCalibration(true, conformal(), 3, Map.of("A", 1.5), Map.of("A", "smooth"), CumulativeScores.of(b, 2, 100), Set.of())
                 .save(dir);
         Path file = dir.resolve(ForecastCalibration.FILE);
         ObjectMapper json = new ObjectMapper();
