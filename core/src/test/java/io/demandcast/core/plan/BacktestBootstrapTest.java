@@ -83,9 +83,9 @@ class BacktestBootstrapTest {
         FittedModel theta = ModelRegistry.standard().family("theta").create(null, DAILY).fit(panel);
         ForecastCalibration with = new ForecastCalibration(false, null, 3, Map.of("a", 2.0), Map.of("a", "smooth"), scores(), Set.of());
         ForecastCalibration old = new ForecastCalibration(false, null, 3, Map.of("a", 2.0), Map.of("a", "smooth"));
-        assertEquals(LeadTimeForecasts.NORMAL_FROM_QUANTILES, LeadTimeForecasts.estimate(theta, panel, null,
+        assertEquals("normal_from_quantiles", LeadTimeForecasts.estimate(theta, panel, null,
                 new LeadTimeRequest(4, 0, 10, 1, false), with, Progress.Task.NONE).get(0).method());
-        assertEquals(LeadTimeForecasts.NORMAL_FROM_QUANTILES, LeadTimeForecasts.estimate(theta, panel, null,
+        assertEquals("normal_from_quantiles", LeadTimeForecasts.estimate(theta, panel, null,
                 new LeadTimeRequest(3, 0, 10, 1, false), old, Progress.Task.NONE).get(0).method());
     }
 
