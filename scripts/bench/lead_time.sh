@@ -7,11 +7,14 @@
 # backtest of service levels is evaluate's. The global ML model reads SNAP and events but not
 # sell_price, which the test files leave empty, with test_evaluation as predict.future.
 # Usage: scripts/bench/lead_time.sh [family ...]   (default: seasonal_naive sba auto auto_ets auto_arima xgboost)
+# INTERVALS=conformal trains with predict.intervals: conformal, whose calibration backtest (3 windows
+# of LEAD_TIME days) gives the families that cannot simulate the backtest_bootstrap method.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 data="${DEMANDCAST_SHARED_DATA:-$root/../shared/data}/m5-tiny"
 [[ -d "$data" ]] || { echo "lead_time.sh: $data not found (set DEMANDCAST_SHARED_DATA)" >&2; exit 2; }
 lead="${LEAD_TIME:-7}"
+intervals="${INTERVALS:-model}"
 if [[ $# -gt 0 ]]; then models=("$@"); else models=(seasonal_naive sba auto auto_ets auto_arima xgboost); fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -37,7 +40,7 @@ dc prepare -q -c "$work/x.yaml"
 for family in "${models[@]}"; do
   params='{}'
   [[ "$family" == xgboost || "$family" == gbm || "$family" == random_forest ]] && params='{max_train_periods: 365}'
-  set_model=(--set "model.family=$family" --set "model.name=$family" --set "model.params=$params")
+  set_model=(--set "model.family=$family" --set "model.name=$family" --set "model.params=$params" --set "predict.intervals=$intervals")
   dc train -q -c "$work/x.yaml" "${set_model[@]}"
   plain=$(cpu "$root/scripts/demandcast" predict -q -c "$work/x.yaml" "${set_model[@]}" -o "$work/forecast.csv")
   timed=$(cpu "$root/scripts/demandcast" predict -q -c "$work/x.yaml" "${set_model[@]}" --lead-time "$lead" -o "$work/$family.csv")

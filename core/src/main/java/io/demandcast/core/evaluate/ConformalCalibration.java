@@ -402,6 +402,31 @@ public final class ConformalCalibration {
             return this;
         }
 
+        /** The groups that have added a score, in the order they first did, a copy. */
+        public List<String> groupNames() {
+            return List.copyOf(groupNames);
+        }
+
+        /**
+         * The scores {@code group} added at {@code step}, ascending, a copy; empty when it added none.
+         *
+         * @throws IllegalArgumentException when {@code step} is outside {@code 0..horizon-1}
+         */
+        public double[] groupScores(String group, int step) {
+            if (step < 0 || step >= horizon) {
+                throw new IllegalArgumentException("step " + step + " outside the calibrated horizon 0.." + (horizon - 1));
+            }
+            Integer id = groupIds.get(group);
+            double[] own = id == null ? new double[0] : steps[step].byGroup(groupNames.size())[id];
+            Arrays.sort(own);
+            return own;
+        }
+
+        /** Steps the builder collects scores for. */
+        public int horizon() {
+            return horizon;
+        }
+
         /**
          * The scores added at {@code step} for a series of {@code group}, ascending, a copy: the group's
          * own when it has at least {@code minPerGroup} there, else every score of the step (the same

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code predict} does to a model's raw forecast, decided when the model was trained and
@@ -21,8 +23,13 @@ import java.util.Map;
  * <pre>
  * {"format_version": 1, "clip_at_zero": true,
  *  "conformal": null | {"windows": 3, "calibration": {ConformalCalibration JSON},
- *                       "series": [{"id": "A", "scale": 1.7, "group": "smooth"}, ...]}}
+ *                       "series": [{"id": "A", "scale": 1.7, "group": "smooth", "counts": true}, ...],
+ *                       "cumulative_scores": {CumulativeScores JSON}}}
  * </pre>
+ * {@code cumulative_scores} and each series' {@code counts} (its training history is whole numbers)
+ * were added later within format version 1: a file without them loads with no cumulative scores
+ * and no series counted, and {@code predict --lead-time} then uses its normal approximation for
+ * models that cannot simulate.
  * {@code clip_at_zero} is true when the policy was {@code always}, or {@code auto} and the
  * training target had no negative value. The conformal part holds the calibration from
  * {@code train}'s own rolling-origin backtest and each series' scale and demand class at the end
@@ -33,9 +40,13 @@ import java.util.Map;
  * @param windows      backtest windows the calibration came from (0 without one)
  * @param scales       series id → scale of its scores
  * @param groups       series id → group (demand class)
+ * @param cumulative   the calibration backtest's cumulative errors, for the bootstrap of lead-time
+ *                     demand; null when not recorded (no conformal calibration, an older artifact)
+ * @param counts       ids of the series whose training history is whole numbers (count data)
  */
 public record ForecastCalibration(boolean clipAtZero, ConformalCalibration conformal, int windows,
-                                  Map<String, Double> scales, Map<String, String> groups) {
+                                  Map<String, Double> scales, Map<String, String> groups,
+                                  CumulativeScores cumulative, Set<String> counts) {
     public static final String FILE = "calibration.json";
     static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,6 +54,13 @@ public record ForecastCalibration(boolean clipAtZero, ConformalCalibration confo
     public ForecastCalibration {
         scales = Collections.unmodifiableMap(new LinkedHashMap<>(scales));
         groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+        counts = Collections.unmodifiableSet(new LinkedHashSet<>(counts));
+    }
+
+    /** Without cumulative scores. */
+    public ForecastCalibration(boolean clipAtZero, ConformalCalibration conformal, int windows,
+                               Map<String, Double> scales, Map<String, String> groups) {
+        this(clipAtZero, conformal, windows, scales, groups, null, Set.of());
     }
 
     /** Whether forecasts are clipped at zero: always, never, or when the target has no negative value. */
@@ -105,7 +123,13 @@ public record ForecastCalibration(boolean clipAtZero, ConformalCalibration confo
                 one.put("id", id);
                 one.put("scale", scale);
                 one.put("group", groups.getOrDefault(id, ""));
+                if (counts.contains(id)) {
+                    one.put("counts", true);
+                }
             });
+            if (cumulative != null) {
+                c.set("cumulative_scores", cumulative.toJson());
+            }
         }
         Files.writeString(directory.resolve(FILE), JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     }
@@ -138,11 +162,18 @@ public record ForecastCalibration(boolean clipAtZero, ConformalCalibration confo
         }
         Map<String, Double> scales = new LinkedHashMap<>();
         Map<String, String> groups = new LinkedHashMap<>();
+        Set<String> counts = new LinkedHashSet<>();
         for (JsonNode one : c.path("series")) {
             scales.put(one.path("id").asText(), one.path("scale").asDouble());
             groups.put(one.path("id").asText(), one.path("group").asText());
+            if (one.path("counts").asBoolean(false)) {
+                counts.add(one.path("id").asText());
+            }
         }
+        JsonNode cumulative = c.path("cumulative_scores");
         return new ForecastCalibration(clip, ConformalCalibration.fromJson(c.path("calibration"), file.toString()),
-                c.path("windows").asInt(), scales, groups);
+                c.path("windows").asInt(), scales, groups,
+                cumulative.isMissingNode() || cumulative.isNull() ? null : CumulativeScores.fromJson(cumulative, file.toString()),
+                counts);
     }
 }

@@ -232,7 +232,8 @@ public final class PredictJob {
         io.demandcast.core.plan.LeadTimeSummary lead;
         try {
             lead = io.demandcast.core.plan.LeadTimeJob.run(model, history == null ? null : history.all(), request.futureCovariates(),
-                    leadTime, config.predict().quantiles(), output, stdout, progress);
+                    leadTime, ForecastCalibration.load(artifact.payloadDirectory()), config.predict().quantiles(), output, stdout,
+                    progress);
         } catch (IllegalArgumentException e) {
             throw new io.demandcast.core.data.DataException("predict: " + e.getMessage(), e);
         }

@@ -206,7 +206,8 @@ public final class PublishedModel {
             throw new io.demandcast.core.data.DataException("plan: " + e.getMessage(), e);
         }
         ForecastCalibration stored = ForecastCalibration.load(artifact.payloadDirectory());
-        ForecastCalibration unclipped = new ForecastCalibration(false, stored.conformal(), stored.windows(), stored.scales(), stored.groups());
+        ForecastCalibration unclipped = new ForecastCalibration(false, stored.conformal(), stored.windows(), stored.scales(), stored.groups(),
+                stored.cumulative(), stored.counts());
         try {
             return unclipped.apply(raw, config.predict().intervals() == PredictConfig.Intervals.conformal, artifact.directory().toString());
         } catch (IllegalArgumentException e) {

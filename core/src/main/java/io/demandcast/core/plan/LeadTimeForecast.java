@@ -11,7 +11,7 @@ import java.time.LocalDate;
  *               ({@code ets_simulation}, {@code arima_simulation}, {@code random_walk},
  *               {@code seasonal_random_walk}, {@code residual_bootstrap_recursive},
  *               {@code residual_bootstrap_direct}), the count-aware {@code willemain_bootstrap}, or
- *               {@code normal_from_quantiles} for a model that cannot simulate
+ *               {@code backtest_bootstrap} or {@code normal_from_quantiles} for a model that cannot simulate
  */
 public record LeadTimeForecast(String seriesId, LocalDate cutoff, String method, LeadTimeDemand demand) {
 }

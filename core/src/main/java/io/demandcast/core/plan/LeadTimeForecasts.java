@@ -2,7 +2,9 @@ package io.demandcast.core.plan;
 
 import io.demandcast.core.Progress;
 import io.demandcast.core.data.Panel;
+import io.demandcast.core.evaluate.ForecastCalibration;
 import io.demandcast.core.model.FittedModel;
+import io.demandcast.core.model.Forecast;
 import io.demandcast.core.model.ForecastRequest;
 import io.demandcast.core.model.SamplePaths;
 import java.util.ArrayList;
@@ -12,9 +14,11 @@ import java.util.List;
  * Lead-time demand per series from a fitted model: the sum over the protection interval (lead time
  * plus review period) of each of the model's sample paths ({@link SamplePaths}), as an
  * {@link EmpiricalLeadTimeDemand}. A series whose fit cannot simulate (a family without a
- * simulation, a combination, a deep model) gets {@link QuantileLeadTimes} ({@link QuantileLeadTimes#METHOD}):
- * a normal distribution whose mean is the sum of the point forecasts over the interval and whose
- * variance is the sum of the per-period variances read from the forecast's 10 % and 90 % quantiles,
+ * simulation, a combination, a deep model) gets {@link BacktestBootstrap#METHOD} when the model
+ * was trained with a conformal calibration backtest that recorded cumulative errors, else
+ * {@link QuantileLeadTimes} ({@link QuantileLeadTimes#METHOD}): a normal distribution whose mean is
+ * the sum of the point forecasts over the interval and whose variance is the sum of the per-period
+ * variances read from the forecast's 10 % and 90 % quantiles,
  * {@code sd_k = (q0.9 - q0.1) / (2 z_0.9)}: it treats the periods' errors as independent, which
  * understates the spread of models whose errors persist; the calibrated bootstrap of backtest
  * errors is the better estimator for those families.
@@ -39,6 +43,18 @@ public final class LeadTimeForecasts {
      */
     public static List<LeadTimeForecast> estimate(FittedModel model, Panel history, Panel future, LeadTimeRequest request,
                                                   Progress.Task task) {
+        return estimate(model, history, future, request, null, task);
+    }
+
+    /**
+     * As {@link #estimate(FittedModel, Panel, Panel, LeadTimeRequest, Progress.Task)}, and a series
+     * that cannot simulate gets the {@link BacktestBootstrap} of {@code calibration}'s cumulative
+     * backtest errors where it has them, before the normal approximation.
+     *
+     * @param calibration the model's {@code calibration.json}; null when none
+     */
+    public static List<LeadTimeForecast> estimate(FittedModel model, Panel history, Panel future, LeadTimeRequest request,
+                                                  ForecastCalibration calibration, Progress.Task task) {
         int n = model.seriesIds().size();
         int interval = request.interval();
         String[] methods = new String[n];
@@ -61,11 +77,16 @@ public final class LeadTimeForecasts {
             missing += d == null ? 1 : 0;
         }
         if (missing > 0) {
-            QuantileLeadTimes normal = new QuantileLeadTimes(model.forecast(forecastRequest), request.clipAtZero());
+            Forecast forecast = model.forecast(forecastRequest);
+            QuantileLeadTimes normal = new QuantileLeadTimes(forecast, request.clipAtZero());
             for (int s = 0; s < n; s++) {
                 if (demands[s] == null) {
-                    methods[s] = QuantileLeadTimes.METHOD;
-                    demands[s] = normal.demand(model.seriesIds().get(s), interval);
+                    demands[s] = BacktestBootstrap.demand(calibration, forecast, s, request.clipAtZero());
+                    methods[s] = BacktestBootstrap.METHOD;
+                    if (demands[s] == null) {
+                        methods[s] = QuantileLeadTimes.METHOD;
+                        demands[s] = normal.demand(model.seriesIds().get(s), interval);
+                    }
                     task.step();
                 }
             }

@@ -4,6 +4,7 @@ import io.demandcast.core.AtomicFiles;
 import io.demandcast.core.Progress;
 import io.demandcast.core.config.PredictConfig;
 import io.demandcast.core.data.Panel;
+import io.demandcast.core.evaluate.ForecastCalibration;
 import io.demandcast.core.model.FittedModel;
 import java.io.IOException;
 import java.io.Writer;
@@ -43,14 +44,17 @@ public final class LeadTimeJob {
      *
      * @param history the panel the model now stands at; null when unknown
      * @param future  known covariates over the interval; null when none
+     * @param calibration the model's {@code calibration.json} (its cumulative backtest errors serve the
+     *                    series that cannot simulate); null when none
      * @throws IllegalArgumentException as {@link LeadTimeForecasts#estimate}
      */
-    public static LeadTimeSummary run(FittedModel model, Panel history, Panel future, LeadTimeRequest request, List<Double> quantiles,
+    public static LeadTimeSummary run(FittedModel model, Panel history, Panel future, LeadTimeRequest request,
+                                      ForecastCalibration calibration, List<Double> quantiles,
                                       String output, Writer stdout, Progress progress) throws IOException {
         double[] levels = levels(quantiles);
         List<LeadTimeForecast> rows;
         try (Progress.Task task = progress.task("lead-time demand " + model.family(), model.seriesIds().size())) {
-            rows = LeadTimeForecasts.estimate(model, history, future, request, task);
+            rows = LeadTimeForecasts.estimate(model, history, future, request, calibration, task);
         }
         if ("-".equals(output)) {
             LeadTimeCsv.write(rows, request, levels, stdout);

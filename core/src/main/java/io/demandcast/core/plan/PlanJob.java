@@ -98,7 +98,8 @@ public final class PlanJob {
                 + " sample paths per series (seed " + predict.seed() + ")");
         try {
             return SampledLeadTimes.estimate(model.model(), model.history(), model::futureCovariates, lengths, predict.samplePaths(),
-                    predict.seed(), model.clipsAtZero(), progress);
+                    predict.seed(), model.clipsAtZero(),
+                    io.demandcast.core.evaluate.ForecastCalibration.load(model.artifact().payloadDirectory()), progress);
         } catch (IllegalArgumentException e) {
             throw new DataException("plan: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.demandcast.core.plan;
 
 import io.demandcast.core.Progress;
 import io.demandcast.core.data.Panel;
+import io.demandcast.core.evaluate.ForecastCalibration;
 import io.demandcast.core.model.FittedModel;
 import java.io.IOException;
 import java.util.HashMap;
@@ -34,24 +35,27 @@ public final class SampledLeadTimes implements LeadTimeSource {
 
     /**
      * Simulates every series of {@code model} once per length in {@code lengths}, with the same
-     * {@code paths} and {@code seed} for each. A series whose fit cannot simulate gets
+     * {@code paths} and {@code seed} for each. A series whose fit cannot simulate gets the
+     * {@link BacktestBootstrap} of {@code calibration}'s cumulative errors where it has them, else
      * {@link QuantileLeadTimes}' normal approximation (its {@code method} says so).
      *
      * @param history    the panel the model stands at, null when unknown
      * @param clipAtZero clip every simulated period at 0 before summing (as the model's forecasts are)
+     * @param calibration the model's {@code calibration.json}, null when none
      * @param progress   one task per length, stepped once per series
      * @throws IllegalArgumentException as {@link LeadTimeForecasts#estimate} and {@link LeadTimeRequest}
      *                                  (too many paths for a length, a covariate missing over it)
      */
     public static SampledLeadTimes estimate(FittedModel model, Panel history, Covariates future, SortedSet<Integer> lengths,
-                                            int paths, long seed, boolean clipAtZero, Progress progress) throws IOException {
+                                            int paths, long seed, boolean clipAtZero, ForecastCalibration calibration,
+                                            Progress progress) throws IOException {
         Map<Integer, Map<String, LeadTimeForecast>> byLength = new HashMap<>();
         for (int n : lengths) {
             LeadTimeRequest request = new LeadTimeRequest(n, 0, paths, seed, clipAtZero);
             Map<String, LeadTimeForecast> rows = new HashMap<>();
             try (Progress.Task task = progress.task("lead-time demand " + model.family() + " over " + n + " periods",
                     model.seriesIds().size())) {
-                for (LeadTimeForecast f : LeadTimeForecasts.estimate(model, history, future.over(n), request, task)) {
+                for (LeadTimeForecast f : LeadTimeForecasts.estimate(model, history, future.over(n), request, calibration, task)) {
                     rows.put(f.seriesId(), f);
                 }
             }

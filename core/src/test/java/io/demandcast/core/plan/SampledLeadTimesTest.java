@@ -41,7 +41,7 @@ class SampledLeadTimesTest {
         Panel panel = panel();
         FittedModel model = ModelRegistry.standard().family("auto").create(null, DAILY).fit(panel);
         List<String> steps = new ArrayList<>();
-        SampledLeadTimes sampled = SampledLeadTimes.estimate(model, panel, n -> null, new TreeSet<>(List.of(3, 5)), 500, 11L, true,
+        SampledLeadTimes sampled = SampledLeadTimes.estimate(model, panel, n -> null, new TreeSet<>(List.of(3, 5)), 500, 11L, true, null,
                 new Progress() {
                     @Override
                     public void report(String message) {

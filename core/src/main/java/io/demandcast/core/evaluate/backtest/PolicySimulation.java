@@ -3,6 +3,7 @@ package io.demandcast.core.evaluate.backtest;
 import io.demandcast.core.config.ServicePolicy;
 import io.demandcast.core.evaluate.ConformalCalibration;
 import io.demandcast.core.model.Forecast;
+import io.demandcast.core.plan.BootstrapDraws;
 import io.demandcast.core.plan.EmpiricalLeadTimeDemand;
 import io.demandcast.core.plan.LeadTimeDemand;
 import io.demandcast.core.plan.NormalLeadTimeDemand;
@@ -215,11 +216,7 @@ public final class PolicySimulation {
             if (!Double.isFinite(sum)) {
                 return null;
             }
-            double[] draws = new double[errors.length];
-            for (int e = 0; e < errors.length; e++) {
-                double d = Math.max(sum + c.conformalScale() * errors[e], 0);
-                draws[e] = !c.counts() ? d : roundUp ? Math.ceil(d - 1e-9) : Math.rint(d);
-            }
+            double[] draws = BootstrapDraws.of(sum, c.conformalScale(), errors, true, c.counts(), roundUp);
             double sigma1 = Math.sqrt(squares[s] / counts[s]);
             return new Distributions(sum, new EmpiricalLeadTimeDemand(draws),
                     new NormalLeadTimeDemand(sum, sigma1 * Math.sqrt(periods)), c.counts());
