@@ -2,6 +2,7 @@ package io.demandcast.cli;
 
 import static io.demandcast.cli.Errors.assertUserError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,6 +132,25 @@ class PredictUpdateCommandTest {
             assertEquals(preparedFiles, files.count(), "nothing written beside the prepared dataset");
         }
         assertEquals(manifest, Files.readString(p.prepared.resolve("manifest.json")), "the prepared dataset is not rewritten");
+    }
+
+    @Test
+    void aPrepareReRunOnIdenticalDataKeepsTheOverlay() throws Exception {
+        TestProject p = trained();
+        String version = p.latestVersion();
+        String manifest = Files.readString(p.prepared.resolve("manifest.json"));
+        Thread.sleep(1100); // a later creation time in the re-written manifest
+        assertEquals(0, p.run("prepare", "-q").code());
+        assertNotEquals(manifest, Files.readString(p.prepared.resolve("manifest.json")), "prepare rewrote the manifest");
+        CliRun.Result again = p.run("train");
+        assertEquals(0, again.code(), again.toString());
+        assertEquals(version, p.latestVersion(), "identical data: no new version");
+        Path newer = tmp.resolve("new.csv");
+        Files.writeString(newer, newerCsv());
+        CliRun.Result r = p.run("predict", "--data", newer.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("newer period(s) of " + newer + " over the prepared " + p.prepared), r.err());
+        assertSameAsCore(coreUpdate(p), p.forecast);
     }
 
     @Test

@@ -80,7 +80,9 @@ record PredictHistory(Panel all, Panel future, List<String> pastOnly, String sou
             return null;
         }
         PreparedDataset dataset = PreparedDataset.open(dir);
-        if (!fitted.manifestSha256().equals(dataset.manifestSha256())) {
+        // The same content, not the same manifest file: a prepare re-run on identical data rewrites the
+        // manifest (its creation time, the inputs' stamps), and train then publishes no new version.
+        if (!fitted.sameContentAs(DataFingerprint.of(dataset))) {
             return null;
         }
         PreparedData prepared = PreparedOverlay.overlay(original, Path.of(data), dataset, env);
