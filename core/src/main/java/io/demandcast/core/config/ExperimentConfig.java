@@ -1,5 +1,6 @@
 package io.demandcast.core.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -23,7 +24,9 @@ import java.util.List;
 public record ExperimentConfig(String name, DataConfig data, PrepareConfig prepare, ModelConfig model,
                                List<ModelSpec> models, TrainConfig train, PredictConfig predict,
                                EvaluateConfig evaluate, BacktestConfig backtest, List<GateRule> gate,
-                               TuneConfig tune, MonitorConfig monitor, PlanConfig plan) {
+                               TuneConfig tune, MonitorConfig monitor,
+                               @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RenderedDefaults.Plan.class)
+                               PlanConfig plan) {
 
     public ExperimentConfig {
         name = name == null || name.isBlank() ? "experiment" : name;

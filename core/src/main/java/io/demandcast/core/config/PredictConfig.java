@@ -1,5 +1,6 @@
 package io.demandcast.core.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -37,8 +38,19 @@ import java.util.List;
  */
 public record PredictConfig(Integer horizon, List<Double> quantiles, String output, String version,
                             Intervals intervals, ClipNegative clipNegative, String future, String data,
-                            String maxModelAge, Boolean update, Integer leadTime, Integer reviewPeriod,
-                            Integer samplePaths, Long seed) {
+                            String maxModelAge, Boolean update,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer leadTime,
+                            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RenderedDefaults.ReviewPeriod.class)
+                            Integer reviewPeriod,
+                            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RenderedDefaults.SamplePaths.class)
+                            Integer samplePaths,
+                            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RenderedDefaults.Seed.class)
+                            Long seed) {
+
+    /** Defaults of the lead-time keys, left out of the rendered config (see {@link RenderedDefaults}). */
+    public static final int DEFAULT_REVIEW_PERIOD = 0;
+    public static final int DEFAULT_SAMPLE_PATHS = 1000;
+    public static final long DEFAULT_SEED = 42L;
 
     /** Where forecast quantiles come from. */
     public enum Intervals { model, conformal }
@@ -74,16 +86,16 @@ public record PredictConfig(Integer horizon, List<Double> quantiles, String outp
             throw new IllegalArgumentException("predict.lead_time must be >= 1 period (got " + leadTime + ")");
         }
         ConfigBounds.requireAtMost("predict.lead_time", leadTime, ConfigBounds.MAX_HORIZON, "periods");
-        reviewPeriod = reviewPeriod == null ? Integer.valueOf(0) : reviewPeriod;
+        reviewPeriod = reviewPeriod == null ? Integer.valueOf(DEFAULT_REVIEW_PERIOD) : reviewPeriod;
         if (reviewPeriod < 0) {
             throw new IllegalArgumentException("predict.review_period must be >= 0 periods (got " + reviewPeriod + ")");
         }
         ConfigBounds.requireAtMost("predict.review_period", reviewPeriod, ConfigBounds.MAX_HORIZON, "periods");
-        samplePaths = samplePaths == null ? Integer.valueOf(1000) : samplePaths;
+        samplePaths = samplePaths == null ? Integer.valueOf(DEFAULT_SAMPLE_PATHS) : samplePaths;
         if (samplePaths < 1 || samplePaths > 1_000_000) {
             throw new IllegalArgumentException("predict.sample_paths must be in [1, 1000000] (got " + samplePaths + ")");
         }
-        seed = seed == null ? Long.valueOf(42L) : seed;
+        seed = seed == null ? Long.valueOf(DEFAULT_SEED) : seed;
     }
 
     /** Settings without lead-time demand. */

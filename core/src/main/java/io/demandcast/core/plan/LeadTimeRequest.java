@@ -12,9 +12,9 @@ package io.demandcast.core.plan;
  */
 public record LeadTimeRequest(int leadTime, int reviewPeriod, int paths, long seed, boolean clipAtZero) {
     /** Sample paths per series when none is asked for. */
-    public static final int DEFAULT_PATHS = 1000;
+    public static final int DEFAULT_PATHS = io.demandcast.core.config.PredictConfig.DEFAULT_SAMPLE_PATHS;
     /** Seed when none is asked for. */
-    public static final long DEFAULT_SEED = 42L;
+    public static final long DEFAULT_SEED = io.demandcast.core.config.PredictConfig.DEFAULT_SEED;
     /** The longest protection interval, in periods (ten years of days). */
     public static final int MAX_INTERVAL = 3660;
     /** The most paths per series (memory and time grow with it). */
