@@ -204,7 +204,7 @@ public final class BacktestJob {
             GateMarkdown.write(summary, config.name(), outcomes, ReportWriter.leaderboardMarkdown(report));
             files.add(summary);
         }
-        return new BacktestSummary(run, output, files, fitReports);
+        return new BacktestSummary(run, output, files, fitReports, elasticity == null ? null : elasticity.toMap());
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Map;
  * What {@code evaluate} did: the run, where its files are, which series fell back to a simpler
  * family per model ({@code fitReports}), the table for people and the JSON summary.
  */
-public record BacktestSummary(BacktestRun run, Path output, List<Path> files, FitReports fitReports) {
+public record BacktestSummary(BacktestRun run, Path output, List<Path> files, FitReports fitReports,
+                              Map<String, Object> elasticity) {
 
     public BacktestSummary {
         files = List.copyOf(files);
@@ -20,7 +21,7 @@ public record BacktestSummary(BacktestRun run, Path output, List<Path> files, Fi
 
     /** A summary without fit reports. */
     public BacktestSummary(BacktestRun run, Path output, List<Path> files) {
-        this(run, output, files, null);
+        this(run, output, files, null, null);
     }
 
     /** True when there is no gate or every rule passed. */
@@ -104,6 +105,9 @@ public record BacktestSummary(BacktestRun run, Path output, List<Path> files, Fi
             m.put("gate", gate);
         }
         m.put("fallbacks", fitReports.toMap());
+        if (elasticity != null) {
+            m.put("elasticity", elasticity);
+        }
         return m;
     }
 }

@@ -129,6 +129,38 @@ final class ElasticityCheck {
                 : List.of(ElasticityReport.ELASTICITIES_CSV, ElasticityReport.PRICE_RESPONSE_CSV);
     }
 
+    /**
+     * The {@code --json} summary: the distribution of the series' estimates and, per probed model, how
+     * many series its forecast moves the wrong way after the price cut (undefined numbers are null).
+     */
+    Map<String, Object> toMap() {
+        var d = estimates.distribution();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("price", price);
+        m.put("series", d.series());
+        m.put("estimable", d.estimable());
+        m.put("share_negative", finite(d.shareNegative()));
+        m.put("share_significantly_negative", finite(d.shareSignificantlyNegative()));
+        m.put("q1", finite(d.q1()));
+        m.put("median", finite(d.median()));
+        m.put("q3", finite(d.q3()));
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (PriceResponse r : responses()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", r.model());
+            row.put("series", r.series().size());
+            row.put("wrong_sign", r.wrongSignCount());
+            row.put("flat", r.flatCount());
+            models.add(row);
+        }
+        m.put("price_response", models);
+        return m;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     void write(Path directory) throws IOException {
         ElasticityReport.writeElasticities(directory.resolve(ElasticityReport.ELASTICITIES_CSV), estimates);
         if (!responses.isEmpty()) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,20 @@ class ElasticityEvaluateTest {
         assertEquals(7, response.size());
         assertTrue(summary.files().contains(out.resolve("elasticities.csv")));
         assertTrue(summary.files().contains(out.resolve("price_response.csv")));
+
+        // --json: the distribution and the probed models' wrong-sign counts
+        Map<String, Object> json = summary.toMap();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> e = (Map<String, Object>) json.get("elasticity");
+        assertEquals("price", e.get("price"));
+        assertEquals(6, e.get("series"));
+        assertEquals(5, e.get("estimable"));
+        assertEquals(1.0, (Double) e.get("share_negative"), 1e-12);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> models = (List<Map<String, Object>>) e.get("price_response");
+        assertEquals(1, models.size(), "only xgboost reads the price");
+        assertEquals("xgboost", models.get(0).get("model"));
+        assertEquals(6, models.get(0).get("series"));
     }
 
     @Test
