@@ -120,7 +120,9 @@ public final class PredictJob {
                     + " model, which cannot explain its forecasts; explanations need a global ML family ("
                     + String.join(", ", io.demandcast.core.model.ml.MlFamilies.LEARNERS) + ")");
         }
-        io.demandcast.core.plan.LeadTimeRequest leadTime = leadTimeRequest(config, artifact);
+        // Read once: with conformal cumulative scores it can be a few MB, and several steps below need it.
+        ForecastCalibration calibration = ForecastCalibration.load(artifact.payloadDirectory());
+        io.demandcast.core.plan.LeadTimeRequest leadTime = leadTimeRequest(config, calibration);
         if (leadTime != null && explain != null) {
             throw new DemandcastException("--explain explains per-period forecasts; it cannot be combined with lead-time demand (--lead-time, predict.lead_time)");
         }
@@ -133,7 +135,7 @@ public final class PredictJob {
         FittedModel model = published.model();
         ForecastRequest request = new ForecastRequest(horizon, levels, published.futureCovariates(horizon));
         if (leadTime != null) {
-            return runLeadTime(config, artifact, model, history, request, leadTime, update, stdout, progress);
+            return runLeadTime(config, artifact, calibration, model, history, request, leadTime, update, stdout, progress);
         }
         Forecast raw;
         try {
@@ -142,12 +144,10 @@ public final class PredictJob {
             // The model names what its request lacks (a known covariate over the forecast periods): bad input, not a crash.
             throw new io.demandcast.core.data.DataException("predict: " + e.getMessage(), e);
         }
-        Forecast forecast = ForecastCalibration.load(artifact.payloadDirectory()).apply(raw,
-                config.predict().intervals() == PredictConfig.Intervals.conformal, artifact.directory().toString());
+        boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
+        Forecast forecast = calibration.apply(raw, conformal, artifact.directory().toString());
         io.demandcast.core.plan.ScenarioRun.Result scenarioResult = null;
         if (scenarios != null) {
-            ForecastCalibration calibration = ForecastCalibration.load(artifact.payloadDirectory());
-            boolean conformal = config.predict().intervals() == PredictConfig.Intervals.conformal;
             scenarioResult = io.demandcast.core.plan.ScenarioRun.run(model, request, forecast, scenarios.scenarios(),
                     ScenarioColumns.of(config, history), f -> calibration.apply(f, conformal, artifact.directory().toString()));
         }
@@ -210,20 +210,20 @@ public final class PredictJob {
      * The lead-time request of {@code predict.lead_time} (null when unset), clipping as the model's
      * forecasts are clipped ({@code calibration.json}'s {@code clip_at_zero}).
      */
-    private static io.demandcast.core.plan.LeadTimeRequest leadTimeRequest(ExperimentConfig config, Artifact artifact) throws IOException {
+    private static io.demandcast.core.plan.LeadTimeRequest leadTimeRequest(ExperimentConfig config, ForecastCalibration calibration) {
         if (config.predict().leadTime() == null) {
             return null;
         }
-        boolean clip = ForecastCalibration.load(artifact.payloadDirectory()).clipAtZero();
         try {
-            return io.demandcast.core.plan.LeadTimeJob.request(config.predict(), clip);
+            return io.demandcast.core.plan.LeadTimeJob.request(config.predict(), calibration.clipAtZero());
         } catch (IllegalArgumentException e) {
             throw new DemandcastException("predict: " + e.getMessage(), e);
         }
     }
 
     /** {@code predict.lead_time}: lead-time demand written where the forecast would go (no forecast, nothing logged). */
-    private static PredictSummary runLeadTime(ExperimentConfig config, Artifact artifact, FittedModel model, PredictHistory history,
+    private static PredictSummary runLeadTime(ExperimentConfig config, Artifact artifact, ForecastCalibration calibration,
+                                              FittedModel model, PredictHistory history,
                                               ForecastRequest request, io.demandcast.core.plan.LeadTimeRequest leadTime, ModelUpdate update,
                                               Writer stdout, Progress progress) throws IOException {
         String output = outputOf(config);
@@ -232,7 +232,7 @@ public final class PredictJob {
         io.demandcast.core.plan.LeadTimeSummary lead;
         try {
             lead = io.demandcast.core.plan.LeadTimeJob.run(model, history == null ? null : history.all(), request.futureCovariates(),
-                    leadTime, ForecastCalibration.load(artifact.payloadDirectory()), config.predict().quantiles(), output, stdout,
+                    leadTime, calibration, config.predict().quantiles(), output, stdout,
                     progress);
         } catch (IllegalArgumentException e) {
             throw new io.demandcast.core.data.DataException("predict: " + e.getMessage(), e);

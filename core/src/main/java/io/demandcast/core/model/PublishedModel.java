@@ -30,15 +30,18 @@ public final class PublishedModel {
     private final FittedModel model;
     private final PredictHistory history;
     private final ModelUpdate update;
+    private final ForecastCalibration calibration;
 
     private PublishedModel(ExperimentConfig config, ExperimentConfig fresh, Artifact artifact, FittedModel model,
-                           PredictHistory history, ModelUpdate update) {
+                           PredictHistory history, ModelUpdate update) throws IOException {
         this.config = config;
         this.fresh = fresh;
         this.artifact = artifact;
         this.model = model;
         this.history = history;
         this.update = update;
+        // Read once: with conformal cumulative scores it can be a few MB, and plan needs it more than once.
+        this.calibration = ForecastCalibration.load(artifact.payloadDirectory());
     }
 
     /**
@@ -184,8 +187,13 @@ public final class PublishedModel {
     }
 
     /** Whether {@code predict} clips this model's forecasts at zero (the training target had no negative value). */
-    public boolean clipsAtZero() throws IOException {
-        return ForecastCalibration.load(artifact.payloadDirectory()).clipAtZero();
+    public boolean clipsAtZero() {
+        return calibration.clipAtZero();
+    }
+
+    /** The artifact's {@code calibration.json}: clipping, conformal scores, cumulative errors. */
+    public ForecastCalibration calibration() {
+        return calibration;
     }
 
     /**
@@ -205,7 +213,7 @@ public final class PublishedModel {
         } catch (IllegalArgumentException e) {
             throw new io.demandcast.core.data.DataException("plan: " + e.getMessage(), e);
         }
-        ForecastCalibration stored = ForecastCalibration.load(artifact.payloadDirectory());
+        ForecastCalibration stored = calibration;
         ForecastCalibration unclipped = new ForecastCalibration(false, stored.conformal(), stored.windows(), stored.scales(), stored.groups(),
                 stored.cumulative(), stored.counts());
         try {

@@ -99,7 +99,7 @@ public final class PlanJob {
         try {
             return SampledLeadTimes.estimate(model.model(), model.history(), model::futureCovariates, lengths, predict.samplePaths(),
                     predict.seed(), model.clipsAtZero(),
-                    io.demandcast.core.evaluate.ForecastCalibration.load(model.artifact().payloadDirectory()), progress);
+                    model.calibration(), progress);
         } catch (IllegalArgumentException e) {
             throw new DataException("plan: " + e.getMessage(), e);
         }
