@@ -76,15 +76,8 @@ class CliTest {
     /** The repository's quickstart config and sample data, with every output redirected into the temp dir. */
     @Test
     void quickstartOnSampleData() throws IOException {
-        Path sales = Path.of("..", "sample-data", "sales.csv");
         Path config = Path.of("..", "configs", "quickstart.yaml");
-        assertTrue(Files.isRegularFile(sales), "run from the cli module directory: " + sales.toAbsolutePath());
-        List<String> overrides = List.of(
-                "--set", "data.files=[" + TestProject.quote(sales) + "]",
-                "--set", "prepare.output=" + TestProject.quote(tmp.resolve("prepared")),
-                "--set", "train.store=" + TestProject.quote(tmp.resolve("store")),
-                "--set", "predict.output=" + TestProject.quote(tmp.resolve("forecast.csv")),
-                "--set", "evaluate.output=" + TestProject.quote(tmp.resolve("evaluation")));
+        List<String> overrides = TestProject.sampleData(tmp, "predict.output", "forecast.csv", "evaluate.output", "evaluation");
         for (String verb : List.of("prepare", "train", "predict", "evaluate")) {
             String[] args = Stream.concat(Stream.of(verb, "-q", "-c", config.toString()), overrides.stream()).toArray(String[]::new);
             CliRun.Result r = CliRun.run(args);

@@ -265,14 +265,10 @@ class PlanCommandTest {
     /** The repository's quickstart config, sample data and example inventory file, outputs in the temp dir. */
     @Test
     void quickstartOnSampleData() throws IOException {
-        Path sales = Path.of("..", "sample-data", "sales.csv");
         Path inv = Path.of("..", "sample-data", "inventory.csv");
         Path config = Path.of("..", "configs", "quickstart.yaml");
         assertTrue(Files.isRegularFile(inv), "run from the cli module directory: " + inv.toAbsolutePath());
-        List<String> overrides = List.of(
-                "--set", "data.files=[" + TestProject.quote(sales) + "]",
-                "--set", "prepare.output=" + TestProject.quote(tmp.resolve("prepared")),
-                "--set", "train.store=" + TestProject.quote(tmp.resolve("store")));
+        List<String> overrides = TestProject.sampleData(tmp);
         for (String verb : List.of("prepare", "train")) {
             String[] args = Stream.concat(Stream.of(verb, "-q", "-c", config.toString()), overrides.stream()).toArray(String[]::new);
             assertEquals(0, CliRun.run(args).code(), verb);

@@ -24,15 +24,8 @@ class PredictLeadTimeTest {
     /** The quickstart config on the sample data (seasonal naive, then auto), outputs in the temp dir. */
     @Test
     void quickstartLeadTimeOnSampleData() throws Exception {
-        Path sales = Path.of("..", "sample-data", "sales.csv");
         Path config = Path.of("..", "configs", "quickstart.yaml");
-        assertTrue(Files.isRegularFile(sales), "run from the cli module directory: " + sales.toAbsolutePath());
-        List<String> overrides = List.of(
-                "--set", "data.files=[" + TestProject.quote(sales) + "]",
-                "--set", "prepare.output=" + TestProject.quote(tmp.resolve("prepared")),
-                "--set", "train.store=" + TestProject.quote(tmp.resolve("store")),
-                "--set", "predict.output=" + TestProject.quote(tmp.resolve("forecast.csv")),
-                "--set", "monitor.log=" + TestProject.quote(tmp.resolve("log")));
+        List<String> overrides = TestProject.sampleData(tmp, "predict.output", "forecast.csv", "monitor.log", "log");
         for (String verb : List.of("prepare", "train")) {
             CliRun.Result r = CliRun.run(args(verb, config, overrides));
             assertEquals(0, r.code(), verb + ": " + r);

@@ -154,6 +154,27 @@ final class TestProject {
         }
     }
 
+    /**
+     * {@code --set} overrides that run one of the repository's configs on {@code sample-data/sales.csv},
+     * with {@code prepare.output}, {@code train.store} and each further {@code key, file name} pair of
+     * {@code outputs} inside {@code tmp}. Tests run from the cli module directory.
+     */
+    static java.util.List<String> sampleData(Path tmp, String... outputs) {
+        Path sales = Path.of("..", "sample-data", "sales.csv");
+        if (!java.nio.file.Files.isRegularFile(sales)) {
+            throw new IllegalStateException("run from the cli module directory: " + sales.toAbsolutePath());
+        }
+        java.util.List<String> overrides = new java.util.ArrayList<>(java.util.List.of(
+                "--set", "data.files=[" + quote(sales) + "]",
+                "--set", "prepare.output=" + quote(tmp.resolve("prepared")),
+                "--set", "train.store=" + quote(tmp.resolve("store"))));
+        for (int i = 0; i + 1 < outputs.length; i += 2) {
+            overrides.add("--set");
+            overrides.add(outputs[i] + "=" + quote(tmp.resolve(outputs[i + 1])));
+        }
+        return java.util.List.copyOf(overrides);
+    }
+
     /** A single-quoted YAML scalar: no escapes, so Windows back-slashes survive too. */
     static String quote(Path path) {
         return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";

@@ -53,14 +53,8 @@ class TuneCommandTest {
     /** configs/quickstart-tune.yaml on sample-data/, outputs redirected: finishes within a small time budget and publishes. */
     @Test
     void quickstartTuneWithinASmallTimeBudget() throws IOException {
-        Path sales = Path.of("..", "sample-data", "sales.csv");
         Path config = Path.of("..", "configs", "quickstart-tune.yaml");
-        assertTrue(Files.isRegularFile(sales), "run from the cli module directory: " + sales.toAbsolutePath());
-        List<String> overrides = List.of(
-                "--set", "data.files=[" + TestProject.quote(sales) + "]",
-                "--set", "prepare.output=" + TestProject.quote(tmp.resolve("prepared")),
-                "--set", "train.store=" + TestProject.quote(tmp.resolve("store")),
-                "--set", "tune.output=" + TestProject.quote(tmp.resolve("tune")));
+        List<String> overrides = TestProject.sampleData(tmp, "tune.output", "tune");
         String[] prepare = Stream.concat(Stream.of("prepare", "-q", "-c", config.toString()), overrides.stream()).toArray(String[]::new);
         assertEquals(0, CliRun.run(prepare).code());
 
